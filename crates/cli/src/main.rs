@@ -1,0 +1,2 @@
+//! The `ferropy` command.
+fn main() {}

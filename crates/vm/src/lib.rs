@@ -1,0 +1,3 @@
+//! ferropy-vm: the Ferropy virtual machine (skeleton, filled in by the following commits).
+#![no_std]
+extern crate alloc;
