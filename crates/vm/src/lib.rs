@@ -1,3 +1,77 @@
-//! ferropy-vm: the Ferropy virtual machine (skeleton, filled in by the following commits).
+//! ferropy-vm: the Ferropy virtual machine, `no_std` + `alloc`.
+//!
+//! Source text goes through `lexer` and `parser` to an `ast`, the `compiler` turns that into `code`
+//! objects of `opcode` instructions, and the `vm` runs them on stackless `frame`s. Values and heap
+//! objects are in `value`; each built-in type has its own `obj*` module and each built-in Python
+//! module its own `mod*` module. The platform (console, clock, files) comes in through `port::Port`.
 #![no_std]
+#![allow(clippy::new_without_default, clippy::too_many_arguments, clippy::type_complexity)]
 extern crate alloc;
+
+pub mod ast;
+pub mod code;
+pub mod dict;
+pub mod exceptions;
+pub mod frame;
+pub mod gc;
+pub mod hash;
+pub mod interner;
+pub mod objset;
+pub mod symtable;
+pub mod parser;
+pub mod objtuple;
+pub mod objstr;
+pub mod objlist;
+pub mod objint;
+pub mod objfloat;
+pub mod objdict;
+pub mod objcomplex;
+pub mod objbytes;
+pub mod modmath;
+pub mod lexer;
+pub mod format;
+pub mod compiler;
+pub mod opcode;
+pub mod port;
+pub mod types;
+pub mod value;
+pub mod vm;
+pub mod attr;
+pub mod call;
+pub mod eval;
+pub mod iter;
+pub mod objrange;
+pub mod proto;
+pub mod repr;
+pub mod number;
+pub mod ops;
+pub mod seqops;
+pub mod sort;
+
+pub use value::Value;
+pub use vm::{Vm, VmConfig};
+
+/// A raised Python exception (the exception instance).
+#[derive(Clone, Debug)]
+pub struct PyErr(pub Value);
+
+/// The result of anything that can raise.
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// Give every built-in type its methods and fill the `builtins` module.
+pub(crate) fn init_builtin_types(vm: &mut Vm) {
+    objint::init(vm);
+    objfloat::init(vm);
+    objcomplex::init(vm);
+    objstr::init(vm);
+    objbytes::init(vm);
+    objlist::init(vm);
+    objtuple::init(vm);
+    objdict::init(vm);
+    objset::init(vm);
+    objrange::init(vm);
+    builtins_init(vm);
+}
+
+/// Fill the builtins module and register native modules.
+fn builtins_init(_vm: &mut Vm) {}

@@ -1,0 +1,93 @@
+//! Code objects: the compiled form of a module, function, class body, lambda or comprehension.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use crate::opcode::Instr;
+use crate::value::{Str, Value};
+
+/// Code flag: the code is a generator function (contains `yield`).
+pub const CO_GENERATOR: u32 = 1;
+/// Code flag: `async def` (a coroutine).
+pub const CO_COROUTINE: u32 = 2;
+/// Code flag: an `async def` containing `yield` (an async generator).
+pub const CO_ASYNC_GENERATOR: u32 = 4;
+/// Code flag: takes `*args`.
+pub const CO_VARARGS: u32 = 8;
+/// Code flag: takes `**kwargs`.
+pub const CO_VARKEYWORDS: u32 = 16;
+/// Code flag: runs with a locals dict (module level and class bodies use LoadName/StoreName).
+pub const CO_NAMESPACE: u32 = 32;
+/// Code flag: a class body whose last action returns the `__class__` cell (or None).
+pub const CO_CLASS_BODY: u32 = 64;
+
+/// A compiled unit of code. Immutable once built.
+#[derive(Debug)]
+pub struct Code {
+    /// Function name (`<module>`, `<lambda>`, `<listcomp>`, ...).
+    pub name: Str,
+    /// Qualified name (`Outer.method.<locals>.inner`).
+    pub qualname: Str,
+    /// Source file name as given to the compiler.
+    pub filename: Str,
+    /// Line of the `def`/`class`/first statement.
+    pub firstlineno: u32,
+    /// CO_* flags.
+    pub flags: u32,
+    /// Number of positional parameters (including positional-only).
+    pub argcount: u32,
+    /// Number of positional-only parameters.
+    pub posonlyargcount: u32,
+    /// Number of keyword-only parameters.
+    pub kwonlyargcount: u32,
+    /// Fast local names; parameters first (positional, keyword-only, then *args, then **kwargs).
+    pub varnames: Vec<Str>,
+    /// Names of cells created by this frame (variables captured by inner functions).
+    pub cellvars: Vec<Str>,
+    /// For each cellvar: the local slot of the parameter it shadows (its initial value), if any.
+    pub cell2arg: Vec<Option<u32>>,
+    /// Names of free variables (cells received through the closure), after the cellvars.
+    pub freevars: Vec<Str>,
+    /// Names used by global/name/attribute/import instructions (interned).
+    pub names: Vec<Str>,
+    /// Constants: None, bool, int, bigint, float, complex, str, bytes, tuples of constants, code.
+    pub consts: Vec<Value>,
+    /// The instructions.
+    pub instrs: Vec<Instr>,
+    /// Line table: (first instruction index, line) pairs in increasing order of index.
+    pub lines: Vec<(u32, u32)>,
+    /// The largest operand-stack depth the code can reach.
+    pub max_stack: u32,
+    /// The docstring, if the body starts with one.
+    pub doc: Option<Value>,
+}
+
+impl Code {
+    /// The source line of the instruction at `ip`.
+    pub fn line_for(&self, ip: usize) -> u32 {
+        let ip = ip as u32;
+        match self.lines.binary_search_by(|(i, _)| i.cmp(&ip)) {
+            Ok(k) => self.lines[k].1,
+            Err(0) => self.firstlineno,
+            Err(k) => self.lines[k - 1].1,
+        }
+    }
+
+    /// True for generator, coroutine and async-generator code.
+    pub fn is_resumable(&self) -> bool {
+        self.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) != 0
+    }
+
+    /// Number of fast-local slots.
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+
+    /// Total number of cells (cellvars then freevars).
+    pub fn ncells(&self) -> usize {
+        self.cellvars.len() + self.freevars.len()
+    }
+}
+
+/// A boxed code object, as kept in constant tables.
+pub type CodeBox = Box<Code>;

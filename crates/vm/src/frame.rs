@@ -1,0 +1,92 @@
+//! Frames: the execution state of one running (or suspended) code object. Frames live in the VM's
+//! own frame stack, never on the Rust stack, so Python calls do not recurse in Rust and a frame can
+//! be suspended (generators, coroutines) and resumed later.
+
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+
+use crate::code::Code;
+use crate::value::{Obj, Value};
+
+/// A block of the block stack: an active handler, or a marker for a running handler.
+#[derive(Clone, Debug)]
+pub enum Block {
+    /// SetupExcept/SetupFinally/SetupWith: jump to `handler` with the stack cut to `level`.
+    Handler {
+        /// Instruction index of the handler.
+        handler: u32,
+        /// Operand stack height to restore.
+        level: u32,
+    },
+    /// Inside an except/finally handler: the exception that was being handled before it.
+    ExceptHandler {
+        /// The previously handled exception (None when there was none).
+        prev: Option<Value>,
+    },
+}
+
+/// What a frame is waiting for from the frame called above it (how a result is delivered back).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// An ordinary call: push the return value.
+    Call,
+    /// `__init__` of a class instantiation: check the result is None, then push the instance
+    /// (which is kept on the caller's stack below the result slot).
+    Init,
+    /// A generator resumed by ForIter: a yield pushes the value; a return ends the loop.
+    ForIter(u32),
+    /// A sub-generator resumed by YieldFrom: a yield makes this frame yield the same value; a
+    /// return pushes the result.
+    YieldFrom,
+}
+
+/// The execution state of one code object.
+pub struct Frame {
+    /// The code being run.
+    pub code: Rc<Code>,
+    /// Index of the next instruction.
+    pub ip: usize,
+    /// Fast locals (None = unbound).
+    pub locals: Vec<Option<Value>>,
+    /// The operand stack.
+    pub stack: Vec<Value>,
+    /// Cells: cellvars then freevars (cell objects).
+    pub cells: Vec<Value>,
+    /// The module globals (a dict object).
+    pub globals: Obj,
+    /// The namespace dict for module-level and class-body code (LoadName/StoreName).
+    pub namespace: Option<Obj>,
+    /// Active handlers and running-handler markers.
+    pub blocks: Vec<Block>,
+    /// The generator/coroutine object this frame belongs to, if any.
+    pub generator: Option<Obj>,
+    /// What this frame waits for while a frame above it runs.
+    pub pending: Pending,
+}
+
+impl Frame {
+    /// A fresh frame for `code` with empty locals.
+    pub fn new(code: Rc<Code>, globals: Obj, namespace: Option<Obj>) -> Box<Frame> {
+        let nlocals = code.nlocals();
+        let mut locals = Vec::with_capacity(nlocals);
+        locals.resize(nlocals, None);
+        Box::new(Frame {
+            stack: Vec::with_capacity(code.max_stack as usize + 2),
+            locals,
+            cells: Vec::new(),
+            code,
+            ip: 0,
+            globals,
+            namespace,
+            blocks: Vec::new(),
+            generator: None,
+            pending: Pending::Call,
+        })
+    }
+
+    /// The line being executed.
+    pub fn line(&self) -> u32 {
+        self.code.line_for(self.ip.saturating_sub(1))
+    }
+}

@@ -1,0 +1,1 @@
+//! The tokenizer: Python source text to tokens, with INDENT/DEDENT.

@@ -1,0 +1,10 @@
+//! The `math` module.
+
+use crate::value::Obj;
+use crate::vm::Vm;
+use crate::PyResult;
+
+/// Create the `math` module.
+pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
+    Ok(vm.new_module("math"))
+}

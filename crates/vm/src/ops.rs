@@ -1,0 +1,469 @@
+//! Operators: binary and in-place arithmetic, comparisons, unary operators and `in`, with fast paths
+//! for built-in types and the dunder protocol (`__add__`/`__radd__`/`__iadd__`, rich comparisons
+//! with reflection, NotImplemented) for everything else.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+use crate::ast::{BinOp, CmpOp};
+use crate::exceptions::ExcKind;
+use crate::types;
+use crate::value::{PyObject, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+/// The dunder names of a binary operator: (`__op__`, `__rop__`, `__iop__`, symbol).
+pub fn binop_names(op: BinOp) -> (&'static str, &'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__", "+"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__", "-"),
+        BinOp::Mult => ("__mul__", "__rmul__", "__imul__", "*"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__", "@"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__", "/"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__", "%"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__", "** or pow()"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__", "<<"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__", ">>"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__", "|"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__", "^"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__", "&"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__", "//"),
+    }
+}
+
+fn cmp_names(op: CmpOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        CmpOp::Lt => ("__lt__", "__gt__", "<"),
+        CmpOp::LtE => ("__le__", "__ge__", "<="),
+        CmpOp::Gt => ("__gt__", "__lt__", ">"),
+        CmpOp::GtE => ("__ge__", "__le__", ">="),
+        CmpOp::Eq => ("__eq__", "__eq__", "=="),
+        CmpOp::NotEq => ("__ne__", "__ne__", "!="),
+        _ => ("", "", ""),
+    }
+}
+
+fn is_user(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_) | PyObject::Type(_)))
+}
+
+impl Vm {
+    /// `a OP b`.
+    pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            match op {
+                BinOp::Add => {
+                    if let Some(r) = x.checked_add(*y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                BinOp::Sub => {
+                    if let Some(r) = x.checked_sub(*y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                BinOp::Mult => {
+                    if let Some(r) = x.checked_mul(*y) {
+                        return Ok(Value::Int(r));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !is_user(a) && !is_user(b) {
+            if let Some(r) = crate::number::binop(self, op, a, b) {
+                return r;
+            }
+            if let Some(r) = crate::seqops::seq_binop(self, op, a, b) {
+                return r;
+            }
+        }
+        self.binary_op_slow(a, b, op, false)
+    }
+
+    /// `a OP= b`.
+    pub fn inplace_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult {
+        if let (Value::Int(_), Value::Int(_)) = (a, b) {
+            return self.binary_op(a, b, op);
+        }
+        if let Value::Obj(o) = a {
+            match &**o {
+                PyObject::List(l) if op == BinOp::Add => {
+                    let items = self.collect(b)?;
+                    l.borrow_mut().extend(items);
+                    return Ok(a.clone());
+                }
+                PyObject::List(l) if op == BinOp::Mult => {
+                    let n = self.to_index(b)?;
+                    let items = l.borrow().clone();
+                    let mut l = l.borrow_mut();
+                    l.clear();
+                    for _ in 0..n.max(0) {
+                        l.extend(items.iter().cloned());
+                    }
+                    return Ok(a.clone());
+                }
+                PyObject::Instance(_) | PyObject::Native(_) => {
+                    let (_, _, iname, _) = binop_names(op);
+                    if let Some(r) = self.call_special(a, iname, core::slice::from_ref(b)) {
+                        let r = r?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !is_user(a) && !is_user(b) {
+            if let Some(r) = crate::number::binop(self, op, a, b) {
+                return r;
+            }
+            if let Some(r) = crate::seqops::seq_binop(self, op, a, b) {
+                return r;
+            }
+        }
+        self.binary_op_slow(a, b, op, true)
+    }
+
+    fn binary_op_slow(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult {
+        let (name, rname, _, sym) = binop_names(op);
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let same = alloc::rc::Rc::ptr_eq(&ta, &tb);
+        // A subclass's reflected method gets priority.
+        let b_first = !same && types::is_subclass(&tb, &ta) && types::lookup_str(&tb, rname).is_some();
+        if b_first {
+            if let Some(r) = self.call_special(b, rname, core::slice::from_ref(a)) {
+                let r = r?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = self.call_special(a, name, core::slice::from_ref(b)) {
+            let r = r?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        } else {
+            let base = self.builtin_base(a);
+            if !base.is(a) && !base.is_none() {
+                let r = if inplace { self.inplace_op(&base, b, op) } else { self.binary_op(&base, b, op) };
+                match r {
+                    Ok(v) => return Ok(v),
+                    Err(e) if self.err_matches(&e, ExcKind::TypeError) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        if !same && !b_first {
+            if let Some(r) = self.call_special(b, rname, core::slice::from_ref(a)) {
+                let r = r?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            } else {
+                let base = self.builtin_base(b);
+                if !base.is(b) && !base.is_none() {
+                    let r = self.binary_op(a, &base, op);
+                    match r {
+                        Ok(v) => return Ok(v),
+                        Err(e) if self.err_matches(&e, ExcKind::TypeError) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        let sym: String = if inplace && op != BinOp::Pow { format!("{}=", sym) } else { String::from(sym) };
+        if op == BinOp::Add && (matches!(a, Value::Str(_)) ) {
+            return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", nb)));
+        }
+        if op == BinOp::Add && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::List(_))) && !is_user(b) {
+            return Err(self.type_error(format!("can only concatenate list (not \"{}\") to list", nb)));
+        }
+        if op == BinOp::Add && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::Tuple(_))) && !is_user(b) {
+            return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", nb)));
+        }
+        Err(self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, na, nb)))
+    }
+
+    /// Rich comparison `a OP b` (also `in`, `not in`, `is`, `is not`).
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+        match op {
+            CmpOp::Is => return Ok(Value::Bool(a.is(b))),
+            CmpOp::IsNot => return Ok(Value::Bool(!a.is(b))),
+            CmpOp::In => return Ok(Value::Bool(self.contains(b, a)?)),
+            CmpOp::NotIn => return Ok(Value::Bool(!self.contains(b, a)?)),
+            _ => {}
+        }
+        if !is_user(a) && !is_user(b) {
+            if let Some(ord) = crate::number::num_compare(a, b) {
+                return Ok(Value::Bool(match ord {
+                    None => op == CmpOp::NotEq,
+                    Some(o) => cmp_holds(op, o),
+                }));
+            }
+            if let Some(r) = self.builtin_compare(a, b, op) {
+                return r;
+            }
+        }
+        let (name, rname, sym) = cmp_names(op);
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let same = alloc::rc::Rc::ptr_eq(&ta, &tb);
+        let b_first = !same && types::is_subclass(&tb, &ta);
+        if b_first {
+            if let Some(r) = self.call_special_user(b, rname, a) {
+                let r = r?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = self.call_special_user(a, name, b) {
+            let r = r?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if !b_first {
+            if let Some(r) = self.call_special_user(b, rname, a) {
+                let r = r?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        // Subclasses of built-in types compare by their built-in value.
+        let (ba, bb) = (self.builtin_base(a), self.builtin_base(b));
+        if (!ba.is(a) && !ba.is_none()) || (!bb.is(b) && !bb.is_none()) {
+            let ba = if ba.is_none() { a.clone() } else { ba };
+            let bb = if bb.is_none() { b.clone() } else { bb };
+            if !is_user(&ba) && !is_user(&bb) {
+                return self.compare(&ba, &bb, op);
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::NotEq => {
+                // Default __ne__ inverts __eq__.
+                let r = self.compare(a, b, CmpOp::Eq)?;
+                let t = self.truthy(&r)?;
+                Ok(Value::Bool(!t))
+            }
+            _ => {
+                let (na, nb) = (self.type_name(a), self.type_name(b));
+                Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", sym, na, nb)))
+            }
+        }
+    }
+
+    /// A dunder defined by a Python class (object's defaults are skipped).
+    fn call_special_user(&mut self, v: &Value, name: &str, other: &Value) -> Option<PyResult> {
+        if !is_user(v) {
+            return None;
+        }
+        let m = self.lookup_special(v, name)?;
+        if self.is_object_slot(&m) {
+            return None;
+        }
+        Some(self.call_unbound(&m, &[v.clone(), other.clone()]))
+    }
+
+    /// Comparisons between built-in non-numeric values (str, bytes, tuples, lists, sets...).
+    fn builtin_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> Option<PyResult> {
+        let ord: Option<Ordering> = match (a, b) {
+            (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
+            (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
+                (PyObject::Bytes(p), PyObject::Bytes(q)) => Some(p.cmp(q)),
+                (PyObject::ByteArray(p), PyObject::ByteArray(q)) => Some(p.borrow().as_slice().cmp(q.borrow().as_slice())),
+                (PyObject::Bytes(p), PyObject::ByteArray(q)) => Some((**p).cmp(q.borrow().as_slice())),
+                (PyObject::ByteArray(p), PyObject::Bytes(q)) => Some(p.borrow().as_slice().cmp(&**q)),
+                (PyObject::Tuple(p), PyObject::Tuple(q)) => {
+                    let (p, q) = (p.to_vec(), q.to_vec());
+                    return Some(self.seq_compare(&p, &q, op));
+                }
+                (PyObject::List(p), PyObject::List(q)) => {
+                    let (p, q) = (p.borrow().clone(), q.borrow().clone());
+                    return Some(self.seq_compare(&p, &q, op));
+                }
+                _ => return crate::seqops::other_compare(self, a, b, op),
+            },
+            _ => None,
+        };
+        match ord {
+            Some(o) => Some(Ok(Value::Bool(cmp_holds(op, o)))),
+            None => match op {
+                CmpOp::Eq => Some(Ok(Value::Bool(a.is(b)))),
+                CmpOp::NotEq => Some(Ok(Value::Bool(!a.is(b)))),
+                _ => None,
+            },
+        }
+    }
+
+    /// Lexicographic comparison of two sequences.
+    pub fn seq_compare(&mut self, p: &[Value], q: &[Value], op: CmpOp) -> PyResult {
+        for (x, y) in p.iter().zip(q.iter()) {
+            if x.is(y) {
+                continue;
+            }
+            if !self.eq(x, y)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::Bool(false)),
+                    CmpOp::NotEq => Ok(Value::Bool(true)),
+                    _ => self.compare(x, y, op),
+                };
+            }
+        }
+        Ok(Value::Bool(cmp_holds(op, p.len().cmp(&q.len()))))
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(t) => return Ok(s.as_str().contains(t.as_str())),
+                _ => {
+                    let tn = self.type_name(item);
+                    return Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", tn)));
+                }
+            },
+            Value::Obj(o) => match &**o {
+                PyObject::List(l) => {
+                    let n = l.borrow().len();
+                    for i in 0..n {
+                        let x = match l.borrow().get(i) {
+                            Some(x) => x.clone(),
+                            None => break,
+                        };
+                        if self.eq(&x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                PyObject::Tuple(t) => {
+                    for x in t.iter() {
+                        if self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                PyObject::Dict(d) => return Ok(crate::dict::dict_get(self, d, item)?.is_some()),
+                PyObject::Set(s) => {
+                    let snapshot = s.borrow().clone();
+                    return crate::objset::set_contains(self, &snapshot, item);
+                }
+                PyObject::FrozenSet(s) => return crate::objset::set_contains(self, s, item),
+                PyObject::Range { .. } | PyObject::Bytes(_) | PyObject::ByteArray(_) | PyObject::DictView(..) => {
+                    if let Some(r) = crate::seqops::builtin_contains(self, container, item) {
+                        return r;
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        if let Some(r) = self.call_special(container, "__contains__", core::slice::from_ref(item)) {
+            let r = r?;
+            return self.truthy(&r);
+        }
+        let base = self.builtin_base(container);
+        if !base.is(container) && !base.is_none() {
+            return self.contains(&base, item);
+        }
+        // Fall back to iteration.
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                let tn = self.type_name(container);
+                return Err(self.type_error(format!("argument of type '{}' is not iterable", tn)));
+            }
+        };
+        while let Some(x) = self.next(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `-v`, `+v`, `~v`.
+    pub fn unary_op(&mut self, v: &Value, which: &str) -> PyResult {
+        if !is_user(v) {
+            if let Some(r) = crate::number::unary(self, which, v) {
+                return r;
+            }
+        }
+        let name = match which {
+            "-" => "__neg__",
+            "+" => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = self.call_special(v, name, &[]) {
+            return r;
+        }
+        let base = self.builtin_base(v);
+        if !base.is(v) && !base.is_none() {
+            return self.unary_op(&base, which);
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(format!("bad operand type for unary {}: '{}'", which, tn)))
+    }
+
+    /// Sort values in place with `<` (and an optional key function), stable, propagating errors.
+    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+        let keys: Vec<Value> = match key {
+            Some(k) if !k.is_none() => {
+                let mut ks = Vec::with_capacity(items.len());
+                for it in items.iter() {
+                    ks.push(self.call(k, core::slice::from_ref(it))?);
+                }
+                ks
+            }
+            _ => items.clone(),
+        };
+        let mut idx: Vec<usize> = (0..items.len()).collect();
+        let mut err = None;
+        crate::sort::merge_sort(&mut idx, &mut |&i, &j| {
+            if err.is_some() {
+                return false;
+            }
+            let (a, b) = if reverse { (&keys[j], &keys[i]) } else { (&keys[i], &keys[j]) };
+            match self.lt(a, b) {
+                Ok(r) => r,
+                Err(e) => {
+                    err = Some(e);
+                    false
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
+        *items = sorted;
+        Ok(())
+    }
+}
+
+/// Does `ordering` satisfy the comparison?
+pub fn cmp_holds(op: CmpOp, o: Ordering) -> bool {
+    match op {
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::LtE => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        CmpOp::GtE => o != Ordering::Less,
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::NotEq => o != Ordering::Equal,
+        _ => false,
+    }
+}
+
+/// The exception kind raised for a failed comparison (for callers that need it).
+pub const COMPARE_ERROR: ExcKind = ExcKind::TypeError;

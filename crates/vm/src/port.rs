@@ -1,0 +1,142 @@
+//! The Port trait: everything the VM needs from the platform it runs on (console, clock, files,
+//! interrupts). The VM itself knows no platform; the CLI, the browser and the firmware implement this.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// What a path names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// Nothing there.
+    Missing,
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+}
+
+/// Metadata of a file system entry.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileStat {
+    /// True for a directory.
+    pub is_dir: bool,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, seconds since the epoch.
+    pub mtime: i64,
+}
+
+/// A platform error number (POSIX errno values, as MicroPython's `errno` module uses).
+pub type Errno = i32;
+
+/// Services the platform gives the VM. Every method has a sensible default so a minimal port only
+/// implements output.
+pub trait Port {
+    /// Write bytes to standard output.
+    fn write_stdout(&mut self, data: &[u8]);
+    /// Write bytes to standard error (defaults to stdout).
+    fn write_stderr(&mut self, data: &[u8]) {
+        self.write_stdout(data)
+    }
+    /// Read one line of input (without the newline); None at end of input.
+    fn read_line(&mut self) -> Option<String> {
+        None
+    }
+    /// Flush output.
+    fn flush(&mut self) {}
+    /// Milliseconds from an arbitrary fixed point (monotonic).
+    fn ticks_ms(&mut self) -> u64 {
+        self.ticks_us() / 1000
+    }
+    /// Microseconds from an arbitrary fixed point (monotonic).
+    fn ticks_us(&mut self) -> u64 {
+        0
+    }
+    /// Seconds since the Unix epoch (wall clock), as a float.
+    fn time(&mut self) -> f64 {
+        0.0
+    }
+    /// Block for this many microseconds (ports that cannot block return at once; the VM's
+    /// suspension mechanism handles sleeping there).
+    fn sleep_us(&mut self, _us: u64) {}
+    /// True when the user asked to interrupt (Ctrl-C); reading it clears it.
+    fn take_interrupt(&mut self) -> bool {
+        false
+    }
+    /// What kind of thing a path names.
+    fn file_kind(&mut self, _path: &str) -> FileKind {
+        FileKind::Missing
+    }
+    /// Read a whole file.
+    fn read_file(&mut self, _path: &str) -> Result<Vec<u8>, Errno> {
+        Err(2)
+    }
+    /// Replace a whole file's contents (creating it).
+    fn write_file(&mut self, _path: &str, _data: &[u8]) -> Result<(), Errno> {
+        Err(30)
+    }
+    /// Append to a file (creating it).
+    fn append_file(&mut self, path: &str, data: &[u8]) -> Result<(), Errno> {
+        let mut old = self.read_file(path).unwrap_or_default();
+        old.extend_from_slice(data);
+        self.write_file(path, &old)
+    }
+    /// Names in a directory.
+    fn list_dir(&mut self, _path: &str) -> Result<Vec<String>, Errno> {
+        Err(2)
+    }
+    /// Metadata of a path.
+    fn stat(&mut self, path: &str) -> Result<FileStat, Errno> {
+        match self.file_kind(path) {
+            FileKind::Missing => Err(2),
+            FileKind::Dir => Ok(FileStat { is_dir: true, ..FileStat::default() }),
+            FileKind::File => {
+                let size = self.read_file(path).map(|d| d.len() as u64).unwrap_or(0);
+                Ok(FileStat { is_dir: false, size, mtime: 0 })
+            }
+        }
+    }
+    /// Make a directory.
+    fn mkdir(&mut self, _path: &str) -> Result<(), Errno> {
+        Err(30)
+    }
+    /// Remove a file.
+    fn remove(&mut self, _path: &str) -> Result<(), Errno> {
+        Err(30)
+    }
+    /// Remove an empty directory.
+    fn rmdir(&mut self, _path: &str) -> Result<(), Errno> {
+        Err(30)
+    }
+    /// Rename a file or directory.
+    fn rename(&mut self, _from: &str, _to: &str) -> Result<(), Errno> {
+        Err(30)
+    }
+    /// Fill a buffer with random bytes (for `os.urandom` and seeding `random`).
+    fn random_bytes(&mut self, buf: &mut [u8]) {
+        let mut x = self.ticks_us() ^ 0x9e37_79b9_7f4a_7c15;
+        for b in buf {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            *b = x as u8;
+        }
+    }
+    /// The platform name for `sys.platform`.
+    fn platform(&self) -> &str {
+        "ferropy"
+    }
+}
+
+/// A port that discards output and has no files: for tests and embedding.
+#[derive(Default)]
+pub struct NullPort {
+    /// Everything written to stdout and stderr.
+    pub output: Vec<u8>,
+}
+
+impl Port for NullPort {
+    fn write_stdout(&mut self, data: &[u8]) {
+        self.output.extend_from_slice(data);
+    }
+}

@@ -1,0 +1,480 @@
+//! The object protocols natives use: truth, hashing, equality and ordering, repr/str, iteration,
+//! length, indexing and method calls, each dispatching on built-in types first and on Python dunder
+//! methods otherwise.
+
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::ast::CmpOp;
+use crate::exceptions::ExcKind;
+use crate::types;
+use crate::value::{IterState, PyObject, Str, Value};
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+impl Vm {
+    /// Look up a special method on the type of `v` (not the instance), unbound.
+    pub fn lookup_special(&mut self, v: &Value, name: &str) -> Option<Value> {
+        let cls = self.type_of(v);
+        let n = self.intern(name);
+        types::lookup(&cls, &n)
+    }
+
+    /// Call a special method found on the type with `v` as self. None when the type lacks it.
+    pub fn call_special(&mut self, v: &Value, name: &str, args: &[Value]) -> Option<PyResult> {
+        let m = self.lookup_special(v, name)?;
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(v.clone());
+        full.extend_from_slice(args);
+        Some(self.call_unbound(&m, &full))
+    }
+
+    /// Call an attribute found on a class (function, builtin, staticmethod...) with explicit self
+    /// as the first argument.
+    pub fn call_unbound(&mut self, m: &Value, args: &[Value]) -> PyResult {
+        if let Value::Obj(o) = m {
+            match &**o {
+                PyObject::StaticMethod(f) => return self.call(&f.clone(), &args[1..]),
+                PyObject::ClassMethod(f) => {
+                    let cls = self.type_of(&args[0]);
+                    let mut full = Vec::with_capacity(args.len());
+                    full.push(Value::Obj(cls));
+                    full.extend_from_slice(&args[1..]);
+                    return self.call(&f.clone(), &full);
+                }
+                _ => {}
+            }
+        }
+        self.call(m, args)
+    }
+
+    /// Call a method by name: `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult {
+        let n = self.intern(name);
+        let f = self.getattr(obj, &n)?;
+        self.call(&f, args)
+    }
+
+    /// Call a callable with positional arguments.
+    pub fn call(&mut self, f: &Value, args: &[Value]) -> PyResult {
+        self.call_kw(f, args, &[])
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::NotImplemented | Value::Ellipsis => true,
+            Value::Obj(o) => match &**o {
+                PyObject::List(l) => !l.borrow().is_empty(),
+                PyObject::Tuple(t) => !t.is_empty(),
+                PyObject::Dict(d) => !d.borrow().is_empty(),
+                PyObject::Set(s) => !s.borrow().is_empty(),
+                PyObject::FrozenSet(s) => !s.is_empty(),
+                PyObject::Bytes(b) => !b.is_empty(),
+                PyObject::ByteArray(b) => !b.borrow().is_empty(),
+                PyObject::BigInt(_) => true,
+                PyObject::Complex(a, b) => *a != 0.0 || *b != 0.0,
+                PyObject::Range { .. } => crate::objrange::range_len(o) != 0,
+                PyObject::Instance(_) | PyObject::Native(_) => {
+                    if let Some(r) = self.call_special(v, "__bool__", &[]) {
+                        let r = r?;
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => {
+                                let tn = self.type_name(&r);
+                                Err(self.type_error(format!("__bool__ should return bool, returned {}", tn)))
+                            }
+                        };
+                    }
+                    if let Some(r) = self.call_special(v, "__len__", &[]) {
+                        let r = r?;
+                        let n = self.to_index(&r)?;
+                        return Ok(n != 0);
+                    }
+                    true
+                }
+                _ => true,
+            },
+        })
+    }
+
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        use crate::hash::*;
+        Ok(match v {
+            Value::None => 0x5f3759df,
+            Value::NotImplemented => 0x4e6f74,
+            Value::Ellipsis => 0x2e2e2e,
+            Value::Bool(b) => *b as i64,
+            Value::Int(i) => hash_int(*i),
+            Value::Float(f) => hash_float(*f),
+            Value::Str(s) => s.hash(),
+            Value::Obj(o) => match &**o {
+                PyObject::BigInt(b) => hash_bigint(b),
+                PyObject::Bytes(b) => hash_bytes(b),
+                PyObject::Complex(re, im) => {
+                    let h = hash_float(*re).wrapping_add(hash_float(*im).wrapping_mul(1000003));
+                    if h == -1 {
+                        -2
+                    } else {
+                        h
+                    }
+                }
+                PyObject::Tuple(items) => {
+                    let mut hs = Vec::with_capacity(items.len());
+                    self.enter_native()?;
+                    for it in items.iter() {
+                        match self.hash(it) {
+                            Ok(h) => hs.push(h),
+                            Err(e) => {
+                                self.leave_native();
+                                return Err(e);
+                            }
+                        }
+                    }
+                    self.leave_native();
+                    hash_tuple(hs.into_iter())
+                }
+                PyObject::FrozenSet(s) => {
+                    // Order-independent combination (as CPython's frozenset hash is).
+                    let mut acc: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
+                    let items = s.items();
+                    for it in items {
+                        let h = self.hash(&it)? as u64;
+                        acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
+                    }
+                    acc = acc.wrapping_mul(69069).wrapping_add(907133923);
+                    acc as i64
+                }
+                PyObject::List(_) | PyObject::Dict(_) | PyObject::Set(_) | PyObject::ByteArray(_) => {
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format!("unhashable type: '{}'", tn)));
+                }
+                PyObject::Instance(_) | PyObject::Native(_) => {
+                    let cls = self.type_of(v);
+                    let hname = self.intern("__hash__");
+                    match types::lookup(&cls, &hname) {
+                        Some(Value::None) => {
+                            let tn = self.type_name(v);
+                            return Err(self.type_error(format!("unhashable type: '{}'", tn)));
+                        }
+                        Some(m) if !self.is_object_slot(&m) => {
+                            let r = self.call_unbound(&m, core::slice::from_ref(v))?;
+                            return match r {
+                                Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                                Value::Bool(b) => Ok(b as i64),
+                                Value::Obj(ref b) if matches!(&**b, PyObject::BigInt(_)) => {
+                                    if let PyObject::BigInt(b) = &**b {
+                                        Ok(hash_bigint(b))
+                                    } else {
+                                        Ok(0)
+                                    }
+                                }
+                                _ => Err(self.type_error("__hash__ method should return an integer")),
+                            };
+                        }
+                        _ => {
+                            // A class defining __eq__ without __hash__ is unhashable.
+                            let eqn = self.intern("__eq__");
+                            if let Some(eq) = types::lookup(&cls, &eqn) {
+                                if !self.is_object_slot(&eq) && !self.is_builtin_layout(&cls) {
+                                    let tn = self.type_name(v);
+                                    return Err(self.type_error(format!("unhashable type: '{}'", tn)));
+                                }
+                            }
+                            let base = self.builtin_base(v);
+                            if !base.is(v) && !base.is_none() {
+                                return self.hash(&base);
+                            }
+                            (v.id() >> 4) as i64
+                        }
+                    }
+                }
+                _ => (v.id() >> 4) as i64,
+            },
+        })
+    }
+
+    /// True when `m` is one of `object`'s own native slots (so a class does not override it).
+    pub(crate) fn is_object_slot(&self, m: &Value) -> bool {
+        if let Value::Obj(o) = m {
+            if let PyObject::Builtin(b) = &**o {
+                return b.name.starts_with("object.");
+            }
+        }
+        false
+    }
+
+    fn is_builtin_layout(&self, cls: &crate::value::Obj) -> bool {
+        types::as_type(cls).map(|t| !matches!(t.layout, crate::value::Layout::Object | crate::value::Layout::Exception)).unwrap_or(false)
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = crate::dict::fast_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(a, b, CmpOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    /// `a < b` as a bool.
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x < y);
+        }
+        let r = self.compare(a, b, CmpOp::Lt)?;
+        self.truthy(&r)
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<Str> {
+        match v {
+            Value::Str(s) => Ok(s.clone()),
+            Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_)) => {
+                let cls = self.type_of(v);
+                let n = self.intern("__str__");
+                match types::lookup(&cls, &n) {
+                    Some(m) if !self.is_object_slot(&m) => {
+                        let r = self.call_unbound(&m, core::slice::from_ref(v))?;
+                        self.expect_str_result(r, "__str__")
+                    }
+                    _ => {
+                        if let Some(st) = crate::exceptions::exc_state(v) {
+                            let args = st.borrow().args.clone();
+                            let items: Vec<Value> = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                            let is_key_error = self.is_instance(v, &self.exc_type(ExcKind::KeyError));
+                            return match items.len() {
+                                0 => Ok(crate::value::new_str("")),
+                                1 if !is_key_error => self.str_of(&items[0]),
+                                _ => self.repr(&args),
+                            };
+                        }
+                        self.repr(v)
+                    }
+                }
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    fn expect_str_result(&mut self, r: Value, what: &str) -> PyResult<Str> {
+        match r {
+            Value::Str(s) => Ok(s),
+            other => {
+                let b = self.builtin_base(&other);
+                if let Value::Str(s) = b {
+                    return Ok(s);
+                }
+                let tn = self.type_name(&other);
+                Err(self.type_error(format!("{} returned non-string (type {})", what, tn)))
+            }
+        }
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<Str> {
+        self.enter_native()?;
+        let r = crate::repr::repr_value(self, v);
+        self.leave_native();
+        r.map(|s| Rc::new(crate::value::PyStr::from_string(s)))
+    }
+
+    /// `repr(v)` as a Rust String.
+    pub fn repr_string(&mut self, v: &Value) -> PyResult<String> {
+        Ok(String::from(self.repr(v)?.as_str()))
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        let st = match v {
+            Value::Str(s) => IterState::Str { s: s.clone(), offset: 0 },
+            Value::Obj(o) => match &**o {
+                PyObject::List(_) | PyObject::Tuple(_) => IterState::Seq { seq: v.clone(), index: 0 },
+                PyObject::Bytes(_) | PyObject::ByteArray(_) => IterState::Bytes { seq: v.clone(), index: 0 },
+                PyObject::Dict(d) => IterState::Dict { dict: o.clone(), index: 0, kind: 0, len: d.borrow().len() },
+                PyObject::DictView(d, k) => {
+                    let len = match &**d {
+                        PyObject::Dict(dd) => dd.borrow().len(),
+                        _ => 0,
+                    };
+                    IterState::Dict { dict: d.clone(), index: 0, kind: *k as u8, len }
+                }
+                PyObject::Set(s) => IterState::Snapshot { items: s.borrow().items(), index: 0 },
+                PyObject::FrozenSet(s) => IterState::Snapshot { items: s.items(), index: 0 },
+                PyObject::Range { start, step, .. } => {
+                    let n = crate::objrange::range_len(o);
+                    IterState::Range { next: *start, remaining: n as u64, step: *step }
+                }
+                PyObject::Iter(_) | PyObject::Generator(_) => return Ok(v.clone()),
+                PyObject::Instance(_) | PyObject::Native(_) | PyObject::Type(_) => {
+                    if let Some(r) = self.call_special(v, "__iter__", &[]) {
+                        let it = r?;
+                        if self.lookup_special(&it, "__next__").is_none() && !matches!(&it, Value::Obj(o) if matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_)))
+                        {
+                            let tn = self.type_name(&it);
+                            return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
+                        }
+                        return Ok(it);
+                    }
+                    let base = self.builtin_base(v);
+                    if !base.is(v) && !base.is_none() {
+                        return self.iter(&base);
+                    }
+                    if self.lookup_special(v, "__getitem__").is_some() {
+                        IterState::GetItem { obj: v.clone(), index: 0 }
+                    } else {
+                        let tn = self.type_name(v);
+                        return Err(self.type_error(format!("'{}' object is not iterable", tn)));
+                    }
+                }
+                _ => {
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format!("'{}' object is not iterable", tn)));
+                }
+            },
+            _ => {
+                let tn = self.type_name(v);
+                return Err(self.type_error(format!("'{}' object is not iterable", tn)));
+            }
+        };
+        Ok(self.new_iter(st))
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = it {
+            match &**o {
+                PyObject::Iter(_) => return crate::iter::iter_next(self, o),
+                PyObject::Generator(_) => {
+                    return match self.gen_resume(o, Value::None, None)? {
+                        crate::eval::GenOutcome::Yielded(v) => Ok(Some(v)),
+                        crate::eval::GenOutcome::Returned(_) => Ok(None),
+                    }
+                }
+                _ => {}
+            }
+        }
+        match self.call_special(it, "__next__", &[]) {
+            Some(Ok(v)) => Ok(Some(v)),
+            Some(Err(e)) => {
+                if self.err_matches(&e, ExcKind::StopIteration) {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+            None => {
+                let tn = self.type_name(it);
+                Err(self.type_error(format!("'{}' object is not an iterator", tn)))
+            }
+        }
+    }
+
+    /// Collect an iterable into a vector.
+    pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(o) = iterable {
+            match &**o {
+                PyObject::List(l) => return Ok(l.borrow().clone()),
+                PyObject::Tuple(t) => return Ok(t.to_vec()),
+                _ => {}
+            }
+        }
+        let it = self.iter(iterable)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.next(&it)? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    /// `operator.index(v)` as an i64 (OverflowError if it does not fit).
+    pub fn to_index(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => {
+                Err(self.err(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
+            }
+            _ => {
+                let base = self.builtin_base(v);
+                if !base.is(v) {
+                    return self.to_index(&base);
+                }
+                if let Some(r) = self.call_special(v, "__index__", &[]) {
+                    let r = r?;
+                    return match r {
+                        Value::Int(i) => Ok(i),
+                        Value::Bool(b) => Ok(b as i64),
+                        _ => Err(self.type_error("__index__ returned non-int")),
+                    };
+                }
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+            }
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        let n = match v {
+            Value::Str(s) => s.char_len(),
+            Value::Obj(o) => match &**o {
+                PyObject::List(l) => l.borrow().len(),
+                PyObject::Tuple(t) => t.len(),
+                PyObject::Dict(d) => d.borrow().len(),
+                PyObject::Set(s) => s.borrow().len(),
+                PyObject::FrozenSet(s) => s.len(),
+                PyObject::Bytes(b) => b.len(),
+                PyObject::ByteArray(b) => b.borrow().len(),
+                PyObject::Range { .. } => crate::objrange::range_len(o),
+                PyObject::DictView(d, _) => match &**d {
+                    PyObject::Dict(dd) => dd.borrow().len(),
+                    _ => 0,
+                },
+                _ => {
+                    if let Some(r) = self.call_special(v, "__len__", &[]) {
+                        let r = r?;
+                        let n = self.to_index(&r)?;
+                        if n < 0 {
+                            return Err(self.value_error("__len__() should return >= 0"));
+                        }
+                        return Ok(n as usize);
+                    }
+                    let base = self.builtin_base(v);
+                    if !base.is(v) && !base.is_none() {
+                        return self.len(&base);
+                    }
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format!("object of type '{}' has no len()", tn)));
+                }
+            },
+            _ => {
+                let tn = self.type_name(v);
+                return Err(self.type_error(format!("object of type '{}' has no len()", tn)));
+            }
+        };
+        Ok(n)
+    }
+
+    /// Raise `err` after setting its `__context__` from the exception being handled.
+    pub fn raise(&mut self, err: PyErr) -> PyErr {
+        err
+    }
+
+    /// Check for a pending KeyboardInterrupt from the port.
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if self.kbd_intr_enabled && self.port.take_interrupt() {
+            let cls = self.exc_type(ExcKind::KeyboardInterrupt);
+            return Err(PyErr(self.new_exception(&cls, Vec::new())));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,318 @@
+//! Type objects: the built-in types, class creation with C3 linearisation, and method lookup along
+//! the MRO.
+
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+
+use crate::dict::Dict;
+use crate::value::{new_str, Builtin, Layout, NativeFn, Obj, PyObject, Str, TypeObj, Value};
+
+/// The built-in type objects.
+#[allow(missing_docs)]
+pub struct BuiltinTypes {
+    pub object: Obj,
+    pub type_: Obj,
+    pub none: Obj,
+    pub notimplemented: Obj,
+    pub ellipsis: Obj,
+    pub int: Obj,
+    pub bool_: Obj,
+    pub float: Obj,
+    pub complex: Obj,
+    pub str_: Obj,
+    pub bytes: Obj,
+    pub bytearray: Obj,
+    pub tuple: Obj,
+    pub list: Obj,
+    pub dict: Obj,
+    pub set: Obj,
+    pub frozenset: Obj,
+    pub range: Obj,
+    pub slice: Obj,
+    pub function: Obj,
+    pub builtin_function: Obj,
+    pub bound_method: Obj,
+    pub module: Obj,
+    pub cell: Obj,
+    pub generator: Obj,
+    pub coroutine: Obj,
+    pub async_generator: Obj,
+    pub iterator: Obj,
+    pub dict_keys: Obj,
+    pub dict_values: Obj,
+    pub dict_items: Obj,
+    pub property: Obj,
+    pub staticmethod: Obj,
+    pub classmethod: Obj,
+    pub super_: Obj,
+    pub code: Obj,
+    pub enumerate: Obj,
+    pub zip: Obj,
+    pub map: Obj,
+    pub filter: Obj,
+    pub reversed: Obj,
+}
+
+/// Make a type object.
+pub fn new_type(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: bool) -> Obj {
+    let mro = compute_mro_simple(&bases);
+    Rc::new(PyObject::Type(TypeObj {
+        name: RefCell::new(new_str(name)),
+        qualname: RefCell::new(new_str(name)),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(mro),
+        dict: RefCell::new(Dict::new()),
+        layout,
+        heap_type,
+        metaclass: RefCell::new(None),
+    }))
+}
+
+/// The MRO for single inheritance chains (used for built-in types); classes defined in Python use
+/// `c3_mro`.
+fn compute_mro_simple(bases: &[Obj]) -> Vec<Obj> {
+    let mut mro = Vec::new();
+    if let Some(b) = bases.first() {
+        mro.push(b.clone());
+        if let Some(t) = as_type(b) {
+            mro.extend(t.mro.borrow().iter().cloned());
+        }
+    }
+    mro
+}
+
+/// C3 linearisation of a class with these bases (excluding the class itself). Err(()) when no
+/// consistent order exists.
+pub fn c3_mro(bases: &[Obj]) -> Result<Vec<Obj>, ()> {
+    let mut seqs: Vec<Vec<Obj>> = Vec::new();
+    for b in bases {
+        let mut s = vec![b.clone()];
+        if let Some(t) = as_type(b) {
+            s.extend(t.mro.borrow().iter().cloned());
+        }
+        seqs.push(s);
+    }
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            if !in_tail {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        let c = cand.ok_or(())?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// The `TypeObj` of a type object.
+#[inline]
+pub fn as_type(o: &Obj) -> Option<&TypeObj> {
+    match &**o {
+        PyObject::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The type's name.
+pub fn type_name(o: &Obj) -> Str {
+    match as_type(o) {
+        Some(t) => t.name.borrow().clone(),
+        None => new_str("?"),
+    }
+}
+
+/// Look a name up along a class's MRO (the class first). Returns the raw attribute (unbound).
+pub fn lookup(cls: &Obj, name: &Str) -> Option<Value> {
+    let t = as_type(cls)?;
+    if let Some(v) = t.dict.borrow().get_name(name) {
+        return Some(v.clone());
+    }
+    for b in t.mro.borrow().iter() {
+        if let Some(bt) = as_type(b) {
+            if let Some(v) = bt.dict.borrow().get_name(name) {
+                return Some(v.clone());
+            }
+        }
+    }
+    None
+}
+
+/// Look a name given as text up along a class's MRO.
+pub fn lookup_str(cls: &Obj, name: &str) -> Option<Value> {
+    lookup(cls, &new_str(name))
+}
+
+/// Is `sub` the class `sup` or derived from it?
+pub fn is_subclass(sub: &Obj, sup: &Obj) -> bool {
+    if Rc::ptr_eq(sub, sup) {
+        return true;
+    }
+    match as_type(sub) {
+        Some(t) => t.mro.borrow().iter().any(|b| Rc::ptr_eq(b, sup)),
+        None => false,
+    }
+}
+
+/// The layout a new class inherits from its bases.
+pub fn inherited_layout(bases: &[Obj]) -> Layout {
+    for b in bases {
+        if let Some(t) = as_type(b) {
+            match t.layout {
+                Layout::Object | Layout::Other | Layout::NoneType => {}
+                l => return l,
+            }
+        }
+    }
+    Layout::Object
+}
+
+/// Add native methods to a type's namespace.
+pub fn add_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
+    if let Some(t) = as_type(cls) {
+        let mut d = t.dict.borrow_mut();
+        for (name, f) in methods {
+            d.set_str(name, Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *f, bound: None }))));
+        }
+    }
+}
+
+/// Add native static methods (no self) to a type's namespace.
+pub fn add_static_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
+    if let Some(t) = as_type(cls) {
+        let mut d = t.dict.borrow_mut();
+        for (name, f) in methods {
+            let b = Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *f, bound: None })));
+            d.set_str(name, Value::Obj(Rc::new(PyObject::StaticMethod(b))));
+        }
+    }
+}
+
+/// Add native class methods (receiving the class first) to a type's namespace.
+pub fn add_class_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
+    if let Some(t) = as_type(cls) {
+        let mut d = t.dict.borrow_mut();
+        for (name, f) in methods {
+            let b = Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *f, bound: None })));
+            d.set_str(name, Value::Obj(Rc::new(PyObject::ClassMethod(b))));
+        }
+    }
+}
+
+/// Set a plain attribute on a type's namespace.
+pub fn set_attr(cls: &Obj, name: &str, v: Value) {
+    if let Some(t) = as_type(cls) {
+        t.dict.borrow_mut().set_str(name, v);
+    }
+}
+
+impl BuiltinTypes {
+    /// Create every built-in type (without methods: each type's module adds those).
+    pub fn new() -> BuiltinTypes {
+        let object = new_type("object", vec![], Layout::Object, false);
+        let t = |name: &str, layout: Layout| new_type(name, vec![object.clone()], layout, false);
+        let int = t("int", Layout::Int);
+        let bool_ = new_type("bool", vec![int.clone()], Layout::Bool, false);
+        BuiltinTypes {
+            type_: t("type", Layout::Type),
+            none: t("NoneType", Layout::NoneType),
+            notimplemented: t("NotImplementedType", Layout::Other),
+            ellipsis: t("ellipsis", Layout::Other),
+            bool_,
+            int,
+            float: t("float", Layout::Float),
+            complex: t("complex", Layout::Complex),
+            str_: t("str", Layout::Str),
+            bytes: t("bytes", Layout::Bytes),
+            bytearray: t("bytearray", Layout::ByteArray),
+            tuple: t("tuple", Layout::Tuple),
+            list: t("list", Layout::List),
+            dict: t("dict", Layout::Dict),
+            set: t("set", Layout::Set),
+            frozenset: t("frozenset", Layout::FrozenSet),
+            range: t("range", Layout::Other),
+            slice: t("slice", Layout::Other),
+            function: t("function", Layout::Other),
+            builtin_function: t("builtin_function_or_method", Layout::Other),
+            bound_method: t("bound_method", Layout::Other),
+            module: t("module", Layout::Other),
+            cell: t("cell", Layout::Other),
+            generator: t("generator", Layout::Other),
+            coroutine: t("coroutine", Layout::Other),
+            async_generator: t("async_generator", Layout::Other),
+            iterator: t("iterator", Layout::Other),
+            dict_keys: t("dict_keys", Layout::Other),
+            dict_values: t("dict_values", Layout::Other),
+            dict_items: t("dict_items", Layout::Other),
+            property: t("property", Layout::Other),
+            staticmethod: t("staticmethod", Layout::Other),
+            classmethod: t("classmethod", Layout::Other),
+            super_: t("super", Layout::Other),
+            code: t("code", Layout::Other),
+            enumerate: t("enumerate", Layout::Other),
+            zip: t("zip", Layout::Other),
+            map: t("map", Layout::Other),
+            filter: t("filter", Layout::Other),
+            reversed: t("reversed", Layout::Other),
+            object,
+        }
+    }
+
+    /// All built-in types with the names they have in `builtins`.
+    pub fn exported(&self) -> Vec<(&'static str, Obj)> {
+        vec![
+            ("object", self.object.clone()),
+            ("type", self.type_.clone()),
+            ("int", self.int.clone()),
+            ("bool", self.bool_.clone()),
+            ("float", self.float.clone()),
+            ("complex", self.complex.clone()),
+            ("str", self.str_.clone()),
+            ("bytes", self.bytes.clone()),
+            ("bytearray", self.bytearray.clone()),
+            ("tuple", self.tuple.clone()),
+            ("list", self.list.clone()),
+            ("dict", self.dict.clone()),
+            ("set", self.set.clone()),
+            ("frozenset", self.frozenset.clone()),
+            ("range", self.range.clone()),
+            ("slice", self.slice.clone()),
+            ("property", self.property.clone()),
+            ("staticmethod", self.staticmethod.clone()),
+            ("classmethod", self.classmethod.clone()),
+            ("super", self.super_.clone()),
+            ("enumerate", self.enumerate.clone()),
+            ("zip", self.zip.clone()),
+            ("map", self.map.clone()),
+            ("filter", self.filter.clone()),
+            ("reversed", self.reversed.clone()),
+        ]
+    }
+}
+
+impl Default for BuiltinTypes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The `__name__` of a type as an owned string.
+pub fn name_string(o: &Obj) -> String {
+    String::from(type_name(o).as_str())
+}

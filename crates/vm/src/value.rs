@@ -1,0 +1,619 @@
+//! Python values and heap objects.
+//!
+//! A `Value` is 16 bytes: immediates (None, bools, small ints that fit in an i64, floats) need no
+//! allocation; strings and every other object live behind a reference-counted pointer. Reference
+//! counting frees acyclic garbage at once (like CPython); the cycle collector in `gc.rs` finds
+//! unreachable cycles by tracing the container graph. See docs/design.md for the measurements.
+
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::any::Any;
+use core::cell::{Cell, RefCell};
+use core::fmt;
+
+use num_bigint::BigInt;
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::objset::Set;
+
+/// A reference to a heap object.
+pub type Obj = Rc<PyObject>;
+/// A reference to an (immutable) string object.
+pub type Str = Rc<PyStr>;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `NotImplemented`.
+    NotImplemented,
+    /// `Ellipsis` (`...`).
+    Ellipsis,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An int that fits in i64. Larger ints are `PyObject::BigInt` (never holding an i64-sized value).
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A str.
+    Str(Str),
+    /// Any other object.
+    Obj(Obj),
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::None => f.write_str("None"),
+            Value::NotImplemented => f.write_str("NotImplemented"),
+            Value::Ellipsis => f.write_str("Ellipsis"),
+            Value::Bool(b) => write!(f, "{}", if *b { "True" } else { "False" }),
+            Value::Int(i) => write!(f, "{}", i),
+            Value::Float(x) => write!(f, "{:?}", x),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            Value::Obj(o) => write!(f, "<{}>", o.kind_name()),
+        }
+    }
+}
+
+/// A str: immutable UTF-8 text with a cached hash and character count.
+pub struct PyStr {
+    s: Box<str>,
+    /// Number of characters (code points); equals the byte length when the text is ASCII.
+    chars: usize,
+    hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    /// Make a str from text.
+    pub fn new(s: &str) -> PyStr {
+        PyStr::from_box(s.into())
+    }
+    /// Make a str from an owned string.
+    pub fn from_string(s: String) -> PyStr {
+        PyStr::from_box(s.into_boxed_str())
+    }
+    fn from_box(s: Box<str>) -> PyStr {
+        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, chars, hash: Cell::new(None) }
+    }
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    /// Number of characters.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+    /// True when every character is ASCII (so byte offsets are character offsets).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+    /// The str's hash (full width, computed once).
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = crate::hash::hash_bytes(self.s.as_bytes());
+        self.hash.set(Some(h));
+        h
+    }
+}
+
+impl fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", &*self.s)
+    }
+}
+
+/// A native function: `(vm, positional args, keyword args as (name, value) pairs) -> result`.
+/// For methods, `args[0]` is `self`.
+pub type NativeFn = fn(&mut crate::vm::Vm, &[Value], &[(Str, Value)]) -> crate::PyResult;
+
+/// A built-in function or method implemented in Rust.
+pub struct Builtin {
+    /// Name shown in reprs and errors.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: NativeFn,
+    /// The object it is bound to (`[].append` binds the list); None when unbound.
+    pub bound: Option<Value>,
+}
+
+/// A Python function (the result of `def` or `lambda`).
+pub struct Function {
+    /// Its code.
+    pub code: Rc<Code>,
+    /// The module globals (a dict object).
+    pub globals: Obj,
+    /// `__name__`.
+    pub name: RefCell<Str>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Str>,
+    /// Positional defaults (a tuple value or None).
+    pub defaults: RefCell<Value>,
+    /// Keyword-only defaults (a dict value or None).
+    pub kwdefaults: RefCell<Value>,
+    /// The closure cells (cell objects), parallel to `code.freevars`.
+    pub closure: RefCell<Vec<Value>>,
+    /// `__dict__` (function attributes), `__annotations__`, `__doc__` and `__module__` live here.
+    pub dict: RefCell<Dict>,
+}
+
+/// A class (type object), built-in or defined in Python.
+pub struct TypeObj {
+    /// `__name__`.
+    pub name: RefCell<Str>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Str>,
+    /// Direct bases.
+    pub bases: RefCell<Vec<Obj>>,
+    /// The method resolution order, excluding the class itself.
+    pub mro: RefCell<Vec<Obj>>,
+    /// The class namespace.
+    pub dict: RefCell<Dict>,
+    /// The built-in layout instances carry (for built-in types and classes derived from them).
+    pub layout: Layout,
+    /// True for classes defined by Python code (attributes may be set on them).
+    pub heap_type: bool,
+    /// The metaclass (None means `type`).
+    pub metaclass: RefCell<Option<Obj>>,
+}
+
+/// The built-in layout of a type's instances: which `PyObject` variant (or which built-in base
+/// value) an instance carries. A Python subclass of `list` has layout `List`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// `object` and plain Python classes.
+    Object,
+    /// Built-in scalar types that cannot be subclassed meaningfully or are immediates.
+    NoneType,
+    /// `int` (and bool).
+    Int,
+    /// `bool`.
+    Bool,
+    /// `float`.
+    Float,
+    /// `complex`.
+    Complex,
+    /// `str`.
+    Str,
+    /// `bytes`.
+    Bytes,
+    /// `bytearray`.
+    ByteArray,
+    /// `tuple`.
+    Tuple,
+    /// `list`.
+    List,
+    /// `dict`.
+    Dict,
+    /// `set`.
+    Set,
+    /// `frozenset`.
+    FrozenSet,
+    /// `BaseException` and its subclasses.
+    Exception,
+    /// `type` and metaclasses.
+    Type,
+    /// Everything else built in (functions, modules, iterators...): not subclassable.
+    Other,
+}
+
+/// An instance of a Python class.
+pub struct Instance {
+    /// Its class.
+    pub class: RefCell<Obj>,
+    /// `__dict__`.
+    pub dict: RefCell<Dict>,
+    /// For instances of subclasses of built-in types: the built-in value (a list for a list
+    /// subclass, an int for an int subclass...). None otherwise.
+    pub base: RefCell<Value>,
+    /// Exception state, for instances of BaseException subclasses.
+    pub exc: Option<Box<RefCell<ExcState>>>,
+}
+
+/// The state every exception carries.
+pub struct ExcState {
+    /// `args` (a tuple value).
+    pub args: Value,
+    /// Traceback entries, innermost first: (filename, function name, line).
+    pub traceback: Vec<TbEntry>,
+    /// `__cause__`.
+    pub cause: Value,
+    /// `__context__`.
+    pub context: Value,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+}
+
+/// One traceback entry.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    /// Source file.
+    pub filename: Str,
+    /// Function name.
+    pub name: Str,
+    /// Line number.
+    pub line: u32,
+}
+
+/// A module.
+pub struct Module {
+    /// `__name__`.
+    pub name: Str,
+    /// The module namespace (a Dict object, shared with its functions as their globals).
+    pub dict: Obj,
+}
+
+/// Built-in iterator states.
+pub enum IterState {
+    /// Over a tuple or list (by index, seeing mutations).
+    Seq {
+        /// The sequence.
+        seq: Value,
+        /// Next index.
+        index: usize,
+    },
+    /// Over a range.
+    Range {
+        /// Next value.
+        next: i64,
+        /// Remaining count.
+        remaining: u64,
+        /// Step.
+        step: i64,
+    },
+    /// Over the characters of a str (byte offset).
+    Str {
+        /// The str.
+        s: Str,
+        /// Byte offset of the next character.
+        offset: usize,
+    },
+    /// Over bytes/bytearray (yields ints).
+    Bytes {
+        /// The object.
+        seq: Value,
+        /// Next index.
+        index: usize,
+    },
+    /// Over a dict's keys (0), values (1) or items (2), by entry index.
+    Dict {
+        /// The dict object.
+        dict: Obj,
+        /// Next entry index.
+        index: usize,
+        /// 0 keys, 1 values, 2 items.
+        kind: u8,
+        /// Length when the iteration started (RuntimeError if it changes).
+        len: usize,
+    },
+    /// Over a snapshot of values (sets, and anything else materialised eagerly).
+    Snapshot {
+        /// The items.
+        items: Vec<Value>,
+        /// Next index.
+        index: usize,
+    },
+    /// `enumerate`.
+    Enumerate {
+        /// The underlying iterator.
+        it: Value,
+        /// The next count.
+        count: Value,
+    },
+    /// `zip`.
+    Zip {
+        /// The iterators.
+        its: Vec<Value>,
+        /// `strict=True`.
+        strict: bool,
+    },
+    /// `map`.
+    Map {
+        /// The function.
+        func: Value,
+        /// The iterators.
+        its: Vec<Value>,
+    },
+    /// `filter` (func None means truthiness).
+    Filter {
+        /// The predicate.
+        func: Value,
+        /// The iterator.
+        it: Value,
+    },
+    /// `reversed` over a sequence.
+    Reversed {
+        /// The sequence.
+        seq: Value,
+        /// Number of items left (next index is remaining - 1).
+        remaining: usize,
+    },
+    /// `iter(callable, sentinel)`.
+    Callable {
+        /// The callable.
+        func: Value,
+        /// The sentinel.
+        sentinel: Value,
+    },
+    /// `iter(obj)` on an object with only `__getitem__`.
+    GetItem {
+        /// The object.
+        obj: Value,
+        /// Next index.
+        index: i64,
+    },
+    /// An exhausted iterator.
+    Done,
+}
+
+/// Which kind of dict view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// `dict.keys()`.
+    Keys,
+    /// `dict.values()`.
+    Values,
+    /// `dict.items()`.
+    Items,
+}
+
+/// A generator, coroutine or async generator.
+pub struct Generator {
+    /// The suspended frame (None while running or when finished).
+    pub frame: Option<Box<crate::frame::Frame>>,
+    /// True while its frame is executing.
+    pub running: bool,
+    /// True when it has returned or raised.
+    pub finished: bool,
+    /// Name and qualified name for reprs.
+    pub name: Str,
+    /// `__qualname__`.
+    pub qualname: Str,
+}
+
+/// A heap object. Mutable payloads use `RefCell`; never hold a borrow across a call into the VM.
+pub enum PyObject {
+    /// An int too large for i64.
+    BigInt(BigInt),
+    /// A complex number (real, imag).
+    Complex(f64, f64),
+    /// An immutable byte string.
+    Bytes(Box<[u8]>),
+    /// A mutable byte string.
+    ByteArray(RefCell<Vec<u8>>),
+    /// A tuple.
+    Tuple(Box<[Value]>),
+    /// A list.
+    List(RefCell<Vec<Value>>),
+    /// A dict.
+    Dict(RefCell<Dict>),
+    /// A set.
+    Set(RefCell<Set>),
+    /// A frozenset.
+    FrozenSet(Set),
+    /// `range(start, stop, step)`.
+    Range {
+        /// Start.
+        start: i64,
+        /// Stop.
+        stop: i64,
+        /// Step (never 0).
+        step: i64,
+    },
+    /// `slice(start, stop, step)`.
+    Slice(Value, Value, Value),
+    /// A class.
+    Type(TypeObj),
+    /// An instance of a Python class (or of an exception class).
+    Instance(Instance),
+    /// A Python function.
+    Function(Function),
+    /// A built-in function, possibly bound.
+    Builtin(Builtin),
+    /// A bound method: (function, self).
+    BoundMethod(Value, Value),
+    /// A module.
+    Module(Module),
+    /// A closure cell (None inside means empty).
+    Cell(RefCell<Option<Value>>),
+    /// A generator, coroutine or async generator (see `Code::flags`).
+    Generator(RefCell<Generator>),
+    /// A built-in iterator.
+    Iter(RefCell<IterState>),
+    /// A dict view.
+    DictView(Obj, ViewKind),
+    /// `property(fget, fset, fdel, doc)`.
+    Property {
+        /// Getter.
+        fget: Value,
+        /// Setter.
+        fset: Value,
+        /// Deleter.
+        fdel: Value,
+        /// Docstring.
+        doc: Value,
+    },
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `super(cls, obj)`.
+    Super(Value, Value),
+    /// A code object.
+    Code(Rc<Code>),
+    /// A native object defined by a module (StringIO, deque, ...): its class and its data.
+    Native(NativeObj),
+}
+
+/// An object implemented natively by a module: a class object (with the methods) and any data.
+pub struct NativeObj {
+    /// The object's class.
+    pub class: Obj,
+    /// The data (downcast by the module's methods).
+    pub data: RefCell<Box<dyn Any>>,
+}
+
+impl PyObject {
+    /// A short name of the variant, for debugging.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            PyObject::BigInt(_) => "int",
+            PyObject::Complex(..) => "complex",
+            PyObject::Bytes(_) => "bytes",
+            PyObject::ByteArray(_) => "bytearray",
+            PyObject::Tuple(_) => "tuple",
+            PyObject::List(_) => "list",
+            PyObject::Dict(_) => "dict",
+            PyObject::Set(_) => "set",
+            PyObject::FrozenSet(_) => "frozenset",
+            PyObject::Range { .. } => "range",
+            PyObject::Slice(..) => "slice",
+            PyObject::Type(_) => "type",
+            PyObject::Instance(_) => "instance",
+            PyObject::Function(_) => "function",
+            PyObject::Builtin(_) => "builtin_function_or_method",
+            PyObject::BoundMethod(..) => "bound_method",
+            PyObject::Module(_) => "module",
+            PyObject::Cell(_) => "cell",
+            PyObject::Generator(_) => "generator",
+            PyObject::Iter(_) => "iterator",
+            PyObject::DictView(..) => "dict_view",
+            PyObject::Property { .. } => "property",
+            PyObject::StaticMethod(_) => "staticmethod",
+            PyObject::ClassMethod(_) => "classmethod",
+            PyObject::Super(..) => "super",
+            PyObject::Code(_) => "code",
+            PyObject::Native(_) => "native",
+        }
+    }
+
+    /// True for objects that can hold references to other objects (and so take part in cycles).
+    pub fn is_container(&self) -> bool {
+        !matches!(
+            self,
+            PyObject::BigInt(_)
+                | PyObject::Complex(..)
+                | PyObject::Bytes(_)
+                | PyObject::ByteArray(_)
+                | PyObject::Range { .. }
+                | PyObject::Code(_)
+        )
+    }
+}
+
+impl Value {
+    /// A new str value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+    /// A new str value from an owned String.
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+    /// A bytes value (not tracked by the GC: it holds no references).
+    pub fn bytes(b: &[u8]) -> Value {
+        Value::Obj(Rc::new(PyObject::Bytes(b.into())))
+    }
+    /// A bytes value from an owned vector.
+    pub fn bytes_vec(b: Vec<u8>) -> Value {
+        Value::Obj(Rc::new(PyObject::Bytes(b.into_boxed_slice())))
+    }
+    /// An int from a BigInt, normalised to `Value::Int` when it fits.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Obj(Rc::new(PyObject::BigInt(b))),
+        }
+    }
+    /// A complex value.
+    pub fn complex(re: f64, im: f64) -> Value {
+        Value::Obj(Rc::new(PyObject::Complex(re, im)))
+    }
+
+    /// The heap object, if this is one.
+    #[inline]
+    pub fn as_obj(&self) -> Option<&Obj> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    /// The str, if this is exactly a str.
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+    /// The small int, if this is one (bools are not included).
+    #[inline]
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+    /// True for None.
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    /// Identity (`is`).
+    #[inline]
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None)
+            | (Value::NotImplemented, Value::NotImplemented)
+            | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints behave as interned (as in CPython for -5..256 and MicroPython for all
+            // small ints); floats compare by bits.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b),
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+    /// An address-like identity number for `id()` and default reprs.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::Obj(o) => Rc::as_ptr(o) as *const u8 as usize,
+            Value::None => 0x1000,
+            Value::NotImplemented => 0x1010,
+            Value::Ellipsis => 0x1020,
+            Value::Bool(b) => 0x1030 + *b as usize * 16,
+            Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x10_0000),
+            Value::Float(f) => f.to_bits() as usize,
+        }
+    }
+    /// The tuple items, if this is exactly a tuple.
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self {
+            Value::Obj(o) => match &**o {
+                PyObject::Tuple(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// Convenience: build a `Str` (an `Rc<PyStr>`).
+pub fn new_str(s: &str) -> Str {
+    Rc::new(PyStr::new(s))
+}
