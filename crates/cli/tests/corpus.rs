@@ -15,7 +15,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,8 +28,18 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 /// How much of a differing line is shown in a failure report.
 const MAX_SHOWN: usize = 200;
 
+/// Prints a report line straight to stderr, past libtest's output capture, so the corpus summary
+/// is visible in every `cargo test` run (also when it passes).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, $($arg)*);
+    }};
+}
+
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
 }
 
 fn ferropy() -> &'static str {
@@ -264,14 +274,14 @@ fn corpus() {
     let update = std::env::var("FERROPY_UPDATE_XFAIL").is_ok_and(|v| !v.is_empty() && v != "0");
     if tests.is_empty() {
         if total_found == 0 {
-            println!(
+            say!(
                 "corpus: no test programs under {} (nothing to do)",
                 root.display()
             );
         } else {
-            println!("corpus: no test matches FERROPY_CORPUS={filter:?}");
+            say!("corpus: no test matches FERROPY_CORPUS={filter:?}");
         }
-        println!("corpus: 0 passed, 0 failed, 0 xfail");
+        say!("corpus: 0 passed, 0 failed, 0 xfail");
         return;
     }
 
@@ -321,10 +331,10 @@ fn corpus() {
     }
 
     for name in &unexpected_pass {
-        println!("corpus: {name}: unexpectedly passing, remove it from tests/known_failures.txt");
+        say!("corpus: {name}: unexpectedly passing, remove it from tests/known_failures.txt");
     }
     for (name, why) in &failed {
-        println!("corpus: FAIL {name}\n    {}", why.replace('\n', "\n    "));
+        say!("corpus: FAIL {name}\n    {}", why.replace('\n', "\n    "));
     }
 
     if update {
@@ -349,20 +359,20 @@ fn corpus() {
             text.push('\n');
         }
         fs::write(&xfail_path, text).expect("write tests/known_failures.txt");
-        println!(
+        say!(
             "corpus: wrote {} entries to {}",
             new_set.len(),
             xfail_path.display()
         );
     }
 
-    println!(
+    say!(
         "corpus: {} tests in {:.1} s on {} threads",
         results.len(),
         started.elapsed().as_secs_f64(),
         workers
     );
-    println!(
+    say!(
         "corpus: {passed} passed, {} failed, {xfail} xfail",
         failed.len()
     );
