@@ -29,7 +29,7 @@ else
     done
     log "route: Debian rustc-web ($(/usr/bin/rustc --version)) with -Zbuild-std=core,alloc"
     # Share rustup's cargo home so the Debian cargo reuses the registry cache.
-    CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" \
+    CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
         RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=core,alloc \
         -p ferropy-vm --lib --target-dir "$TARGET_DIR"
