@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# THE test command (what .ci/run calls): installs the toolchain, then format check, clippy,
+# release build, the whole test suite (unit tests and the Python corpus, in release so the corpus
+# is fast) and the bare-metal no_std check. Every step runs even if an earlier one failed (one CI
+# run shows every problem); the script exits non-zero if any step failed.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+total_start=$SECONDS
+
+failed=()
+
+step() {
+    local name=$1
+    shift
+    local start=$SECONDS
+    local status=0
+    printf '\n==== %s ====\n' "$name"
+    printf '$ %s\n' "$*"
+    "$@" || status=$?
+    if [ "$status" -eq 0 ]; then
+        printf '==== %s: ok (%d s) ====\n' "$name" "$((SECONDS - start))"
+    else
+        printf '==== %s: FAILED with exit %d (%d s) ====\n' "$name" "$status" "$((SECONDS - start))"
+        failed+=("$name")
+    fi
+}
+
+step "toolchain" bash scripts/toolchain.sh
+step "rustfmt" cargo fmt --all -- --check
+step "clippy" cargo clippy --workspace --all-targets -- -D warnings
+step "build (release)" cargo build --release -p ferropy
+step "tests (release)" cargo test --workspace --release --no-fail-fast
+step "bare-metal no_std check" bash scripts/check-baremetal.sh
+
+elapsed=$((SECONDS - total_start))
+if [ "${#failed[@]}" -gt 0 ]; then
+    printf '\n==== %d step(s) FAILED in %d s total:' "${#failed[@]}" "$elapsed"
+    printf ' [%s]' "${failed[@]}"
+    printf ' ====\n'
+    exit 1
+fi
+printf '\n==== all steps passed in %d s total ====\n' "$elapsed"
