@@ -1,13 +1,606 @@
-//! Attribute access: `getattr`/`setattr`/`delattr` with descriptors, instance and class
-//! namespaces, `__getattr__` and modules.
+//! Attribute access: `getattr`/`setattr`/`delattr` with descriptors (property, staticmethod,
+//! classmethod, user `__get__`/`__set__`/`__delete__`), instance and class namespaces, `__getattr__`,
+//! `__setattr__`, `__delattr__`, modules, functions and `super`.
 
-use crate::value::{Str, Value};
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+
+use crate::exceptions::{exc_state, ExcKind};
+use crate::types::{self, as_type};
+use crate::value::{Builtin, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
+/// Is this class attribute a data descriptor (takes priority over the instance dict)?
+fn is_data_descriptor(vm: &mut Vm, attr: &Value) -> bool {
+    match attr {
+        Value::Obj(o) => match &**o {
+            PyObject::Property { .. } => true,
+            PyObject::Instance(_) => vm.lookup_special(attr, "__set__").is_some() || vm.lookup_special(attr, "__delete__").is_some(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The dict inside a dict object.
+pub(crate) fn dict_of(o: &Obj) -> Option<&core::cell::RefCell<crate::dict::Dict>> {
+    match &**o {
+        PyObject::Dict(d) => Some(d),
+        _ => None,
+    }
+}
+
 impl Vm {
+    /// Bind a class attribute found for `obj` (an instance, or None when accessed on the class
+    /// `cls`).
+    pub fn bind_attr(&mut self, attr: Value, obj: Option<&Value>, cls: &Obj) -> PyResult {
+        if let Value::Obj(o) = &attr {
+            match &**o {
+                PyObject::Function(_) => {
+                    return Ok(match obj {
+                        Some(inst) => Value::Obj(self.alloc(PyObject::BoundMethod(attr.clone(), inst.clone()))),
+                        None => attr,
+                    })
+                }
+                PyObject::Builtin(b) if b.bound.is_none() => {
+                    return Ok(match obj {
+                        Some(inst) => Value::Obj(self.alloc(PyObject::Builtin(Builtin { name: b.name, func: b.func, bound: Some(inst.clone()) }))),
+                        None => attr,
+                    })
+                }
+                PyObject::StaticMethod(f) => return Ok(f.clone()),
+                PyObject::ClassMethod(f) => {
+                    let c = Value::Obj(cls.clone());
+                    return Ok(Value::Obj(self.alloc(PyObject::BoundMethod(f.clone(), c))));
+                }
+                PyObject::Property { fget, .. } => {
+                    return match obj {
+                        Some(inst) => {
+                            if fget.is_none() {
+                                return Err(self.attribute_error("property has no getter"));
+                            }
+                            let g = fget.clone();
+                            self.call(&g, core::slice::from_ref(inst))
+                        }
+                        None => Ok(attr),
+                    }
+                }
+                PyObject::Instance(_) => {
+                    if let Some(get) = self.lookup_special(&attr, "__get__") {
+                        let inst = obj.cloned().unwrap_or(Value::None);
+                        return self.call_unbound(&get, &[attr.clone(), inst, Value::Obj(cls.clone())]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(attr)
+    }
+
+    /// `getattr(obj, name)` with the name as text.
+    pub fn getattr_str(&mut self, obj: &Value, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.getattr(obj, &n)
+    }
+
+    /// `getattr(obj, name, None)`-like: Ok(None) when the attribute is missing (AttributeError).
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let n = self.intern(name);
+        match self.getattr(obj, &n) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// `getattr(obj, name)`.
-    pub fn getattr(&mut self, _obj: &Value, _name: &Str) -> PyResult {
-        todo!()
+    pub fn getattr(&mut self, obj: &Value, name: &Str) -> PyResult {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                PyObject::Instance(inst) => {
+                    let cls = inst.class.borrow().clone();
+                    let attr = types::lookup(&cls, name);
+                    if let Some(a) = &attr {
+                        if is_data_descriptor(self, a) {
+                            return self.bind_attr(a.clone(), Some(obj), &cls);
+                        }
+                    }
+                    if let Some(d) = dict_of(&inst.dict) {
+                        if let Some(v) = d.borrow().get_name(name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                    if let Some(a) = attr {
+                        return self.bind_attr(a, Some(obj), &cls);
+                    }
+                    if let Some(v) = self.special_instance_attr(obj, o, name)? {
+                        return Ok(v);
+                    }
+                    return self.getattr_fallback(obj, &cls, name);
+                }
+                PyObject::Type(_) => return self.type_getattr(o, name),
+                PyObject::Module(m) => {
+                    if let Some(d) = dict_of(&m.dict) {
+                        if let Some(v) = d.borrow().get_name(name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                    if name.as_str() == "__dict__" {
+                        return Ok(Value::Obj(m.dict.clone()));
+                    }
+                    let ga = dict_of(&m.dict).and_then(|d| d.borrow().get_str("__getattr__").cloned());
+                    if let Some(ga) = ga {
+                        return self.call(&ga, &[Value::Str(name.clone())]);
+                    }
+                    return Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str())));
+                }
+                PyObject::Super(start, target) => return self.super_getattr(start, target, name),
+                _ => {}
+            }
+        }
+        let cls = self.type_of(obj);
+        if let Some(a) = types::lookup(&cls, name) {
+            return self.bind_attr(a, Some(obj), &cls);
+        }
+        if let Some(v) = self.special_builtin_attr(obj, name)? {
+            return Ok(v);
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    fn no_attribute(&mut self, obj: &Value, name: &Str) -> crate::PyErr {
+        let tn = self.type_name(obj);
+        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, name.as_str()))
+    }
+
+    fn getattr_fallback(&mut self, obj: &Value, cls: &Obj, name: &Str) -> PyResult {
+        let gname = self.intern("__getattr__");
+        if let Some(ga) = types::lookup(cls, &gname) {
+            return self.call_unbound(&ga, &[obj.clone(), Value::Str(name.clone())]);
+        }
+        // Subclasses of built-in types: methods of the built-in base were found by the MRO
+        // lookup above; special attributes of the base value are handled here.
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// `__class__`, `__dict__` and exception attributes of instances.
+    fn special_instance_attr(&mut self, obj: &Value, o: &Obj, name: &Str) -> PyResult<Option<Value>> {
+        let PyObject::Instance(inst) = &**o else { return Ok(None) };
+        match name.as_str() {
+            "__class__" => return Ok(Some(Value::Obj(inst.class.borrow().clone()))),
+            "__dict__" => return Ok(Some(Value::Obj(inst.dict.clone()))),
+            _ => {}
+        }
+        if let Some(st) = exc_state(obj) {
+            let v = match name.as_str() {
+                "args" => Some(st.borrow().args.clone()),
+                "__cause__" => Some(st.borrow().cause.clone()),
+                "__context__" => Some(st.borrow().context.clone()),
+                "__suppress_context__" => Some(Value::Bool(st.borrow().suppress_context)),
+                "__traceback__" => {
+                    if st.borrow().traceback.is_empty() {
+                        Some(Value::None)
+                    } else {
+                        Some(crate::objexcept::traceback_object(self, obj))
+                    }
+                }
+                "value" | "code" | "errno" | "strerror" | "filename" | "name" | "msg" | "lineno" | "offset" | "text" | "path" => {
+                    crate::objexcept::derived_attr(self, obj, name.as_str())
+                }
+                _ => None,
+            };
+            return Ok(v);
+        }
+        let base = inst.base.borrow().clone();
+        if !base.is_none() {
+            if let Ok(v) = self.getattr(&base, name) {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Attributes of built-in objects that are not methods (`__name__` of functions, ...).
+    fn special_builtin_attr(&mut self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {
+        let n = name.as_str();
+        if n == "__class__" {
+            return Ok(Some(Value::Obj(self.type_of(obj))));
+        }
+        let Value::Obj(o) = obj else { return Ok(None) };
+        Ok(match &**o {
+            PyObject::Function(f) => match n {
+                "__name__" => Some(Value::Str(f.name.borrow().clone())),
+                "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
+                "__defaults__" => Some(f.defaults.borrow().clone()),
+                "__kwdefaults__" => Some(f.kwdefaults.borrow().clone()),
+                "__globals__" => Some(Value::Obj(f.globals.clone())),
+                "__code__" => Some(Value::Obj(Rc::new(PyObject::Code(f.code.clone())))),
+                "__closure__" => {
+                    let c = f.closure.borrow().clone();
+                    if c.is_empty() {
+                        Some(Value::None)
+                    } else {
+                        Some(self.new_tuple(c))
+                    }
+                }
+                "__dict__" => {
+                    let d = f.dict.borrow().clone();
+                    Some(self.new_dict(d))
+                }
+                "__doc__" => Some(f.dict.borrow().get_str("__doc__").cloned().unwrap_or_else(|| f.code.doc.clone().unwrap_or(Value::None))),
+                "__module__" => Some(f.dict.borrow().get_str("__module__").cloned().unwrap_or_else(|| {
+                    dict_of(&f.globals).and_then(|d| d.borrow().get_str("__name__").cloned()).unwrap_or(Value::None)
+                })),
+                "__annotations__" => {
+                    let a = f.dict.borrow().get_str("__annotations__").cloned();
+                    match a {
+                        Some(a) => Some(a),
+                        None => {
+                            let d = self.new_dict(crate::dict::Dict::new());
+                            f.dict.borrow_mut().set_str("__annotations__", d.clone());
+                            Some(d)
+                        }
+                    }
+                }
+                _ => f.dict.borrow().get_name(name).cloned(),
+            },
+            PyObject::BoundMethod(func, slf) => match n {
+                "__self__" => Some(slf.clone()),
+                "__func__" => Some(func.clone()),
+                _ => {
+                    let func = func.clone();
+                    match self.getattr(&func, name) {
+                        Ok(v) => Some(v),
+                        Err(_) => None,
+                    }
+                }
+            },
+            PyObject::Builtin(b) => match n {
+                "__name__" | "__qualname__" => {
+                    let short = b.name.rsplit('.').next().unwrap_or(b.name);
+                    Some(Value::str(short))
+                }
+                "__self__" => Some(b.bound.clone().unwrap_or(Value::None)),
+                "__doc__" => Some(Value::None),
+                "__module__" => Some(Value::str("builtins")),
+                _ => None,
+            },
+            PyObject::Generator(g) => match n {
+                "__name__" => Some(Value::Str(g.borrow().name.clone())),
+                "__qualname__" => Some(Value::Str(g.borrow().qualname.clone())),
+                "gi_running" | "cr_running" => Some(Value::Bool(g.borrow().running)),
+                "gi_frame" | "cr_frame" | "ag_frame" | "gi_yieldfrom" | "cr_await" | "ag_await" => Some(Value::None),
+                _ => None,
+            },
+            PyObject::Property { fget, fset, fdel, doc } => match n {
+                "fget" => Some(fget.clone()),
+                "fset" => Some(fset.clone()),
+                "fdel" => Some(fdel.clone()),
+                "__doc__" => Some(doc.clone()),
+                _ => None,
+            },
+            PyObject::StaticMethod(f) | PyObject::ClassMethod(f) => match n {
+                "__func__" | "__wrapped__" => Some(f.clone()),
+                _ => {
+                    let f = f.clone();
+                    self.getattr(&f, name).ok()
+                }
+            },
+            PyObject::Code(c) => match n {
+                "co_name" => Some(Value::Str(c.name.clone())),
+                "co_filename" => Some(Value::Str(c.filename.clone())),
+                "co_firstlineno" => Some(Value::Int(c.firstlineno as i64)),
+                "co_argcount" => Some(Value::Int(c.argcount as i64)),
+                "co_varnames" => {
+                    let v: Vec<Value> = c.varnames.iter().map(|s| Value::Str(s.clone())).collect();
+                    Some(self.new_tuple(v))
+                }
+                _ => None,
+            },
+            PyObject::Cell(c) if n == "cell_contents" => match c.borrow().clone() {
+                Some(v) => Some(v),
+                None => return Err(self.value_error("Cell is empty")),
+            },
+            PyObject::Complex(re, im) => match n {
+                "real" => Some(Value::Float(*re)),
+                "imag" => Some(Value::Float(*im)),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// Attribute lookup on a class object.
+    fn type_getattr(&mut self, cls: &Obj, name: &Str) -> PyResult {
+        let t = as_type(cls).expect("type");
+        // Data descriptors of the metaclass would come first; metaclasses here rarely define them.
+        if let Some(a) = types::lookup(cls, name) {
+            return self.bind_attr(a, None, cls);
+        }
+        let v = match name.as_str() {
+            "__name__" => Some(Value::Str(t.name.borrow().clone())),
+            "__qualname__" => Some(Value::Str(t.qualname.borrow().clone())),
+            "__bases__" => {
+                let b: Vec<Value> = t.bases.borrow().iter().cloned().map(Value::Obj).collect();
+                Some(self.new_tuple(b))
+            }
+            "__base__" => Some(t.bases.borrow().first().cloned().map(Value::Obj).unwrap_or(Value::None)),
+            "__mro__" => {
+                let mut m: Vec<Value> = alloc::vec![Value::Obj(cls.clone())];
+                m.extend(t.mro.borrow().iter().cloned().map(Value::Obj));
+                Some(self.new_tuple(m))
+            }
+            "__dict__" => {
+                let d = t.dict.borrow().clone();
+                Some(self.new_dict(d))
+            }
+            "__module__" => Some(Value::str("builtins")),
+            "__doc__" => Some(Value::None),
+            "__class__" => Some(Value::Obj(self.type_of(&Value::Obj(cls.clone())))),
+            _ => None,
+        };
+        if let Some(v) = v {
+            return Ok(v);
+        }
+        // Methods of the metaclass (`type.mro`, user metaclass methods), bound to the class.
+        let meta = self.type_of(&Value::Obj(cls.clone()));
+        if let Some(a) = types::lookup(&meta, name) {
+            return self.bind_attr(a, Some(&Value::Obj(cls.clone())), &meta);
+        }
+        let gname = self.intern("__getattr__");
+        if !Rc::ptr_eq(&meta, &self.types.type_) {
+            if let Some(ga) = types::lookup(&meta, &gname) {
+                return self.call_unbound(&ga, &[Value::Obj(cls.clone()), Value::Str(name.clone())]);
+            }
+        }
+        Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", t.name.borrow().as_str(), name.as_str())))
+    }
+
+    fn super_getattr(&mut self, start: &Value, target: &Value, name: &Str) -> PyResult {
+        let Value::Obj(start_cls) = start else { return Err(self.type_error("super: bad start class")) };
+        // The MRO to search: type(target)'s, or target's own when target is a class.
+        let (mro_owner, is_class) = match target {
+            Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, start_cls) => (o.clone(), true),
+            _ => (self.type_of(target), false),
+        };
+        let mut mro: Vec<Obj> = alloc::vec![mro_owner.clone()];
+        if let Some(t) = as_type(&mro_owner) {
+            mro.extend(t.mro.borrow().iter().cloned());
+        }
+        let pos = mro.iter().position(|c| Rc::ptr_eq(c, start_cls)).map(|p| p + 1).unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let found = as_type(c).and_then(|t| t.dict.borrow().get_name(name).cloned());
+            if let Some(a) = found {
+                return if is_class { self.bind_attr(a, None, &mro_owner) } else { self.bind_attr(a, Some(target), &mro_owner) };
+            }
+        }
+        if name.as_str() == "__class__" {
+            return Ok(Value::Obj(self.types.super_.clone()));
+        }
+        Err(self.attribute_error(format!("'super' object has no attribute '{}'", name.as_str())))
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn setattr(&mut self, obj: &Value, name: &Str, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                PyObject::Instance(inst) => {
+                    let cls = inst.class.borrow().clone();
+                    let sname = self.intern("__setattr__");
+                    if let Some(sa) = types::lookup(&cls, &sname) {
+                        if !self.is_object_slot(&sa) {
+                            self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
+                            return Ok(());
+                        }
+                    }
+                    return self.generic_setattr(obj, name, value);
+                }
+                PyObject::Type(t) => {
+                    if !t.heap_type {
+                        let tn = t.name.borrow().clone();
+                        return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), tn.as_str())));
+                    }
+                    match name.as_str() {
+                        "__name__" => {
+                            if let Value::Str(s) = &value {
+                                *t.name.borrow_mut() = s.clone();
+                            }
+                        }
+                        "__qualname__" => {
+                            if let Value::Str(s) = &value {
+                                *t.qualname.borrow_mut() = s.clone();
+                            }
+                        }
+                        _ => {}
+                    }
+                    t.dict.borrow_mut().set_name(name.clone(), value);
+                    return Ok(());
+                }
+                PyObject::Module(m) => {
+                    if let Some(d) = dict_of(&m.dict) {
+                        d.borrow_mut().set_name(name.clone(), value);
+                    }
+                    return Ok(());
+                }
+                PyObject::Function(f) => {
+                    match name.as_str() {
+                        "__name__" => {
+                            if let Value::Str(s) = &value {
+                                *f.name.borrow_mut() = s.clone();
+                            }
+                        }
+                        "__qualname__" => {
+                            if let Value::Str(s) = &value {
+                                *f.qualname.borrow_mut() = s.clone();
+                            }
+                        }
+                        "__defaults__" => *f.defaults.borrow_mut() = value,
+                        "__kwdefaults__" => *f.kwdefaults.borrow_mut() = value,
+                        _ => f.dict.borrow_mut().set_name(name.clone(), value),
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let tn = self.type_name(obj);
+        let cls = self.type_of(obj);
+        if types::lookup(&cls, name).is_some() {
+            return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", tn, name.as_str())));
+        }
+        Err(self.attribute_error(format!("'{}' object has no attribute '{}'", tn, name.as_str())))
+    }
+
+    /// `object.__setattr__`: descriptors, then the instance dict.
+    pub fn generic_setattr(&mut self, obj: &Value, name: &Str, value: Value) -> PyResult<()> {
+        let Value::Obj(o) = obj else { return Err(self.no_attribute(obj, name)) };
+        let PyObject::Instance(inst) = &**o else {
+            return self.setattr(obj, name, value);
+        };
+        let cls = inst.class.borrow().clone();
+        if let Some(a) = types::lookup(&cls, name) {
+            if let Value::Obj(ao) = &a {
+                match &**ao {
+                    PyObject::Property { fset, .. } => {
+                        if fset.is_none() {
+                            let tn = self.type_name(obj);
+                            return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", name.as_str(), tn)));
+                        }
+                        let s = fset.clone();
+                        self.call(&s, &[obj.clone(), value])?;
+                        return Ok(());
+                    }
+                    PyObject::Instance(_) => {
+                        if let Some(set) = self.lookup_special(&a, "__set__") {
+                            self.call_unbound(&set, &[a.clone(), obj.clone(), value])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(st) = exc_state(obj) {
+            match name.as_str() {
+                "args" => {
+                    let items = self.collect(&value)?;
+                    st.borrow_mut().args = self.new_tuple(items);
+                    return Ok(());
+                }
+                "__cause__" => {
+                    let mut s = st.borrow_mut();
+                    s.cause = value;
+                    s.suppress_context = true;
+                    return Ok(());
+                }
+                "__context__" => {
+                    st.borrow_mut().context = value;
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    let b = self.truthy(&value)?;
+                    st.borrow_mut().suppress_context = b;
+                    return Ok(());
+                }
+                "__traceback__" => return Ok(()),
+                _ => {}
+            }
+        }
+        if name.as_str() == "__class__" {
+            if let Value::Obj(c) = &value {
+                if matches!(&**c, PyObject::Type(_)) {
+                    *inst.class.borrow_mut() = c.clone();
+                    return Ok(());
+                }
+            }
+            return Err(self.type_error("__class__ must be set to a class"));
+        }
+        if name.as_str() == "__dict__" {
+            return Err(self.type_error("__dict__ assignment is not supported"));
+        }
+        if let Some(d) = dict_of(&inst.dict) {
+            d.borrow_mut().set_name(name.clone(), value);
+        }
+        Ok(())
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                PyObject::Instance(inst) => {
+                    let cls = inst.class.borrow().clone();
+                    let dname = self.intern("__delattr__");
+                    if let Some(da) = types::lookup(&cls, &dname) {
+                        if !self.is_object_slot(&da) {
+                            self.call_unbound(&da, &[obj.clone(), Value::Str(name.clone())])?;
+                            return Ok(());
+                        }
+                    }
+                    return self.generic_delattr(obj, name);
+                }
+                PyObject::Type(t) if t.heap_type => {
+                    if t.dict.borrow_mut().remove_name(name).is_none() {
+                        let tn = t.name.borrow().clone();
+                        return Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", tn.as_str(), name.as_str())));
+                    }
+                    return Ok(());
+                }
+                PyObject::Module(m) => {
+                    let removed = dict_of(&m.dict).and_then(|d| d.borrow_mut().remove_name(name));
+                    if removed.is_none() {
+                        return Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str())));
+                    }
+                    return Ok(());
+                }
+                PyObject::Function(f) => {
+                    f.dict.borrow_mut().remove_name(name);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
+    /// `object.__delattr__`.
+    pub fn generic_delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
+        let Value::Obj(o) = obj else { return Err(self.no_attribute(obj, name)) };
+        let PyObject::Instance(inst) = &**o else { return Err(self.no_attribute(obj, name)) };
+        let cls = inst.class.borrow().clone();
+        if let Some(a) = types::lookup(&cls, name) {
+            if let Value::Obj(ao) = &a {
+                match &**ao {
+                    PyObject::Property { fdel, .. } => {
+                        if fdel.is_none() {
+                            let tn = self.type_name(obj);
+                            return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", name.as_str(), tn)));
+                        }
+                        let d = fdel.clone();
+                        self.call(&d, core::slice::from_ref(obj))?;
+                        return Ok(());
+                    }
+                    PyObject::Instance(_) => {
+                        if let Some(del) = self.lookup_special(&a, "__delete__") {
+                            self.call_unbound(&del, &[a.clone(), obj.clone()])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let removed = dict_of(&inst.dict).and_then(|d| d.borrow_mut().remove_name(name));
+        if removed.is_none() {
+            return Err(self.no_attribute(obj, name));
+        }
+        Ok(())
+    }
+
+    /// `hasattr`-style check without raising.
+    pub fn has_attr(&mut self, obj: &Value, name: &str) -> bool {
+        matches!(self.getattr_opt(obj, name), Ok(Some(_)))
     }
 }

@@ -1,9 +1,29 @@
 //! The dispatch loop.
+//!
+//! `run_loop` owns the running frame as a local `Box<Frame>`; callers waiting for it sit in
+//! `Vm::frames`. A Python-to-Python call, a generator resumed by `for` or `yield from`/`await`,
+//! and `__init__` of a class instantiation push the current frame and switch to the new one
+//! without recursing in Rust. Natives that call back into Python (`vm.call`) start a nested
+//! `run_loop` whose base is the current height of `Vm::frames`.
 
-use crate::value::Obj;
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+
+use crate::ast::BinOp;
+use crate::attr::dict_of;
+use crate::code::{Code, CO_COROUTINE};
+use crate::dict::Dict;
+use crate::exceptions::{exc_state, ExcKind};
+use crate::frame::{Block, Frame, Pending};
+use crate::opcode::Instr;
+use crate::types;
+use crate::value::{Function, IterState, Obj, PyObject, Str, TbEntry, Value};
 use crate::vm::Vm;
-use crate::PyResult;
-use crate::Value;
+use crate::{PyErr, PyResult};
 
 /// How a generator resumption ended.
 pub enum GenOutcome {
@@ -13,9 +33,1897 @@ pub enum GenOutcome {
     Returned(Value),
 }
 
-impl Vm {
-    /// Resume a generator with a value to send, or an exception to throw into it.
-    pub fn gen_resume(&mut self, _gen: &Obj, _send: Value, _throw: Option<Value>) -> PyResult<GenOutcome> {
-        todo!()
+/// What made `execute` return to the loop.
+enum Event {
+    /// Switch to a new frame (the current one waits, with its `pending` set).
+    Call(Box<Frame>),
+    /// The current frame returned.
+    Return(Value),
+    /// The current (generator) frame yielded.
+    Yield(Value),
+}
+
+/// The "no self" marker pushed by LoadMethod when the attribute is already bound.
+const NO_SELF: Value = Value::NotImplemented;
+
+macro_rules! pop {
+    ($self:ident, $frame:ident) => {
+        match $frame.stack.pop() {
+            Some(v) => v,
+            None => return Err($self.stack_underflow()),
+        }
+    };
+}
+
+macro_rules! top {
+    ($self:ident, $frame:ident) => {
+        match $frame.stack.last() {
+            Some(v) => v,
+            None => return Err($self.stack_underflow()),
+        }
+    };
+}
+
+fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
+    match &**o {
+        PyObject::Generator(g) => Some(g),
+        _ => None,
     }
 }
+
+impl Vm {
+    fn stack_underflow(&mut self) -> PyErr {
+        self.err(ExcKind::SystemError, "bytecode stack underflow")
+    }
+
+    /// The Python frame that made the native call now running, if any.
+    pub fn caller_frame(&self) -> Option<&Frame> {
+        if self.caller_frame.is_null() {
+            None
+        } else {
+            // SAFETY: `caller_frame` is set by the dispatch loop to the frame that is making a
+            // native call, right before the call, and that frame (a Box owned by the loop) stays
+            // alive and unmoved in memory until the call returns; it is cleared when the loop that
+            // set it exits.
+            unsafe { Some(&*self.caller_frame) }
+        }
+    }
+
+    /// Run a frame to completion (a nested run); returns its return value.
+    pub fn run_nested(&mut self, frame: Box<Frame>) -> PyResult {
+        match self.run_frame(frame, None)? {
+            GenOutcome::Returned(v) => Ok(v),
+            GenOutcome::Yielded(_) => Err(self.err(ExcKind::SystemError, "unexpected yield")),
+        }
+    }
+
+    /// Run a frame until it returns or (if it is a generator frame) yields.
+    pub fn run_frame(&mut self, frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<GenOutcome> {
+        self.enter_native()?;
+        let saved = self.caller_frame;
+        let r = self.run_loop(frame, throw);
+        self.caller_frame = saved;
+        self.leave_native();
+        r
+    }
+
+    /// Append a traceback entry for `frame` to the exception.
+    pub(crate) fn add_traceback(&mut self, e: &PyErr, frame: &Frame) {
+        if let Some(st) = exc_state(&e.0) {
+            let entry = TbEntry { filename: frame.code.filename.clone(), name: frame.code.name.clone(), line: frame.line() };
+            let mut st = st.borrow_mut();
+            if st.traceback.len() < 2000 {
+                st.traceback.push(entry);
+            }
+        }
+    }
+
+    fn finish_generator(&mut self, g: &Obj) {
+        if let Some(gc) = gen_of(g) {
+            let mut gm = gc.borrow_mut();
+            gm.running = false;
+            gm.finished = true;
+            gm.frame = None;
+        }
+    }
+
+    fn run_loop(&mut self, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<GenOutcome> {
+        let base = self.frames.len();
+        let mut pending_err = throw;
+        if let Some(e) = &pending_err {
+            let e = e.clone();
+            self.add_traceback(&e, &frame);
+        }
+        loop {
+            let ev = match pending_err.take() {
+                Some(e) => Err(e),
+                None => self.execute(&mut frame),
+            };
+            match ev {
+                Ok(Event::Call(new)) => {
+                    if self.frames.len() >= self.config.recursion_limit {
+                        if let Some(g) = new.generator.clone() {
+                            // Put a generator's frame back so it can be resumed later.
+                            if let Some(gc) = gen_of(&g) {
+                                let mut gm = gc.borrow_mut();
+                                gm.running = false;
+                                let mut nf = new;
+                                if nf.ip > 0 {
+                                    nf.stack.pop();
+                                }
+                                gm.frame = Some(nf);
+                            }
+                        }
+                        frame.pending = Pending::Call;
+                        let e = self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
+                        self.add_traceback(&e, &frame);
+                        pending_err = Some(e);
+                        continue;
+                    }
+                    let old = core::mem::replace(&mut frame, new);
+                    self.frames.push(old);
+                }
+                Ok(Event::Return(v)) => {
+                    if let Some(g) = frame.generator.take() {
+                        self.finish_generator(&g);
+                    }
+                    if self.frames.len() == base {
+                        return Ok(GenOutcome::Returned(v));
+                    }
+                    frame = match self.frames.pop() {
+                        Some(f) => f,
+                        None => return Err(self.stack_underflow()),
+                    };
+                    match frame.pending {
+                        Pending::Call => frame.stack.push(v),
+                        Pending::Init => {
+                            if !v.is_none() {
+                                let tn = self.type_name(&v);
+                                let e = self.type_error(format!("__init__() should return None, not '{}'", tn));
+                                self.add_traceback(&e, &frame);
+                                pending_err = Some(e);
+                            }
+                        }
+                        Pending::ForIter(t) => {
+                            frame.stack.pop();
+                            frame.ip = t as usize;
+                        }
+                        Pending::YieldFrom => {
+                            frame.stack.pop();
+                            frame.stack.push(v);
+                        }
+                    }
+                    frame.pending = Pending::Call;
+                }
+                Ok(Event::Yield(v)) => {
+                    let mut cur = frame;
+                    loop {
+                        let Some(g) = cur.generator.clone() else {
+                            return Err(self.err(ExcKind::SystemError, "yield outside a generator frame"));
+                        };
+                        let caller = if self.frames.len() == base { None } else { self.frames.pop() };
+                        if let Some(gc) = gen_of(&g) {
+                            let mut gm = gc.borrow_mut();
+                            gm.running = false;
+                            gm.frame = Some(cur);
+                        }
+                        let Some(c) = caller else {
+                            return Ok(GenOutcome::Yielded(v));
+                        };
+                        cur = c;
+                        if cur.pending == Pending::YieldFrom {
+                            cur.ip -= 1;
+                            cur.pending = Pending::Call;
+                            continue;
+                        }
+                        cur.stack.push(v);
+                        cur.pending = Pending::Call;
+                        break;
+                    }
+                    frame = cur;
+                }
+                Err(e) => {
+                    let mut e = e;
+                    loop {
+                        if self.handle_exception(&mut frame, &e) {
+                            break;
+                        }
+                        if let Some(g) = frame.generator.take() {
+                            self.finish_generator(&g);
+                            if self.err_matches(&e, ExcKind::StopIteration) || self.err_matches(&e, ExcKind::StopAsyncIteration) {
+                                let is_coro = frame.code.flags & CO_COROUTINE != 0;
+                                let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
+                                let ne = self.err(ExcKind::RuntimeError, msg);
+                                if let Some(st) = exc_state(&ne.0) {
+                                    let mut st = st.borrow_mut();
+                                    st.cause = e.0.clone();
+                                    st.context = e.0.clone();
+                                    st.suppress_context = true;
+                                }
+                                e = ne;
+                            }
+                        }
+                        if self.frames.len() == base {
+                            return Err(e);
+                        }
+                        frame = match self.frames.pop() {
+                            Some(f) => f,
+                            None => return Err(e),
+                        };
+                        frame.pending = Pending::Call;
+                        self.add_traceback(&e, &frame);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Find a handler for `e` in the frame; true when execution continues there.
+    fn handle_exception(&mut self, frame: &mut Frame, e: &PyErr) -> bool {
+        while let Some(b) = frame.blocks.pop() {
+            match b {
+                Block::ExceptHandler { prev } => self.handled = prev,
+                Block::Handler { handler, level } => {
+                    frame.stack.truncate(level as usize);
+                    frame.blocks.push(Block::ExceptHandler { prev: self.handled.take() });
+                    self.handled = Some(e.0.clone());
+                    frame.stack.push(e.0.clone());
+                    frame.ip = handler as usize;
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Run instructions of `frame` until a frame event; errors get the frame's traceback entry.
+    fn execute(&mut self, frame: &mut Box<Frame>) -> Result<Event, PyErr> {
+        let mut reraise = false;
+        match self.execute_inner(frame, &mut reraise) {
+            Ok(ev) => Ok(ev),
+            Err(e) => {
+                if !reraise {
+                    self.add_traceback(&e, frame);
+                    if let Some(h) = &self.handled {
+                        if !h.is(&e.0) {
+                            if let Some(st) = exc_state(&e.0) {
+                                let mut st = st.borrow_mut();
+                                if st.context.is_none() {
+                                    st.context = h.clone();
+                                }
+                            }
+                        }
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn name_error(&mut self, name: &Str) -> PyErr {
+        self.err(ExcKind::NameError, format!("name '{}' is not defined", name.as_str()))
+    }
+
+    fn load_global(&mut self, globals: &Obj, name: &Str) -> PyResult {
+        if let Some(d) = dict_of(globals) {
+            if let Some(v) = d.borrow().get_name(name) {
+                return Ok(v.clone());
+            }
+        }
+        if let Some(d) = dict_of(&self.builtins) {
+            if let Some(v) = d.borrow().get_name(name) {
+                return Ok(v.clone());
+            }
+        }
+        Err(self.name_error(name))
+    }
+
+    #[allow(clippy::cognitive_complexity)]
+    fn execute_inner(&mut self, frame: &mut Box<Frame>, reraise: &mut bool) -> Result<Event, PyErr> {
+        let code: Rc<Code> = frame.code.clone();
+        let instrs: &[Instr] = &code.instrs;
+        loop {
+            let Some(&ins) = instrs.get(frame.ip) else {
+                return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
+            };
+            frame.ip += 1;
+            match ins {
+                Instr::Nop => {}
+                Instr::LoadConst(i) => {
+                    let v = code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+                    frame.stack.push(v);
+                }
+                Instr::LoadNone => frame.stack.push(Value::None),
+                Instr::LoadBool(b) => frame.stack.push(Value::Bool(b)),
+                Instr::LoadInt(i) => frame.stack.push(Value::Int(i as i64)),
+                Instr::LoadFast(i) => match frame.locals.get(i as usize) {
+                    Some(Some(v)) => {
+                        let v = v.clone();
+                        frame.stack.push(v)
+                    }
+                    _ => {
+                        let n = code.varnames.get(i as usize).map(|s| String::from(s.as_str())).unwrap_or_default();
+                        return Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n)));
+                    }
+                },
+                Instr::StoreFast(i) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(i as usize) {
+                        *slot = Some(v);
+                    }
+                }
+                Instr::DeleteFast(i) => {
+                    let ok = frame.locals.get_mut(i as usize).map(|s| s.take().is_some()).unwrap_or(false);
+                    if !ok {
+                        let n = code.varnames.get(i as usize).map(|s| String::from(s.as_str())).unwrap_or_default();
+                        return Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n)));
+                    }
+                }
+                Instr::LoadDeref(i) => {
+                    let v = self.cell_get(frame, &code, i as usize)?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreDeref(i) => {
+                    let v = pop!(self, frame);
+                    if let Some(Value::Obj(c)) = frame.cells.get(i as usize) {
+                        if let PyObject::Cell(cell) = &**c {
+                            *cell.borrow_mut() = Some(v);
+                        }
+                    }
+                }
+                Instr::DeleteDeref(i) => {
+                    self.cell_get(frame, &code, i as usize)?;
+                    if let Some(Value::Obj(c)) = frame.cells.get(i as usize) {
+                        if let PyObject::Cell(cell) = &**c {
+                            *cell.borrow_mut() = None;
+                        }
+                    }
+                }
+                Instr::LoadClosure(i) => {
+                    let c = frame.cells.get(i as usize).cloned().unwrap_or(Value::None);
+                    frame.stack.push(c);
+                }
+                Instr::LoadClassDeref(packed) => {
+                    let ni = (packed & 0xffff) as usize;
+                    let ci = (packed >> 16) as usize;
+                    let name = code.names[ni].clone();
+                    let found = frame.namespace.as_ref().and_then(|ns| dict_of(ns)).and_then(|d| d.borrow().get_name(&name).cloned());
+                    match found {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            let v = self.cell_get(frame, &code, ci)?;
+                            frame.stack.push(v);
+                        }
+                    }
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = &code.names[i as usize];
+                    let v = self.load_global(&frame.globals, name)?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = pop!(self, frame);
+                    if let Some(d) = dict_of(&frame.globals) {
+                        d.borrow_mut().set_name(code.names[i as usize].clone(), v);
+                    }
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = &code.names[i as usize];
+                    let removed = dict_of(&frame.globals).and_then(|d| d.borrow_mut().remove_name(name));
+                    if removed.is_none() {
+                        return Err(self.name_error(name));
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = &code.names[i as usize];
+                    let found = match &frame.namespace {
+                        Some(ns) => self.namespace_get(ns, name)?,
+                        None => None,
+                    };
+                    let v = match found {
+                        Some(v) => v,
+                        None => self.load_global(&frame.globals, name)?,
+                    };
+                    frame.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = pop!(self, frame);
+                    let name = code.names[i as usize].clone();
+                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    self.namespace_set(&ns, name, v)?;
+                }
+                Instr::DeleteName(i) => {
+                    let name = code.names[i as usize].clone();
+                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    let removed = match dict_of(&ns) {
+                        Some(d) => d.borrow_mut().remove_name(&name).is_some(),
+                        None => {
+                            let k = Value::Str(name.clone());
+                            self.delitem(&Value::Obj(ns.clone()), &k).is_ok()
+                        }
+                    };
+                    if !removed {
+                        return Err(self.name_error(&name));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = pop!(self, frame);
+                    let v = self.getattr(&obj, &code.names[i as usize])?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = pop!(self, frame);
+                    let v = pop!(self, frame);
+                    self.setattr(&obj, &code.names[i as usize], v)?;
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = pop!(self, frame);
+                    self.delattr(&obj, &code.names[i as usize])?;
+                }
+                Instr::LoadMethod(i) => {
+                    let obj = pop!(self, frame);
+                    let name = &code.names[i as usize];
+                    let (a, b) = self.load_method(obj, name)?;
+                    frame.stack.push(a);
+                    frame.stack.push(b);
+                }
+                Instr::CallMethod(n) => {
+                    let n = n as usize;
+                    let len = frame.stack.len();
+                    if len < n + 2 {
+                        return Err(self.stack_underflow());
+                    }
+                    let self_pos = len - n - 1;
+                    if matches!(frame.stack[self_pos], Value::NotImplemented) {
+                        frame.stack.remove(self_pos);
+                        if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
+                            return Ok(Event::Call(f));
+                        }
+                    } else if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
+                        return Ok(Event::Call(f));
+                    }
+                }
+                Instr::CallMethodKw(n) => {
+                    let kwnames = pop!(self, frame);
+                    let n = n as usize;
+                    let len = frame.stack.len();
+                    if len < n + 2 {
+                        return Err(self.stack_underflow());
+                    }
+                    let self_pos = len - n - 1;
+                    if matches!(frame.stack[self_pos], Value::NotImplemented) {
+                        frame.stack.remove(self_pos);
+                    }
+                    if let Some(f) = self.call_from_stack(frame, self_pos - 1, Some(kwnames))? {
+                        return Ok(Event::Call(f));
+                    }
+                }
+                Instr::BinaryOp(op) => {
+                    let b = pop!(self, frame);
+                    let a = pop!(self, frame);
+                    let r = match (&a, &b, op) {
+                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        (Value::Float(x), Value::Float(y), BinOp::Add) => Value::Float(x + y),
+                        (Value::Float(x), Value::Float(y), BinOp::Sub) => Value::Float(x - y),
+                        (Value::Float(x), Value::Float(y), BinOp::Mult) => Value::Float(x * y),
+                        _ => self.binary_op(&a, &b, op)?,
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::InplaceOp(op) => {
+                    let b = pop!(self, frame);
+                    let a = pop!(self, frame);
+                    let r = match (&a, &b, op) {
+                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        _ => self.inplace_op(&a, &b, op)?,
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::UnaryNeg => {
+                    let a = pop!(self, frame);
+                    let r = match a {
+                        Value::Int(i) if i != i64::MIN => Value::Int(-i),
+                        Value::Float(f) => Value::Float(-f),
+                        _ => self.unary_op(&a, "-")?,
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::UnaryPos => {
+                    let a = pop!(self, frame);
+                    let r = self.unary_op(&a, "+")?;
+                    frame.stack.push(r);
+                }
+                Instr::UnaryInvert => {
+                    let a = pop!(self, frame);
+                    let r = self.unary_op(&a, "~")?;
+                    frame.stack.push(r);
+                }
+                Instr::UnaryNot => {
+                    let a = pop!(self, frame);
+                    let t = self.truthy(&a)?;
+                    frame.stack.push(Value::Bool(!t));
+                }
+                Instr::Compare(op) => {
+                    let b = pop!(self, frame);
+                    let a = pop!(self, frame);
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => {
+                            use crate::ast::CmpOp::*;
+                            match op {
+                                Lt => Value::Bool(x < y),
+                                LtE => Value::Bool(x <= y),
+                                Gt => Value::Bool(x > y),
+                                GtE => Value::Bool(x >= y),
+                                Eq | Is => Value::Bool(x == y),
+                                NotEq | IsNot => Value::Bool(x != y),
+                                _ => self.compare(&a, &b, op)?,
+                            }
+                        }
+                        _ => self.compare(&a, &b, op)?,
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::BinarySubscr => {
+                    let idx = pop!(self, frame);
+                    let obj = pop!(self, frame);
+                    let r = self.getitem(&obj, &idx)?;
+                    frame.stack.push(r);
+                }
+                Instr::StoreSubscr => {
+                    let idx = pop!(self, frame);
+                    let obj = pop!(self, frame);
+                    let v = pop!(self, frame);
+                    self.setitem(&obj, &idx, v)?;
+                }
+                Instr::DeleteSubscr => {
+                    let idx = pop!(self, frame);
+                    let obj = pop!(self, frame);
+                    self.delitem(&obj, &idx)?;
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { pop!(self, frame) } else { Value::None };
+                    let stop = pop!(self, frame);
+                    let start = pop!(self, frame);
+                    let s = self.alloc(PyObject::Slice(start, stop, step));
+                    frame.stack.push(Value::Obj(s));
+                }
+                Instr::BuildTuple(n) => {
+                    let items = self.pop_n(frame, n as usize)?;
+                    let t = self.new_tuple(items);
+                    frame.stack.push(t);
+                }
+                Instr::BuildList(n) => {
+                    let items = self.pop_n(frame, n as usize)?;
+                    let l = self.new_list(items);
+                    frame.stack.push(l);
+                }
+                Instr::BuildSet(n) => {
+                    let items = self.pop_n(frame, n as usize)?;
+                    let s = self.new_set(crate::objset::Set::new());
+                    if let Value::Obj(o) = &s {
+                        if let PyObject::Set(cell) = &**o {
+                            for it in items {
+                                crate::objset::set_add(self, cell, it)?;
+                            }
+                        }
+                    }
+                    frame.stack.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let items = self.pop_n(frame, 2 * n as usize)?;
+                    let d = self.new_dict(Dict::with_capacity(n as usize));
+                    if let Value::Obj(o) = &d {
+                        if let Some(cell) = dict_of(o) {
+                            let mut it = items.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                crate::dict::dict_set(self, cell, k, v)?;
+                            }
+                        }
+                    }
+                    frame.stack.push(d);
+                }
+                Instr::BuildString(n) => {
+                    let items = self.pop_n(frame, n as usize)?;
+                    let mut s = String::new();
+                    for it in &items {
+                        if let Value::Str(x) = it {
+                            s.push_str(x.as_str());
+                        } else {
+                            let x = self.str_of(it)?;
+                            s.push_str(x.as_str());
+                        }
+                    }
+                    frame.stack.push(Value::string(s));
+                }
+                Instr::ListAppend(i) => {
+                    let v = pop!(self, frame);
+                    let pos = frame.stack.len().wrapping_sub(i as usize);
+                    match frame.stack.get(pos) {
+                        Some(Value::Obj(o)) => match &**o {
+                            PyObject::List(l) => l.borrow_mut().push(v),
+                            _ => return Err(self.stack_underflow()),
+                        },
+                        _ => return Err(self.stack_underflow()),
+                    }
+                }
+                Instr::SetAdd(i) => {
+                    let v = pop!(self, frame);
+                    let pos = frame.stack.len().wrapping_sub(i as usize);
+                    let target = frame.stack.get(pos).cloned();
+                    if let Some(Value::Obj(o)) = target {
+                        if let PyObject::Set(cell) = &*o {
+                            crate::objset::set_add(self, cell, v)?;
+                        }
+                    }
+                }
+                Instr::MapAdd(i) => {
+                    let v = pop!(self, frame);
+                    let k = pop!(self, frame);
+                    let pos = frame.stack.len().wrapping_sub(i as usize);
+                    let target = frame.stack.get(pos).cloned();
+                    if let Some(Value::Obj(o)) = target {
+                        if let Some(cell) = dict_of(&o) {
+                            crate::dict::dict_set(self, cell, k, v)?;
+                        }
+                    }
+                }
+                Instr::ListExtend(i) => {
+                    let it = pop!(self, frame);
+                    let pos = frame.stack.len().wrapping_sub(i as usize);
+                    let target = frame.stack.get(pos).cloned();
+                    let items = match self.collect(&it) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            if self.err_matches(&e, ExcKind::TypeError) && self.iter(&it).is_err() {
+                                let tn = self.type_name(&it);
+                                return Err(self.type_error(format!("Value after * must be an iterable, not {}", tn)));
+                            }
+                            return Err(e);
+                        }
+                    };
+                    if let Some(Value::Obj(o)) = target {
+                        if let PyObject::List(l) = &*o {
+                            l.borrow_mut().extend(items);
+                        }
+                    }
+                }
+                Instr::SetUpdate(i) => {
+                    let it = pop!(self, frame);
+                    let pos = frame.stack.len().wrapping_sub(i as usize);
+                    let target = frame.stack.get(pos).cloned();
+                    let items = self.collect(&it)?;
+                    if let Some(Value::Obj(o)) = target {
+                        if let PyObject::Set(cell) = &*o {
+                            for x in items {
+                                crate::objset::set_add(self, cell, x)?;
+                            }
+                        }
+                    }
+                }
+                Instr::DictUpdate(i) | Instr::DictMerge(i) => {
+                    let m = pop!(self, frame);
+                    let pos = frame.stack.len().wrapping_sub(i as usize);
+                    let target = frame.stack.get(pos).cloned();
+                    let merge = matches!(ins, Instr::DictMerge(_));
+                    let pairs = match self.mapping_items(&m) {
+                        Ok(p) => p,
+                        Err(e) => {
+                            if self.err_matches(&e, ExcKind::AttributeError) || self.err_matches(&e, ExcKind::TypeError) {
+                                let tn = self.type_name(&m);
+                                let msg = if merge {
+                                    let fname = self.callable_name_at(frame, pos);
+                                    format!("{} argument after ** must be a mapping, not {}", fname, tn)
+                                } else {
+                                    format!("'{}' object is not a mapping", tn)
+                                };
+                                return Err(self.type_error(msg));
+                            }
+                            return Err(e);
+                        }
+                    };
+                    if let Some(Value::Obj(o)) = target {
+                        if let Some(cell) = dict_of(&o) {
+                            for (k, v) in pairs {
+                                if merge {
+                                    if !matches!(k, Value::Str(_)) {
+                                        let fname = self.callable_name_at(frame, pos);
+                                        return Err(self.type_error(format!("{} keywords must be strings", fname)));
+                                    }
+                                    if crate::dict::dict_get(self, cell, &k)?.is_some() {
+                                        let fname = self.callable_name_at(frame, pos);
+                                        let ks = String::from(k.as_str().unwrap_or(""));
+                                        return Err(self.type_error(format!("{} got multiple values for keyword argument '{}'", fname, ks)));
+                                    }
+                                }
+                                crate::dict::dict_set(self, cell, k, v)?;
+                            }
+                        }
+                    }
+                }
+                Instr::ListToTuple => {
+                    let l = pop!(self, frame);
+                    let items = match &l {
+                        Value::Obj(o) => match &**o {
+                            PyObject::List(l) => l.borrow().clone(),
+                            _ => self.collect(&l)?,
+                        },
+                        _ => self.collect(&l)?,
+                    };
+                    let t = self.new_tuple(items);
+                    frame.stack.push(t);
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = pop!(self, frame);
+                    let items = self.unpack_items(&seq, n as usize, None)?;
+                    for it in items.into_iter().rev() {
+                        frame.stack.push(it);
+                    }
+                }
+                Instr::UnpackEx(arg) => {
+                    let before = (arg & 0xff) as usize;
+                    let after = (arg >> 8) as usize;
+                    let seq = pop!(self, frame);
+                    let items = self.unpack_items(&seq, before + after, Some(before))?;
+                    let n = items.len();
+                    let mid: Vec<Value> = items[before..n - after].to_vec();
+                    for it in items[n - after..].iter().rev() {
+                        frame.stack.push(it.clone());
+                    }
+                    let l = self.new_list(mid);
+                    frame.stack.push(l);
+                    for it in items[..before].iter().rev() {
+                        frame.stack.push(it.clone());
+                    }
+                }
+                Instr::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { Some(pop!(self, frame)) } else { None };
+                    let v = pop!(self, frame);
+                    let v = match flags & 3 {
+                        1 => Value::Str(self.str_of(&v)?),
+                        2 => Value::Str(self.repr(&v)?),
+                        3 => {
+                            let r = self.repr(&v)?;
+                            Value::string(crate::repr::ascii_escape(r.as_str()))
+                        }
+                        _ => v,
+                    };
+                    let s = match &spec {
+                        Some(Value::Str(sp)) if !sp.as_str().is_empty() => crate::format::format_value(self, &v, sp.as_str())?,
+                        _ => match &v {
+                            Value::Str(s) => s.clone(),
+                            _ => crate::format::format_value(self, &v, "")?,
+                        },
+                    };
+                    frame.stack.push(Value::Str(s));
+                }
+                Instr::Jump(t) => {
+                    if (t as usize) < frame.ip {
+                        self.periodic_checks()?;
+                    }
+                    frame.ip = t as usize;
+                }
+                Instr::PopJumpIfFalse(t) => {
+                    let v = pop!(self, frame);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if !b {
+                        frame.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = pop!(self, frame);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if b {
+                        frame.ip = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = top!(self, frame).clone();
+                    if !self.truthy(&v)? {
+                        frame.ip = t as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = top!(self, frame).clone();
+                    if self.truthy(&v)? {
+                        frame.ip = t as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop!(self, frame);
+                    let it = self.iter(&v)?;
+                    frame.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = top!(self, frame).clone();
+                    if let Value::Obj(o) = &it {
+                        match &**o {
+                            PyObject::Iter(st) => {
+                                let fast = {
+                                    let mut st = st.borrow_mut();
+                                    match &mut *st {
+                                        IterState::Range { next, remaining, step } => {
+                                            if *remaining == 0 {
+                                                Some(None)
+                                            } else {
+                                                let v = *next;
+                                                *remaining -= 1;
+                                                *next = next.wrapping_add(*step);
+                                                Some(Some(Value::Int(v)))
+                                            }
+                                        }
+                                        IterState::Seq { seq: Value::Obj(s), index } => match &**s {
+                                            PyObject::List(l) => {
+                                                let l = l.borrow();
+                                                match l.get(*index) {
+                                                    Some(v) => {
+                                                        *index += 1;
+                                                        Some(Some(v.clone()))
+                                                    }
+                                                    None => Some(None),
+                                                }
+                                            }
+                                            PyObject::Tuple(tu) => match tu.get(*index) {
+                                                Some(v) => {
+                                                    *index += 1;
+                                                    Some(Some(v.clone()))
+                                                }
+                                                None => Some(None),
+                                            },
+                                            _ => None,
+                                        },
+                                        _ => None,
+                                    }
+                                };
+                                let r = match fast {
+                                    Some(r) => r,
+                                    None => crate::iter::iter_next(self, o)?,
+                                };
+                                match r {
+                                    Some(v) => frame.stack.push(v),
+                                    None => {
+                                        frame.stack.pop();
+                                        frame.ip = t as usize;
+                                    }
+                                }
+                                continue;
+                            }
+                            PyObject::Generator(_) => {
+                                if let Some(gf) = self.gen_enter(o, Value::None)? {
+                                    frame.pending = Pending::ForIter(t);
+                                    return Ok(Event::Call(gf));
+                                }
+                                frame.stack.pop();
+                                frame.ip = t as usize;
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
+                    match self.next(&it)? {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            frame.stack.pop();
+                            frame.ip = t as usize;
+                        }
+                    }
+                }
+                Instr::Call(n) => {
+                    let pos = frame.stack.len().checked_sub(n as usize + 1).ok_or_else(|| self.stack_underflow())?;
+                    if let Some(f) = self.call_from_stack(frame, pos, None)? {
+                        return Ok(Event::Call(f));
+                    }
+                }
+                Instr::CallKw(n) => {
+                    let kwnames = pop!(self, frame);
+                    let pos = frame.stack.len().checked_sub(n as usize + 1).ok_or_else(|| self.stack_underflow())?;
+                    if let Some(f) = self.call_from_stack(frame, pos, Some(kwnames))? {
+                        return Ok(Event::Call(f));
+                    }
+                }
+                Instr::CallEx(flag) => {
+                    let kwargs = if flag & 1 != 0 { Some(pop!(self, frame)) } else { None };
+                    let args = pop!(self, frame);
+                    let func = pop!(self, frame);
+                    let args: Vec<Value> = match args.as_tuple() {
+                        Some(t) => t.to_vec(),
+                        None => match self.collect(&args) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                let tn = self.type_name(&args);
+                                let fname = self.callable_name(&func);
+                                return Err(self.type_error(format!("{} argument after * must be an iterable, not {}", fname, tn)));
+                            }
+                        },
+                    };
+                    let mut kw: Vec<(Str, Value)> = Vec::new();
+                    if let Some(k) = kwargs {
+                        for (key, v) in self.mapping_items(&k)? {
+                            match key {
+                                Value::Str(s) => kw.push((s, v)),
+                                _ => {
+                                    let fname = self.callable_name(&func);
+                                    return Err(self.type_error(format!("{} keywords must be strings", fname)));
+                                }
+                            }
+                        }
+                    }
+                    frame.stack.push(func);
+                    let pos = frame.stack.len() - 1;
+                    frame.stack.extend(args);
+                    if kw.is_empty() {
+                        if let Some(f) = self.call_from_stack(frame, pos, None)? {
+                            return Ok(Event::Call(f));
+                        }
+                    } else {
+                        let mut names = Vec::with_capacity(kw.len());
+                        for (k, v) in kw {
+                            names.push(Value::Str(k));
+                            frame.stack.push(v);
+                        }
+                        let kn = self.new_tuple(names);
+                        if let Some(f) = self.call_from_stack(frame, pos, Some(kn))? {
+                            return Ok(Event::Call(f));
+                        }
+                    }
+                }
+                Instr::MakeFunction(flags) => {
+                    let code_v = pop!(self, frame);
+                    let closure = if flags & 8 != 0 { Some(pop!(self, frame)) } else { None };
+                    let annotations = if flags & 4 != 0 { Some(pop!(self, frame)) } else { None };
+                    let kwdefaults = if flags & 2 != 0 { pop!(self, frame) } else { Value::None };
+                    let defaults = if flags & 1 != 0 { pop!(self, frame) } else { Value::None };
+                    let Value::Obj(co) = &code_v else { return Err(self.stack_underflow()) };
+                    let PyObject::Code(c) = &**co else { return Err(self.stack_underflow()) };
+                    let mut fdict = Dict::new();
+                    if let Some(a) = annotations {
+                        fdict.set_str("__annotations__", a);
+                    }
+                    let cells = closure.map(|c| c.as_tuple().map(|t| t.to_vec()).unwrap_or_default()).unwrap_or_default();
+                    let f = Function {
+                        code: c.clone(),
+                        globals: frame.globals.clone(),
+                        name: RefCell::new(c.name.clone()),
+                        qualname: RefCell::new(c.qualname.clone()),
+                        defaults: RefCell::new(defaults),
+                        kwdefaults: RefCell::new(kwdefaults),
+                        closure: RefCell::new(cells),
+                        dict: RefCell::new(fdict),
+                    };
+                    let fo = self.alloc(PyObject::Function(f));
+                    frame.stack.push(Value::Obj(fo));
+                }
+                Instr::ReturnValue => {
+                    let v = pop!(self, frame);
+                    return Ok(Event::Return(v));
+                }
+                Instr::YieldValue => {
+                    let v = pop!(self, frame);
+                    if let Some(g) = &frame.generator {
+                        if let Some(gc) = gen_of(g) {
+                            gc.borrow_mut().yielded_value = true;
+                        }
+                    }
+                    return Ok(Event::Yield(v));
+                }
+                Instr::YieldFrom => {
+                    let v = pop!(self, frame);
+                    let it = top!(self, frame).clone();
+                    if let Value::Obj(o) = &it {
+                        if gen_of(o).is_some() {
+                            match self.gen_enter(o, v)? {
+                                Some(gf) => {
+                                    frame.pending = Pending::YieldFrom;
+                                    return Ok(Event::Call(gf));
+                                }
+                                None => {
+                                    frame.stack.pop();
+                                    frame.stack.push(Value::None);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    match self.iter_send(&it, v)? {
+                        GenOutcome::Yielded(x) => {
+                            frame.ip -= 1;
+                            if let Some(g) = &frame.generator {
+                                if let Some(gc) = gen_of(g) {
+                                    gc.borrow_mut().yielded_value = false;
+                                }
+                            }
+                            return Ok(Event::Yield(x));
+                        }
+                        GenOutcome::Returned(r) => {
+                            frame.stack.pop();
+                            frame.stack.push(r);
+                        }
+                    }
+                }
+                Instr::GetYieldFromIter => {
+                    let v = pop!(self, frame);
+                    let it = match &v {
+                        Value::Obj(o) if gen_of(o).is_some() => v.clone(),
+                        _ => self.iter(&v)?,
+                    };
+                    frame.stack.push(it);
+                }
+                Instr::GetAwaitable => {
+                    let v = pop!(self, frame);
+                    let a = self.get_awaitable(&v)?;
+                    frame.stack.push(a);
+                }
+                Instr::GetAIter => {
+                    let v = pop!(self, frame);
+                    match self.call_special(&v, "__aiter__", &[]) {
+                        Some(r) => {
+                            let r = r?;
+                            frame.stack.push(r);
+                        }
+                        None => {
+                            let tn = self.type_name(&v);
+                            return Err(self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", tn)));
+                        }
+                    }
+                }
+                Instr::GetANext => {
+                    let ait = top!(self, frame).clone();
+                    match self.call_special(&ait, "__anext__", &[]) {
+                        Some(r) => {
+                            let r = r?;
+                            let a = self.get_awaitable(&r)?;
+                            frame.stack.push(a);
+                        }
+                        None => {
+                            let tn = self.type_name(&ait);
+                            return Err(self.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", tn)));
+                        }
+                    }
+                }
+                Instr::EndAsyncFor => {
+                    let exc = pop!(self, frame);
+                    let cls = self.exc_type(ExcKind::StopAsyncIteration);
+                    if self.is_instance(&exc, &cls) {
+                        if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
+                            if let Some(Block::ExceptHandler { prev }) = frame.blocks.pop() {
+                                self.handled = prev;
+                            }
+                        }
+                        frame.stack.pop();
+                    } else {
+                        *reraise = true;
+                        return Err(PyErr(exc));
+                    }
+                }
+                Instr::PopTop => {
+                    frame.stack.pop();
+                }
+                Instr::DupTop => {
+                    let v = top!(self, frame).clone();
+                    frame.stack.push(v);
+                }
+                Instr::DupTopTwo => {
+                    let n = frame.stack.len();
+                    if n < 2 {
+                        return Err(self.stack_underflow());
+                    }
+                    let a = frame.stack[n - 2].clone();
+                    let b = frame.stack[n - 1].clone();
+                    frame.stack.push(a);
+                    frame.stack.push(b);
+                }
+                Instr::RotTwo => {
+                    let n = frame.stack.len();
+                    if n < 2 {
+                        return Err(self.stack_underflow());
+                    }
+                    frame.stack.swap(n - 1, n - 2);
+                }
+                Instr::RotThree => {
+                    let n = frame.stack.len();
+                    if n < 3 {
+                        return Err(self.stack_underflow());
+                    }
+                    let v = frame.stack.remove(n - 1);
+                    frame.stack.insert(n - 3, v);
+                }
+                Instr::RotFour => {
+                    let n = frame.stack.len();
+                    if n < 4 {
+                        return Err(self.stack_underflow());
+                    }
+                    let v = frame.stack.remove(n - 1);
+                    frame.stack.insert(n - 4, v);
+                }
+                Instr::Raise(n) => {
+                    match n {
+                        0 => {
+                            *reraise = true;
+                            return Err(match self.handled.clone() {
+                                Some(h) => PyErr(h),
+                                None => {
+                                    *reraise = false;
+                                    self.err(ExcKind::RuntimeError, "No active exception to reraise")
+                                }
+                            });
+                        }
+                        1 => {
+                            let e = pop!(self, frame);
+                            let e = self.make_exception(e)?;
+                            return Err(PyErr(e));
+                        }
+                        _ => {
+                            let cause = pop!(self, frame);
+                            let e = pop!(self, frame);
+                            let e = self.make_exception(e)?;
+                            let cause = if cause.is_none() { Value::None } else { self.make_exception(cause).map_err(|_| self.type_error("exception causes must derive from BaseException"))? };
+                            if let Some(st) = exc_state(&e) {
+                                let mut st = st.borrow_mut();
+                                st.cause = cause;
+                                st.suppress_context = true;
+                            }
+                            return Err(PyErr(e));
+                        }
+                    }
+                }
+                Instr::Reraise => {
+                    let e = pop!(self, frame);
+                    *reraise = true;
+                    return Err(PyErr(e));
+                }
+                Instr::SetupExcept(t) | Instr::SetupFinally(t) => {
+                    frame.blocks.push(Block::Handler { handler: t, level: frame.stack.len() as u32 });
+                }
+                Instr::SetupWith(t) => {
+                    frame.blocks.push(Block::Handler { handler: t, level: frame.stack.len().saturating_sub(1) as u32 });
+                }
+                Instr::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Instr::PopExcept => {
+                    if let Some(Block::ExceptHandler { prev }) = frame.blocks.pop() {
+                        self.handled = prev;
+                    }
+                }
+                Instr::CheckExcMatch => {
+                    let typ = pop!(self, frame);
+                    let exc = top!(self, frame).clone();
+                    let m = self.exception_matches(&exc, &typ)?;
+                    frame.stack.push(Value::Bool(m));
+                }
+                Instr::BeforeWith => {
+                    let mgr = pop!(self, frame);
+                    let enter = self.lookup_special(&mgr, "__enter__");
+                    let exit = self.lookup_special(&mgr, "__exit__");
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let tn = self.type_name(&mgr);
+                        return Err(self.type_error(format!("'{}' object does not support the context manager protocol", tn)));
+                    };
+                    let cls = self.type_of(&mgr);
+                    let exit_b = self.bind_attr(exit, Some(&mgr), &cls)?;
+                    frame.stack.push(exit_b);
+                    let r = self.call_unbound(&enter, core::slice::from_ref(&mgr))?;
+                    frame.stack.push(r);
+                }
+                Instr::BeforeAsyncWith => {
+                    let mgr = pop!(self, frame);
+                    let enter = self.lookup_special(&mgr, "__aenter__");
+                    let exit = self.lookup_special(&mgr, "__aexit__");
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let tn = self.type_name(&mgr);
+                        return Err(self.type_error(format!("'{}' object does not support the asynchronous context manager protocol", tn)));
+                    };
+                    let cls = self.type_of(&mgr);
+                    let exit_b = self.bind_attr(exit, Some(&mgr), &cls)?;
+                    frame.stack.push(exit_b);
+                    let r = self.call_unbound(&enter, core::slice::from_ref(&mgr))?;
+                    frame.stack.push(r);
+                }
+                Instr::WithExceptStart => {
+                    let n = frame.stack.len();
+                    if n < 2 {
+                        return Err(self.stack_underflow());
+                    }
+                    let exit = frame.stack[n - 2].clone();
+                    let exc = frame.stack[n - 1].clone();
+                    let typ = Value::Obj(self.type_of(&exc));
+                    let tb = crate::objexcept::traceback_object(self, &exc);
+                    let r = self.call(&exit, &[typ, exc, tb])?;
+                    frame.stack.push(r);
+                }
+                Instr::WithCallExitNone => {
+                    let exit = pop!(self, frame);
+                    let r = self.call(&exit, &[Value::None, Value::None, Value::None])?;
+                    frame.stack.push(r);
+                }
+                Instr::LoadBuildClass => {
+                    let v = dict_of(&self.builtins).and_then(|d| d.borrow().get_str("__build_class__").cloned());
+                    match v {
+                        Some(v) => frame.stack.push(v),
+                        None => return Err(self.err(ExcKind::NameError, "__build_class__ not found")),
+                    }
+                }
+                Instr::ImportName(i) => {
+                    let fromlist = pop!(self, frame);
+                    let level = pop!(self, frame);
+                    let name = code.names[i as usize].clone();
+                    let level = match level {
+                        Value::Int(l) => l.max(0) as usize,
+                        _ => 0,
+                    };
+                    let globals = frame.globals.clone();
+                    self.caller_frame = &**frame as *const Frame;
+                    let m = self.import_name(name.as_str(), &fromlist, level, &globals)?;
+                    frame.stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let m = top!(self, frame).clone();
+                    let name = code.names[i as usize].clone();
+                    let v = self.import_from(&m, &name)?;
+                    frame.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = pop!(self, frame);
+                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    self.import_star(&m, &ns)?;
+                }
+                Instr::SetupAnnotations => {
+                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    if let Some(d) = dict_of(&ns) {
+                        let has = d.borrow().get_str("__annotations__").is_some();
+                        if !has {
+                            let a = self.new_dict(Dict::new());
+                            d.borrow_mut().set_str("__annotations__", a);
+                        }
+                    }
+                }
+                Instr::PrintExpr => {
+                    let v = pop!(self, frame);
+                    if !v.is_none() {
+                        let r = self.repr(&v)?;
+                        let mut s = String::from(r.as_str());
+                        s.push('\n');
+                        self.write_stdout(&s);
+                        if let Some(d) = dict_of(&self.builtins) {
+                            d.borrow_mut().set_str("_", v);
+                        }
+                    }
+                }
+                Instr::LoadAssertionError => {
+                    let c = self.exc_type(ExcKind::AssertionError);
+                    frame.stack.push(Value::Obj(c));
+                }
+                Instr::GetLen => {
+                    let v = top!(self, frame).clone();
+                    let n = self.len(&v)?;
+                    frame.stack.push(Value::Int(n as i64));
+                }
+                Instr::MatchMapping => {
+                    let v = top!(self, frame).clone();
+                    let is_map = match &self.builtin_base(&v) {
+                        Value::Obj(o) => matches!(&**o, PyObject::Dict(_)),
+                        _ => false,
+                    } || (matches!(&v, Value::Obj(o) if matches!(&**o, PyObject::Instance(_))) && self.lookup_special(&v, "keys").is_some() && self.lookup_special(&v, "__getitem__").is_some());
+                    frame.stack.push(Value::Bool(is_map));
+                }
+                Instr::MatchSequence => {
+                    let v = top!(self, frame).clone();
+                    let b = self.builtin_base(&v);
+                    let is_seq = match &b {
+                        Value::Obj(o) => matches!(&**o, PyObject::List(_) | PyObject::Tuple(_) | PyObject::Range { .. }),
+                        _ => false,
+                    };
+                    frame.stack.push(Value::Bool(is_seq));
+                }
+                Instr::MatchKeys => {
+                    let n = frame.stack.len();
+                    if n < 2 {
+                        return Err(self.stack_underflow());
+                    }
+                    let subject = frame.stack[n - 2].clone();
+                    let keys = frame.stack[n - 1].clone();
+                    let keys: Vec<Value> = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    let mut vals = Vec::with_capacity(keys.len());
+                    let mut ok = true;
+                    for k in keys {
+                        match self.getitem(&subject, &k) {
+                            Ok(v) => vals.push(v),
+                            Err(e) if self.err_matches(&e, ExcKind::KeyError) => {
+                                ok = false;
+                                break;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    let r = if ok { self.new_tuple(vals) } else { Value::None };
+                    frame.stack.push(r);
+                }
+                Instr::MatchClass(npos) => {
+                    let kwnames = pop!(self, frame);
+                    let cls = pop!(self, frame);
+                    let subject = pop!(self, frame);
+                    let r = self.match_class(&subject, &cls, npos as usize, &kwnames)?;
+                    frame.stack.push(r);
+                }
+                Instr::CopyDictWithoutKeys => {
+                    let keys = pop!(self, frame);
+                    let subject = top!(self, frame).clone();
+                    let items = self.mapping_items(&subject)?;
+                    let keys: Vec<Value> = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    let d = self.new_dict(Dict::new());
+                    if let Value::Obj(o) = &d {
+                        if let Some(cell) = dict_of(o) {
+                            'outer: for (k, v) in items {
+                                for kk in &keys {
+                                    if self.eq(&k, kk)? {
+                                        continue 'outer;
+                                    }
+                                }
+                                crate::dict::dict_set(self, cell, k, v)?;
+                            }
+                        }
+                    }
+                    frame.stack.push(d);
+                }
+            }
+        }
+    }
+
+    /// Interrupt and GC checks done on backward jumps and calls.
+    #[inline]
+    fn periodic_checks(&mut self) -> PyResult<()> {
+        self.ticks = self.ticks.wrapping_add(1);
+        if self.ticks & 0x3ff == 0 {
+            self.check_interrupt()?;
+            if self.heap.wants_collection() {
+                self.heap.collect();
+            }
+        }
+        Ok(())
+    }
+
+    fn cell_get(&mut self, frame: &Frame, code: &Code, i: usize) -> PyResult {
+        if let Some(Value::Obj(c)) = frame.cells.get(i) {
+            if let PyObject::Cell(cell) = &**c {
+                if let Some(v) = &*cell.borrow() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        let ncell = code.cellvars.len();
+        if i < ncell {
+            let n = code.cellvars[i].clone();
+            Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n.as_str())))
+        } else {
+            let n = code.freevars.get(i - ncell).cloned().unwrap_or_else(|| crate::value::new_str("?"));
+            Err(self.err(ExcKind::NameError, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.as_str())))
+        }
+    }
+
+    fn namespace_get(&mut self, ns: &Obj, name: &Str) -> PyResult<Option<Value>> {
+        if let Some(d) = dict_of(ns) {
+            return Ok(d.borrow().get_name(name).cloned());
+        }
+        match self.getitem(&Value::Obj(ns.clone()), &Value::Str(name.clone())) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, ExcKind::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn namespace_set(&mut self, ns: &Obj, name: Str, v: Value) -> PyResult<()> {
+        if let Some(d) = dict_of(ns) {
+            d.borrow_mut().set_name(name, v);
+            return Ok(());
+        }
+        self.setitem(&Value::Obj(ns.clone()), &Value::Str(name), v)
+    }
+
+    fn pop_n(&mut self, frame: &mut Frame, n: usize) -> PyResult<Vec<Value>> {
+        let len = frame.stack.len();
+        if len < n {
+            return Err(self.stack_underflow());
+        }
+        Ok(frame.stack.split_off(len - n))
+    }
+
+    /// The name used in call error messages for the callable at a stack position.
+    fn callable_name_at(&mut self, frame: &Frame, dict_pos: usize) -> String {
+        // The call's callable sits just below the args tuple, which is below the kwargs dict.
+        if dict_pos >= 2 {
+            if let Some(f) = frame.stack.get(dict_pos - 2) {
+                let f = f.clone();
+                return self.callable_name(&f);
+            }
+        }
+        String::from("function")
+    }
+
+    /// `f.__qualname__()` style name for error messages.
+    pub fn callable_name(&mut self, f: &Value) -> String {
+        match f {
+            Value::Obj(o) => match &**o {
+                PyObject::Function(func) => format!("{}()", func.qualname.borrow().as_str()),
+                PyObject::BoundMethod(func, _) => {
+                    let func = func.clone();
+                    self.callable_name(&func)
+                }
+                PyObject::Builtin(b) => format!("{}()", b.name),
+                PyObject::Type(t) => format!("{}()", t.name.borrow().as_str()),
+                _ => format!("{} object", self.type_name(f)),
+            },
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+
+    /// (key, value) pairs of a mapping (dict fast path; otherwise `keys()` and `__getitem__`).
+    pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        let b = self.builtin_base(m);
+        if let Value::Obj(o) = &b {
+            if let Some(d) = dict_of(o) {
+                if matches!(m, Value::Obj(mo) if Rc::ptr_eq(mo, o)) || self.lookup_special(m, "keys").map(|k| matches!(&k, Value::Obj(ko) if matches!(&**ko, PyObject::Builtin(_)))).unwrap_or(true) {
+                    return Ok(d.borrow().items());
+                }
+            }
+        }
+        let keys = self.call_method(m, "keys", &[])?;
+        let keys = self.collect(&keys)?;
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            let v = self.getitem(m, &k)?;
+            out.push((k, v));
+        }
+        Ok(out)
+    }
+
+    fn unpack_items(&mut self, seq: &Value, n: usize, star_before: Option<usize>) -> PyResult<Vec<Value>> {
+        let items: Vec<Value> = match seq {
+            Value::Obj(o) => match &**o {
+                PyObject::Tuple(t) => t.to_vec(),
+                PyObject::List(l) => l.borrow().clone(),
+                _ => self.unpack_iter(seq, n, star_before)?,
+            },
+            _ => self.unpack_iter(seq, n, star_before)?,
+        };
+        match star_before {
+            None => {
+                if items.len() < n {
+                    return Err(self.value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+                }
+                if items.len() > n {
+                    return Err(self.value_error(format!("too many values to unpack (expected {})", n)));
+                }
+            }
+            Some(_) => {
+                if items.len() < n {
+                    return Err(self.value_error(format!("not enough values to unpack (expected at least {}, got {})", n, items.len())));
+                }
+            }
+        }
+        Ok(items)
+    }
+
+    fn unpack_iter(&mut self, seq: &Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        let it = match self.iter(seq) {
+            Ok(it) => it,
+            Err(e) => {
+                if self.err_matches(&e, ExcKind::TypeError) {
+                    let tn = self.type_name(seq);
+                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", tn)));
+                }
+                return Err(e);
+            }
+        };
+        let mut out = Vec::new();
+        while let Some(v) = self.next(&it)? {
+            out.push(v);
+            if star.is_none() && out.len() > n {
+                return Err(self.value_error(format!("too many values to unpack (expected {})", n)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Turn the operand of `raise` into an exception instance.
+    fn make_exception(&mut self, e: Value) -> PyResult {
+        let base = self.exc_type(ExcKind::BaseException);
+        if let Value::Obj(o) = &e {
+            if let PyObject::Type(_) = &**o {
+                if types::is_subclass(o, &base) {
+                    let inst = self.call(&e, &[])?;
+                    if !self.is_instance(&inst, &base) {
+                        return Err(self.type_error("calling exception class did not return an exception instance"));
+                    }
+                    return Ok(inst);
+                }
+            }
+        }
+        if self.is_instance(&e, &base) {
+            return Ok(e);
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Does exception `exc` match the `except` clause type (a class or tuple of classes)?
+    pub fn exception_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+        if let Some(t) = typ.as_tuple() {
+            for x in t.to_vec() {
+                if self.exception_matches(exc, &x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let base = self.exc_type(ExcKind::BaseException);
+        match typ {
+            Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, &base) => Ok(self.is_instance(exc, o)),
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// LoadMethod: (callable, self) for an unbound method found on the type, else (attr, NO_SELF).
+    fn load_method(&mut self, obj: Value, name: &Str) -> PyResult<(Value, Value)> {
+        if let Value::Obj(o) = &obj {
+            match &**o {
+                PyObject::Instance(inst) => {
+                    let cls = inst.class.borrow().clone();
+                    if let Some(attr) = types::lookup(&cls, name) {
+                        let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()));
+                        if plain {
+                            let shadowed = dict_of(&inst.dict).map(|d| d.borrow().get_name(name).is_some()).unwrap_or(false);
+                            if !shadowed {
+                                return Ok((attr, obj));
+                            }
+                        }
+                    }
+                    let v = self.getattr(&obj, name)?;
+                    return Ok((v, NO_SELF));
+                }
+                PyObject::Module(_) | PyObject::Type(_) | PyObject::Super(..) => {
+                    let v = self.getattr(&obj, name)?;
+                    return Ok((v, NO_SELF));
+                }
+                _ => {}
+            }
+        }
+        if matches!(obj, Value::NotImplemented) {
+            let v = self.getattr(&obj, name)?;
+            return Ok((v, NO_SELF));
+        }
+        let cls = self.type_of(&obj);
+        if let Some(attr) = types::lookup(&cls, name) {
+            if matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()) || matches!(&**a, PyObject::Function(_))) {
+                return Ok((attr, obj));
+            }
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((v, NO_SELF))
+    }
+
+    /// Call the callable at `stack[pos]` with the arguments above it (the last ones keyword
+    /// values when `kwnames` is given). Python functions return their new frame (the caller
+    /// switches to it); anything else is called here and its result pushed.
+    fn call_from_stack(&mut self, frame: &mut Box<Frame>, pos: usize, kwnames: Option<Value>) -> PyResult<Option<Box<Frame>>> {
+        self.periodic_checks()?;
+        let callable = frame.stack[pos].clone();
+        let kwn: Vec<Str> = match &kwnames {
+            Some(t) => t.as_tuple().map(|t| t.iter().filter_map(|v| if let Value::Str(s) = v { Some(s.clone()) } else { None }).collect()).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let nkw = kwn.len();
+        if let Value::Obj(o) = &callable {
+            match &**o {
+                PyObject::Function(func) if !func.code.is_resumable() => {
+                    let nf = if nkw == 0 {
+                        self.function_frame(o, &frame.stack[pos + 1..], &[])?
+                    } else {
+                        let split = frame.stack.len() - nkw;
+                        let kw: Vec<(Str, Value)> = kwn.into_iter().zip(frame.stack[split..].iter().cloned()).collect();
+                        self.function_frame(o, &frame.stack[pos + 1..split], &kw)?
+                    };
+                    frame.stack.truncate(pos);
+                    frame.pending = Pending::Call;
+                    return Ok(Some(nf));
+                }
+                PyObject::BoundMethod(f, slf) => {
+                    if let Value::Obj(fo) = f {
+                        if let PyObject::Function(func) = &**fo {
+                            if !func.code.is_resumable() {
+                                let (f, slf) = (f.clone(), slf.clone());
+                                frame.stack[pos] = f;
+                                frame.stack.insert(pos + 1, slf);
+                                return self.call_from_stack(frame, pos, kwnames);
+                            }
+                        }
+                    }
+                }
+                PyObject::Type(t) if t.heap_type && t.layout == crate::value::Layout::Object && t.metaclass.borrow().is_none() => {
+                    let nname = self.intern("__new__");
+                    let iname = self.intern("__init__");
+                    let new_default = types::lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
+                    if new_default {
+                        if let Some(init) = types::lookup(o, &iname) {
+                            if let Value::Obj(io) = &init {
+                                if let PyObject::Function(ifn) = &**io {
+                                    if !ifn.code.is_resumable() {
+                                        let cls = o.clone();
+                                        let inst = self.new_instance(&cls);
+                                        frame.stack[pos] = init.clone();
+                                        frame.stack.insert(pos + 1, inst.clone());
+                                        let nf = if nkw == 0 {
+                                            self.function_frame(io, &frame.stack[pos + 1..], &[])?
+                                        } else {
+                                            let split = frame.stack.len() - nkw;
+                                            let kw: Vec<(Str, Value)> = kwn.into_iter().zip(frame.stack[split..].iter().cloned()).collect();
+                                            self.function_frame(io, &frame.stack[pos + 1..split], &kw)?
+                                        };
+                                        frame.stack.truncate(pos);
+                                        frame.stack.push(inst);
+                                        frame.pending = Pending::Init;
+                                        return Ok(Some(nf));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let split = frame.stack.len() - nkw;
+        let args: Vec<Value> = frame.stack[pos + 1..split].to_vec();
+        let kw: Vec<(Str, Value)> = kwn.into_iter().zip(frame.stack[split..].iter().cloned()).collect();
+        frame.stack.truncate(pos);
+        self.caller_frame = &**frame as *const Frame;
+        let r = self.call_kw(&callable, &args, &kw)?;
+        frame.stack.push(r);
+        Ok(None)
+    }
+
+    /// Prepare a generator's frame to be resumed with `send` (stackless). None when the
+    /// generator is already finished (the caller treats that as exhaustion).
+    fn gen_enter(&mut self, g: &Obj, send: Value) -> PyResult<Option<Box<Frame>>> {
+        let Some(gc) = gen_of(g) else { return Ok(None) };
+        let mut gm = gc.borrow_mut();
+        if gm.running {
+            drop(gm);
+            return Err(self.value_error("generator already executing"));
+        }
+        let Some(mut f) = gm.frame.take() else { return Ok(None) };
+        if f.ip == 0 {
+            if !send.is_none() {
+                gm.frame = Some(f);
+                drop(gm);
+                return Err(self.type_error("can't send non-None value to a just-started generator"));
+            }
+        } else {
+            f.stack.push(send);
+        }
+        gm.running = true;
+        Ok(Some(f))
+    }
+
+    /// Resume a generator with a value to send, or an exception to throw into it.
+    pub fn gen_resume(&mut self, gen: &Obj, send: Value, throw: Option<Value>) -> PyResult<GenOutcome> {
+        let Some(gc) = gen_of(gen) else { return Err(self.type_error("not a generator")) };
+        if throw.is_none() {
+            return match self.gen_enter(gen, send)? {
+                Some(f) => self.run_frame(f, None),
+                None => Ok(GenOutcome::Returned(Value::None)),
+            };
+        }
+        let exc = throw.unwrap_or(Value::None);
+        let mut f = {
+            let mut gm = gc.borrow_mut();
+            if gm.running {
+                drop(gm);
+                return Err(self.value_error("generator already executing"));
+            }
+            match gm.frame.take() {
+                Some(f) => {
+                    gm.running = true;
+                    f
+                }
+                None => {
+                    drop(gm);
+                    return Err(PyErr(exc));
+                }
+            }
+        };
+        if f.ip == 0 {
+            self.finish_generator(gen);
+            return Err(PyErr(exc));
+        }
+        // Delegating through `yield from`/`await`: throw into the sub-iterator first.
+        if matches!(f.code.instrs.get(f.ip), Some(Instr::YieldFrom)) {
+            if let Some(sub) = f.stack.last().cloned() {
+                let sub_gen = match &sub {
+                    Value::Obj(o) if gen_of(o).is_some() => Some(o.clone()),
+                    _ => None,
+                };
+                let r = if let Some(so) = sub_gen {
+                    Some(self.gen_resume(&so, Value::None, Some(exc.clone())))
+                } else {
+                    let is_exit = self.is_instance(&exc, &self.exc_type(ExcKind::GeneratorExit));
+                    if is_exit {
+                        if let Ok(Some(close)) = self.getattr_opt(&sub, "close") {
+                            let _ = self.call(&close, &[]);
+                        }
+                        None
+                    } else {
+                        match self.getattr_opt(&sub, "throw")? {
+                            Some(t) => Some(match self.call(&t, core::slice::from_ref(&exc)) {
+                                Ok(v) => Ok(GenOutcome::Yielded(v)),
+                                Err(e) if self.err_matches(&e, ExcKind::StopIteration) => {
+                                    let v = crate::objexcept::derived_attr(self, &e.0, "value").unwrap_or(Value::None);
+                                    Ok(GenOutcome::Returned(v))
+                                }
+                                Err(e) => Err(e),
+                            }),
+                            None => None,
+                        }
+                    }
+                };
+                match r {
+                    Some(Ok(GenOutcome::Yielded(x))) => {
+                        let mut gm = gc.borrow_mut();
+                        gm.running = false;
+                        gm.frame = Some(f);
+                        return Ok(GenOutcome::Yielded(x));
+                    }
+                    Some(Ok(GenOutcome::Returned(v))) => {
+                        f.stack.pop();
+                        f.stack.push(v);
+                        f.ip += 1;
+                        return self.run_frame(f, None);
+                    }
+                    Some(Err(e)) => {
+                        f.stack.pop();
+                        f.ip += 1;
+                        return self.run_frame(f, Some(e));
+                    }
+                    None => {
+                        f.stack.pop();
+                        f.ip += 1;
+                    }
+                }
+            }
+        }
+        self.run_frame(f, Some(PyErr(exc)))
+    }
+
+    /// Send a value into any iterator (`yield from` over non-generators): `__next__` for None,
+    /// `send` otherwise; StopIteration becomes Returned.
+    fn iter_send(&mut self, it: &Value, v: Value) -> PyResult<GenOutcome> {
+        if let Value::Obj(o) = it {
+            if gen_of(o).is_some() {
+                return self.gen_resume(o, v, None);
+            }
+        }
+        let r = if v.is_none() {
+            if let Value::Obj(o) = it {
+                if let PyObject::Iter(_) = &**o {
+                    return Ok(match crate::iter::iter_next(self, o)? {
+                        Some(x) => GenOutcome::Yielded(x),
+                        None => GenOutcome::Returned(Value::None),
+                    });
+                }
+            }
+            match self.call_special(it, "__next__", &[]) {
+                Some(r) => r,
+                None => {
+                    let tn = self.type_name(it);
+                    return Err(self.type_error(format!("'{}' object is not an iterator", tn)));
+                }
+            }
+        } else {
+            self.call_method(it, "send", core::slice::from_ref(&v))
+        };
+        match r {
+            Ok(x) => Ok(GenOutcome::Yielded(x)),
+            Err(e) if self.err_matches(&e, ExcKind::StopIteration) => {
+                let v = crate::objexcept::derived_attr(self, &e.0, "value").unwrap_or(Value::None);
+                Ok(GenOutcome::Returned(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The iterator `await v` delegates to.
+    fn get_awaitable(&mut self, v: &Value) -> PyResult {
+        if let Value::Obj(o) = v {
+            if let Some(g) = gen_of(o) {
+                let flags = g.borrow().frame.as_ref().map(|f| f.code.flags).unwrap_or(CO_COROUTINE);
+                if flags & CO_COROUTINE != 0 || g.borrow().frame.is_none() {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        match self.call_special(v, "__await__", &[]) {
+            Some(r) => {
+                let r = r?;
+                if matches!(&r, Value::Obj(o) if gen_of(o).is_some() || matches!(&**o, PyObject::Iter(_))) || self.lookup_special(&r, "__next__").is_some() {
+                    Ok(r)
+                } else {
+                    let tn = self.type_name(&r);
+                    Err(self.type_error(format!("__await__() returned non-iterator of type '{}'", tn)))
+                }
+            }
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("object {} can't be used in 'await' expression", tn)))
+            }
+        }
+    }
+
+    /// The class-pattern match: the attributes for the sub-patterns, or None.
+    fn match_class(&mut self, subject: &Value, cls: &Value, npos: usize, kwnames: &Value) -> PyResult {
+        let Value::Obj(c) = cls else { return Err(self.type_error("called match pattern must be a class")) };
+        if !matches!(&**c, PyObject::Type(_)) {
+            return Err(self.type_error("called match pattern must be a class"));
+        }
+        if !self.is_instance(subject, c) {
+            return Ok(Value::None);
+        }
+        let mut out = Vec::new();
+        if npos > 0 {
+            let self_match = matches!(types::as_type(c).map(|t| t.layout), Some(l) if !matches!(l, crate::value::Layout::Object | crate::value::Layout::Exception | crate::value::Layout::Other | crate::value::Layout::Type));
+            let ma = types::lookup_str(c, "__match_args__");
+            match ma {
+                Some(ma) => {
+                    let names = self.collect(&ma)?;
+                    if npos > names.len() {
+                        let tn = types::name_string(c);
+                        return Err(self.type_error(format!("{}() accepts {} positional sub-pattern{} ({} given)", tn, names.len(), if names.len() == 1 { "" } else { "s" }, npos)));
+                    }
+                    for n in names.iter().take(npos) {
+                        let Value::Str(s) = n else { return Err(self.type_error("__match_args__ elements must be strings")) };
+                        match self.getattr_opt(subject, s.as_str())? {
+                            Some(v) => out.push(v),
+                            None => return Ok(Value::None),
+                        }
+                    }
+                }
+                None if self_match && npos == 1 => out.push(subject.clone()),
+                None => {
+                    let tn = types::name_string(c);
+                    return Err(self.type_error(format!("{}() accepts 0 positional sub-patterns ({} given)", tn, npos)));
+                }
+            }
+        }
+        if let Some(t) = kwnames.as_tuple() {
+            for n in t.to_vec() {
+                let Value::Str(s) = &n else { continue };
+                match self.getattr_opt(subject, s.as_str())? {
+                    Some(v) => out.push(v),
+                    None => return Ok(Value::None),
+                }
+            }
+        }
+        Ok(self.new_tuple(out))
+    }
+}
+
+impl Vm {
+    /// Resume a generator from a native (`next(g)`, `g.send(v)`).
+    pub fn gen_send(&mut self, g: &Obj, v: Value) -> PyResult<Option<Value>> {
+        match self.gen_resume(g, v, None)? {
+            GenOutcome::Yielded(x) => Ok(Some(x)),
+            GenOutcome::Returned(_) => Ok(None),
+        }
+    }
+}
+
+/// Keep `Box` in scope for doc links.
+pub type FrameBox = Box<Frame>;

@@ -189,11 +189,11 @@ pub fn visit_refs(o: &PyObject, f: &mut dyn FnMut(&Obj)) -> bool {
             }
         }
         PyObject::Instance(i) => {
-            let (Ok(c), Ok(d), Ok(b)) = (i.class.try_borrow(), i.dict.try_borrow(), i.base.try_borrow()) else {
+            let (Ok(c), Ok(b)) = (i.class.try_borrow(), i.base.try_borrow()) else {
                 return false;
             };
             f(&c);
-            visit_dict(&d, f);
+            f(&i.dict);
             visit_value(&b, f);
             if let Some(e) = &i.exc {
                 let Ok(e) = e.try_borrow() else { return false };
@@ -334,13 +334,6 @@ fn clear_refs(o: &PyObject, out: &mut Vec<Value>) {
             }
         }
         PyObject::Instance(i) => {
-            if let Ok(mut d) = i.dict.try_borrow_mut() {
-                let taken = core::mem::take(&mut *d);
-                for (k, v) in taken.items() {
-                    out.push(k);
-                    out.push(v);
-                }
-            }
             if let Ok(mut b) = i.base.try_borrow_mut() {
                 out.push(core::mem::replace(&mut *b, Value::None));
             }

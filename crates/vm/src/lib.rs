@@ -47,6 +47,13 @@ pub mod number;
 pub mod ops;
 pub mod seqops;
 pub mod sort;
+pub mod objgen;
+pub mod objexcept;
+pub mod modsys;
+pub mod modgc;
+pub mod modbuiltins;
+pub mod import;
+pub mod embed;
 
 pub use value::Value;
 pub use vm::{Vm, VmConfig};
@@ -70,8 +77,20 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     objdict::init(vm);
     objset::init(vm);
     objrange::init(vm);
-    builtins_init(vm);
+    call::init(vm);
+    objexcept::init(vm);
+    objgen::init(vm);
+    iter::init(vm);
+    modbuiltins::init(vm);
+    vm.native_modules.push(("math", modmath::init_module));
+    vm.native_modules.push(("gc", modgc::init_module));
+    vm.native_modules.push(("sys", modsys::init_module));
+    if let Ok(sys) = modsys::init_module(vm) {
+        let b = vm.builtins_module_obj();
+        let modules = vm.modules.clone();
+        if let Some(d) = attr::dict_of(&modules) {
+            d.borrow_mut().set_str("sys", Value::Obj(sys));
+            d.borrow_mut().set_str("builtins", Value::Obj(b));
+        }
+    }
 }
-
-/// Fill the builtins module and register native modules.
-fn builtins_init(_vm: &mut Vm) {}

@@ -122,6 +122,10 @@ pub trait Port {
             *b = x as u8;
         }
     }
+    /// Bytes currently allocated on the heap, when the port's allocator counts them.
+    fn heap_used(&self) -> Option<usize> {
+        None
+    }
     /// The platform name for `sys.platform`.
     fn platform(&self) -> &str {
         "ferropy"

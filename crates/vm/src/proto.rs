@@ -478,3 +478,110 @@ impl Vm {
         Ok(())
     }
 }
+
+impl Vm {
+    /// `obj[index]`.
+    pub fn getitem(&mut self, obj: &Value, index: &Value) -> PyResult {
+        if let Value::Obj(o) = obj {
+            match (&**o, index) {
+                (PyObject::List(l), Value::Int(i)) => {
+                    let l = l.borrow();
+                    let n = l.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j >= 0 && j < n {
+                        return Ok(l[j as usize].clone());
+                    }
+                    drop(l);
+                    return Err(self.index_error("list index out of range"));
+                }
+                (PyObject::Tuple(t), Value::Int(i)) => {
+                    let n = t.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j >= 0 && j < n {
+                        return Ok(t[j as usize].clone());
+                    }
+                    return Err(self.index_error("tuple index out of range"));
+                }
+                (PyObject::Dict(d), _) => {
+                    if let Some(v) = crate::dict::dict_get(self, d, index)? {
+                        return Ok(v);
+                    }
+                    return Err(self.key_error(index.clone()));
+                }
+                (PyObject::Type(_), _) => {
+                    // `list[int]`-style generic aliases evaluate to the class itself; classes may
+                    // define __class_getitem__.
+                    let cls = o.clone();
+                    if let Some(cg) = types::lookup_str(&cls, "__class_getitem__") {
+                        let f = match &cg {
+                            Value::Obj(co) => match &**co {
+                                PyObject::ClassMethod(inner) => inner.clone(),
+                                _ => cg.clone(),
+                            },
+                            _ => cg.clone(),
+                        };
+                        return self.call(&f, &[obj.clone(), index.clone()]);
+                    }
+                    let meta = self.type_of(obj);
+                    if let Some(m) = types::lookup_str(&meta, "__getitem__") {
+                        return self.call_unbound(&m, &[obj.clone(), index.clone()]);
+                    }
+                    if types::as_type(&cls).map(|t| !t.heap_type).unwrap_or(false) {
+                        return Ok(obj.clone());
+                    }
+                    let tn = types::name_string(&cls);
+                    return Err(self.type_error(format!("type '{}' is not subscriptable", tn)));
+                }
+                _ => {}
+            }
+        }
+        if let Some(r) = self.call_special(obj, "__getitem__", core::slice::from_ref(index)) {
+            return r;
+        }
+        let tn = self.type_name(obj);
+        Err(self.type_error(format!("'{}' object is not subscriptable", tn)))
+    }
+
+    /// `obj[index] = value`.
+    pub fn setitem(&mut self, obj: &Value, index: &Value, value: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            match (&**o, index) {
+                (PyObject::List(l), Value::Int(i)) => {
+                    let mut l = l.borrow_mut();
+                    let n = l.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j >= 0 && j < n {
+                        l[j as usize] = value;
+                        return Ok(());
+                    }
+                    drop(l);
+                    return Err(self.index_error("list assignment index out of range"));
+                }
+                (PyObject::Dict(d), _) => return crate::dict::dict_set(self, d, index.clone(), value),
+                _ => {}
+            }
+        }
+        if let Some(r) = self.call_special(obj, "__setitem__", &[index.clone(), value]) {
+            return r.map(|_| ());
+        }
+        let tn = self.type_name(obj);
+        Err(self.type_error(format!("'{}' object does not support item assignment", tn)))
+    }
+
+    /// `del obj[index]`.
+    pub fn delitem(&mut self, obj: &Value, index: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if let PyObject::Dict(d) = &**o {
+                return match crate::dict::dict_remove(self, d, index)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(index.clone())),
+                };
+            }
+        }
+        if let Some(r) = self.call_special(obj, "__delitem__", core::slice::from_ref(index)) {
+            return r.map(|_| ());
+        }
+        let tn = self.type_name(obj);
+        Err(self.type_error(format!("'{}' object doesn't support item deletion", tn)))
+    }
+}

@@ -1,12 +1,269 @@
-//! `repr()` of built-in values (Python classes go through `__repr__`).
+//! `repr()` of built-in values (Python classes go through `__repr__`), including the
+//! MicroPython-style reprs of functions, closures, generators and bound methods.
 
+use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 
+use crate::attr::dict_of;
+use crate::types;
+use crate::value::{PyObject, Value};
 use crate::vm::Vm;
 use crate::PyResult;
-use crate::Value;
+
+/// Escape non-ASCII characters as `\xhh`, `\uhhhh` or `\Uhhhhhhhh` (for `ascii()` and `!a`).
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{:02x}", n));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", n));
+        } else {
+            out.push_str(&format!("\\U{:08x}", n));
+        }
+    }
+    out
+}
+
+/// `<__main__.A object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
+    let cls = vm.type_of(v);
+    let module = types::as_type(&cls).and_then(|t| t.dict.borrow().get_str("__module__").cloned());
+    let qn = types::as_type(&cls).map(|t| String::from(t.qualname.borrow().as_str())).unwrap_or_default();
+    match module {
+        Some(Value::Str(m)) if m.as_str() != "builtins" => format!("<{}.{} object at 0x{:x}>", m.as_str(), qn, v.id()),
+        _ => format!("<{} object at 0x{:x}>", qn, v.id()),
+    }
+}
+
+fn seq_repr(vm: &mut Vm, items: &[Value], open: &str, close: &str, out: &mut String) -> PyResult<()> {
+    out.push_str(open);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = vm.repr(it)?;
+        out.push_str(r.as_str());
+    }
+    out.push_str(close);
+    Ok(())
+}
 
 /// The repr of any value.
-pub fn repr_value(_vm: &mut Vm, _v: &Value) -> PyResult<String> {
-    todo!()
+pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::None => String::from("None"),
+        Value::NotImplemented => String::from("NotImplemented"),
+        Value::Ellipsis => String::from("Ellipsis"),
+        Value::Bool(true) => String::from("True"),
+        Value::Bool(false) => String::from("False"),
+        Value::Int(i) => format!("{}", i),
+        Value::Float(f) => crate::objfloat::float_repr(*f),
+        Value::Str(s) => crate::objstr::str_repr(s.as_str()),
+        Value::Obj(o) => match &**o {
+            PyObject::BigInt(_) => crate::objint::int_repr(v),
+            PyObject::Complex(re, im) => crate::objcomplex::complex_repr(*re, *im),
+            PyObject::Bytes(b) => crate::objbytes::bytes_repr(b),
+            PyObject::ByteArray(b) => {
+                let inner = crate::objbytes::bytes_repr(&b.borrow());
+                format!("bytearray({})", inner)
+            }
+            PyObject::Tuple(t) => {
+                if vm.repr_guard_enter(v) {
+                    return Ok(String::from("(...)"));
+                }
+                let items = t.to_vec();
+                let mut s = String::new();
+                let r = if items.len() == 1 {
+                    let x = vm.repr(&items[0]);
+                    x.map(|x| {
+                        s.push('(');
+                        s.push_str(x.as_str());
+                        s.push_str(",)");
+                    })
+                } else {
+                    seq_repr(vm, &items, "(", ")", &mut s)
+                };
+                vm.repr_guard_leave();
+                r?;
+                s
+            }
+            PyObject::List(l) => {
+                if vm.repr_guard_enter(v) {
+                    return Ok(String::from("[...]"));
+                }
+                let items = l.borrow().clone();
+                let mut s = String::new();
+                let r = seq_repr(vm, &items, "[", "]", &mut s);
+                vm.repr_guard_leave();
+                r?;
+                s
+            }
+            PyObject::Dict(d) => {
+                if vm.repr_guard_enter(v) {
+                    return Ok(String::from("{...}"));
+                }
+                let items = d.borrow().items();
+                let r = dict_items_repr(vm, &items);
+                vm.repr_guard_leave();
+                r?
+            }
+            PyObject::Set(s) => {
+                let items = s.borrow().items();
+                set_repr(vm, v, &items, "set")?
+            }
+            PyObject::FrozenSet(s) => {
+                let items = s.items();
+                set_repr(vm, v, &items, "frozenset")?
+            }
+            PyObject::Range { start, stop, step } => {
+                if *step == 1 {
+                    format!("range({}, {})", start, stop)
+                } else {
+                    format!("range({}, {}, {})", start, stop, step)
+                }
+            }
+            PyObject::Slice(a, b, c) => {
+                let (a, b, c) = (a.clone(), b.clone(), c.clone());
+                format!("slice({}, {}, {})", vm.repr(&a)?.as_str(), vm.repr(&b)?.as_str(), vm.repr(&c)?.as_str())
+            }
+            PyObject::Type(t) => {
+                let module = t.dict.borrow().get_str("__module__").cloned();
+                let qn = String::from(t.qualname.borrow().as_str());
+                match module {
+                    Some(Value::Str(m)) if t.heap_type && m.as_str() != "builtins" => format!("<class '{}.{}'>", m.as_str(), qn),
+                    _ => format!("<class '{}'>", qn),
+                }
+            }
+            PyObject::Instance(_) | PyObject::Native(_) => {
+                let cls = vm.type_of(v);
+                let rn = vm.intern("__repr__");
+                match types::lookup(&cls, &rn) {
+                    Some(m) if !vm.is_object_slot(&m) => {
+                        let r = vm.call_unbound(&m, core::slice::from_ref(v))?;
+                        match r {
+                            Value::Str(s) => String::from(s.as_str()),
+                            other => {
+                                let tn = vm.type_name(&other);
+                                return Err(vm.type_error(format!("__repr__ returned non-string (type {})", tn)));
+                            }
+                        }
+                    }
+                    _ => {
+                        let base = vm.builtin_base(v);
+                        if !base.is(v) && !base.is_none() {
+                            return repr_value(vm, &base);
+                        }
+                        default_repr(vm, v)
+                    }
+                }
+            }
+            PyObject::Function(f) => {
+                if f.closure.borrow().is_empty() {
+                    format!("<function {} at 0x{:x}>", f.qualname.borrow().as_str(), v.id())
+                } else {
+                    format!("<closure <function {} at 0x{:x}> at 0x{:x}>", f.qualname.borrow().as_str(), v.id(), v.id() + 16)
+                }
+            }
+            PyObject::Builtin(b) => match &b.bound {
+                None => format!("<built-in function {}>", b.name.rsplit('.').next().unwrap_or(b.name)),
+                Some(slf) => {
+                    let tn = vm.type_name(slf);
+                    format!("<built-in method {} of {} object at 0x{:x}>", b.name.rsplit('.').next().unwrap_or(b.name), tn, slf.id())
+                }
+            },
+            PyObject::BoundMethod(f, slf) => {
+                let (f, slf) = (f.clone(), slf.clone());
+                let fr = vm.repr(&f)?;
+                let sr = vm.repr(&slf)?;
+                format!("<bound_method 0x{:x} {}.{}>", v.id(), sr.as_str(), fr.as_str())
+            }
+            PyObject::Module(m) => format!("<module '{}'>", m.name.as_str()),
+            PyObject::Cell(_) => format!("<cell at 0x{:x}>", v.id()),
+            PyObject::Generator(g) => {
+                let kind = vm.type_name(v);
+                format!("<{} object '{}' at 0x{:x}>", kind, g.borrow().name.as_str(), v.id())
+            }
+            PyObject::Iter(_) => {
+                let tn = vm.type_name(v);
+                format!("<{} object at 0x{:x}>", tn, v.id())
+            }
+            PyObject::DictView(d, kind) => {
+                let items = dict_of(d).map(|d| d.borrow().items()).unwrap_or_default();
+                let (name, vals): (&str, Vec<Value>) = match kind {
+                    crate::value::ViewKind::Keys => ("dict_keys", items.into_iter().map(|(k, _)| k).collect()),
+                    crate::value::ViewKind::Values => ("dict_values", items.into_iter().map(|(_, v)| v).collect()),
+                    crate::value::ViewKind::Items => {
+                        let mut t = Vec::new();
+                        for (k, v) in items {
+                            t.push(vm.new_tuple(alloc::vec![k, v]));
+                        }
+                        ("dict_items", t)
+                    }
+                };
+                let mut s = String::from(name);
+                seq_repr(vm, &vals, "([", "])", &mut s)?;
+                s
+            }
+            PyObject::Property { .. } => format!("<property object at 0x{:x}>", v.id()),
+            PyObject::StaticMethod(_) => format!("<staticmethod object at 0x{:x}>", v.id()),
+            PyObject::ClassMethod(_) => format!("<classmethod object at 0x{:x}>", v.id()),
+            PyObject::Super(..) => String::from("<super object>"),
+            PyObject::Code(c) => format!("<code object {} at 0x{:x}, file \"{}\", line {}>", c.name.as_str(), v.id(), c.filename.as_str(), c.firstlineno),
+        },
+    })
+}
+
+fn dict_items_repr(vm: &mut Vm, items: &[(Value, Value)]) -> PyResult<String> {
+    let mut s = String::from("{");
+    for (i, (k, val)) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(vm.repr(k)?.as_str());
+        s.push_str(": ");
+        s.push_str(vm.repr(val)?.as_str());
+    }
+    s.push('}');
+    Ok(s)
+}
+
+fn set_repr(vm: &mut Vm, v: &Value, items: &[Value], name: &str) -> PyResult<String> {
+    let exact = vm.type_name(v);
+    let _ = name;
+    if items.is_empty() {
+        return Ok(format!("{}()", exact));
+    }
+    if vm.repr_guard_enter(v) {
+        return Ok(format!("{}(...)", exact));
+    }
+    let mut s = String::new();
+    let r = seq_repr(vm, items, "{", "}", &mut s);
+    vm.repr_guard_leave();
+    r?;
+    if exact == "set" {
+        Ok(s)
+    } else {
+        Ok(format!("{}({})", exact, s))
+    }
+}
+
+impl Vm {
+    /// Enter the repr of a container; true when it is already being repr'd (a cycle).
+    pub fn repr_guard_enter(&mut self, v: &Value) -> bool {
+        let id = v.id();
+        if self.repr_stack.contains(&id) {
+            return true;
+        }
+        self.repr_stack.push(id);
+        false
+    }
+    /// Leave the repr of a container.
+    pub fn repr_guard_leave(&mut self) {
+        self.repr_stack.pop();
+    }
 }

@@ -54,6 +54,7 @@ pub struct BuiltinTypes {
     pub map: Obj,
     pub filter: Obj,
     pub reversed: Obj,
+    pub async_gen_asend: Obj,
 }
 
 /// Make a type object.
@@ -270,6 +271,7 @@ impl BuiltinTypes {
             map: t("map", Layout::Other),
             filter: t("filter", Layout::Other),
             reversed: t("reversed", Layout::Other),
+            async_gen_asend: t("async_generator_asend", Layout::Other),
             object,
         }
     }

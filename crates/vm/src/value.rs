@@ -212,8 +212,8 @@ pub enum Layout {
 pub struct Instance {
     /// Its class.
     pub class: RefCell<Obj>,
-    /// `__dict__`.
-    pub dict: RefCell<Dict>,
+    /// `__dict__` (a `PyObject::Dict`, so `obj.__dict__` is live).
+    pub dict: Obj,
     /// For instances of subclasses of built-in types: the built-in value (a list for a list
     /// subclass, an int for an int subclass...). None otherwise.
     pub base: RefCell<Value>,
@@ -376,6 +376,9 @@ pub struct Generator {
     pub running: bool,
     /// True when it has returned or raised.
     pub finished: bool,
+    /// For async generators: true when the last suspension was a `yield` (a value for the
+    /// `async for`), false when it was an `await` passing through to the event loop.
+    pub yielded_value: bool,
     /// Name and qualified name for reprs.
     pub name: Str,
     /// `__qualname__`.

@@ -80,6 +80,8 @@ pub struct Vm {
     pub native_modules: Vec<(&'static str, fn(&mut Vm) -> PyResult<Obj>)>,
     /// Frozen Python module sources by name.
     pub frozen_modules: Vec<(&'static str, &'static str)>,
+    /// Ids of containers whose repr is in progress (to print `[...]` for cycles).
+    pub(crate) repr_stack: Vec<usize>,
 }
 
 /// Maximum depth of native re-entry before RecursionError (protects the Rust stack).
@@ -113,6 +115,7 @@ impl Vm {
             kbd_intr_enabled: true,
             native_modules: Vec::new(),
             frozen_modules: Vec::new(),
+            repr_stack: Vec::new(),
         };
         crate::init_builtin_types(&mut vm);
         vm
@@ -174,9 +177,10 @@ impl Vm {
         } else {
             None
         };
+        let dict = self.new_dict_obj(Dict::new());
         Value::Obj(self.alloc(PyObject::Instance(Instance {
             class: RefCell::new(cls.clone()),
-            dict: RefCell::new(Dict::new()),
+            dict,
             base: RefCell::new(Value::None),
             exc,
         })))
@@ -402,5 +406,13 @@ impl Vm {
             d.borrow_mut().set_str("__name__", Value::Str(n.clone()));
         }
         self.alloc(PyObject::Module(crate::value::Module { name: n, dict }))
+    }
+}
+
+impl Vm {
+    /// The `builtins` module object wrapping the builtins namespace.
+    pub fn builtins_module_obj(&mut self) -> Obj {
+        let n = self.intern("builtins");
+        self.alloc(PyObject::Module(crate::value::Module { name: n, dict: self.builtins.clone() }))
     }
 }

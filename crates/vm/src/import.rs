@@ -1,0 +1,287 @@
+//! The import system: `import`/`from ... import` resolution (absolute and relative), packages,
+//! `sys.modules` caching, native and frozen modules, and source files found on `sys.path`
+//! through the Port.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::attr::dict_of;
+use crate::exceptions::ExcKind;
+use crate::parser::Mode;
+use crate::port::FileKind;
+use crate::value::{Obj, PyObject, Str, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+impl Vm {
+    /// A module from `sys.modules`.
+    pub fn sys_module(&self, name: &str) -> Option<Value> {
+        dict_of(&self.modules).and_then(|d| d.borrow().get_str(name).cloned())
+    }
+
+    fn set_sys_module(&mut self, name: &str, m: Value) {
+        if let Some(d) = dict_of(&self.modules) {
+            d.borrow_mut().set_str(name, m);
+        }
+    }
+
+    fn resolve_name(&mut self, name: &str, level: usize, globals: &Obj) -> PyResult<String> {
+        if level == 0 {
+            return Ok(String::from(name));
+        }
+        let g = dict_of(globals).map(|d| d.borrow().clone()).unwrap_or_default();
+        let package = match g.get_str("__package__") {
+            Some(Value::Str(p)) if !p.as_str().is_empty() => String::from(p.as_str()),
+            _ => {
+                let modname = g.get_str("__name__").and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                if g.get_str("__path__").is_some() {
+                    modname
+                } else {
+                    match modname.rfind('.') {
+                        Some(i) => String::from(&modname[..i]),
+                        None => String::new(),
+                    }
+                }
+            }
+        };
+        if package.is_empty() {
+            return Err(self.err(ExcKind::ImportError, "attempted relative import with no known parent package"));
+        }
+        let mut parts: Vec<&str> = package.split('.').collect();
+        if level - 1 > parts.len() - 1 && level > 1 {
+            if level - 1 >= parts.len() {
+                return Err(self.err(ExcKind::ImportError, "attempted relative import beyond top-level package"));
+            }
+        }
+        for _ in 1..level {
+            parts.pop();
+        }
+        let base = parts.join(".");
+        Ok(if name.is_empty() { base } else { format!("{}.{}", base, name) })
+    }
+
+    /// `__import__(name, globals, fromlist=fromlist, level=level)`.
+    pub fn import_name(&mut self, name: &str, fromlist: &Value, level: usize, globals: &Obj) -> PyResult {
+        let full = self.resolve_name(name, level, globals)?;
+        if full.is_empty() {
+            return Err(self.value_error("Empty module name"));
+        }
+        let mut module = Value::None;
+        let mut top = Value::None;
+        let mut prefix = String::new();
+        for (i, part) in full.split('.').enumerate() {
+            if i > 0 {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            let parent = module.clone();
+            module = self.import_one(&prefix, &parent)?;
+            if i == 0 {
+                top = module.clone();
+            }
+        }
+        let has_fromlist = match fromlist {
+            Value::None => false,
+            v => self.truthy(v)?,
+        };
+        if has_fromlist {
+            return Ok(module);
+        }
+        if level > 0 {
+            // `from . import x` style with empty fromlist returns the named module itself.
+            return Ok(module);
+        }
+        Ok(top)
+    }
+
+    /// Import one dotted name whose parent (if any) is already imported.
+    fn import_one(&mut self, full: &str, parent: &Value) -> PyResult {
+        if let Some(m) = self.sys_module(full) {
+            if !m.is_none() {
+                return Ok(m);
+            }
+        }
+        let short = full.rsplit('.').next().unwrap_or(full);
+        // Native modules (and their u-prefixed aliases).
+        let lookup = full.strip_prefix('u').filter(|s| self.native_modules.iter().any(|(n, _)| n == s)).unwrap_or(full);
+        if let Some(init) = self.native_modules.iter().find(|(n, _)| *n == lookup).map(|(_, f)| *f) {
+            let m = init(self)?;
+            let mv = Value::Obj(m);
+            self.set_sys_module(full, mv.clone());
+            if lookup != full {
+                self.set_sys_module(lookup, mv.clone());
+            }
+            return Ok(mv);
+        }
+        if let Some(src) = self.frozen_modules.iter().find(|(n, _)| *n == full).map(|(_, s)| *s) {
+            return self.exec_module_source(full, src, &format!("<frozen {}>", full), None);
+        }
+        // Search the file system.
+        let dirs: Vec<String> = if parent.is_none() {
+            self.sys_path()
+        } else {
+            match self.getattr_opt(parent, "__path__")? {
+                Some(p) => self.collect(&p)?.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+                None => Vec::new(),
+            }
+        };
+        for d in dirs {
+            let base = if d.is_empty() { String::from(short) } else if d.ends_with('/') { format!("{}{}", d, short) } else { format!("{}/{}", d, short) };
+            let init = format!("{}/__init__.py", base);
+            if self.port.file_kind(&base) == FileKind::Dir {
+                if self.port.file_kind(&init) == FileKind::File {
+                    let src = self.read_source(&init)?;
+                    return self.exec_module_source(full, &src, &init, Some(base));
+                }
+                // A namespace package.
+                let m = self.new_module(full);
+                let mv = Value::Obj(m.clone());
+                let path = self.new_list(alloc::vec![Value::string(base.clone())]);
+                if let PyObject::Module(mm) = &*m {
+                    if let Some(dd) = dict_of(&mm.dict) {
+                        dd.borrow_mut().set_str("__path__", path);
+                        dd.borrow_mut().set_str("__package__", Value::str(full));
+                    }
+                }
+                self.set_sys_module(full, mv.clone());
+                self.bind_in_parent(full, parent, &mv)?;
+                return Ok(mv);
+            }
+            let file = format!("{}.py", base);
+            if self.port.file_kind(&file) == FileKind::File {
+                let src = self.read_source(&file)?;
+                let m = self.exec_module_source(full, &src, &file, None)?;
+                self.bind_in_parent(full, parent, &m)?;
+                return Ok(m);
+            }
+        }
+        let e = self.err(ExcKind::ModuleNotFoundError, format!("No module named '{}'", full));
+        Err(e)
+    }
+
+    fn bind_in_parent(&mut self, full: &str, parent: &Value, m: &Value) -> PyResult<()> {
+        if parent.is_none() {
+            return Ok(());
+        }
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let n = self.intern(short);
+        self.setattr(parent, &n, m.clone())
+    }
+
+    fn read_source(&mut self, path: &str) -> PyResult<String> {
+        match self.port.read_file(path) {
+            Ok(b) => match String::from_utf8(b) {
+                Ok(s) => Ok(s),
+                Err(_) => Err(self.err(ExcKind::SyntaxError, format!("(unicode error) 'utf-8' codec can't decode source file {}", path))),
+            },
+            Err(_) => Err(self.err(ExcKind::ImportError, format!("can't read {}", path))),
+        }
+    }
+
+    /// The current `sys.path` as strings.
+    pub fn sys_path(&mut self) -> Vec<String> {
+        if let Some(sys) = self.sys_module("sys") {
+            if let Ok(Some(p)) = self.getattr_opt(&sys, "path") {
+                if let Ok(items) = self.collect(&p) {
+                    return items.iter().filter_map(|v| v.as_str().map(String::from)).collect();
+                }
+            }
+        }
+        self.config.path.clone()
+    }
+
+    /// Create a module by running source in a fresh namespace, registered in `sys.modules` first
+    /// (and removed again if it raises).
+    pub fn exec_module_source(&mut self, name: &str, src: &str, filename: &str, package_dir: Option<String>) -> PyResult {
+        let m = self.new_module(name);
+        let mv = Value::Obj(m.clone());
+        let PyObject::Module(mm) = &*m else { return Err(self.type_error("bad module")) };
+        let dict = mm.dict.clone();
+        if let Some(d) = dict_of(&dict) {
+            let mut d = d.borrow_mut();
+            d.set_str("__file__", Value::str(filename));
+            let package = match &package_dir {
+                Some(_) => String::from(name),
+                None => name.rsplit_once('.').map(|(p, _)| String::from(p)).unwrap_or_default(),
+            };
+            d.set_str("__package__", Value::string(package));
+        }
+        if let Some(dir) = package_dir {
+            let path = self.new_list(alloc::vec![Value::string(dir)]);
+            if let Some(d) = dict_of(&dict) {
+                d.borrow_mut().set_str("__path__", path);
+            }
+        }
+        self.set_sys_module(name, mv.clone());
+        match self.exec_in(src, filename, &dict) {
+            Ok(_) => {}
+            Err(e) => {
+                if let Some(d) = dict_of(&self.modules) {
+                    d.borrow_mut().remove_name(&crate::value::new_str(name));
+                }
+                return Err(e);
+            }
+        }
+        // The module may have replaced itself in sys.modules.
+        Ok(self.sys_module(name).unwrap_or(mv))
+    }
+
+    /// Compile and run source in a module namespace dict.
+    pub fn exec_in(&mut self, src: &str, filename: &str, globals: &Obj) -> PyResult {
+        if let Some(d) = dict_of(globals) {
+            if d.borrow().get_str("__builtins__").is_none() {
+                let b = self.builtins_module();
+                d.borrow_mut().set_str("__builtins__", b);
+            }
+        }
+        let code = self.compile_source(src, filename, Mode::Exec)?;
+        let frame = crate::frame::Frame::new(code, globals.clone(), Some(globals.clone()));
+        self.run_nested(frame)
+    }
+
+    /// `from module import name`.
+    pub fn import_from(&mut self, module: &Value, name: &Str) -> PyResult {
+        match self.getattr(module, name) {
+            Ok(v) => Ok(v),
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                let modname = self.getattr_opt(module, "__name__")?.and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                let full = format!("{}.{}", modname, name.as_str());
+                match self.import_one(&full, module) {
+                    Ok(m) => Ok(m),
+                    Err(e2) if self.err_matches(&e2, ExcKind::ModuleNotFoundError) => {
+                        let file = self.getattr_opt(module, "__file__")?.and_then(|v| v.as_str().map(String::from));
+                        let msg = match file {
+                            Some(f) => format!("cannot import name '{}' from '{}' ({})", name.as_str(), modname, f),
+                            None => format!("cannot import name '{}' from '{}' (unknown location)", name.as_str(), modname),
+                        };
+                        Err(self.err(ExcKind::ImportError, msg))
+                    }
+                    Err(e2) => Err(e2),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `from module import *` into a namespace.
+    pub fn import_star(&mut self, module: &Value, ns: &Obj) -> PyResult<()> {
+        let names: Vec<Value> = match self.getattr_opt(module, "__all__")? {
+            Some(all) => self.collect(&all)?,
+            None => {
+                let d = self.getattr_str(module, "__dict__")?;
+                let items = self.mapping_items(&d)?;
+                items.into_iter().map(|(k, _)| k).filter(|k| !k.as_str().map(|s| s.starts_with('_')).unwrap_or(true)).collect()
+            }
+        };
+        for n in names {
+            let Value::Str(s) = &n else { continue };
+            let v = self.getattr(module, s)?;
+            match dict_of(ns) {
+                Some(d) => d.borrow_mut().set_name(s.clone(), v),
+                None => self.setitem(&Value::Obj(ns.clone()), &n, v)?,
+            }
+        }
+        Ok(())
+    }
+}

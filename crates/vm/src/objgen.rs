@@ -1,0 +1,181 @@
+//! Generator, coroutine and async-generator objects: `send`, `throw`, `close`, `__next__`,
+//! `__await__`, `__aiter__`/`__anext__`.
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use crate::eval::GenOutcome;
+use crate::exceptions::ExcKind;
+use crate::types;
+use crate::value::{Obj, PyObject, Str, Value};
+use crate::vm::Vm;
+use crate::PyResult;
+
+fn gen_obj(vm: &mut Vm, v: &Value) -> PyResult<Obj> {
+    match v {
+        Value::Obj(o) if matches!(&**o, PyObject::Generator(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error("descriptor requires a generator object")),
+    }
+}
+
+fn outcome(vm: &mut Vm, r: GenOutcome) -> PyResult {
+    match r {
+        GenOutcome::Yielded(v) => Ok(v),
+        GenOutcome::Returned(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let g = gen_obj(vm, &args[0])?;
+    let r = vm.gen_resume(&g, Value::None, None)?;
+    outcome(vm, r)
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("send() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+    }
+    let g = gen_obj(vm, &args[0])?;
+    let r = vm.gen_resume(&g, args[1].clone(), None)?;
+    outcome(vm, r)
+}
+
+/// Build the exception `throw(typ, val)` raises.
+fn throw_value(vm: &mut Vm, args: &[Value]) -> PyResult {
+    let typ = args.get(1).cloned().unwrap_or(Value::None);
+    let val = args.get(2).cloned().unwrap_or(Value::None);
+    let base = vm.exc_type(ExcKind::BaseException);
+    match &typ {
+        Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, &base) => {
+            if vm.is_instance(&val, o) {
+                return Ok(val);
+            }
+            let a: Vec<Value> = if val.is_none() { Vec::new() } else { alloc::vec![val] };
+            vm.call(&typ, &a)
+        }
+        _ if vm.is_instance(&typ, &base) => Ok(typ),
+        _ => Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str")),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if args.len() < 2 {
+        return Err(vm.type_error("throw expected at least 1 argument, got 0"));
+    }
+    let g = gen_obj(vm, &args[0])?;
+    let exc = throw_value(vm, args)?;
+    let r = vm.gen_resume(&g, Value::None, Some(exc))?;
+    outcome(vm, r)
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let g = gen_obj(vm, &args[0])?;
+    let started = match &*g {
+        PyObject::Generator(gc) => gc.borrow().frame.as_ref().map(|f| f.ip > 0).unwrap_or(false),
+        _ => false,
+    };
+    if !started {
+        if let PyObject::Generator(gc) = &*g {
+            let mut gm = gc.borrow_mut();
+            gm.frame = None;
+            gm.finished = true;
+        }
+        return Ok(Value::None);
+    }
+    let exit_cls = vm.exc_type(ExcKind::GeneratorExit);
+    let exc = vm.new_exception(&exit_cls, Vec::new());
+    match vm.gen_resume(&g, Value::None, Some(exc)) {
+        Ok(GenOutcome::Yielded(_)) => Err(vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+        Ok(GenOutcome::Returned(_)) => Ok(Value::None),
+        Err(e) if vm.err_matches(&e, ExcKind::GeneratorExit) || vm.err_matches(&e, ExcKind::StopIteration) => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    Ok(args[0].clone())
+}
+
+/// `async_generator.__anext__()`: an awaitable (a coroutine-like native iterator) that resumes
+/// the async generator until it yields a value.
+fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let g = gen_obj(vm, &args[0])?;
+    let cls = vm.types.async_gen_asend.clone();
+    let data: alloc::boxed::Box<dyn core::any::Any> = alloc::boxed::Box::new(AsendState { gen: g });
+    Ok(Value::Obj(vm.alloc(PyObject::Native(crate::value::NativeObj { class: cls, data: core::cell::RefCell::new(data) }))))
+}
+
+/// The state of an `__anext__()` awaitable: the async generator it advances.
+struct AsendState {
+    gen: Obj,
+}
+
+fn asend_gen(vm: &mut Vm, v: &Value) -> PyResult<Obj> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow().downcast_ref::<AsendState>() {
+                return Ok(s.gen.clone());
+            }
+        }
+    }
+    Err(vm.type_error("expected an async generator awaitable"))
+}
+
+/// Advance the async generator: a `yield` completes the awaitable (StopIteration(value)); an
+/// `await` inside it passes its value through to the event loop; a return ends the iteration.
+fn asend_step(vm: &mut Vm, g: &Obj, r: PyResult<GenOutcome>) -> PyResult {
+    match r {
+        Ok(GenOutcome::Yielded(x)) => {
+            let is_value = match &**g {
+                PyObject::Generator(gc) => gc.borrow().yielded_value,
+                _ => true,
+            };
+            if is_value {
+                Err(vm.stop_iteration(x))
+            } else {
+                Ok(x)
+            }
+        }
+        Ok(GenOutcome::Returned(_)) => Err(vm.err(ExcKind::StopAsyncIteration, "")),
+        Err(e) => Err(e),
+    }
+}
+
+fn asend_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let g = asend_gen(vm, &args[0])?;
+    let r = vm.gen_resume(&g, Value::None, None);
+    asend_step(vm, &g, r)
+}
+
+fn asend_send(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let g = asend_gen(vm, &args[0])?;
+    let v = args.get(1).cloned().unwrap_or(Value::None);
+    let r = vm.gen_resume(&g, v, None);
+    asend_step(vm, &g, r)
+}
+
+fn asend_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let g = asend_gen(vm, &args[0])?;
+    let exc = throw_value(vm, args)?;
+    let r = vm.gen_resume(&g, Value::None, Some(exc));
+    asend_step(vm, &g, r)
+}
+
+/// Register the generator-type natives.
+pub(crate) fn init(vm: &mut Vm) {
+    let t = &vm.types;
+    let methods: &[(&'static str, crate::value::NativeFn)] = &[
+        ("__next__", gen_next),
+        ("send", gen_send),
+        ("throw", gen_throw),
+        ("close", gen_close),
+        ("__iter__", gen_iter),
+    ];
+    types::add_methods(&t.generator, methods);
+    types::add_methods(&t.coroutine, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", gen_iter)]);
+    types::add_methods(&t.async_generator, &[("__aiter__", gen_iter), ("__anext__", agen_anext), ("aclose", gen_close)]);
+    types::add_methods(
+        &t.async_gen_asend,
+        &[("__next__", asend_next), ("send", asend_send), ("throw", asend_throw), ("__iter__", gen_iter), ("__await__", gen_iter)],
+    );
+}
