@@ -1,0 +1,6 @@
+print(min(3, 1, key=lambda v: -v), max('abc', key=ord), sorted('bca', reverse=True))
+print(list(map(len, ['', 'a', 'ab'])), list(zip(range(3), 'abc', [True, False, None])))
+print(abs(-7) + pow(2, 3) + round(2.5) + len('four') + sum([1, 1]))
+print(format(255, '#x'), format(0.5, '.0%'), ascii('ü'), chr(ord('a') + 1))
+print(divmod(17, 5), hex(ord('A')), int(hex(255), 16), bool(int('0')))
+print(isinstance(type(1), type), callable(type), type(type(1)).__name__)

@@ -1,0 +1,7 @@
+b = bytes([0, 1, 127, 128, 255])
+print(b, list(b), b[3], b[-1], b[1:3])
+print(sum(b), max(b), min(b), sorted(b, reverse=True))
+print(bytes(range(65, 70)), bytes([x for x in range(97, 123) if x % 5 == 0]))
+print([hex(x) for x in b'\x0f\xf0'], ['%02x' % x for x in b'\x01\xab'])
+print(int.from_bytes(b'\x01\x02', 'big'), int.from_bytes(b'\x01\x02', 'little'), (258).to_bytes(2, 'big'))
+print(b'A'[0] + 1, chr(b'A'[0] + 1), bytes([b'A'[0] + 1]))

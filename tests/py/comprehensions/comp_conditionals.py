@@ -1,0 +1,10 @@
+nums = range(-3, 4)
+print(['neg' if n < 0 else 'zero' if n == 0 else 'pos' for n in nums])
+print([n for n in nums if n if n > 0])
+print([n * (1 if n % 2 else -1) for n in nums])
+print({n: ('even' if n % 2 == 0 else 'odd') for n in range(4)})
+words = ['Apple', 'bob', 'Carl', '', 'dan']
+print([w for w in words if w and w[0].isupper()])
+print([w or '<empty>' for w in words])
+print([(w, len(w)) for w in words if len(w) in (3, 4)])
+print(sum(1 for w in words if 'a' in w.lower()))

@@ -1,0 +1,23 @@
+class N:
+    def __init__(self, v): self.v = v
+    def __repr__(self): return f'N({self.v})'
+    def __int__(self): return int(self.v)
+    def __float__(self): return float(self.v)
+    def __index__(self): return int(self.v)
+    def __round__(self, nd=None): return N(round(self.v, nd) if nd is not None else round(self.v))
+    def __abs__(self): return N(abs(self.v))
+    def __neg__(self): return N(-self.v)
+    def __pos__(self): return N(+self.v)
+    def __invert__(self): return N(~int(self.v))
+    def __lshift__(self, o): return N(int(self.v) << o)
+    def __rshift__(self, o): return N(int(self.v) >> o)
+    def __and__(self, o): return N(int(self.v) & o)
+    def __or__(self, o): return N(int(self.v) | o)
+    def __xor__(self, o): return N(int(self.v) ^ o)
+    def __rand__(self, o): return N(o & int(self.v))
+    def __divmod__(self, o): return (N(self.v // o), N(self.v % o))
+    def __rpow__(self, o): return N(o ** self.v)
+n = N(7.6)
+print(int(n), float(n), round(n), round(n, 0), abs(N(-3)), -n, +n, ~N(5))
+print(N(8) << 2, N(8) >> 1, N(12) & 10, N(12) | 3, N(12) ^ 5, 6 & N(3), divmod(N(17), 5), 2 ** N(10))
+print(bin(N(5)), [0, 1, 2, 3][N(2)], hex(N(255)))

@@ -1,0 +1,4 @@
+class ConfigError(Exception):
+    pass
+print('loading config')
+raise ConfigError('missing key: port')

@@ -1,0 +1,16 @@
+print(0.5 + 0.25, 1.5 * 4, 10.0 - 0.5, 7.0 / 2, 7.0 // 2, 7.0 % 2)
+print(-7.0 // 2, -7.0 % 2, 7.0 // -2, 7.0 % -2)
+print(2.0 ** 10, 2.0 ** -1, 0.5 ** 2, (-2.0) ** 3)
+print(1e308 * 10, -1e308 * 10, 1e-320 / 1e10)
+inf = float('inf')
+print(inf + 1, inf - inf, inf * 0, inf / inf, -inf * -1, 1 / inf)
+print(inf > 1e308, -inf < -1e308, inf == inf)
+nan = float('nan')
+print(nan + 1, nan * 0, nan > 0, nan < 0, nan == nan, nan != nan)
+print(0.0 == -0.0, str(-0.0), str(0.0 * -1), str(-0.0 + 0.0))
+print(3 * 0.5, 1 + 0.5, 2 - 0.25, 3 / 4)
+try:
+    print(2.0 ** 10000)
+except OverflowError as e:
+    print('OverflowError')
+print((-8.0) ** 2, (-2.0) ** -2)

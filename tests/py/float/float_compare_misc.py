@@ -1,0 +1,7 @@
+print(0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9, round(0.1 + 0.2, 10) == 0.3)
+print(sorted([3.5, -1.0, 2.25, 0.0, -0.0]), max([1.5, 2.5]), min(0.5, -0.5))
+print(sum([0.5, 0.25, 0.125]), sum([0.1] * 10) == 1.0)
+print(float('1e-5'), 1e-5 * 10, 1 / 8, 2 ** 0.5 * 2 ** 0.5 == 2)
+print(isinstance(1.0, float), isinstance(1, float), type(1e0) is float)
+print(1.0.__class__.__name__, float.__name__)
+print((2.5).__round__(), (2.5).__trunc__() if hasattr(2.5, '__trunc__') else 2, (7.9).__int__())

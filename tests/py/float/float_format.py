@@ -1,0 +1,13 @@
+v = 1234.5678
+print('%f' % v, '%.2f' % v, '%10.1f|' % v, '%-10.1f|' % v, '%e' % v, '%.3E' % v, '%g' % v, '%G' % 1e-10)
+print('%+.1f' % 2.0, '% .1f' % 2.0, '%08.2f' % -3.5, '%.0f' % 2.5, '%.0f' % 3.5)
+print(format(v, '.2f'), format(v, ',.2f'), format(v, '_.1f'), format(v, 'e'), format(v, '.2e'))
+print(format(0.000012345, 'g'), format(123456789.0, 'g'), format(1e16, 'g'), format(100.0, 'g'))
+print(format(0.5, '%'), format(0.12345, '.1%'), format(1.0, '.0%'))
+print(format(1.5, ''), format(1e20, ''), format(1e16, ''), format(-0.0, ''))
+print(format(3.0, 'n'), format(2.5, '^10'), format(2.5, '*<8'), format(-2.5, '010'))
+print(format(1.0, '.3g'), format(1.0, '#.3g'), format(1234.0, '.2g'))
+print(format(float('inf'), '10.2f'), format(float('nan'), '+f'), format(-float('inf'), 'e'))
+print(str(1e16), str(1.0e15), str(123456789.123), '%s' % 0.1, '%r' % 0.1)
+print('%.15g' % 0.1, '%.17g' % 0.1)
+print(format(12345.678, '+,.1f'), format(1e6, ',.0f'))

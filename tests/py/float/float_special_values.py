@@ -1,0 +1,10 @@
+inf = float('inf')
+nan = float('nan')
+print(inf, -inf, nan, inf == inf, inf > 10**400, -inf < -10**400)
+print(inf + inf, inf - inf, inf * -1, 0 * inf, inf / 2, 1 / inf, -1 / inf)
+print(nan == nan, nan is nan, [nan] == [nan], nan in [nan], min(1, nan), max(nan, 1))
+print(float('-0.0'), -0.0 == 0.0, str(-0.0), repr(0.0 * -1), abs(-0.0))
+import math
+print(math.isinf(inf), math.isnan(nan), math.isfinite(0.0), math.copysign(1, -0.0))
+print(sorted([3.0, -inf, inf, 0.0]), inf > 1e308)
+print(int(1e300) > 0, float(2**1023) * 2)

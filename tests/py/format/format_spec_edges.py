@@ -1,0 +1,7 @@
+print(format(0, 'b'), format(0, '#b'), format(0, '#x'), format(-0, 'd'), format(0.0, 'e'), format(-0.0, 'f'))
+print(format(1, '>1'), format(123, '>2'), format('abc', '.0'), format(1.0, '.0f'), format(0.5, '.0f'), format(1.5, '.0f'))
+print(format(12345, ',d'), format(-12345, ',d'), format(1234, '_x'), format(10**6, ','), format(123, ','))
+print(format(3.14159, '.0e'), format(3.14159, '.1e'), format(0.0, 'g'), format(100000.0, 'g'), format(1000000.0, 'g'))
+print(format(1e-5, 'g'), format(1e-4, 'g'), format(123.456, '.4g'), format(0.00001234, '.2g'))
+print(format(255, 'c') if False else format(65, 'c'), format(True, 'd'), format(True, '.2f'), format(False, ''))
+print(repr(format(5, '')), repr(format(5, ' ')), repr(format(-5, ' ')))

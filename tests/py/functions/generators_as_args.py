@@ -1,0 +1,7 @@
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ['a', 'abc', 'ab']))
+print(sorted((x % 3, x) for x in range(6)))
+print(''.join(c.upper() for c in 'abc' if c != 'b'))
+print(any(x > 8 for x in range(10)), all(x < 8 for x in range(10)))
+print(dict((k, v) for k, v in zip('ab', [1, 2])))
+print(tuple(i for i in range(3)), list(i for i in []))

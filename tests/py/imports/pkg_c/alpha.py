@@ -1,0 +1,3 @@
+ALPHA = 'alpha value'
+def whoami():
+    return __name__

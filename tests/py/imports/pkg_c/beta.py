@@ -1,0 +1,2 @@
+from .alpha import whoami
+BETA = 'beta uses ' + whoami()

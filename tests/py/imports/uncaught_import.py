@@ -1,0 +1,2 @@
+print('about to import')
+import definitely_missing_module

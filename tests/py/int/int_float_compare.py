@@ -1,0 +1,8 @@
+print(1 == 1.0, 1 < 1.5, 2 > 1.5, -1 < -0.5, 0 == -0.0)
+print(2**53 == 2.0**53, 2**53 + 1 == 2.0**53, 2**53 + 1 > 2.0**53)
+print(10**400 > 1e308, -10**400 < -1e308, 10**400 < float('inf'))
+print(1 < float('nan'), 1 > float('nan'), 1 == float('nan'))
+print(max(1, 1.0), min(1.0, 1), max(2, 1.5), sorted([3, 1.5, 2, 0.5]))
+print(hash(1) == hash(1.0), hash(2**70) == hash(2.0**70), hash(0) == hash(-0.0))
+print({1: 'int'}[1.0], 1.0 in {1})
+print(True == 1, False == 0.0, True + 0.5)

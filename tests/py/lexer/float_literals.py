@@ -1,0 +1,11 @@
+# float literals
+print(1.0, 1., .5, 0.0)
+print(1e3, 1E3, 1e-3, 1e+3)
+print(1_000.5, 1_0e1_0, 0.000_1)
+print(3.14e0, 2.5e-1, .5e1)
+print(1e308, 1e-308)
+print(1e400, -1e400)
+print(0e0, 0.e0)
+print(type(1.).__name__, type(1e0).__name__)
+print(12345678901234567890.0)
+print(00.5, 007.5, 0e5)

@@ -1,0 +1,7 @@
+print(1j, 2J, 0j)
+print(1.5j, 1e3j, .5j)
+print(1_0j)
+print(3 + 4j, 3 - 4j)
+print(type(1j).__name__)
+print((2j) * (2j))
+print(1j.imag, 1j.real)

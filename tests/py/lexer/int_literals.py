@@ -1,0 +1,11 @@
+# integer literals in all bases, with underscores
+print(0, 00, 0_0)
+print(123, 1_000_000, 1_2_3)
+print(0x1F, 0X1f, 0xdead_beef, 0x_ff)
+print(0o17, 0O17, 0o_7_7)
+print(0b1010, 0B1010, 0b_1111_0000)
+print(-0x10, +0o10, ~0b10)
+print(0xFFFFFFFFFFFFFFFFFFFF)
+print(0b1 << 100)
+print(type(0x10).__name__)
+print(1_0 + 0x_1_0 + 0o1_0 + 0b1_0)

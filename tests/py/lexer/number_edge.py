@@ -1,0 +1,11 @@
+# literal edge cases
+print(1 .real, 1.0.real)
+print((1).bit_length(), 255 .bit_length())
+print(0xa, 0xA, 0xaBc)
+print(1e1, 1E-1, 10e0)
+print(9999999999999999999999999999)
+print(-9223372036854775808, 9223372036854775807 + 1)
+print(-2**63, 2**64 - 1)
+print(1 if True else 2, 0 if False else 3)
+print([1,2,3][1], (1,)[0], {1:2}[1])
+print(1+-+-1, - - 1, not not 1)

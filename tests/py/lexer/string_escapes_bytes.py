@@ -1,0 +1,7 @@
+print(list(b'\a\b\f\n\r\t\v'))
+print(list(b'\x00\x7f\x80\xff'))
+print(list(b'\0\01\012\123'))
+print(b'\\n', len(b'\\n'), len(b'\n'))
+print(b'\'' + b"\"")
+print(rb'\x41', br'\n'.hex())
+print(list('\0\x00\u0000'))

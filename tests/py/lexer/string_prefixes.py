@@ -1,0 +1,12 @@
+print('abc', "abc")
+print(r'a\nb', R'a\nb')
+print(b'abc', B'abc')
+print(rb'a\n', br'a\n', Rb'a\n', bR'a\n', RB'x', BR'y')
+print(u'unicode', U'UNI')
+x = 5
+print(f'x={x}', F'x={x}')
+print(rf'{x}\n', fr'{x}\n', Rf'{x}\t', fR'{x}')
+print(type(b'').__name__, type(rb'').__name__)
+print(r'\'', r"\"")
+print(len(r'\\'), len('\\'))
+print(r'C:\path\to', r'\x41')

@@ -1,0 +1,12 @@
+s = 'héllo wörld ☃ 中文 😀'
+print(s)
+print(len(s))
+print([ord(c) for c in 'é☃😀'])
+print(s.upper())
+print(s[1], s[-1], s[12:14])
+print('\u00e9' == 'é')
+print(chr(9731), chr(128512))
+print(repr('tab\there'), repr('é'), repr('\x7f'), repr('\u200b'))
+print(ascii('héllo ☃ 😀'))
+print('é'.encode('utf-8'), '☃'.encode(), '😀'.encode())
+print(b'\xc3\xa9'.decode('utf-8'))

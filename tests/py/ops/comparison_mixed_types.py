@@ -1,0 +1,6 @@
+print(1 == 1.0, 1 == 1 + 0j, 1.0 == 1 + 0j, True == 1 == 1.0)
+print('1' == 1, [1] == (1,), {1} == frozenset({1}), {'a': 1} == {'a': 1.0}, b'a' == 'a')
+print(None == False, None == 0, None != None, [] == False, bool([]) == False)
+print(0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-15, 2**53 == 2**53 + 0.0)
+print(sorted([True, 0, 2.5, -1, False, 1]), max(True, 0.5), min(False, -0.5))
+print([1, 2] == [1, 2.0], (1, [2]) == (1.0, [2.0]), {1: 'a'} == {1.0: 'a'}, range(3) == range(0, 3, 1))

@@ -1,0 +1,6 @@
+print((5).__add__(3), (5).__radd__(3), (5).__sub__(7), (5).__rsub__(7), (2).__pow__(10), (7).__truediv__(2))
+print('ab'.__mul__(3), [1].__add__([2]), (1, 2).__len__(), {'a': 1}.__getitem__('a'))
+print((5).__eq__(5), (5).__eq__('5'), (5).__lt__(6), 'a'.__lt__('b'))
+print((5).__add__('x'), (1.5).__add__(1), (1).__add__(1.5))
+print((3).__neg__(), (3).__invert__(), (-3).__abs__(), (3.7).__floor__() if hasattr(3.7, '__floor__') else 3)
+print(int.__add__(2, 3), str.__add__('a', 'b'), list.__len__([1, 2]))

@@ -1,0 +1,10 @@
+s = 'Hello'
+print(s.__len__(), s.__getitem__(1), s + '!', s * 2, s.count('l'), s.index('l'))
+print(str.upper('abc'), str.join('-', ['a', 'b']), str.lower.__name__)
+print(' '.join(sorted('the quick brown fox'.split(), key=len)))
+print('abc'.zfill(5), 'x'.center(3, '-'), 'Tab'.expandtabs())
+print(str(1.5), str(None), str(True), str(b'x'), str((1, 'a')))
+print('a{}b'.format(1), 'a%sb' % 1, 'a' 'b')
+print(''.join(chr(ord(c) + 1) for c in 'HAL'))
+print('abc'.upper().lower().title().swapcase())
+print('x'.join('123'), '  spaced  out  '.split(' '))

@@ -1,0 +1,5 @@
+print('a\nb\r\nc\rd'.splitlines())
+print('a\nb\n'.splitlines(), 'a\nb\n'.splitlines(True), ''.splitlines(), '\n'.splitlines())
+print('x\n\ny'.splitlines(), 'x\x0by\x0cz'.splitlines(), 'a\u2028b'.splitlines())
+print('line1\r\nline2'.splitlines(keepends=True))
+print('no newline'.splitlines())

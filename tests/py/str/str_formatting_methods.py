@@ -1,0 +1,7 @@
+print('{:<10}|{:^10}|{:>10}'.format('left', 'mid', 'right'))
+print('{0:*^20}'.format(' title '))
+print('%-10s|%10s|' % ('l', 'r'))
+print('abc'.ljust(6, '.') + 'def'.rjust(6, '.'))
+print('Total:'.ljust(12) + '{:>8.2f}'.format(99.5))
+print('{:08.3f}|{:+d}|{:x}'.format(3.14159, 7, 255))
+print(str(42).zfill(6), '{:06}'.format(42), '%06d' % 42, f'{42:06}')

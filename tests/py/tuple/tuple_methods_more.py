@@ -1,0 +1,7 @@
+t = (1, 2, 3, 2, 1)
+print(t.count(1), t.count(4), t.index(2), t.index(2, 2), t.index(1, 1))
+print(t[::2], t[::-1], t[1:-1], len(t), min(t), max(t), sum(t))
+print(sorted(t), tuple(sorted(t)), tuple(reversed(t)))
+print(t + (4,), t * 0, (0,) * 3, t == (1, 2, 3, 2, 1), t < (1, 2, 4))
+print(tuple(x * 2 for x in t), tuple(map(str, t)))
+print(hash(t) == hash((1, 2, 3, 2, 1)), {t: 'ok'}[(1, 2, 3, 2, 1)])
