@@ -127,6 +127,12 @@ fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     }
 }
 
+/// One optional bound of `index(x, start, stop)`-style methods: an int (big ints clamp), or an
+/// object with `__index__`; None gives `default`.
+pub fn slice_unpack_one(vm: &mut Vm, v: &Value, default: i64) -> PyResult<i64> {
+    Ok(slice_index(vm, v)?.unwrap_or(default))
+}
+
 /// The raw (start, stop, step) of a slice object, defaults filled in as CPython's
 /// `PySlice_Unpack` does (before adjusting to a length).
 pub fn slice_unpack(vm: &mut Vm, slice: &Value) -> PyResult<(i64, i64, i64)> {
