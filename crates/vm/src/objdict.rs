@@ -546,3 +546,113 @@ pub(crate) fn init(vm: &mut Vm) {
     types::add_methods(&vm.types.dict_keys.clone(), setops);
     types::add_methods(&vm.types.dict_items.clone(), setops);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exceptions::ExcKind;
+    use crate::vm::VmConfig;
+    use alloc::boxed::Box;
+    use Value::Int as I;
+
+    fn vm() -> Vm {
+        Vm::new(
+            VmConfig::default(),
+            Box::new(crate::port::NullPort::default()),
+        )
+    }
+    fn pairs(v: &Value) -> Vec<(Value, i64)> {
+        let o = v.as_obj().unwrap();
+        cell(o)
+            .borrow()
+            .items()
+            .into_iter()
+            .map(|(k, v)| (k, v.as_int().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn construct_and_update() {
+        let mut vm = vm();
+        let cls = Value::Obj(vm.types.dict.clone());
+        let p = vm.new_tuple(alloc::vec![I(1), I(2)]);
+        let l = vm.new_list(alloc::vec![p]);
+        let d = dict_new(&mut vm, &[cls.clone(), l], &[]).unwrap();
+        let p2 = vm.new_tuple(alloc::vec![I(3), I(4)]);
+        let l2 = vm.new_list(alloc::vec![p2]);
+        dict_update(
+            &mut vm,
+            &[d.clone(), l2],
+            &[(crate::value::new_str("x"), I(5))],
+        )
+        .unwrap();
+        let got = pairs(&d);
+        assert_eq!(got.len(), 3);
+        assert!(matches!(got[2].0, Value::Str(ref s) if s.as_str() == "x"));
+        assert_eq!(got[1].1, 4);
+        let bad = vm.new_tuple(alloc::vec![I(1), I(2), I(3)]);
+        let l3 = vm.new_list(alloc::vec![bad]);
+        let e = dict_new(&mut vm, &[cls.clone(), l3], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::ValueError));
+        let e = dict_new(&mut vm, &[cls.clone(), I(3)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::TypeError));
+    }
+
+    #[test]
+    fn methods() {
+        let mut vm = vm();
+        let d = vm.new_dict(Dict::new());
+        dict_setitem(&mut vm, &[d.clone(), I(1), I(10)], &[]).unwrap();
+        dict_setitem(&mut vm, &[d.clone(), I(2), I(20)], &[]).unwrap();
+        assert!(matches!(
+            dict_getitem(&mut vm, &[d.clone(), I(1)], &[]).unwrap(),
+            I(10)
+        ));
+        let e = dict_getitem(&mut vm, &[d.clone(), I(3)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::KeyError));
+        assert!(matches!(
+            dict_get_m(&mut vm, &[d.clone(), I(3), I(7)], &[]).unwrap(),
+            I(7)
+        ));
+        assert!(matches!(
+            dict_setdefault(&mut vm, &[d.clone(), I(3), I(30)], &[]).unwrap(),
+            I(30)
+        ));
+        assert!(matches!(
+            dict_pop(&mut vm, &[d.clone(), I(9), I(0)], &[]).unwrap(),
+            I(0)
+        ));
+        assert!(dict_pop(&mut vm, &[d.clone(), I(9)], &[]).is_err());
+        let it = dict_popitem(&mut vm, &[d.clone()], &[]).unwrap();
+        assert!(matches!(it.as_tuple(), Some([I(3), I(30)])));
+        let c = dict_copy(&mut vm, &[d.clone()], &[]).unwrap();
+        assert!(dict_eq(&mut vm, &c, &d).unwrap());
+        dict_setitem(&mut vm, &[c.clone(), I(1), I(11)], &[]).unwrap();
+        assert!(!dict_eq(&mut vm, &c, &d).unwrap());
+        let m = dict_merge(&mut vm, &d, &c).unwrap();
+        assert_eq!(pairs(&m).iter().map(|p| p.1).collect::<Vec<_>>(), [11, 20]);
+        dict_clear(&mut vm, &[d.clone()], &[]).unwrap();
+        let e = dict_popitem(&mut vm, &[d.clone()], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::KeyError));
+        let keys = dict_keys(&mut vm, &[c.clone()], &[]).unwrap();
+        assert!(matches!(
+            view_len(&mut vm, &[keys.clone()], &[]).unwrap(),
+            I(2)
+        ));
+        assert!(matches!(
+            view_contains(&mut vm, &[keys.clone(), I(2)], &[]).unwrap(),
+            Value::Bool(true)
+        ));
+        let items = dict_items(&mut vm, &[c.clone()], &[]).unwrap();
+        let pair = vm.new_tuple(alloc::vec![I(1), I(11)]);
+        assert!(matches!(
+            view_contains(&mut vm, &[items.clone(), pair], &[]).unwrap(),
+            Value::Bool(true)
+        ));
+        let pair = vm.new_tuple(alloc::vec![I(1), I(10)]);
+        assert!(matches!(
+            view_contains(&mut vm, &[items, pair], &[]).unwrap(),
+            Value::Bool(false)
+        ));
+    }
+}

@@ -468,16 +468,14 @@ pub fn delitem(vm: &mut Vm, o: &Obj, idx: &Value) -> PyResult<()> {
                 *k = true;
             }
         }
-        let mut k = 0;
         let old = core::mem::take(&mut *l);
         let mut removed = Vec::new();
-        for v in old {
+        for (k, v) in old.into_iter().enumerate() {
             if kill.get(k).copied().unwrap_or(false) {
                 removed.push(v);
             } else {
                 l.push(v);
             }
-            k += 1;
         }
         drop(l);
         drop(removed);
@@ -649,4 +647,165 @@ pub(crate) fn init(vm: &mut Vm) {
         ],
     );
     types::set_attr(&list, "__hash__", Value::None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exceptions::ExcKind;
+    use crate::vm::VmConfig;
+    use alloc::boxed::Box;
+
+    fn vm() -> Vm {
+        Vm::new(
+            VmConfig::default(),
+            Box::new(crate::port::NullPort::default()),
+        )
+    }
+    fn ints(v: &Value) -> Vec<i64> {
+        match &**v.as_obj().unwrap() {
+            PyObject::List(l) => l.borrow().iter().map(|x| x.as_int().unwrap()).collect(),
+            _ => panic!("not a list"),
+        }
+    }
+    fn range_list(vm: &mut Vm, n: i64) -> Value {
+        vm.new_list((0..n).map(Value::Int).collect())
+    }
+    fn sl(vm: &mut Vm, a: Value, b: Value, c: Value) -> Value {
+        Value::Obj(vm.alloc(PyObject::Slice(a, b, c)))
+    }
+    use Value::{Int as I, None as N};
+
+    #[test]
+    fn slicing() {
+        let mut vm = vm();
+        let l = range_list(&mut vm, 10);
+        let cases: [((Value, Value, Value), &[i64]); 6] = [
+            ((I(2), I(8), I(3)), &[2, 5]),
+            ((N, N, I(-1)), &[9, 8, 7, 6, 5, 4, 3, 2, 1, 0]),
+            ((I(-3), N, N), &[7, 8, 9]),
+            ((I(8), I(2), I(-2)), &[8, 6, 4]),
+            ((I(100), N, N), &[]),
+            ((N, N, I(-4)), &[9, 5, 1]),
+        ];
+        for ((a, b, c), exp) in cases {
+            let s = sl(&mut vm, a, b, c);
+            let r = list_getitem(&mut vm, &[l.clone(), s], &[]).unwrap();
+            assert_eq!(ints(&r), exp);
+        }
+        let e = list_getitem(&mut vm, &[l.clone(), I(10)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::IndexError));
+        assert!(matches!(
+            list_getitem(&mut vm, &[l.clone(), I(-1)], &[]).unwrap(),
+            I(9)
+        ));
+        let e = list_getitem(&mut vm, &[l.clone(), Value::str("a")], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::TypeError));
+        let s = sl(&mut vm, N, N, I(0));
+        let e = list_getitem(&mut vm, &[l.clone(), s], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::ValueError));
+    }
+
+    #[test]
+    fn slice_assignment_and_deletion() {
+        let mut vm = vm();
+        let cases: [((Value, Value, Value), Option<&[i64]>, &[i64]); 5] = [
+            ((I(2), I(5), N), Some(&[9, 9]), &[0, 1, 9, 9, 5, 6, 7, 8, 9]),
+            (
+                (N, N, I(3)),
+                Some(&[0, 0, 0, 0]),
+                &[0, 1, 2, 0, 4, 5, 0, 7, 8, 0],
+            ),
+            ((N, N, I(2)), None, &[1, 3, 5, 7, 9]),
+            ((I(1), I(8), I(3)), None, &[0, 2, 3, 5, 6, 8, 9]),
+            (
+                (I(8), I(2), N),
+                Some(&[7]),
+                &[0, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9],
+            ),
+        ];
+        for ((a, b, c), val, exp) in cases {
+            let l = range_list(&mut vm, 10);
+            let s = sl(&mut vm, a, b, c);
+            match val {
+                Some(v) => {
+                    let v = vm.new_list(v.iter().map(|&x| I(x)).collect());
+                    list_setitem(&mut vm, &[l.clone(), s, v], &[]).unwrap();
+                }
+                None => {
+                    list_delitem(&mut vm, &[l.clone(), s], &[]).unwrap();
+                }
+            }
+            assert_eq!(ints(&l), exp);
+        }
+        let l = range_list(&mut vm, 10);
+        let s = sl(&mut vm, N, N, I(5));
+        let v = vm.new_list(alloc::vec![I(1), I(2), I(3)]);
+        let e = list_setitem(&mut vm, &[l, s, v], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::ValueError));
+    }
+
+    #[test]
+    fn methods() {
+        let mut vm = vm();
+        let l = vm.new_list(alloc::vec![I(3), I(1), I(2)]);
+        list_append(&mut vm, &[l.clone(), I(5)], &[]).unwrap();
+        list_insert(&mut vm, &[l.clone(), I(-100), I(0)], &[]).unwrap();
+        list_insert(&mut vm, &[l.clone(), I(100), I(9)], &[]).unwrap();
+        assert_eq!(ints(&l), [0, 3, 1, 2, 5, 9]);
+        assert!(matches!(
+            list_pop(&mut vm, &[l.clone()], &[]).unwrap(),
+            I(9)
+        ));
+        assert!(matches!(
+            list_pop(&mut vm, &[l.clone(), I(0)], &[]).unwrap(),
+            I(0)
+        ));
+        let e = list_pop(&mut vm, &[l.clone(), I(10)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::IndexError));
+        list_remove(&mut vm, &[l.clone(), I(1)], &[]).unwrap();
+        let e = list_remove(&mut vm, &[l.clone(), I(1)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::ValueError));
+        assert!(matches!(
+            list_index(&mut vm, &[l.clone(), I(5)], &[]).unwrap(),
+            I(2)
+        ));
+        assert!(matches!(
+            list_count(&mut vm, &[l.clone(), I(5)], &[]).unwrap(),
+            I(1)
+        ));
+        list_sort(
+            &mut vm,
+            &[l.clone()],
+            &[(crate::value::new_str("reverse"), Value::Bool(true))],
+        )
+        .unwrap();
+        assert_eq!(ints(&l), [5, 3, 2]);
+        let e = list_sort(
+            &mut vm,
+            &[l.clone()],
+            &[(crate::value::new_str("bad"), I(1))],
+        )
+        .unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::TypeError));
+        list_reverse(&mut vm, &[l.clone()], &[]).unwrap();
+        assert_eq!(ints(&l), [2, 3, 5]);
+        let m = list_mul(&mut vm, &[l.clone(), I(2)], &[]).unwrap();
+        assert_eq!(ints(&m), [2, 3, 5, 2, 3, 5]);
+        let e = list_mul(&mut vm, &[l.clone(), I(i64::MAX)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::MemoryError));
+        let e = list_append(&mut vm, &[l.clone()], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::TypeError));
+        let empty = vm.new_list(Vec::new());
+        let e = list_pop(&mut vm, &[empty], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::IndexError));
+        let r = list_eq(&mut vm, &[l.clone(), m.clone()], &[]).unwrap();
+        assert!(matches!(r, Value::Bool(false)));
+        let r = list_lt(&mut vm, &[l.clone(), m.clone()], &[]).unwrap();
+        assert!(matches!(r, Value::Bool(true)));
+        let cls = Value::Obj(vm.types.list.clone());
+        let t = vm.new_tuple(alloc::vec![I(4), I(5)]);
+        let n = list_new(&mut vm, &[cls, t], &[]).unwrap();
+        assert_eq!(ints(&n), [4, 5]);
+    }
 }

@@ -520,3 +520,99 @@ pub(crate) fn init(vm: &mut Vm) {
     types::set_attr(&slice, "step", property("step", slice_step));
     types::set_attr(&slice, "__hash__", Value::None);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::VmConfig;
+    use alloc::boxed::Box;
+    use Value::{Int as I, None as N};
+
+    fn vm() -> Vm {
+        Vm::new(
+            VmConfig::default(),
+            Box::new(crate::port::NullPort::default()),
+        )
+    }
+    fn rng(vm: &mut Vm, a: &[i64]) -> Value {
+        let mut args = alloc::vec![Value::Obj(vm.types.range.clone())];
+        args.extend(a.iter().map(|&x| I(x)));
+        range_new(vm, &args, &[]).unwrap()
+    }
+    fn triple(v: &Value) -> (i64, i64, i64) {
+        match &**v.as_obj().unwrap() {
+            PyObject::Range { start, stop, step } => (*start, *stop, *step),
+            _ => panic!(),
+        }
+    }
+
+    #[test]
+    fn slice_index_semantics() {
+        let mut vm = vm();
+        let s = Value::Obj(vm.alloc(PyObject::Slice(N, N, I(-1))));
+        assert_eq!(slice_indices(&mut vm, &s, 10).unwrap(), (9, -1, -1));
+        let s = Value::Obj(vm.alloc(PyObject::Slice(I(-100), I(100), I(3))));
+        assert_eq!(slice_indices(&mut vm, &s, 7).unwrap(), (0, 7, 3));
+        let s = Value::Obj(vm.alloc(PyObject::Slice(I(5), N, I(-2))));
+        assert_eq!(slice_indices(&mut vm, &s, 3).unwrap(), (2, -1, -2));
+        assert_eq!(slice_len(9, -1, -1), 10);
+        assert_eq!(slice_len(0, 7, 3), 3);
+        let s = Value::Obj(vm.alloc(PyObject::Slice(Value::str("a"), N, N)));
+        assert!(slice_indices(&mut vm, &s, 3).is_err());
+        assert!(normalize_index(&mut vm, -4, 3, "tuple").is_err());
+        assert_eq!(normalize_index(&mut vm, -3, 3, "tuple").unwrap(), 0);
+    }
+
+    #[test]
+    fn ranges() {
+        let mut vm = vm();
+        let r = rng(&mut vm, &[3, 50, 4]);
+        let o = r.as_obj().unwrap().clone();
+        assert_eq!(range_len(&o), 12);
+        let s = Value::Obj(vm.alloc(PyObject::Slice(I(2), I(9), I(2))));
+        assert_eq!(
+            triple(&range_getitem(&mut vm, &[r.clone(), s], &[]).unwrap()),
+            (11, 39, 8)
+        );
+        let s = Value::Obj(vm.alloc(PyObject::Slice(N, N, I(-1))));
+        assert_eq!(
+            triple(&range_getitem(&mut vm, &[r.clone(), s], &[]).unwrap()),
+            (47, -1, -4)
+        );
+        assert!(matches!(
+            range_getitem(&mut vm, &[r.clone(), I(-1)], &[]).unwrap(),
+            I(47)
+        ));
+        assert!(range_getitem(&mut vm, &[r.clone(), I(12)], &[]).is_err());
+        assert!(range_contains(&mut vm, &o, &I(7)).unwrap());
+        assert!(!range_contains(&mut vm, &o, &I(8)).unwrap());
+        assert!(range_contains(&mut vm, &o, &Value::Float(7.0)).unwrap());
+        assert!(matches!(
+            range_index(&mut vm, &[r.clone(), I(11)], &[]).unwrap(),
+            I(2)
+        ));
+        assert!(matches!(
+            range_count(&mut vm, &[r.clone(), I(11)], &[]).unwrap(),
+            I(1)
+        ));
+        let r2 = rng(&mut vm, &[10, 0, -3]);
+        let s = Value::Obj(vm.alloc(PyObject::Slice(I(1), N, N)));
+        assert_eq!(
+            triple(&range_getitem(&mut vm, &[r2, s], &[]).unwrap()),
+            (7, -2, -3)
+        );
+        assert_eq!(range_len_of(-5, 5, -1), 0);
+        assert_eq!(range_len_of(5, -5, -3), 4);
+        assert_eq!(
+            range_len_of(i64::MIN, i64::MAX, 1),
+            usize::MAX.min(u64::MAX as usize)
+        );
+        let a = rng(&mut vm, &[0, 0]);
+        let b = rng(&mut vm, &[5, 2, 3]);
+        assert!(range_eq(a.as_obj().unwrap(), b.as_obj().unwrap()));
+        let zero = [Value::Obj(vm.types.range.clone()), I(1), I(2), I(0)];
+        assert!(range_new(&mut vm, &zero, &[]).is_err());
+        let only = [Value::Obj(vm.types.range.clone())];
+        assert!(range_new(&mut vm, &only, &[]).is_err());
+    }
+}

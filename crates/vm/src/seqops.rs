@@ -581,3 +581,117 @@ fn bytes_contains(vm: &mut Vm, hay: &[u8], item: &Value) -> PyResult<bool> {
     }
     Ok(hay.windows(needle.len()).any(|w| w == needle.as_slice()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Dict;
+    use crate::vm::VmConfig;
+    use alloc::boxed::Box;
+    use Value::Int as I;
+
+    fn vm() -> Vm {
+        Vm::new(
+            VmConfig::default(),
+            Box::new(crate::port::NullPort::default()),
+        )
+    }
+    fn dict_of(vm: &mut Vm, ks: &[i64]) -> Value {
+        let mut d = Dict::new();
+        for &k in ks {
+            d.insert_new(crate::hash::hash_int(k), I(k), I(k));
+        }
+        vm.new_dict(d)
+    }
+    fn view(vm: &mut Vm, d: &Value, kind: ViewKind) -> Value {
+        Value::Obj(vm.alloc(PyObject::DictView(d.as_obj().unwrap().clone(), kind)))
+    }
+    fn items_of(v: &Value) -> Vec<Value> {
+        objset::with_obj(v.as_obj().unwrap(), |s| s.items()).unwrap()
+    }
+    fn ints(v: &Value) -> Vec<i64> {
+        items_of(v).iter().map(|x| x.as_int().unwrap()).collect()
+    }
+
+    #[test]
+    fn view_set_operations_match_cpython() {
+        let mut vm = vm();
+        let d = dict_of(&mut vm, &[1, 2, 3]);
+        let k = view(&mut vm, &d, ViewKind::Keys);
+        let l = vm.new_list(alloc::vec![I(3), I(2), I(9)]);
+        assert_eq!(
+            ints(&seq_binop(&mut vm, BinOp::BitAnd, &k, &l).unwrap().unwrap()),
+            [2, 3]
+        );
+        let d2 = dict_of(&mut vm, &[1, 2]);
+        let k2 = view(&mut vm, &d2, ViewKind::Keys);
+        let l5 = vm.new_list(alloc::vec![I(5)]);
+        assert_eq!(
+            ints(&seq_binop(&mut vm, BinOp::BitOr, &k2, &l5).unwrap().unwrap()),
+            [1, 2, 5]
+        );
+        let l1 = vm.new_list(alloc::vec![I(1)]);
+        assert_eq!(
+            ints(&seq_binop(&mut vm, BinOp::Sub, &k2, &l1).unwrap().unwrap()),
+            [2]
+        );
+        // list({1: 1, 2: 2}.items() ^ {(1, 1), (7, 7)}) == [(7, 7), (2, 2)]
+        let it = view(&mut vm, &d2, ViewKind::Items);
+        let s = objset::Set::new();
+        let sv = vm.new_set(s);
+        for p in [(1, 1), (7, 7)] {
+            let t = vm.new_tuple(alloc::vec![I(p.0), I(p.1)]);
+            if let PyObject::Set(c) = &**sv.as_obj().unwrap() {
+                objset::set_add(&mut vm, c, t).unwrap();
+            }
+        }
+        let r = seq_binop(&mut vm, BinOp::BitXor, &it, &sv)
+            .unwrap()
+            .unwrap();
+        let got: Vec<i64> = items_of(&r)
+            .iter()
+            .map(|t| t.as_tuple().unwrap()[0].as_int().unwrap())
+            .collect();
+        assert_eq!(got, [7, 2]);
+    }
+
+    #[test]
+    fn sequences_and_membership() {
+        let mut vm = vm();
+        let a = vm.new_list(alloc::vec![I(1)]);
+        let b = vm.new_list(alloc::vec![I(2)]);
+        let r = seq_binop(&mut vm, BinOp::Add, &a, &b).unwrap().unwrap();
+        assert_eq!(
+            r.as_obj()
+                .map(|o| matches!(&**o, PyObject::List(l) if l.borrow().len() == 2)),
+            Some(true)
+        );
+        let t = vm.new_tuple(alloc::vec![I(1), I(2)]);
+        let r = seq_binop(&mut vm, BinOp::Mult, &I(3), &t).unwrap().unwrap();
+        assert_eq!(r.as_tuple().unwrap().len(), 6);
+        assert!(seq_binop(&mut vm, BinOp::Add, &a, &t).is_none());
+        let big = seq_binop(&mut vm, BinOp::Mult, &a, &I(1 << 40)).unwrap();
+        assert!(big.is_err());
+        let by = Value::bytes(b"cab");
+        assert!(builtin_contains(&mut vm, &by, &Value::bytes(b"ab"))
+            .unwrap()
+            .unwrap());
+        assert!(builtin_contains(&mut vm, &by, &I(97)).unwrap().unwrap());
+        assert!(builtin_contains(&mut vm, &by, &I(300)).unwrap().is_err());
+        assert!(builtin_contains(&mut vm, &by, &Value::str("a"))
+            .unwrap()
+            .is_err());
+        let d = dict_of(&mut vm, &[1, 2]);
+        let vals = view(&mut vm, &d, ViewKind::Values);
+        assert!(builtin_contains(&mut vm, &vals, &I(2)).unwrap().unwrap());
+        let e = dict_of(&mut vm, &[2, 1]);
+        let r = other_compare(&mut vm, &d, &e, CmpOp::Eq).unwrap().unwrap();
+        assert!(matches!(r, Value::Bool(true)));
+        let kd = view(&mut vm, &d, ViewKind::Keys);
+        let ke = view(&mut vm, &e, ViewKind::Keys);
+        let r = other_compare(&mut vm, &kd, &ke, CmpOp::Eq)
+            .unwrap()
+            .unwrap();
+        assert!(matches!(r, Value::Bool(true)));
+    }
+}
