@@ -548,6 +548,7 @@ pub(crate) fn init(vm: &mut Vm) {
 }
 
 #[cfg(test)]
+#[allow(clippy::cloned_ref_to_slice_refs)]
 mod tests {
     use super::*;
     use crate::exceptions::ExcKind;

@@ -1463,6 +1463,7 @@ pub fn set_method(vm: &mut Vm, s: &Value, name: &str, arg: &Value) -> PyResult {
 }
 
 #[cfg(test)]
+#[allow(clippy::cloned_ref_to_slice_refs)]
 mod tests {
     use super::*;
     use crate::vm::VmConfig;
@@ -1508,6 +1509,8 @@ mod tests {
         let mut vm = vm();
         assert_eq!(ints(&build(&mut vm, "a3 a1 a2")), [1, 2, 3]);
         assert_eq!(ints(&build(&mut vm, "a100 a5 a37")), [37, 100, 5]);
+        // A new key reuses the last dummy on its probe chain (CPython 3.11: [3, 25, 17]).
+        assert_eq!(ints(&build(&mut vm, "a1 a9 a17 a3 d1 d9 a25")), [3, 25, 17]);
         // Constant displays: `list({100, 5, 37})` is [5, 100, 37] in CPython 3.11, and
         // `list({100, 5, 37, 61, 29, 93, 8})` is [29, 100, 5, 37, 93, 8, 61].
         for (src, exp) in [

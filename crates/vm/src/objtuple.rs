@@ -251,3 +251,57 @@ pub(crate) fn init(vm: &mut Vm) {
         ],
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exceptions::ExcKind;
+    use crate::vm::VmConfig;
+    use alloc::boxed::Box;
+    use Value::Int as I;
+
+    #[test]
+    fn tuple_methods() {
+        let mut vm = Vm::new(
+            VmConfig::default(),
+            Box::new(crate::port::NullPort::default()),
+        );
+        let t = vm.new_tuple(alloc::vec![I(1), I(2), I(2), I(3)]);
+        let cls = Value::Obj(vm.types.tuple.clone());
+        let same = tuple_new(&mut vm, &[cls.clone(), t.clone()], &[]).unwrap();
+        assert!(same.is(&t));
+        assert!(matches!(
+            tuple_count(&mut vm, &[t.clone(), I(2)], &[]).unwrap(),
+            I(2)
+        ));
+        assert!(matches!(
+            tuple_index(&mut vm, &[t.clone(), I(2), I(2)], &[]).unwrap(),
+            I(2)
+        ));
+        let e = tuple_index(&mut vm, &[t.clone(), I(9)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::ValueError));
+        assert!(matches!(
+            tuple_getitem(&mut vm, &[t.clone(), I(-1)], &[]).unwrap(),
+            I(3)
+        ));
+        let e = tuple_getitem(&mut vm, &[t.clone(), I(4)], &[]).unwrap_err();
+        assert!(vm.err_matches(&e, ExcKind::IndexError));
+        let s = Value::Obj(vm.alloc(PyObject::Slice(Value::None, Value::None, I(-2))));
+        let r = tuple_getitem(&mut vm, &[t.clone(), s], &[]).unwrap();
+        assert_eq!(
+            r.as_tuple()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_int().unwrap())
+                .collect::<Vec<_>>(),
+            [3, 2]
+        );
+        let z = tuple_mul(&mut vm, &[t.clone(), I(0)], &[]).unwrap();
+        assert_eq!(z.as_tuple().unwrap().len(), 0);
+        let u = tuple_add(&mut vm, &[t.clone(), z.clone()], &[]).unwrap();
+        assert_eq!(u.as_tuple().unwrap().len(), 4);
+        assert!(tuple_add(&mut vm, &[t.clone(), I(1)], &[]).is_err());
+        let r = tuple_lt(&mut vm, &[z, t.clone()], &[]).unwrap();
+        assert!(matches!(r, Value::Bool(true)));
+    }
+}
