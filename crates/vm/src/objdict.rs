@@ -367,6 +367,13 @@ fn dict_ior(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(args[0].clone())
 }
 
+/// `a |= b` when `a` is a dict: updates `a` in place from any mapping or iterable of pairs and
+/// returns it. None when `a` is not a dict.
+pub fn dict_inplace_or(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult> {
+    let da = dict_of(vm, a)?;
+    Some(update_from(vm, cell(&da), b).map(|_| a.clone()))
+}
+
 /// `a == b` for two dicts (order-insensitive; values compared with `==`).
 pub fn dict_eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     let (da, db) = match (dict_of(vm, a), dict_of(vm, b)) {

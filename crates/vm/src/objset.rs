@@ -897,6 +897,24 @@ fn binop_sets(vm: &mut Vm, op: crate::ast::BinOp, sa: &Obj, b: &Value) -> PyResu
     Ok(make_set(vm, frozen, s))
 }
 
+/// `a OP= b` when `a` is a (mutable) set and `b` any set: mutates `a` in place and returns it.
+/// None when not applicable (the VM then falls back to `a OP b`).
+pub fn set_inplace(vm: &mut Vm, op: crate::ast::BinOp, a: &Value, b: &Value) -> Option<PyResult> {
+    use crate::ast::BinOp;
+    if !matches!(
+        op,
+        BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor
+    ) {
+        return None;
+    }
+    let sa = any_set(vm, a)?;
+    if is_frozen(&sa) {
+        return None;
+    }
+    any_set(vm, b)?;
+    Some(inplace(vm, &[a.clone(), b.clone()], op))
+}
+
 /// Comparisons between sets and frozensets (subset semantics); None unless both are sets.
 pub fn set_compare(vm: &mut Vm, a: &Value, b: &Value, op: crate::ast::CmpOp) -> Option<PyResult> {
     use crate::ast::CmpOp;
