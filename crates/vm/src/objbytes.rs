@@ -27,6 +27,11 @@ pub fn bytes_repr(b: &[u8]) -> String {
 pub(crate) fn init(_vm: &mut Vm) {}
 
 /// `a OP b` where `a` or `b` is bytes/bytearray (`+`, `*`, `%`); None when not applicable.
-pub fn bytes_binop(_vm: &mut Vm, _op: crate::ast::BinOp, _a: &crate::Value, _b: &crate::Value) -> Option<crate::PyResult> {
+pub fn bytes_binop(
+    _vm: &mut Vm,
+    _op: crate::ast::BinOp,
+    _a: &crate::Value,
+    _b: &crate::Value,
+) -> Option<crate::PyResult> {
     None
 }

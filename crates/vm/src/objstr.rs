@@ -23,6 +23,11 @@ pub fn str_repr(s: &str) -> String {
 pub(crate) fn init(_vm: &mut Vm) {}
 
 /// `a OP b` where `a` or `b` is a str (`+`, `*`, `%`); None when not applicable.
-pub fn str_binop(_vm: &mut Vm, _op: crate::ast::BinOp, _a: &crate::Value, _b: &crate::Value) -> Option<crate::PyResult> {
+pub fn str_binop(
+    _vm: &mut Vm,
+    _op: crate::ast::BinOp,
+    _a: &crate::Value,
+    _b: &crate::Value,
+) -> Option<crate::PyResult> {
     None
 }
