@@ -396,9 +396,8 @@ fn small_int_op(vm: &mut Vm, op: BinOp, x: i64, y: i64) -> Option<PyResult> {
             }
             return None;
         }
-        BinOp::FloorDiv | BinOp::Mod if y == 0 => {
-            return Some(Err(vm.zero_division("integer division or modulo by zero")));
-        }
+        BinOp::FloorDiv if y == 0 => return Some(Err(vm.zero_division("integer division or modulo by zero"))),
+        BinOp::Mod if y == 0 => return Some(Err(vm.zero_division("integer modulo by zero"))),
         BinOp::FloorDiv => {
             if x == i64::MIN && y == -1 {
                 return None;
@@ -463,9 +462,8 @@ fn big_int_op(vm: &mut Vm, op: BinOp, x: &BigInt, y: &BigInt) -> PyResult {
                 None => Err(vm.overflow_error("integer division result too large for a float")),
             };
         }
-        BinOp::FloorDiv | BinOp::Mod if y.is_zero() => {
-            return Err(vm.zero_division("integer division or modulo by zero"));
-        }
+        BinOp::FloorDiv if y.is_zero() => return Err(vm.zero_division("integer division or modulo by zero")),
+        BinOp::Mod if y.is_zero() => return Err(vm.zero_division("integer modulo by zero")),
         BinOp::FloorDiv => x.div_floor(y),
         BinOp::Mod => x.mod_floor(y),
         BinOp::Pow => return big_pow(vm, x, y),
@@ -718,10 +716,8 @@ fn complex_op(vm: &mut Vm, op: BinOp, a: Num, b: Num) -> Option<PyResult> {
         },
         BinOp::Pow => {
             // An integral int exponent uses repeated multiplication, as CPython does.
-            if let Num::I(n) = b {
-                if (-100..=100).contains(&n) {
-                    return Some(complex_powi(vm, x, n));
-                }
+            if y.1 == 0.0 && y.0 == libm::floor(y.0) && libm::fabs(y.0) <= 100.0 {
+                return Some(complex_powi(vm, x, y.0 as i64));
             }
             complex_pow(vm, x, y)
         }
@@ -774,21 +770,21 @@ fn complex_powi(vm: &mut Vm, x: (f64, f64), n: i64) -> PyResult {
             None => return Err(vm.zero_division("0.0 to a negative or complex power")),
         }
     }
-    if !r.0.is_finite() || !r.1.is_finite() {
-        if x.0.is_finite() && x.1.is_finite() && !(r.0.is_nan() || r.1.is_nan()) {
-            return Err(vm.overflow_error("complex exponentiation"));
-        }
+    if r.0.is_infinite() || r.1.is_infinite() {
+        return Err(vm.overflow_error("complex exponentiation"));
     }
     Ok(Value::complex(r.0, r.1))
 }
 
-/// Complex `a ** b` (CPython's `_Py_c_pow`).
+/// Complex `a ** b` (CPython's `_Py_c_pow`), with CPython's errno-derived errors: a cosine or
+/// sine of an infinite phase is ZeroDivisionError, an infinite result OverflowError.
 pub fn complex_pow(vm: &mut Vm, a: (f64, f64), b: (f64, f64)) -> PyResult {
+    let mut edom = false;
     let r = if b.0 == 0.0 && b.1 == 0.0 {
         (1.0, 0.0)
     } else if a.0 == 0.0 && a.1 == 0.0 {
         if b.1 != 0.0 || b.0 < 0.0 {
-            return Err(vm.zero_division("0.0 to a negative or complex power"));
+            edom = true;
         }
         (0.0, 0.0)
     } else {
@@ -800,9 +796,15 @@ pub fn complex_pow(vm: &mut Vm, a: (f64, f64), b: (f64, f64)) -> PyResult {
             len /= libm::exp(at * b.1);
             phase += b.1 * libm::log(vabs);
         }
+        if phase.is_infinite() {
+            edom = true;
+        }
         (len * libm::cos(phase), len * libm::sin(phase))
     };
-    if (r.0.is_infinite() || r.1.is_infinite()) && a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite() {
+    if edom {
+        return Err(vm.zero_division("0.0 to a negative or complex power"));
+    }
+    if r.0.is_infinite() || r.1.is_infinite() {
         return Err(vm.overflow_error("complex exponentiation"));
     }
     Ok(Value::complex(r.0, r.1))
@@ -1173,14 +1175,139 @@ pub fn builtin_hex(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyRe
     radix_builtin(vm, args, kwargs, "hex", 16)
 }
 
-/// The message of an exception (its first argument) as text, for tests and diagnostics.
+/// The message of an exception (`str(exc)` for str and int arguments), for tests and diagnostics.
 pub fn err_text(e: &PyErr) -> String {
     if let Some(st) = crate::exceptions::exc_state(&e.0) {
         if let Some(t) = st.borrow().args.as_tuple() {
-            if let Some(Value::Str(s)) = t.first() {
-                return String::from(s.as_str());
-            }
+            let one = |v: &Value, quote: bool| match v {
+                Value::Str(s) if quote => format!("'{}'", s.as_str()),
+                Value::Str(s) => String::from(s.as_str()),
+                Value::Int(i) => format!("{}", i),
+                _ => String::from("?"),
+            };
+            return match t.len() {
+                0 => String::new(),
+                1 => one(&t[0], false),
+                _ => {
+                    let parts: Vec<String> = t.iter().map(|v| one(v, true)).collect();
+                    format!("({})", parts.join(", "))
+                }
+            };
         }
     }
     String::new()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    extern crate std;
+    use super::*;
+    use crate::port::NullPort;
+    use crate::VmConfig;
+    use alloc::boxed::Box;
+    use alloc::string::ToString;
+
+    pub(crate) fn new_vm() -> Vm {
+        Vm::new(VmConfig::default(), Box::new(NullPort::default()))
+    }
+
+    /// A value from its Python repr (ints, floats, bools, complex).
+    pub(crate) fn val(vm: &mut Vm, s: &str) -> Value {
+        match s {
+            "True" => return Value::Bool(true),
+            "False" => return Value::Bool(false),
+            _ => {}
+        }
+        if let Some(rest) = s.strip_prefix('-').filter(|r| r.contains('j')) {
+            let v = val(vm, rest);
+            return unary(vm, "-", &v).expect("number").ok().expect("negation");
+        }
+        if s.contains('j') {
+            let (r, i) = crate::objcomplex::complex_from_str(s).expect("complex literal");
+            return Value::complex(r, i);
+        }
+        if s.contains(['.', 'e', 'n']) {
+            return Value::Float(crate::objfloat::float_from_str(s).expect("float literal"));
+        }
+        crate::objint::int_from_str(vm, s, 10).ok().expect("int literal")
+    }
+
+    /// `type:repr` of a numeric result, or `E:Type: message`.
+    pub(crate) fn show(vm: &mut Vm, r: PyResult) -> String {
+        match r {
+            Ok(v) => show_val(vm, &v),
+            Err(e) => format!("E:{}: {}", vm.type_name(&e.0), err_text(&e)),
+        }
+    }
+
+    fn show_val(vm: &mut Vm, v: &Value) -> String {
+        let tn = vm.type_name(v);
+        format!("{}:{}", tn, repr_num(vm, v))
+    }
+
+    pub(crate) fn repr_num(vm: &mut Vm, v: &Value) -> String {
+        match v {
+            Value::Bool(b) => (if *b { "True" } else { "False" }).to_string(),
+            Value::Float(f) => crate::objfloat::float_repr(*f),
+            Value::Obj(o) => match &**o {
+                PyObject::Complex(r, i) => crate::objcomplex::complex_repr(*r, *i),
+                PyObject::Tuple(t) => {
+                    let parts: Vec<String> = t.iter().map(|x| repr_num(vm, x)).collect();
+                    format!("({})", parts.join(", "))
+                }
+                PyObject::BigInt(_) => crate::objint::int_repr(v),
+                _ => "?".to_string(),
+            },
+            Value::Int(_) => crate::objint::int_repr(v),
+            _ => "?".to_string(),
+        }
+    }
+
+    fn op_of(s: &str) -> BinOp {
+        match s {
+            "+" => BinOp::Add,
+            "-" => BinOp::Sub,
+            "*" => BinOp::Mult,
+            "/" => BinOp::Div,
+            "//" => BinOp::FloorDiv,
+            "%" => BinOp::Mod,
+            "**" => BinOp::Pow,
+            "<<" => BinOp::LShift,
+            ">>" => BinOp::RShift,
+            "&" => BinOp::BitAnd,
+            "|" => BinOp::BitOr,
+            "^" => BinOp::BitXor,
+            _ => BinOp::MatMult,
+        }
+    }
+
+    /// Check `a op b` lines of `a\top\tb\texpected`.
+    pub(crate) fn check_table(table: &str) -> usize {
+        let mut vm = new_vm();
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for line in table.lines().filter(|l| !l.trim().is_empty()) {
+            let parts: Vec<&str> = line.split('\t').collect();
+            let (a, op, b, want) = (parts[0], parts[1], parts[2], parts[3]);
+            let (x, y) = (val(&mut vm, a), val(&mut vm, b));
+            let got = match binop(&mut vm, op_of(op), &x, &y) {
+                None => "None".to_string(),
+                Some(r) => show(&mut vm, r),
+            };
+            n += 1;
+            if got != want {
+                failures.push(format!("{} {} {}: got {} want {}", a, op, b, got, want));
+            }
+        }
+        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        n
+    }
+
+    #[test]
+    #[ignore]
+    fn binop_table_from_file() {
+        let path = std::env::var("NUM_TABLE").unwrap_or_else(|_| "/tmp/numgen/binops.tsv".into());
+        let text = std::fs::read_to_string(path).expect("table");
+        check_table(&text);
+    }
 }
