@@ -609,3 +609,168 @@ pub(crate) fn init(vm: &mut Vm) {
     types::set_attr(&float, "real", crate::objint::native_property("real", f_identity));
     types::set_attr(&float, "imag", crate::objint::native_property("imag", f_zero));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+    use crate::number::tests::new_vm;
+
+    const FLOAT_REPRS: &[(u64, &str)] = &[
+        (0x0000000000000000, "0.0"),
+        (0x8000000000000000, "-0.0"),
+        (0x3ff0000000000000, "1.0"),
+        (0xbff8000000000000, "-1.5"),
+        (0x3fb999999999999a, "0.1"),
+        (0x3fd5555555555555, "0.3333333333333333"),
+        (0x4341c37937e08000, "1e+16"),
+        (0x430c6bf526340000, "1000000000000000.0"),
+        (0x42dc12218377de40, "123456789012345.0"),
+        (0x43118b54f22aeb00, "1234567890123456.0"),
+        (0x3f1a36e2eb1c432d, "0.0001"),
+        (0x3ee4f8b588e368f1, "1e-05"),
+        (0x3eef75104d551d69, "1.5e-05"),
+        (0x3e7ad7f29abcaf48, "1e-07"),
+        (0x4480f0cf064dd592, "1e+22"),
+        (0x54b249ad2594c37d, "1e+100"),
+        (0x0000000000000001, "5e-324"),
+        (0x0010000000000000, "2.2250738585072014e-308"),
+        (0x7fefffffffffffff, "1.7976931348623157e+308"),
+        (0x7ff0000000000000, "inf"),
+        (0xfff0000000000000, "-inf"),
+        (0x7ff8000000000000, "nan"),
+        (0x3fd3333333333334, "0.30000000000000004"),
+        (0x4341c37937e08000, "1e+16"),
+        (0x4059000000000000, "100.0"),
+        (0x4004000000000000, "2.5"),
+        (0x000012688b70e62b, "1e-310"),
+        (0x410e015b1e44aa00, "245803.3897794038"),
+        (0x411d83d7ea018780, "483573.9785214588"),
+        (0x412204664323a76c, "590387.1311313934"),
+        (0x412b01492296737a, "884900.5675541006"),
+        (0x411d48d499113fb0, "479797.1494798614"),
+        (0x39e7623b422b68d6, "9.223249966654169e-30"),
+        (0x43dd27ca687c8d4a, "8.403481205226678e+18"),
+        (0x4235f6d81d93d4d5, "94335671699.83138"),
+        (0x3b8396f060e092bc, "5.185325369909765e-22"),
+        (0x3fbcfb10ebe5bb28, "0.11320596465314436"),
+        (0x3ead23e3c20dd9d9, "8.684454578650952e-07"),
+        (0x41209821b7edc599, "543760.8592359304"),
+        (0x4321b74c9d51aae4, "2493307144426866.0"),
+    ];
+    const FLOAT_HEX: &[(u64, &str)] = &[
+        (0x0000000000000000, "0x0.0p+0"),
+        (0x8000000000000000, "-0x0.0p+0"),
+        (0x3ff0000000000000, "0x1.0000000000000p+0"),
+        (0xbff8000000000000, "-0x1.8000000000000p+0"),
+        (0x3fb999999999999a, "0x1.999999999999ap-4"),
+        (0x3fd5555555555555, "0x1.5555555555555p-2"),
+        (0x4341c37937e08000, "0x1.1c37937e08000p+53"),
+        (0x430c6bf526340000, "0x1.c6bf526340000p+49"),
+        (0x42dc12218377de40, "0x1.c12218377de40p+46"),
+        (0x43118b54f22aeb00, "0x1.18b54f22aeb00p+50"),
+        (0x3f1a36e2eb1c432d, "0x1.a36e2eb1c432dp-14"),
+        (0x3ee4f8b588e368f1, "0x1.4f8b588e368f1p-17"),
+        (0x3eef75104d551d69, "0x1.f75104d551d69p-17"),
+        (0x3e7ad7f29abcaf48, "0x1.ad7f29abcaf48p-24"),
+        (0x4480f0cf064dd592, "0x1.0f0cf064dd592p+73"),
+        (0x54b249ad2594c37d, "0x1.249ad2594c37dp+332"),
+        (0x0000000000000001, "0x0.0000000000001p-1022"),
+        (0x0010000000000000, "0x1.0000000000000p-1022"),
+        (0x7fefffffffffffff, "0x1.fffffffffffffp+1023"),
+        (0x7ff0000000000000, "inf"),
+        (0xfff0000000000000, "-inf"),
+        (0x7ff8000000000000, "nan"),
+        (0x3fd3333333333334, "0x1.3333333333334p-2"),
+        (0x4341c37937e08000, "0x1.1c37937e08000p+53"),
+        (0x4059000000000000, "0x1.9000000000000p+6"),
+        (0x4004000000000000, "0x1.4000000000000p+1"),
+        (0x000012688b70e62b, "0x0.012688b70e62bp-1022"),
+        (0x410e015b1e44aa00, "0x1.e015b1e44aa00p+17"),
+        (0x411d83d7ea018780, "0x1.d83d7ea018780p+18"),
+        (0x412204664323a76c, "0x1.204664323a76cp+19"),
+        (0x412b01492296737a, "0x1.b01492296737ap+19"),
+        (0x411d48d499113fb0, "0x1.d48d499113fb0p+18"),
+        (0x39e7623b422b68d6, "0x1.7623b422b68d6p-97"),
+        (0x43dd27ca687c8d4a, "0x1.d27ca687c8d4ap+62"),
+        (0x4235f6d81d93d4d5, "0x1.5f6d81d93d4d5p+36"),
+        (0x3b8396f060e092bc, "0x1.396f060e092bcp-71"),
+        (0x3fbcfb10ebe5bb28, "0x1.cfb10ebe5bb28p-4"),
+        (0x3ead23e3c20dd9d9, "0x1.d23e3c20dd9d9p-21"),
+        (0x41209821b7edc599, "0x1.09821b7edc599p+19"),
+        (0x4321b74c9d51aae4, "0x1.1b74c9d51aae4p+51"),
+    ];
+    const FLOAT_ROUNDS: &[(u64, i64, &str)] = &[
+        (0x4005666666666666, 2, "2.67"),
+        (0x3fe0000000000000, i64::MIN, "0"),
+        (0x3ff8000000000000, i64::MIN, "2"),
+        (0xbfe0000000000000, i64::MIN, "0"),
+        (0xbfe0000000000000, 0, "-0.0"),
+        (0x4004000000000000, i64::MIN, "2"),
+        (0x3fc0000000000000, 2, "0.12"),
+        (0x40c81cd6c8b43958, -2, "12300.0"),
+        (0x7e37e43c8800759c, -300, "1e+300"),
+        (0x0000000000000001, 323, "0.0"),
+        (0x3ff4000000000000, 1, "1.2"),
+        (0xbff599999999999a, 1, "-1.4"),
+        (0x405edd2f1a9fbe77, -1, "120.0"),
+        (0x3fd23d70a3d70a3d, 2, "0.28"),
+        (0x4341c37937e08001, i64::MIN, "10000000000000002"),
+        (0x400921f9f01b866e, 3, "3.142"),
+        (0x402e000000000000, -1, "20.0"),
+        (0x4039000000000000, -1, "20.0"),
+        (0x4480f0cf064dd592, -22, "1e+22"),
+        (0x44afc3842bd1f072, -23, "1e+23"),
+    ];
+
+    #[test]
+    fn repr_matches_cpython() {
+        for (bits, want) in FLOAT_REPRS {
+            assert_eq!(float_repr(f64::from_bits(*bits)), *want);
+        }
+    }
+
+    #[test]
+    fn hex_matches_cpython_and_round_trips() {
+        for (bits, want) in FLOAT_HEX {
+            let x = f64::from_bits(*bits);
+            assert_eq!(float_hex(x), *want);
+            let back = float_fromhex(want).ok().expect("fromhex");
+            assert!(back.to_bits() == x.to_bits() || (x.is_nan() && back.is_nan()), "{}", want);
+        }
+        assert_eq!(float_fromhex("0x1.8p1"), Ok(3.0));
+        assert_eq!(float_fromhex("  -0X.8P-1  "), Ok(-0.25));
+        assert_eq!(float_fromhex("0x1p-1075"), Ok(0.0));
+        assert_eq!(float_fromhex("0x3p-1076"), Ok(1e-323 / 2.0));
+        assert_eq!(float_fromhex("0x1p1024"), Err(true));
+        assert_eq!(float_fromhex("0x1.g"), Err(false));
+    }
+
+    #[test]
+    fn round_matches_cpython() {
+        let mut vm = new_vm();
+        for (bits, nd, want) in FLOAT_ROUNDS {
+            let nd = if *nd == i64::MIN { Value::None } else { Value::Int(*nd) };
+            let r = float_round(&mut vm, f64::from_bits(*bits), &nd).ok().expect("round");
+            let got = crate::number::tests::repr_num(&mut vm, &r);
+            assert_eq!(got, *want, "round({}, {:?})", f64::from_bits(*bits), nd);
+        }
+    }
+
+    #[test]
+    fn parse_like_cpython() {
+        assert_eq!(float_from_str(" 1_000.5 "), Some(1000.5));
+        assert_eq!(float_from_str("-InFiNiTy"), Some(f64::NEG_INFINITY));
+        assert!(float_from_str("nan").map(|x| x.is_nan()).unwrap_or(false));
+        assert_eq!(float_from_str(".5"), Some(0.5));
+        assert_eq!(float_from_str("5."), Some(5.0));
+        assert_eq!(float_from_str("1e-5"), Some(1e-5));
+        for bad in ["", "abc", "1__0", "_1", "1_", "1e", "0x10", "1.5.5", "--1", "infinit", "1_.5"] {
+            assert_eq!(float_from_str(bad), None, "{}", bad);
+        }
+        let (n, d) = float_ratio(0.1);
+        assert_eq!((n.to_string(), d.to_string()), ("3602879701896397".into(), "36028797018963968".into()));
+        let (n, d) = float_ratio(-8.0);
+        assert_eq!((n.to_string(), d.to_string()), ("-8".into(), "1".into()));
+    }
+}

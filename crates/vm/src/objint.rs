@@ -680,3 +680,125 @@ pub fn as_i64(v: &Value) -> Option<i64> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::tests::new_vm;
+
+    const INT_PARSE: &[(&str, u32, &str)] = &[
+        ("0", 10, "0"),
+        ("0", 0, "0"),
+        ("0", 16, "0"),
+        ("-0", 10, "0"),
+        ("-0", 0, "0"),
+        ("-0", 16, "0"),
+        ("  12  ", 10, "12"),
+        ("  12  ", 0, "12"),
+        ("  12  ", 16, "18"),
+        ("1_000", 10, "1000"),
+        ("1_000", 0, "1000"),
+        ("1_000", 16, "4096"),
+        ("1__0", 10, "E:invalid literal for int() with base 10: '1__0'"),
+        ("1__0", 0, "E:invalid literal for int() with base 0: '1__0'"),
+        ("1__0", 16, "E:invalid literal for int() with base 16: '1__0'"),
+        ("_1", 10, "E:invalid literal for int() with base 10: '_1'"),
+        ("_1", 0, "E:invalid literal for int() with base 0: '_1'"),
+        ("_1", 16, "E:invalid literal for int() with base 16: '_1'"),
+        ("1_", 10, "E:invalid literal for int() with base 10: '1_'"),
+        ("1_", 0, "E:invalid literal for int() with base 0: '1_'"),
+        ("1_", 16, "E:invalid literal for int() with base 16: '1_'"),
+        ("0x1f", 10, "E:invalid literal for int() with base 10: '0x1f'"),
+        ("0x1f", 0, "31"),
+        ("0x1f", 16, "31"),
+        ("0X1F", 10, "E:invalid literal for int() with base 10: '0X1F'"),
+        ("0X1F", 0, "31"),
+        ("0X1F", 16, "31"),
+        ("0o17", 10, "E:invalid literal for int() with base 10: '0o17'"),
+        ("0o17", 0, "15"),
+        ("0o17", 16, "E:invalid literal for int() with base 16: '0o17'"),
+        ("0b101", 10, "E:invalid literal for int() with base 10: '0b101'"),
+        ("0b101", 0, "5"),
+        ("0b101", 16, "45313"),
+        ("-0x1f", 10, "E:invalid literal for int() with base 10: '-0x1f'"),
+        ("-0x1f", 0, "-31"),
+        ("-0x1f", 16, "-31"),
+        ("010", 10, "10"),
+        ("010", 0, "E:invalid literal for int() with base 0: '010'"),
+        ("010", 16, "16"),
+        ("00", 10, "0"),
+        ("00", 0, "0"),
+        ("00", 16, "0"),
+        ("0_0", 10, "0"),
+        ("0_0", 0, "0"),
+        ("0_0", 16, "0"),
+        ("+5", 10, "5"),
+        ("+5", 0, "5"),
+        ("+5", 16, "5"),
+        ("- 5", 10, "E:invalid literal for int() with base 10: '- 5'"),
+        ("- 5", 0, "E:invalid literal for int() with base 0: '- 5'"),
+        ("- 5", 16, "E:invalid literal for int() with base 16: '- 5'"),
+        ("12a", 10, "E:invalid literal for int() with base 10: '12a'"),
+        ("12a", 0, "E:invalid literal for int() with base 0: '12a'"),
+        ("12a", 16, "298"),
+        ("", 10, "E:invalid literal for int() with base 10: ''"),
+        ("", 0, "E:invalid literal for int() with base 0: ''"),
+        ("", 16, "E:invalid literal for int() with base 16: ''"),
+        ("  ", 10, "E:invalid literal for int() with base 10: '  '"),
+        ("  ", 0, "E:invalid literal for int() with base 0: '  '"),
+        ("  ", 16, "E:invalid literal for int() with base 16: '  '"),
+        ("\u{663}\u{664}", 10, "34"),
+        ("\u{663}\u{664}", 0, "34"),
+        ("\u{663}\u{664}", 16, "52"),
+        ("99999999999999999999999", 10, "99999999999999999999999"),
+        ("99999999999999999999999", 0, "99999999999999999999999"),
+        ("99999999999999999999999", 16, "2971056094284912659757898137"),
+        ("-123456789012345678901234567890", 10, "-123456789012345678901234567890"),
+        ("-123456789012345678901234567890", 0, "-123456789012345678901234567890"),
+        ("-123456789012345678901234567890", 16, "-94522879687365475552814062743484560"),
+        ("0x_1f", 10, "E:invalid literal for int() with base 10: '0x_1f'"),
+        ("0x_1f", 0, "31"),
+        ("0x_1f", 16, "31"),
+        ("0x", 10, "E:invalid literal for int() with base 10: '0x'"),
+        ("0x", 0, "E:invalid literal for int() with base 0: '0x'"),
+        ("0x", 16, "E:invalid literal for int() with base 16: '0x'"),
+        ("1e5", 10, "E:invalid literal for int() with base 10: '1e5'"),
+        ("1e5", 0, "E:invalid literal for int() with base 0: '1e5'"),
+        ("1e5", 16, "485"),
+    ];
+
+    #[test]
+    fn parse_matches_cpython() {
+        let mut vm = new_vm();
+        for (s, base, want) in INT_PARSE {
+            let got = match int_from_str(&mut vm, s, *base) {
+                Ok(v) => int_repr(&v),
+                Err(e) => alloc::format!("E:{}", crate::number::err_text(&e)),
+            };
+            assert_eq!(got, *want, "int({:?}, {})", s, base);
+        }
+    }
+
+    #[test]
+    fn radix_and_repr() {
+        let mut vm = new_vm();
+        let big = int_from_str(&mut vm, "-123456789012345678901234567890", 10).ok().expect("int");
+        assert_eq!(int_to_radix(&big, 16, true), "-0x18ee90ff6c373e0ee4e3f0ad2");
+        assert_eq!(int_to_radix(&Value::Int(-31), 16, true), "-0x1f");
+        assert_eq!(int_to_radix(&Value::Int(5), 2, true), "0b101");
+        assert_eq!(int_to_radix(&Value::Int(0), 8, true), "0o0");
+        assert_eq!(int_repr(&Value::Int(i64::MIN)), "-9223372036854775808");
+        assert_eq!(int_repr(&Value::Bool(true)), "1");
+        assert_eq!(int_repr(&big), "-123456789012345678901234567890");
+    }
+
+    #[test]
+    fn round_negative_ndigits() {
+        let mut vm = new_vm();
+        let cases = [(15, -1, 20), (25, -1, 20), (-25, -1, -20), (1234, -2, 1200), (1250, -2, 1200), (1350, -2, 1400), (5, -5, 0), (7, 2, 7)];
+        for (x, nd, want) in cases {
+            let r = int_round(&mut vm, &Value::Int(x), &Value::Int(nd)).ok().expect("round");
+            assert_eq!(as_i64(&r), Some(want), "round({}, {})", x, nd);
+        }
+    }
+}
