@@ -320,15 +320,10 @@ fn log_helper(vm: &mut Vm, v: &Value, which: u8) -> PyResult<f64> {
         if let Some(x) = number::bigint_to_f64(b) {
             return Ok(f(x));
         }
-        let bits = b.bits();
-        let shift = bits - 60;
+        let shift = b.bits() - 60;
         let top = (b >> (shift as usize)).to_f64().unwrap_or(1.0);
-        let scale = match which {
-            1 => 1.0,
-            2 => core::f64::consts::LOG10_2,
-            _ => core::f64::consts::LN_2,
-        };
-        return Ok(f(top) + shift as f64 * scale);
+        let (m, e) = libm::frexp(top);
+        return Ok(f(m) + f(2.0) * (e as i64 + shift as i64) as f64);
     }
     let x = to_f64(vm, v)?;
     if x.is_nan() {
@@ -893,4 +888,151 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         }
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::tests::{new_vm, repr_num, val};
+    use alloc::string::String;
+
+    fn arg(vm: &mut Vm, s: &str) -> Value {
+        if let Some(rest) = s.strip_prefix("L:") {
+            let items: Vec<Value> = rest.split(';').map(|x| val(vm, x)).collect();
+            return vm.new_list(items);
+        }
+        if let Some(rest) = s.strip_prefix("T:") {
+            let items: Vec<Value> = rest.split(';').map(|x| val(vm, x)).collect();
+            return vm.new_tuple(items);
+        }
+        val(vm, s)
+    }
+
+    #[test]
+    fn functions_match_cpython() {
+        let cases: &[(&str, &[&str], &str)] = &[
+        ("sqrt", &["2"], "1.4142135623730951"),
+        ("sqrt", &["-1"], "E:ValueError: math domain error"),
+        ("exp", &["1000"], "E:OverflowError: math range error"),
+        ("log", &["10"], "2.302585092994046"),
+        ("log", &["0"], "E:ValueError: math domain error"),
+        ("log", &["10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], "921.0340371976182"),
+        ("log2", &["1024"], "10.0"),
+        ("log10", &["10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"], "400.0"),
+        ("log1p", &["-1"], "E:ValueError: math domain error"),
+        ("sin", &["1"], "0.8414709848078965"),
+        ("cos", &["1"], "0.5403023058681398"),
+        ("tan", &["1"], "1.5574077246549023"),
+        ("sin", &["inf"], "E:ValueError: math domain error"),
+        ("asin", &["2"], "E:ValueError: math domain error"),
+        ("atan", &["1"], "0.7853981633974483"),
+        ("sinh", &["1"], "1.1752011936438014"),
+        ("cosh", &["1000"], "E:OverflowError: math range error"),
+        ("tanh", &["0.5"], "0.46211715726000974"),
+        ("asinh", &["1"], "0.881373587019543"),
+        ("acosh", &["0.5"], "E:ValueError: math domain error"),
+        ("atanh", &["1"], "E:ValueError: math domain error"),
+        ("atanh", &["0.5"], "0.5493061443340548"),
+        ("erf", &["0.5"], "0.5204998778130465"),
+        ("erfc", &["0.5"], "0.4795001221869535"),
+        ("gamma", &["5"], "24.0"),
+        ("gamma", &["0.5"], "1.7724538509055159"),
+        ("gamma", &["0"], "E:ValueError: math domain error"),
+        ("gamma", &["-1"], "E:ValueError: math domain error"),
+        ("gamma", &["200"], "E:OverflowError: math range error"),
+        ("lgamma", &["0"], "E:ValueError: math domain error"),
+        ("floor", &["-2.5"], "-3"),
+        ("ceil", &["-2.5"], "-2"),
+        ("trunc", &["-2.5"], "-2"),
+        ("floor", &["1e+30"], "1000000000000000019884624838656"),
+        ("factorial", &["25"], "15511210043330985984000000"),
+        ("factorial", &["-1"], "E:ValueError: factorial() not defined for negative values"),
+        ("isqrt", &["10000000000000000000000000000000000000001"], "100000000000000000000"),
+        ("isqrt", &["-1"], "E:ValueError: isqrt() argument must be nonnegative"),
+        ("fabs", &["-3"], "3.0"),
+        ("degrees", &["1"], "57.29577951308232"),
+        ("radians", &["180"], "3.141592653589793"),
+        ("expm1", &["1e-10"], "1.00000000005e-10"),
+        ("ulp", &["1.0"], "2.220446049250313e-16"),
+        ("ulp", &["0.0"], "5e-324"),
+        ("frexp", &["8.0"], "(0.5, 4)"),
+        ("modf", &["-3.5"], "(-0.5, -3.0)"),
+        ("fsum", &["L:0.1;0.1;0.1;0.1;0.1;0.1;0.1;0.1;0.1;0.1"], "1.0"),
+        ("fsum", &["L:1e+100;1.0;-1e+100;1e-100;1e+50;-1.0;-1e+50"], "1e-100"),
+        ("fsum", &["L:1e+308;1e+308"], "E:OverflowError: intermediate overflow in fsum"),
+        ("fsum", &["L:inf;-inf"], "E:ValueError: -inf + inf in fsum"),
+        ("hypot", &["3", "4"], "5.0"),
+        ("hypot", &["1e+308", "1e+308"], "1.4142135623730951e+308"),
+        ("hypot", &["1", "2", "3"], "3.7416573867739413"),
+        ("hypot", &["0.1", "0.2"], "0.223606797749979"),
+        ("pow", &["2", "0.5"], "1.4142135623730951"),
+        ("pow", &["0", "-1"], "E:ValueError: math domain error"),
+        ("pow", &["-1", "0.5"], "E:ValueError: math domain error"),
+        ("pow", &["10", "400"], "E:OverflowError: math range error"),
+        ("pow", &["-8", "0.3333333333333333"], "E:ValueError: math domain error"),
+        ("fmod", &["-7", "3"], "-1.0"),
+        ("fmod", &["1", "0"], "E:ValueError: math domain error"),
+        ("remainder", &["7", "4"], "-1.0"),
+        ("copysign", &["1", "-0.0"], "-1.0"),
+        ("atan2", &["1", "-1"], "2.356194490192345"),
+        ("ldexp", &["1.5", "3"], "12.0"),
+        ("ldexp", &["1", "2000"], "E:OverflowError: math range error"),
+        ("gcd", &["12", "18", "27"], "3"),
+        ("gcd", &[], "0"),
+        ("lcm", &["4", "6", "10"], "60"),
+        ("lcm", &["0", "5"], "0"),
+        ("comb", &["50", "20"], "47129212243960"),
+        ("comb", &["5", "7"], "0"),
+        ("perm", &["10", "3"], "720"),
+        ("perm", &["5"], "120"),
+        ("comb", &["-1", "2"], "E:ValueError: n must be a non-negative integer"),
+        ("dist", &["T:0;0", "T:3;4"], "5.0"),
+        ("isclose", &["1.0", "1.0000000001"], "True"),
+        ("isclose", &["1.0", "1.1"], "False"),
+        ("nextafter", &["1.0", "2.0"], "1.0000000000000002"),
+        ("log", &["8", "2"], "3.0"),
+        ("log", &["100", "10"], "2.0"),
+        ("log", &["2", "1"], "E:ZeroDivisionError: float division by zero"),
+        ("exp2", &["10"], "1024.0"),
+        ("factorial", &["2.0"], "E:TypeError: 'float' object cannot be interpreted as an integer"),
+        ("isfinite", &["1e+308"], "True"),
+        ("isinf", &["-inf"], "True"),
+        ("isnan", &["nan"], "True"),
+        ("factorial", &["30"], "265252859812191058636308480000000"),
+        ("gcd", &["-1180591620717411303424", "221073919720733357899776"], "1073741824"),
+        ("isqrt", &["1606938044258990275541962092341162602522202993782792835301376"], "1267650600228229401496703205376"),
+        ("hypot", &["1e-320", "1e-320"], "1.414e-320"),
+        ("fsum", &["L:1;1e-16;1e-16"], "1.0000000000000002"),
+        ("log", &["114813069527425452423283320117768198402231770208869520047764273682576626139237031385665948631650626991844596463898746277344711896086305533142593135616665318539129989145312280000688779148240044871428926990063486244781615463646388363947317026040466353970904996558162398808944629605623311649536164221970332681344168908984458505602379484807914058900934776500429002716706625830522008132236281291761267883317206598995396418127021779858404042159853183251540889433902091920554957783589672039160081957216630582755380425583726015528348786419432054508915275783882625175435528800822842770817965453762184851149029376", "2"], "2000.0000000000002"),
+        ];
+        let mut vm = new_vm();
+        let module = init_module(&mut vm).ok().expect("module");
+        let dict = match &*module {
+            PyObject::Module(m) => m.dict.clone(),
+            _ => panic!("not a module"),
+        };
+        let mut failures: Vec<String> = Vec::new();
+        for (name, args, want) in cases {
+            let f = match &*dict {
+                PyObject::Dict(d) => d.borrow().get_str(name).cloned(),
+                _ => None,
+            };
+            let func = match f {
+                Some(Value::Obj(o)) => match &*o {
+                    PyObject::Builtin(b) => b.func,
+                    _ => panic!("not builtin"),
+                },
+                _ => panic!("missing {}", name),
+            };
+            let argv: Vec<Value> = args.iter().map(|a| arg(&mut vm, a)).collect();
+            let got = match func(&mut vm, &argv, &[]) {
+                Ok(v) => repr_num(&mut vm, &v),
+                Err(e) => format!("E:{}: {}", vm.type_name(&e.0), number::err_text(&e)),
+            };
+            if got != *want {
+                failures.push(format!("{}{:?}: got {} want {}", name, args, got, want));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }
