@@ -1310,4 +1310,132 @@ pub(crate) mod tests {
         let text = std::fs::read_to_string(path).expect("table");
         check_table(&text);
     }
+    #[test]
+    fn binops_sample() {
+        check_table(concat!(
+            "9223372036854775807\t+\t1\tint:9223372036854775808\n",
+            "-9223372036854775808\t//\t-1\tint:9223372036854775808\n",
+            "-9223372036854775808\t%\t-1\tint:0\n",
+            "True\t+\tTrue\tint:2\n",
+            "True\t&\tFalse\tbool:False\n",
+            "True\t^\t1\tint:0\n",
+            "7\t//\t-2\tint:-4\n",
+            "-7\t%\t2\tint:1\n",
+            "1\t/\t3\tfloat:0.3333333333333333\n",
+            "123456789012345678901234567890\t/\t7\tfloat:1.763668414462081e+28\n",
+            "1\t/\t0\tE:ZeroDivisionError: division by zero\n",
+            "1\t%\t0\tE:ZeroDivisionError: integer modulo by zero\n",
+            "2\t**\t-1\tfloat:0.5\n",
+            "0\t**\t-1\tE:ZeroDivisionError: 0.0 cannot be raised to a negative power\n",
+            "2\t**\t100\tint:1267650600228229401496703205376\n",
+            "1\t<<\t-1\tE:ValueError: negative shift count\n",
+            "-18446744073709551617\t>>\t1\tint:-9223372036854775809\n",
+            "-18446744073709551617\t&\t18446744073709551615\tint:18446744073709551615\n",
+            "-7.0\t%\t2\tfloat:1.0\n",
+            "7.0\t%\t-0.0\tE:ZeroDivisionError: float modulo\n",
+            "-0.0\t%\t5\tfloat:0.0\n",
+            "1e+300\t*\t1e+300\tfloat:inf\n",
+            "-8.0\t**\t0.5\tcomplex:(1.7319121124709868e-16+2.8284271247461903j)\n",
+            "(1+2j)\t/\t0\tE:ZeroDivisionError: complex division by zero\n",
+            "(1+2j)\t*\t(1+2j)\tcomplex:(-3+4j)\n",
+            "1.5\t&\t1\tNone\n",
+        ));
+    }
+
+    #[test]
+    fn int_float_comparisons_are_exact() {
+        let cases: &[(&str, &str, bool, bool, bool)] = &[
+            ("1", "1.0", false, true, false),
+            ("9007199254740993", "9007199254740992.0", false, false, true),
+            ("9007199254740993", "9007199254740994.0", true, false, false),
+            ("-9223372036854775808", "-9.223372036854776e+18", false, true, false),
+            ("123456789012345678901234567890", "1.2345678901234568e+29", false, false, true),
+            ("1", "nan", false, false, false),
+            ("1", "inf", true, false, false),
+            ("-18446744073709551617", "-inf", false, false, true),
+            ("True", "1.0", false, true, false),
+            ("2", "1.5", false, false, true),
+            ("-2", "-1.5", true, false, false),
+            ("18446744073709551616", "18446744073709551616", false, true, false),
+            ("0.5", "0.25", false, false, true),
+        ];
+        let mut vm = new_vm();
+        for (a, b, lt, eq, gt) in cases {
+            let (x, y) = (val(&mut vm, a), val(&mut vm, b));
+            let o = num_compare(&x, &y).expect("numbers");
+            assert_eq!((o == Some(Ordering::Less), o == Some(Ordering::Equal), o == Some(Ordering::Greater)), (*lt, *eq, *gt), "{} vs {}", a, b);
+            let r = num_compare(&y, &x).expect("numbers");
+            assert_eq!(r, o.map(Ordering::reverse));
+        }
+        let c = Value::complex(1.0, 0.0);
+        assert_eq!(num_compare(&c, &Value::Int(1)), None);
+        assert_eq!(complex_eq(&c, &Value::Int(1)), Some(true));
+        assert_eq!(complex_eq(&Value::complex(1.0, 1.0), &Value::Float(1.0)), Some(false));
+        assert_eq!(complex_eq(&Value::Int(1), &Value::Int(1)), None);
+    }
+
+    #[test]
+    fn unary_ops() {
+        let mut vm = new_vm();
+        let r = unary(&mut vm, "-", &Value::Int(i64::MIN)).expect("num");
+        assert_eq!(show(&mut vm, r), "int:9223372036854775808");
+        let r = unary(&mut vm, "-", &Value::Bool(true)).expect("num");
+        assert_eq!(show(&mut vm, r), "int:-1");
+        let r = unary(&mut vm, "~", &Value::Bool(false)).expect("num");
+        assert_eq!(show(&mut vm, r), "int:-1");
+        assert!(unary(&mut vm, "~", &Value::Float(1.0)).is_none());
+        let r = unary(&mut vm, "-", &Value::complex(0.0, 1.0)).expect("num");
+        assert_eq!(show(&mut vm, r), "complex:(-0-1j)");
+    }
+
+    #[test]
+    fn numeric_builtins() {
+        let mut vm = new_vm();
+        let cases: &[(NativeFnT, &[&str], &str)] = &[
+            (builtin_abs, &["-9223372036854775808"], "int:9223372036854775808"),
+            (builtin_abs, &["(3+4j)"], "float:5.0"),
+            (builtin_abs, &["-0.0"], "float:0.0"),
+            (builtin_divmod, &["-7", "2"], "tuple:(-4, 1)"),
+            (builtin_divmod, &["7.5", "-2"], "tuple:(-4.0, -0.5)"),
+            (builtin_divmod, &["1", "0"], "E:ZeroDivisionError: integer division or modulo by zero"),
+            (builtin_divmod, &["1.0", "0"], "E:ZeroDivisionError: float divmod()"),
+            (builtin_pow, &["3", "-1", "7"], "int:5"),
+            (builtin_pow, &["2", "10", "-7"], "int:-5"),
+            (builtin_pow, &["2", "-1", "4"], "E:ValueError: base is not invertible for the given modulus"),
+            (builtin_pow, &["2", "3", "0"], "E:ValueError: pow() 3rd argument cannot be 0"),
+            (builtin_pow, &["2.0", "3", "5"], "E:TypeError: pow() 3rd argument not allowed unless all arguments are integers"),
+            (builtin_pow, &["123456789012345678901234567890", "65537", "1000000007"], "int:921051386"),
+            (builtin_round, &["2.5"], "int:2"),
+            (builtin_round, &["2.675", "2"], "float:2.67"),
+            (builtin_round, &["-0.5", "0"], "float:-0.0"),
+            (builtin_round, &["1234", "-2"], "int:1200"),
+            (builtin_bin, &["-5"], "str:-0b101"),
+            (builtin_oct, &["8"], "str:0o10"),
+            (builtin_hex, &["-123456789012345678901234567890"], "str:-0x18ee90ff6c373e0ee4e3f0ad2"),
+            (builtin_hex, &["True"], "str:0x1"),
+        ];
+        for (f, args, want) in cases {
+            let argv: Vec<Value> = args.iter().map(|a| val(&mut vm, a)).collect();
+            let got = match f(&mut vm, &argv, &[]) {
+                Ok(Value::Str(s)) => format!("str:{}", s.as_str()),
+                r => show(&mut vm, r),
+            };
+            assert_eq!(got, *want, "{:?}", args);
+        }
+    }
+
+    type NativeFnT = crate::value::NativeFn;
+
+    #[test]
+    fn ratio_rounding() {
+        let big = |s: &str| s.parse::<BigInt>().ok().expect("big");
+        assert_eq!(ratio_to_f64(&big("1"), &big("3")), Some(1.0 / 3.0));
+        // 2**1024 / 1 overflows; (2**1024 - 2**970) / 1 rounds to the maximum float.
+        assert_eq!(ratio_to_f64(&(BigInt::one() << 1024usize), &BigInt::one()), None);
+        let near_max = (BigInt::one() << 1024usize) - (BigInt::one() << 971usize);
+        assert_eq!(ratio_to_f64(&near_max, &BigInt::one()), Some(f64::MAX));
+        assert_eq!(ratio_to_f64(&BigInt::one(), &(BigInt::one() << 1074usize)), Some(5e-324));
+        assert_eq!(ratio_to_f64(&BigInt::one(), &(BigInt::one() << 1076usize)), Some(0.0));
+        assert_eq!(ratio_to_f64(&big("-10000000000000000000000000000001"), &big("10000000000000000000000000000000")), Some(-1.0));
+    }
 }
