@@ -26,7 +26,14 @@ fn range_err(vm: &mut Vm) -> PyErr {
 
 /// CPython's `math_1`: apply `f`, mapping NaN-from-non-NaN to a domain error and infinity-from-
 /// finite to a range error (when `can_overflow`) or a domain error.
-fn math_1(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult {
+fn math_1(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Str, Value)],
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult {
     no_kwargs(vm, name, kwargs)?;
     check_nargs(vm, name, args, 1, 1)?;
     let x = to_f64(vm, &args[0])?;
@@ -35,7 +42,11 @@ fn math_1(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str, f: f
         return Err(domain(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_err(vm) } else { domain(vm) });
+        return Err(if can_overflow {
+            range_err(vm)
+        } else {
+            domain(vm)
+        });
     }
     Ok(Value::Float(r))
 }
@@ -137,11 +148,25 @@ m1! {
 }
 
 fn m_degrees(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
-    math_1(vm, args, kwargs, "degrees", |x| x * (180.0 / core::f64::consts::PI), true)
+    math_1(
+        vm,
+        args,
+        kwargs,
+        "degrees",
+        |x| x * (180.0 / core::f64::consts::PI),
+        true,
+    )
 }
 
 fn m_radians(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
-    math_1(vm, args, kwargs, "radians", |x| x * (core::f64::consts::PI / 180.0), true)
+    math_1(
+        vm,
+        args,
+        kwargs,
+        "radians",
+        |x| x * (core::f64::consts::PI / 180.0),
+        true,
+    )
 }
 
 fn is_neg_int(x: f64) -> bool {
@@ -185,7 +210,12 @@ fn m_lgamma(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     Ok(Value::Float(r))
 }
 
-fn two_floats(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str) -> PyResult<(f64, f64)> {
+fn two_floats(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Str, Value)],
+    name: &str,
+) -> PyResult<(f64, f64)> {
     no_kwargs(vm, name, kwargs)?;
     check_nargs(vm, name, args, 2, 2)?;
     Ok((to_f64(vm, &args[0])?, to_f64(vm, &args[1])?))
@@ -365,7 +395,14 @@ fn is_user(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_)))
 }
 
-fn rounding(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult {
+fn rounding(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Str, Value)],
+    name: &str,
+    dunder: &str,
+    f: fn(f64) -> f64,
+) -> PyResult {
     no_kwargs(vm, name, kwargs)?;
     check_nargs(vm, name, args, 1, 1)?;
     let v = &args[0];
@@ -404,7 +441,11 @@ fn m_frexp(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "frexp", kwargs)?;
     check_nargs(vm, "frexp", args, 1, 1)?;
     let x = to_f64(vm, &args[0])?;
-    let (m, e) = if x == 0.0 || !x.is_finite() { (x, 0) } else { libm::frexp(x) };
+    let (m, e) = if x == 0.0 || !x.is_finite() {
+        (x, 0)
+    } else {
+        libm::frexp(x)
+    };
     Ok(vm.new_tuple(alloc::vec![Value::Float(m), Value::Int(e as i64)]))
 }
 
@@ -437,7 +478,11 @@ fn m_modf(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "modf", kwargs)?;
     check_nargs(vm, "modf", args, 1, 1)?;
     let x = to_f64(vm, &args[0])?;
-    let (f, i) = if x.is_infinite() { (libm::copysign(0.0, x), x) } else { libm::modf(x) };
+    let (f, i) = if x.is_infinite() {
+        (libm::copysign(0.0, x), x)
+    } else {
+        libm::modf(x)
+    };
     Ok(vm.new_tuple(alloc::vec![Value::Float(f), Value::Float(i)]))
 }
 
@@ -460,7 +505,16 @@ fn m_isnan(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
 }
 
 fn m_isclose(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
-    let a = number::parse_args(vm, "isclose", args, kwargs, &["a", "b", "rel_tol", "abs_tol"], 0, 2, 2)?;
+    let a = number::parse_args(
+        vm,
+        "isclose",
+        args,
+        kwargs,
+        &["a", "b", "rel_tol", "abs_tol"],
+        0,
+        2,
+        2,
+    )?;
     let x = to_f64(vm, a[0].as_ref().unwrap_or(&Value::None))?;
     let y = to_f64(vm, a[1].as_ref().unwrap_or(&Value::None))?;
     let rel = match &a[2] {
@@ -481,7 +535,9 @@ fn m_isclose(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
         return Ok(Value::Bool(false));
     }
     let diff = libm::fabs(y - x);
-    Ok(Value::Bool(diff <= libm::fabs(rel * y) || diff <= libm::fabs(rel * x) || diff <= abs))
+    Ok(Value::Bool(
+        diff <= libm::fabs(rel * y) || diff <= libm::fabs(rel * x) || diff <= abs,
+    ))
 }
 
 /// CPython's `vector_norm`: the Euclidean norm of `vec` (finite magnitudes up to `max`), accurate
@@ -560,7 +616,9 @@ fn m_dist(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "dist", kwargs)?;
     check_nargs(vm, "dist", args, 2, 2)?;
     for a in args {
-        if a.as_tuple().is_none() && !matches!(a, Value::Obj(o) if matches!(&**o, PyObject::List(_))) {
+        if a.as_tuple().is_none()
+            && !matches!(a, Value::Obj(o) if matches!(&**o, PyObject::List(_)))
+        {
             let tn = vm.type_name(a);
             return Err(vm.type_error(format!("dist() argument must be tuple, not {}", tn)));
         }
@@ -708,7 +766,11 @@ fn m_factorial(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
     }
     let n = match n.to_u64() {
         Some(n) if n <= i64::MAX as u64 => n,
-        _ => return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807")),
+        _ => {
+            return Err(
+                vm.overflow_error("factorial() argument should not exceed 9223372036854775807")
+            )
+        }
     };
     if n > 20_000_000 {
         return Err(vm.err(ExcKind::MemoryError, ""));
@@ -878,7 +940,14 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         if let PyObject::Dict(d) = &*module.dict {
             let mut d = d.borrow_mut();
             for (name, func) in funcs {
-                d.set_str(name, Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *func, bound: None }))));
+                d.set_str(
+                    name,
+                    Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+                        name,
+                        func: *func,
+                        bound: None,
+                    }))),
+                );
             }
             d.set_str("pi", Value::Float(core::f64::consts::PI));
             d.set_str("e", Value::Float(core::f64::consts::E));
@@ -1006,7 +1075,7 @@ mod tests {
         ("log", &["114813069527425452423283320117768198402231770208869520047764273682576626139237031385665948631650626991844596463898746277344711896086305533142593135616665318539129989145312280000688779148240044871428926990063486244781615463646388363947317026040466353970904996558162398808944629605623311649536164221970332681344168908984458505602379484807914058900934776500429002716706625830522008132236281291761267883317206598995396418127021779858404042159853183251540889433902091920554957783589672039160081957216630582755380425583726015528348786419432054508915275783882625175435528800822842770817965453762184851149029376", "2"], "2000.0000000000002"),
         ];
         let mut vm = new_vm();
-        let module = init_module(&mut vm).ok().expect("module");
+        let module = init_module(&mut vm).expect("module");
         let dict = match &*module {
             PyObject::Module(m) => m.dict.clone(),
             _ => panic!("not a module"),
@@ -1026,7 +1095,7 @@ mod tests {
             };
             let argv: Vec<Value> = args.iter().map(|a| arg(&mut vm, a)).collect();
             let got = match func(&mut vm, &argv, &[]) {
-                Ok(v) => repr_num(&mut vm, &v),
+                Ok(v) => repr_num(&v),
                 Err(e) => format!("E:{}: {}", vm.type_name(&e.0), number::err_text(&e)),
             };
             if got != *want {

@@ -54,7 +54,9 @@ pub fn complex_abs(vm: &mut Vm, re: f64, im: f64) -> PyResult {
 pub fn complex_from_str(s: &str) -> Option<(f64, f64)> {
     let mut t = s.trim_matches(|c: char| c.is_whitespace());
     if let Some(inner) = t.strip_prefix('(') {
-        t = inner.strip_suffix(')')?.trim_matches(|c: char| c.is_whitespace());
+        t = inner
+            .strip_suffix(')')?
+            .trim_matches(|c: char| c.is_whitespace());
     }
     if t.is_empty() || t.chars().any(|c| c.is_whitespace()) {
         return None;
@@ -99,7 +101,8 @@ fn complex_arg(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(f64, f64)> {
                     Some(Num::C(a, b)) => Ok((a, b)),
                     _ => {
                         let tn = vm.type_name(&r);
-                        Err(vm.type_error(format!("__complex__ returned non-complex (type {})", tn)))
+                        Err(vm
+                            .type_error(format!("__complex__ returned non-complex (type {})", tn)))
                     }
                 };
             }
@@ -108,15 +111,23 @@ fn complex_arg(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(f64, f64)> {
         if !base.is(v) && !base.is_none() && classify(&base).is_some() {
             return complex_arg(vm, &base, first);
         }
-        if vm.lookup_special(v, "__float__").is_some() || vm.lookup_special(v, "__index__").is_some() {
+        if vm.lookup_special(v, "__float__").is_some()
+            || vm.lookup_special(v, "__index__").is_some()
+        {
             return Ok((number::to_f64(vm, v)?, 0.0));
         }
     }
     let tn = vm.type_name(v);
     if first {
-        Err(vm.type_error(format!("complex() first argument must be a string or a number, not '{}'", tn)))
+        Err(vm.type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            tn
+        )))
     } else {
-        Err(vm.type_error(format!("complex() second argument must be a number, not '{}'", tn)))
+        Err(vm.type_error(format!(
+            "complex() second argument must be a number, not '{}'",
+            tn
+        )))
     }
 }
 
@@ -125,7 +136,16 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
         Some(Value::Obj(c)) => c.clone(),
         _ => return Err(vm.type_error("complex.__new__(X): X is not a type object")),
     };
-    let a = number::parse_args(vm, "complex", &args[1..], kwargs, &["real", "imag"], 0, 2, 0)?;
+    let a = number::parse_args(
+        vm,
+        "complex",
+        &args[1..],
+        kwargs,
+        &["real", "imag"],
+        0,
+        2,
+        0,
+    )?;
     let (re, im) = match (&a[0], &a[1]) {
         (None, None) => (0.0, 0.0),
         (Some(Value::Str(s)), None) => match complex_from_str(s.as_str()) {
@@ -135,7 +155,9 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
         (Some(Value::Str(_)), Some(_)) => {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
-        (_, Some(Value::Str(_))) => return Err(vm.type_error("complex() second arg can't be a string")),
+        (_, Some(Value::Str(_))) => {
+            return Err(vm.type_error("complex() second arg can't be a string"))
+        }
         (r, i) => {
             let (r1, i1) = match r {
                 Some(r) => complex_arg(vm, r, true)?,

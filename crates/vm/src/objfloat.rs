@@ -192,7 +192,10 @@ fn round_float_digits(vm: &mut Vm, x: f64, nd: i64) -> PyResult<f64> {
     let (n2, d2) = if nd >= 0 {
         (q, num_traits::Pow::pow(&ten, nd as u64))
     } else {
-        (q * num_traits::Pow::pow(&ten, nd.unsigned_abs()), BigInt::one())
+        (
+            q * num_traits::Pow::pow(&ten, nd.unsigned_abs()),
+            BigInt::one(),
+        )
     };
     match number::ratio_to_f64(&n2, &d2) {
         Some(f) => Ok(if f == 0.0 { libm::copysign(0.0, x) } else { f }),
@@ -205,7 +208,11 @@ fn decompose(x: f64) -> (BigInt, i64) {
     let bits = x.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mant, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+    let (mant, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
     let m = BigInt::from(mant);
     (if x < 0.0 { -m } else { m }, e)
 }
@@ -249,7 +256,13 @@ pub fn float_hex(x: f64) -> String {
         format!("{}0x0.{:013x}p-1022", sign, frac)
     } else {
         let e = exp - 1023;
-        format!("{}0x1.{:013x}p{}{}", sign, frac, if e >= 0 { "+" } else { "" }, e)
+        format!(
+            "{}0x1.{:013x}p{}{}",
+            sign,
+            frac,
+            if e >= 0 { "+" } else { "" },
+            e
+        )
     }
 }
 
@@ -288,7 +301,13 @@ pub fn float_fromhex(s: &str) -> Result<f64, bool> {
     let mut e: i64 = match exp {
         Some(es) => {
             let es2 = es.strip_prefix('+').unwrap_or(es);
-            if es2.is_empty() || !es2.trim_start_matches('-').bytes().all(|c| c.is_ascii_digit()) || es2.starts_with("--") {
+            if es2.is_empty()
+                || !es2
+                    .trim_start_matches('-')
+                    .bytes()
+                    .all(|c| c.is_ascii_digit())
+                || es2.starts_with("--")
+            {
                 return Err(false);
             }
             match es2.parse::<i64>() {
@@ -363,15 +382,24 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     }
     if matches!(x, Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_))) {
         let base = vm.builtin_base(x);
-        if vm.lookup_special(x, "__float__").is_none() && vm.lookup_special(x, "__index__").is_none() && !base.is(x) && !base.is_none() {
+        if vm.lookup_special(x, "__float__").is_none()
+            && vm.lookup_special(x, "__index__").is_none()
+            && !base.is(x)
+            && !base.is_none()
+        {
             return float_of(vm, &base);
         }
-        if vm.lookup_special(x, "__float__").is_some() || vm.lookup_special(x, "__index__").is_some() {
+        if vm.lookup_special(x, "__float__").is_some()
+            || vm.lookup_special(x, "__index__").is_some()
+        {
             return number::to_f64(vm, x);
         }
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        tn
+    )))
 }
 
 fn float_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
@@ -382,7 +410,10 @@ fn float_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     number::no_kwargs(vm, "float", kwargs)?;
     let rest = &args[1..];
     if rest.len() > 1 {
-        return Err(vm.type_error(format!("float expected at most 1 argument, got {}", rest.len())));
+        return Err(vm.type_error(format!(
+            "float expected at most 1 argument, got {}",
+            rest.len()
+        )));
     }
     let f = match rest.first() {
         None => 0.0,
@@ -436,11 +467,15 @@ fn f_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     };
     let f = match float_fromhex(s.as_str()) {
         Ok(f) => f,
-        Err(true) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(true) => {
+            return Err(vm.overflow_error("hexadecimal value too large to represent as a float"))
+        }
         Err(false) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
     };
     match &cls {
-        Value::Obj(c) if !Rc::ptr_eq(c, &vm.types.float) && matches!(&**c, PyObject::Type(_)) => vm.call(&cls, &[Value::Float(f)]),
+        Value::Obj(c) if !Rc::ptr_eq(c, &vm.types.float) && matches!(&**c, PyObject::Type(_)) => {
+            vm.call(&cls, &[Value::Float(f)])
+        }
         _ => Ok(Value::Float(f)),
     }
 }
@@ -492,7 +527,9 @@ fn f_bool(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn f_hash(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(crate::hash::hash_float(me(vm, args, "__hash__")?)))
+    Ok(Value::Int(crate::hash::hash_float(me(
+        vm, args, "__hash__",
+    )?)))
 }
 
 fn f_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -606,15 +643,23 @@ pub(crate) fn init(vm: &mut Vm) {
     );
     types::add_methods(&float, FLOAT_BINOPS);
     types::add_methods(&float, FLOAT_CMPS);
-    types::set_attr(&float, "real", crate::objint::native_property("real", f_identity));
-    types::set_attr(&float, "imag", crate::objint::native_property("imag", f_zero));
+    types::set_attr(
+        &float,
+        "real",
+        crate::objint::native_property("real", f_identity),
+    );
+    types::set_attr(
+        &float,
+        "imag",
+        crate::objint::native_property("imag", f_zero),
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::string::ToString;
     use crate::number::tests::new_vm;
+    use alloc::string::ToString;
 
     const FLOAT_REPRS: &[(u64, &str)] = &[
         (0x0000000000000000, "0.0"),
@@ -735,8 +780,12 @@ mod tests {
         for (bits, want) in FLOAT_HEX {
             let x = f64::from_bits(*bits);
             assert_eq!(float_hex(x), *want);
-            let back = float_fromhex(want).ok().expect("fromhex");
-            assert!(back.to_bits() == x.to_bits() || (x.is_nan() && back.is_nan()), "{}", want);
+            let back = float_fromhex(want).expect("fromhex");
+            assert!(
+                back.to_bits() == x.to_bits() || (x.is_nan() && back.is_nan()),
+                "{}",
+                want
+            );
         }
         assert_eq!(float_fromhex("0x1.8p1"), Ok(3.0));
         assert_eq!(float_fromhex("  -0X.8P-1  "), Ok(-0.25));
@@ -750,9 +799,13 @@ mod tests {
     fn round_matches_cpython() {
         let mut vm = new_vm();
         for (bits, nd, want) in FLOAT_ROUNDS {
-            let nd = if *nd == i64::MIN { Value::None } else { Value::Int(*nd) };
-            let r = float_round(&mut vm, f64::from_bits(*bits), &nd).ok().expect("round");
-            let got = crate::number::tests::repr_num(&mut vm, &r);
+            let nd = if *nd == i64::MIN {
+                Value::None
+            } else {
+                Value::Int(*nd)
+            };
+            let r = float_round(&mut vm, f64::from_bits(*bits), &nd).expect("round");
+            let got = crate::number::tests::repr_num(&r);
             assert_eq!(got, *want, "round({}, {:?})", f64::from_bits(*bits), nd);
         }
     }
@@ -765,11 +818,16 @@ mod tests {
         assert_eq!(float_from_str(".5"), Some(0.5));
         assert_eq!(float_from_str("5."), Some(5.0));
         assert_eq!(float_from_str("1e-5"), Some(1e-5));
-        for bad in ["", "abc", "1__0", "_1", "1_", "1e", "0x10", "1.5.5", "--1", "infinit", "1_.5"] {
+        for bad in [
+            "", "abc", "1__0", "_1", "1_", "1e", "0x10", "1.5.5", "--1", "infinit", "1_.5",
+        ] {
             assert_eq!(float_from_str(bad), None, "{}", bad);
         }
         let (n, d) = float_ratio(0.1);
-        assert_eq!((n.to_string(), d.to_string()), ("3602879701896397".into(), "36028797018963968".into()));
+        assert_eq!(
+            (n.to_string(), d.to_string()),
+            ("3602879701896397".into(), "36028797018963968".into())
+        );
         let (n, d) = float_ratio(-8.0);
         assert_eq!((n.to_string(), d.to_string()), ("-8".into(), "1".into()));
     }

@@ -71,7 +71,10 @@ pub fn int_to_radix(v: &Value, radix: u32, prefix: bool) -> String {
             };
             (i < 0, d)
         }
-        Some(Num::B(b)) => (b.is_negative(), b.magnitude().to_str_radix(radix.clamp(2, 36))),
+        Some(Num::B(b)) => (
+            b.is_negative(),
+            b.magnitude().to_str_radix(radix.clamp(2, 36)),
+        ),
         _ => (false, String::from("0")),
     };
     let mut s = String::with_capacity(digits.len() + 3);
@@ -94,7 +97,8 @@ pub fn int_to_radix(v: &Value, radix: u32, prefix: bool) -> String {
 pub fn int_to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match classify(v) {
         Some(Num::I(i)) => Ok(i as f64),
-        Some(Num::B(b)) => number::bigint_to_f64(b).ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        Some(Num::B(b)) => number::bigint_to_f64(b)
+            .ok_or_else(|| vm.overflow_error("int too large to convert to float")),
         _ => number::to_f64(vm, v),
     }
 }
@@ -156,7 +160,12 @@ fn parse_int_text(s: &str, base: u32) -> Option<BigIntOrSmall> {
     if digits.is_empty() || prev_us {
         return None;
     }
-    if zero_check && prefixed.is_none() && digits.len() > 1 && digits[0] == 0 && digits.iter().any(|&d| d != 0) {
+    if zero_check
+        && prefixed.is_none()
+        && digits.len() > 1
+        && digits[0] == 0
+        && digits.iter().any(|&d| d != 0)
+    {
         return None;
     }
     // Small fast path.
@@ -174,11 +183,14 @@ fn parse_int_text(s: &str, base: u32) -> Option<BigIntOrSmall> {
 /// Unicode decimal digits (Arabic-Indic, Devanagari, fullwidth...): the common ranges.
 fn unicode_digit(c: char) -> Option<u32> {
     const ZEROS: &[u32] = &[
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20,
-        0x1040, 0x17E0, 0x1810, 0xFF10,
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50,
+        0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10,
     ];
     let u = c as u32;
-    ZEROS.iter().find(|&&z| u >= z && u < z + 10).map(|&z| u - z)
+    ZEROS
+        .iter()
+        .find(|&&z| u >= z && u < z + 10)
+        .map(|&z| u - z)
 }
 
 enum BigIntOrSmall {
@@ -193,9 +205,16 @@ pub fn int_from_str(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
         Some(BigIntOrSmall::Small(i)) => Ok(Value::Int(i)),
         Some(BigIntOrSmall::Big(b)) => Ok(Value::from_bigint(b)),
         None => {
-            let shown: String = if s.chars().count() > 200 { s.chars().take(200).collect() } else { String::from(s) };
+            let shown: String = if s.chars().count() > 200 {
+                s.chars().take(200).collect()
+            } else {
+                String::from(s)
+            };
             let r = crate::objstr::str_repr(&shown);
-            Err(vm.value_error(format!("invalid literal for int() with base {}: {}", base, r)))
+            Err(vm.value_error(format!(
+                "invalid literal for int() with base {}: {}",
+                base, r
+            )))
         }
     }
 }
@@ -251,7 +270,10 @@ pub fn int_of(vm: &mut Vm, x: &Value) -> PyResult {
         }
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        tn
+    )))
 }
 
 fn int_from_bytes_text(vm: &mut Vm, b: &[u8], base: u32) -> PyResult {
@@ -261,12 +283,18 @@ fn int_from_bytes_text(vm: &mut Vm, b: &[u8], base: u32) -> PyResult {
             Some(BigIntOrSmall::Big(b)) => Ok(Value::from_bigint(b)),
             None => {
                 let r = crate::objbytes::bytes_repr(b);
-                Err(vm.value_error(format!("invalid literal for int() with base {}: {}", base, r)))
+                Err(vm.value_error(format!(
+                    "invalid literal for int() with base {}: {}",
+                    base, r
+                )))
             }
         },
         _ => {
             let r = crate::objbytes::bytes_repr(b);
-            Err(vm.value_error(format!("invalid literal for int() with base {}: {}", base, r)))
+            Err(vm.value_error(format!(
+                "invalid literal for int() with base {}: {}",
+                base, r
+            )))
         }
     }
 }
@@ -307,7 +335,10 @@ fn bool_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     number::no_kwargs(vm, "bool", kwargs)?;
     let rest = args.get(1..).unwrap_or(&[]);
     if rest.len() > 1 {
-        return Err(vm.type_error(format!("bool expected at most 1 argument, got {}", rest.len())));
+        return Err(vm.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            rest.len()
+        )));
     }
     match rest.first() {
         None => Ok(Value::Bool(false)),
@@ -336,7 +367,11 @@ fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
     let v = me(vm, args, "bit_count")?;
     Ok(Value::Int(match classify(&v) {
         Some(Num::I(i)) => i.unsigned_abs().count_ones() as i64,
-        Some(Num::B(b)) => b.magnitude().iter_u64_digits().map(|d| d.count_ones() as i64).sum(),
+        Some(Num::B(b)) => b
+            .magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
         _ => 0,
     }))
 }
@@ -351,14 +386,26 @@ fn byteorder_arg(vm: &mut Vm, v: &Option<Value>) -> PyResult<bool> {
         },
         Some(o) => {
             let tn = vm.type_name(o);
-            Err(vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {}", tn)))
+            Err(vm.type_error(format!(
+                "to_bytes() argument 'byteorder' must be str, not {}",
+                tn
+            )))
         }
     }
 }
 
 fn int_to_bytes(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     let v = me(vm, args, "to_bytes")?;
-    let a = parse_args(vm, "to_bytes", &args[1..], kwargs, &["length", "byteorder", "signed"], 0, 2, 0)?;
+    let a = parse_args(
+        vm,
+        "to_bytes",
+        &args[1..],
+        kwargs,
+        &["length", "byteorder", "signed"],
+        0,
+        2,
+        0,
+    )?;
     let length = match &a[0] {
         Some(l) => vm.to_index(l)?,
         None => 1,
@@ -376,7 +423,11 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResul
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
     let length = length as usize;
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    let mut bytes = if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.to_bytes_le().1
+    };
     if b.is_zero() {
         bytes.clear();
     }
@@ -393,7 +444,16 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResul
 
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     let cls = args.first().cloned().unwrap_or(Value::None);
-    let a = parse_args(vm, "from_bytes", args.get(1..).unwrap_or(&[]), kwargs, &["bytes", "byteorder", "signed"], 0, 2, 1)?;
+    let a = parse_args(
+        vm,
+        "from_bytes",
+        args.get(1..).unwrap_or(&[]),
+        kwargs,
+        &["bytes", "byteorder", "signed"],
+        0,
+        2,
+        1,
+    )?;
     let src = a[0].clone().unwrap_or(Value::None);
     let data = match bytes_of(&vm.builtin_base(&src)) {
         Some(d) => d,
@@ -426,14 +486,20 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyRes
     };
     let v = Value::from_bigint(r);
     match &cls {
-        Value::Obj(c) if !Rc::ptr_eq(c, &vm.types.int) && matches!(&**c, PyObject::Type(_)) => vm.call(&cls, &[v]),
+        Value::Obj(c) if !Rc::ptr_eq(c, &vm.types.int) && matches!(&**c, PyObject::Type(_)) => {
+            vm.call(&cls, &[v])
+        }
         _ => Ok(v),
     }
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let v = me(vm, args, "as_integer_ratio")?;
-    let v = if let Value::Bool(b) = v { Value::Int(b as i64) } else { v };
+    let v = if let Value::Bool(b) = v {
+        Value::Int(b as i64)
+    } else {
+        v
+    };
     Ok(vm.new_tuple(alloc::vec![v, Value::Int(1)]))
 }
 
@@ -624,8 +690,17 @@ cmp_dunders! {0, INT_CMPS,
 
 /// A read-only property whose getter is a native function.
 pub(crate) fn native_property(name: &'static str, f: crate::value::NativeFn) -> Value {
-    let getter = Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: f, bound: None })));
-    Value::Obj(Rc::new(PyObject::Property { fget: getter, fset: Value::None, fdel: Value::None, doc: Value::None }))
+    let getter = Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+        name,
+        func: f,
+        bound: None,
+    })));
+    Value::Obj(Rc::new(PyObject::Property {
+        fget: getter,
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+    }))
 }
 
 /// Add int's and bool's methods to their types.
@@ -664,7 +739,11 @@ pub(crate) fn init(vm: &mut Vm) {
     types::add_methods(&int, INT_BINOPS);
     types::add_methods(&int, INT_CMPS);
     types::set_attr(&int, "real", native_property("real", int_identity));
-    types::set_attr(&int, "numerator", native_property("numerator", int_identity));
+    types::set_attr(
+        &int,
+        "numerator",
+        native_property("numerator", int_identity),
+    );
     types::set_attr(&int, "imag", native_property("imag", int_zero));
     types::set_attr(&int, "denominator", native_property("denominator", int_one));
     let b = vm.types.bool_.clone();
@@ -699,28 +778,60 @@ mod tests {
         ("1_000", 10, "1000"),
         ("1_000", 0, "1000"),
         ("1_000", 16, "4096"),
-        ("1__0", 10, "E:invalid literal for int() with base 10: '1__0'"),
+        (
+            "1__0",
+            10,
+            "E:invalid literal for int() with base 10: '1__0'",
+        ),
         ("1__0", 0, "E:invalid literal for int() with base 0: '1__0'"),
-        ("1__0", 16, "E:invalid literal for int() with base 16: '1__0'"),
+        (
+            "1__0",
+            16,
+            "E:invalid literal for int() with base 16: '1__0'",
+        ),
         ("_1", 10, "E:invalid literal for int() with base 10: '_1'"),
         ("_1", 0, "E:invalid literal for int() with base 0: '_1'"),
         ("_1", 16, "E:invalid literal for int() with base 16: '_1'"),
         ("1_", 10, "E:invalid literal for int() with base 10: '1_'"),
         ("1_", 0, "E:invalid literal for int() with base 0: '1_'"),
         ("1_", 16, "E:invalid literal for int() with base 16: '1_'"),
-        ("0x1f", 10, "E:invalid literal for int() with base 10: '0x1f'"),
+        (
+            "0x1f",
+            10,
+            "E:invalid literal for int() with base 10: '0x1f'",
+        ),
         ("0x1f", 0, "31"),
         ("0x1f", 16, "31"),
-        ("0X1F", 10, "E:invalid literal for int() with base 10: '0X1F'"),
+        (
+            "0X1F",
+            10,
+            "E:invalid literal for int() with base 10: '0X1F'",
+        ),
         ("0X1F", 0, "31"),
         ("0X1F", 16, "31"),
-        ("0o17", 10, "E:invalid literal for int() with base 10: '0o17'"),
+        (
+            "0o17",
+            10,
+            "E:invalid literal for int() with base 10: '0o17'",
+        ),
         ("0o17", 0, "15"),
-        ("0o17", 16, "E:invalid literal for int() with base 16: '0o17'"),
-        ("0b101", 10, "E:invalid literal for int() with base 10: '0b101'"),
+        (
+            "0o17",
+            16,
+            "E:invalid literal for int() with base 16: '0o17'",
+        ),
+        (
+            "0b101",
+            10,
+            "E:invalid literal for int() with base 10: '0b101'",
+        ),
         ("0b101", 0, "5"),
         ("0b101", 16, "45313"),
-        ("-0x1f", 10, "E:invalid literal for int() with base 10: '-0x1f'"),
+        (
+            "-0x1f",
+            10,
+            "E:invalid literal for int() with base 10: '-0x1f'",
+        ),
         ("-0x1f", 0, "-31"),
         ("-0x1f", 16, "-31"),
         ("010", 10, "10"),
@@ -752,11 +863,31 @@ mod tests {
         ("\u{663}\u{664}", 16, "52"),
         ("99999999999999999999999", 10, "99999999999999999999999"),
         ("99999999999999999999999", 0, "99999999999999999999999"),
-        ("99999999999999999999999", 16, "2971056094284912659757898137"),
-        ("-123456789012345678901234567890", 10, "-123456789012345678901234567890"),
-        ("-123456789012345678901234567890", 0, "-123456789012345678901234567890"),
-        ("-123456789012345678901234567890", 16, "-94522879687365475552814062743484560"),
-        ("0x_1f", 10, "E:invalid literal for int() with base 10: '0x_1f'"),
+        (
+            "99999999999999999999999",
+            16,
+            "2971056094284912659757898137",
+        ),
+        (
+            "-123456789012345678901234567890",
+            10,
+            "-123456789012345678901234567890",
+        ),
+        (
+            "-123456789012345678901234567890",
+            0,
+            "-123456789012345678901234567890",
+        ),
+        (
+            "-123456789012345678901234567890",
+            16,
+            "-94522879687365475552814062743484560",
+        ),
+        (
+            "0x_1f",
+            10,
+            "E:invalid literal for int() with base 10: '0x_1f'",
+        ),
         ("0x_1f", 0, "31"),
         ("0x_1f", 16, "31"),
         ("0x", 10, "E:invalid literal for int() with base 10: '0x'"),
@@ -782,7 +913,7 @@ mod tests {
     #[test]
     fn radix_and_repr() {
         let mut vm = new_vm();
-        let big = int_from_str(&mut vm, "-123456789012345678901234567890", 10).ok().expect("int");
+        let big = int_from_str(&mut vm, "-123456789012345678901234567890", 10).expect("int");
         assert_eq!(int_to_radix(&big, 16, true), "-0x18ee90ff6c373e0ee4e3f0ad2");
         assert_eq!(int_to_radix(&Value::Int(-31), 16, true), "-0x1f");
         assert_eq!(int_to_radix(&Value::Int(5), 2, true), "0b101");
@@ -795,9 +926,18 @@ mod tests {
     #[test]
     fn round_negative_ndigits() {
         let mut vm = new_vm();
-        let cases = [(15, -1, 20), (25, -1, 20), (-25, -1, -20), (1234, -2, 1200), (1250, -2, 1200), (1350, -2, 1400), (5, -5, 0), (7, 2, 7)];
+        let cases = [
+            (15, -1, 20),
+            (25, -1, 20),
+            (-25, -1, -20),
+            (1234, -2, 1200),
+            (1250, -2, 1200),
+            (1350, -2, 1400),
+            (5, -5, 0),
+            (7, 2, 7),
+        ];
         for (x, nd, want) in cases {
-            let r = int_round(&mut vm, &Value::Int(x), &Value::Int(nd)).ok().expect("round");
+            let r = int_round(&mut vm, &Value::Int(x), &Value::Int(nd)).expect("round");
             assert_eq!(as_i64(&r), Some(want), "round({}, {})", x, nd);
         }
     }
