@@ -1654,3 +1654,35 @@ pub(crate) mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod perf {
+    extern crate std;
+    use super::tests::new_vm;
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn big_repr_speed() {
+        let mut vm = new_vm();
+        let t = std::time::Instant::now();
+        let v = binop(&mut vm, BinOp::Pow, &Value::Int(2), &Value::Int(100_000))
+            .expect("num")
+            .expect("pow");
+        let s = crate::objint::int_repr(&v);
+        std::println!("2**100000: {} digits in {:?}", s.len(), t.elapsed());
+        let t = std::time::Instant::now();
+        let v = binop(&mut vm, BinOp::Pow, &Value::Int(3), &Value::Int(1_000_000))
+            .expect("num")
+            .expect("pow");
+        let s = crate::objint::int_repr(&v);
+        std::println!("3**1000000: {} digits in {:?}", s.len(), t.elapsed());
+        let t = std::time::Instant::now();
+        let back = crate::objint::int_from_str(&mut vm, &s, 10).expect("parse");
+        std::println!(
+            "parse back in {:?} eq={}",
+            t.elapsed(),
+            num_compare(&back, &v) == Some(Some(Ordering::Equal))
+        );
+    }
+}

@@ -289,3 +289,55 @@ pub(crate) fn init(vm: &mut Vm) {
     types::set_attr(&c, "real", crate::objint::native_property("real", c_real));
     types::set_attr(&c, "imag", crate::objint::native_property("imag", c_imag));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repr_matches_cpython() {
+        let nan = f64::NAN;
+        let inf = f64::INFINITY;
+        let cases = [
+            ((1.0, 2.0), "(1+2j)"),
+            ((0.0, 2.0), "2j"),
+            ((-0.0, -1.0), "(-0-1j)"),
+            ((0.0, -0.0), "-0j"),
+            ((1.5, 0.0), "(1.5+0j)"),
+            ((nan, inf), "(nan+infj)"),
+            ((1.0, -nan), "(1+nanj)"),
+            ((0.0, 1e16), "1e+16j"),
+            ((0.0, 1e-5), "1e-05j"),
+        ];
+        for ((r, i), want) in cases {
+            assert_eq!(complex_repr(r, i), want);
+        }
+    }
+
+    #[test]
+    fn parse_matches_cpython() {
+        let cases: &[(&str, Option<(f64, f64)>)] = &[
+            ("1+2j", Some((1.0, 2.0))),
+            (" ( 1+2j ) ", Some((1.0, 2.0))),
+            ("j", Some((0.0, 1.0))),
+            ("-j", Some((0.0, -1.0))),
+            ("+1.5e3-2.5E-2J", Some((1500.0, -0.025))),
+            ("1e3j", Some((0.0, 1000.0))),
+            ("1 + 2j", None),
+            ("(1+2j", None),
+            ("1+", None),
+            ("+j", Some((0.0, 1.0))),
+            ("1_0+2_0j", Some((10.0, 20.0))),
+            ("infj", Some((0.0, f64::INFINITY))),
+            ("-1.5", Some((-1.5, 0.0))),
+            ("1e+5-3j", Some((100000.0, -3.0))),
+            ("2-j", Some((2.0, -1.0))),
+            ("(j)", Some((0.0, 1.0))),
+            ("", None),
+            ("()", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(complex_from_str(s), *want, "{:?}", s);
+        }
+    }
+}
