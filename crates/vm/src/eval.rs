@@ -604,8 +604,21 @@ impl Vm {
                     let s = self.new_set(crate::objset::Set::new());
                     if let Value::Obj(o) = &s {
                         if let PyObject::Set(cell) = &**o {
-                            for it in items {
-                                crate::objset::set_add(self, cell, it)?;
+                            // CPython compiles displays of 3+ constants to a frozenset constant
+                            // merged in; its iteration order differs from adding one by one.
+                            let consts = items.len() > 2 && items.iter().all(|v| matches!(v, Value::Int(_) | Value::Str(_) | Value::Float(_) | Value::Bool(_) | Value::None));
+                            if consts {
+                                let mut hv = Vec::with_capacity(items.len());
+                                for it in &items {
+                                    hv.push((self.hash(it)?, it.clone()));
+                                }
+                                let fs = crate::objset::Set::from_const_items(&hv);
+                                let fsv = self.new_frozenset(fs);
+                                crate::objset::update_from(self, cell, &fsv)?;
+                            } else {
+                                for it in items {
+                                    crate::objset::set_add(self, cell, it)?;
+                                }
                             }
                         }
                     }

@@ -980,6 +980,13 @@ pub(crate) fn init(vm: &mut Vm) {
         ("compile", compile_),
         ("eval", eval),
         ("exec", exec),
+        ("abs", crate::number::builtin_abs),
+        ("divmod", crate::number::builtin_divmod),
+        ("pow", crate::number::builtin_pow),
+        ("round", crate::number::builtin_round),
+        ("bin", crate::number::builtin_bin),
+        ("oct", crate::number::builtin_oct),
+        ("hex", crate::number::builtin_hex),
     ];
     let b = vm.builtins.clone();
     let Some(d) = dict_of(&b) else { return };

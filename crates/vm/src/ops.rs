@@ -98,12 +98,19 @@ impl Vm {
                 PyObject::List(l) if op == BinOp::Mult => {
                     let n = self.to_index(b)?;
                     let items = l.borrow().clone();
-                    let mut l = l.borrow_mut();
-                    l.clear();
-                    for _ in 0..n.max(0) {
-                        l.extend(items.iter().cloned());
-                    }
+                    let rep = crate::seqops::repeat_items(self, &items, n)?;
+                    *l.borrow_mut() = rep;
                     return Ok(a.clone());
+                }
+                PyObject::Set(_) => {
+                    if let Some(r) = crate::objset::set_inplace(self, op, a, b) {
+                        return r;
+                    }
+                }
+                PyObject::Dict(_) if op == BinOp::BitOr => {
+                    if let Some(r) = crate::objdict::dict_inplace_or(self, a, b) {
+                        return r;
+                    }
                 }
                 PyObject::Instance(_) | PyObject::Native(_) => {
                     let (_, _, iname, _) = binop_names(op);
@@ -227,6 +234,17 @@ impl Vm {
             _ => {}
         }
         if !is_user(a) && !is_user(b) {
+            if let Some(eq) = crate::number::complex_eq(a, b) {
+                return match op {
+                    CmpOp::Eq => Ok(Value::Bool(eq)),
+                    CmpOp::NotEq => Ok(Value::Bool(!eq)),
+                    _ => {
+                        let (na, nb) = (self.type_name(a), self.type_name(b));
+                        let (_, _, sym) = cmp_names(op);
+                        Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", sym, na, nb)))
+                    }
+                };
+            }
             if let Some(ord) = crate::number::num_compare(a, b) {
                 return Ok(Value::Bool(match ord {
                     None => op == CmpOp::NotEq,
@@ -393,10 +411,7 @@ impl Vm {
                     return Ok(false);
                 }
                 PyObject::Dict(d) => return Ok(crate::dict::dict_get(self, d, item)?.is_some()),
-                PyObject::Set(s) => {
-                    let snapshot = s.borrow().clone();
-                    return crate::objset::set_contains(self, &snapshot, item);
-                }
+                PyObject::Set(s) => return crate::objset::set_cell_contains(self, s, item),
                 PyObject::FrozenSet(s) => return crate::objset::set_contains(self, s, item),
                 PyObject::Range { .. }
                 | PyObject::Bytes(_)

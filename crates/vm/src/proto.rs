@@ -145,16 +145,13 @@ impl Vm {
                     self.leave_native();
                     hash_tuple(hs.into_iter())
                 }
-                PyObject::FrozenSet(s) => {
-                    // Order-independent combination (as CPython's frozenset hash is).
-                    let mut acc: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
-                    let items = s.items();
-                    for it in items {
-                        let h = self.hash(&it)? as u64;
-                        acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
-                    }
-                    acc = acc.wrapping_mul(69069).wrapping_add(907133923);
-                    acc as i64
+                PyObject::FrozenSet(s) => s.frozen_hash(),
+                PyObject::Range { start, stop, step } => {
+                    let n = crate::objrange::range_len(o) as i64;
+                    let (a, b) = if n == 0 { (Value::None, Value::None) } else if n == 1 { (Value::Int(*start), Value::None) } else { (Value::Int(*start), Value::Int(*step)) };
+                    let _ = stop;
+                    let hs = [hash_int(n), self.hash(&a)?, self.hash(&b)?];
+                    hash_tuple(hs.into_iter())
                 }
                 PyObject::List(_)
                 | PyObject::Dict(_)
