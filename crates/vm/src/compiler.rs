@@ -1475,7 +1475,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             }
             let next = self.new_label();
             if let Some(t) = &hd.typ {
-                self.emit(Instr::DupTop);
+                // CheckExcMatch is `[exc, type] -> [exc, bool]`: the exception stays below.
                 self.compile_expr(t)?;
                 self.emit(Instr::CheckExcMatch);
                 self.emit(Instr::PopJumpIfFalse(next.0));
@@ -2643,6 +2643,222 @@ fn disassemble_into(code: &Code, out: &mut String) {
             if let PyObject::Code(inner) = &**o {
                 out.push('\n');
                 disassemble_into(inner, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use crate::ast::{Module, Stmt};
+    use alloc::boxed::Box;
+    use crate::parser::parse;
+
+    fn loc(line: u32) -> Loc {
+        Loc { line, col: 0 }
+    }
+
+    fn ex(line: u32, kind: ExprKind) -> Expr {
+        Expr { loc: loc(line), kind }
+    }
+
+    fn name(line: u32, n: &str) -> Expr {
+        ex(line, ExprKind::Name(String::from(n)))
+    }
+
+    fn st(line: u32, kind: StmtKind) -> Stmt {
+        Stmt { loc: loc(line), kind }
+    }
+
+    /// Parse with the real parser, or None while the parser is not available in this branch.
+    fn try_parse(src: &str, mode: Mode) -> Option<Module> {
+        match parse(src, mode) {
+            Ok(m) => Some(m),
+            Err(e) if e.msg.contains("not written") => None,
+            Err(e) => panic!("parse error {:?} in {:?}", e, src),
+        }
+    }
+
+    fn compile_src(src: &str, mode: Mode) -> Option<Result<Rc<Code>, SyntaxError>> {
+        let m = try_parse(src, mode)?;
+        let mut it = Interner::new();
+        Some(compile(&m, "<test>", mode, &mut it))
+    }
+
+    fn validate(code: &Code) {
+        let n = code.instrs.len();
+        assert!(n > 0);
+        for ins in &code.instrs {
+            if let Some(t) = ins.jump_target() {
+                assert!((t as usize) < n, "jump out of range in {}", code.qualname.as_str());
+            }
+            match *ins {
+                Instr::LoadConst(i) => assert!((i as usize) < code.consts.len()),
+                Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => {
+                    assert!((i as usize) < code.varnames.len())
+                }
+                Instr::LoadDeref(i) | Instr::StoreDeref(i) | Instr::DeleteDeref(i) | Instr::LoadClosure(i) => {
+                    assert!((i as usize) < code.ncells())
+                }
+                Instr::LoadClassDeref(a) => {
+                    assert!(((a & 0xffff) as usize) < code.names.len());
+                    assert!(((a >> 16) as usize) < code.ncells());
+                }
+                Instr::LoadGlobal(i)
+                | Instr::StoreGlobal(i)
+                | Instr::DeleteGlobal(i)
+                | Instr::LoadName(i)
+                | Instr::StoreName(i)
+                | Instr::DeleteName(i)
+                | Instr::LoadAttr(i)
+                | Instr::StoreAttr(i)
+                | Instr::DeleteAttr(i)
+                | Instr::LoadMethod(i)
+                | Instr::ImportName(i)
+                | Instr::ImportFrom(i) => assert!((i as usize) < code.names.len()),
+                _ => {}
+            }
+        }
+        assert_eq!(code.cell2arg.len(), code.cellvars.len());
+        for w in code.lines.windows(2) {
+            assert!(w[0].0 < w[1].0);
+        }
+        for c in &code.consts {
+            if let Value::Obj(o) = c {
+                if let PyObject::Code(inner) = &**o {
+                    validate(inner);
+                }
+            }
+        }
+    }
+
+    fn dis(src: &str) -> Option<String> {
+        let code = compile_src(src, Mode::Exec)?.unwrap_or_else(|e| panic!("{:?} in {:?}", e, src));
+        validate(&code);
+        Some(disassemble(&code))
+    }
+
+    fn err_msg(src: &str) -> Option<String> {
+        match compile_src(src, Mode::Exec)? {
+            Ok(_) => Some(String::from("<no error>")),
+            Err(e) => Some(e.msg),
+        }
+    }
+
+    fn compile_ast(body: Vec<Stmt>, mode: Mode) -> Result<Rc<Code>, SyntaxError> {
+        let m = Module { body };
+        let mut it = Interner::new();
+        compile(&m, "t.py", mode, &mut it)
+    }
+
+    #[test]
+    fn hand_built_assignment_and_call() {
+        // x = 1 + 2; print(x)
+        let body = vec![
+            st(
+                1,
+                StmtKind::Assign {
+                    targets: vec![name(1, "x")],
+                    value: ex(
+                        1,
+                        ExprKind::BinOp {
+                            left: Box::new(ex(1, ExprKind::Constant(Constant::Int(1)))),
+                            op: BinOp::Add,
+                            right: Box::new(ex(1, ExprKind::Constant(Constant::Int(2)))),
+                        },
+                    ),
+                },
+            ),
+            st(
+                2,
+                StmtKind::Expr(ex(
+                    2,
+                    ExprKind::Call { func: Box::new(name(2, "print")), args: vec![name(2, "x")], keywords: vec![] },
+                )),
+            ),
+        ];
+        let code = compile_ast(body, Mode::Exec).unwrap();
+        validate(&code);
+        assert_eq!(
+            code.instrs,
+            vec![
+                Instr::LoadInt(3),
+                Instr::StoreName(0),
+                Instr::LoadName(1),
+                Instr::LoadName(0),
+                Instr::Call(1),
+                Instr::PopTop,
+                Instr::LoadNone,
+                Instr::ReturnValue
+            ]
+        );
+        assert_eq!(code.lines, vec![(0, 1), (2, 2)]);
+        assert_eq!(code.flags, CO_NAMESPACE);
+        assert!(code.max_stack >= 2);
+    }
+
+    #[test]
+    fn hand_built_closure() {
+        // def f(a):
+        //     def g(): return a
+        //     return g
+        let g = ast::FunctionDef {
+            name: String::from("g"),
+            args: Arguments::default(),
+            body: vec![st(3, StmtKind::Return(Some(name(3, "a"))))],
+            decorators: vec![],
+            returns: None,
+            is_async: false,
+        };
+        let f = ast::FunctionDef {
+            name: String::from("f"),
+            args: Arguments {
+                args: vec![ast::Arg { name: String::from("a"), annotation: None, loc: loc(1) }],
+                ..Default::default()
+            },
+            body: vec![st(2, StmtKind::FunctionDef(Box::new(g))), st(4, StmtKind::Return(Some(name(4, "g"))))],
+            decorators: vec![],
+            returns: None,
+            is_async: false,
+        };
+        let code = compile_ast(vec![st(1, StmtKind::FunctionDef(Box::new(f)))], Mode::Exec).unwrap();
+        validate(&code);
+        let fcode = match &code.consts[0] {
+            Value::Obj(o) => match &**o {
+                PyObject::Code(c) => c.clone(),
+                _ => panic!(),
+            },
+            _ => panic!(),
+        };
+        assert_eq!(fcode.argcount, 1);
+        assert_eq!(fcode.cellvars.len(), 1);
+        assert_eq!(fcode.cell2arg, vec![Some(0)]);
+        assert_eq!(fcode.qualname.as_str(), "f");
+        let text = disassemble(&code);
+        assert!(text.contains("LoadClosure(0)"), "{}", text);
+        assert!(text.contains("MakeFunction(8)"), "{}", text);
+        assert!(text.contains("f.<locals>.g"), "{}", text);
+        assert!(text.contains("LoadDeref(0)"), "{}", text);
+    }
+
+    #[test]
+    fn hand_built_errors() {
+        let r = compile_ast(vec![st(1, StmtKind::Break)], Mode::Exec);
+        assert_eq!(r.unwrap_err().msg, "'break' outside loop");
+        let r = compile_ast(vec![st(1, StmtKind::Return(None))], Mode::Exec);
+        assert_eq!(r.unwrap_err().msg, "'return' outside function");
+        let r = compile_ast(vec![st(1, StmtKind::Nonlocal(vec![String::from("x")]))], Mode::Exec);
+        assert_eq!(r.unwrap_err().msg, "nonlocal declaration not allowed at module level");
+    }
+
+    /// Debug helper: `DIS_SRC='...' cargo test print_dis -- --nocapture` prints a disassembly.
+    #[test]
+    fn print_dis() {
+        if let Ok(src) = std::env::var("DIS_SRC") {
+            if let Some(d) = dis(&src) {
+                std::println!("{}", d);
             }
         }
     }
