@@ -46,7 +46,10 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// True for scopes compiled with fast locals (functions, lambdas, comprehensions).
     pub fn is_function_like(self) -> bool {
-        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        matches!(
+            self,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
     }
 }
 
@@ -124,7 +127,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: &str, parent: Option<usize>, private: Option<String>, line: u32) -> Scope {
+    fn new(
+        kind: ScopeKind,
+        name: &str,
+        parent: Option<usize>,
+        private: Option<String>,
+        line: u32,
+    ) -> Scope {
         Scope {
             kind,
             name: String::from(name),
@@ -151,7 +160,9 @@ impl Scope {
 
     /// The resolved scope of a (mangled) name; unknown names are implicit globals.
     pub fn scope_of(&self, name: &str) -> SymScope {
-        self.lookup(name).map(|s| s.scope).unwrap_or(SymScope::GlobalImplicit)
+        self.lookup(name)
+            .map(|s| s.scope)
+            .unwrap_or(SymScope::GlobalImplicit)
     }
 
     fn flags(&self, name: &str) -> u32 {
@@ -165,7 +176,11 @@ impl Scope {
             }
         } else {
             self.index.insert(String::from(name), self.symbols.len());
-            self.symbols.push(Symbol { name: String::from(name), flags: flag, scope: SymScope::GlobalImplicit });
+            self.symbols.push(Symbol {
+                name: String::from(name),
+                flags: flag,
+                scope: SymScope::GlobalImplicit,
+            });
         }
     }
 
@@ -182,8 +197,12 @@ impl Scope {
 
     /// Names of cells this scope creates, in a stable order (`__class__` for classes that need it).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == SymScope::Cell).map(|s| s.name.clone()).collect();
+        let mut v: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymScope::Cell)
+            .map(|s| s.name.clone())
+            .collect();
         if self.kind == ScopeKind::Class && self.needs_class_cell {
             v.push(String::from("__class__"));
         }
@@ -192,8 +211,12 @@ impl Scope {
 
     /// Names of free variables (received through the closure), in a stable order.
     pub fn freevars(&self) -> Vec<String> {
-        let mut v: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == SymScope::Free).map(|s| s.name.clone()).collect();
+        let mut v: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymScope::Free)
+            .map(|s| s.name.clone())
+            .collect();
         for n in &self.class_passthrough {
             if !v.contains(n) {
                 v.push(n.clone());
@@ -231,25 +254,39 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 }
 
 fn err(msg: String, loc: Loc) -> SyntaxError {
-    SyntaxError { msg, line: loc.line, col: loc.col + 1, kind: SyntaxErrorKind::Syntax, incomplete: false }
+    SyntaxError {
+        msg,
+        line: loc.line,
+        col: loc.col + 1,
+        kind: SyntaxErrorKind::Syntax,
+        incomplete: false,
+    }
 }
 
 /// Build the symbol table of a module. `allow_top_level_await` permits `await` (and `async for`/
 /// `async with`) at module level, which makes the module code a coroutine.
-pub fn build(module: &ast::Module, allow_top_level_await: bool) -> Result<SymbolTable, SyntaxError> {
+pub fn build(
+    module: &ast::Module,
+    allow_top_level_await: bool,
+) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
         scopes: Vec::new(),
         by_node: BTreeMap::new(),
         stack: Vec::new(),
         allow_top_level_await,
         cur_loc: Loc::default(),
+        depth: 0,
     };
-    b.scopes.push(Scope::new(ScopeKind::Module, "<module>", None, None, 1));
+    b.scopes
+        .push(Scope::new(ScopeKind::Module, "<module>", None, None, 1));
     b.stack.push(0);
     for s in &module.body {
         b.stmt(s)?;
     }
-    let mut table = SymbolTable { scopes: b.scopes, by_node: b.by_node };
+    let mut table = SymbolTable {
+        scopes: b.scopes,
+        by_node: b.by_node,
+    };
     analyze(&mut table, 0, &BTreeSet::new())?;
     Ok(table)
 }
@@ -260,7 +297,11 @@ struct Builder {
     stack: Vec<usize>,
     allow_top_level_await: bool,
     cur_loc: Loc,
+    depth: u32,
 }
+
+/// The deepest expression nesting accepted (protects the native stack).
+const MAX_NESTING: u32 = 400;
 
 impl Builder {
     fn cur(&self) -> usize {
@@ -283,7 +324,10 @@ impl Builder {
         let scope = self.scope();
         let old = scope.flags(&m);
         if flag & (DEF_LOCAL | DEF_PARAM) != 0 && flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
-            return Err(err(format!("duplicate argument '{}' in function definition", name), loc));
+            return Err(err(
+                format!("duplicate argument '{}' in function definition", name),
+                loc,
+            ));
         }
         scope.add(&m, flag);
         Ok(())
@@ -297,7 +341,8 @@ impl Builder {
             self.scopes[parent].private.clone()
         };
         let idx = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, Some(parent), private, line));
+        self.scopes
+            .push(Scope::new(kind, name, Some(parent), private, line));
         self.scopes[parent].children.push(idx);
         self.by_node.insert(key, idx);
         self.stack.push(idx);
@@ -326,7 +371,13 @@ impl Builder {
     }
 
     fn args_annotations(&mut self, args: &ast::Arguments) -> Result<(), SyntaxError> {
-        let all = args.posonlyargs.iter().chain(args.args.iter()).chain(args.vararg.iter()).chain(args.kwonlyargs.iter()).chain(args.kwarg.iter());
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(args.args.iter())
+            .chain(args.vararg.iter())
+            .chain(args.kwonlyargs.iter())
+            .chain(args.kwarg.iter());
         for a in all {
             if let Some(ann) = &a.annotation {
                 self.expr(ann)?;
@@ -336,7 +387,13 @@ impl Builder {
     }
 
     fn params(&mut self, args: &ast::Arguments) -> Result<(), SyntaxError> {
-        let all = args.posonlyargs.iter().chain(args.args.iter()).chain(args.kwonlyargs.iter()).chain(args.vararg.iter()).chain(args.kwarg.iter());
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(args.args.iter())
+            .chain(args.kwonlyargs.iter())
+            .chain(args.vararg.iter())
+            .chain(args.kwarg.iter());
         for a in all {
             self.cur_loc = a.loc;
             self.add_def(&a.name, DEF_PARAM)?;
@@ -364,16 +421,32 @@ impl Builder {
                     self.target(target)?;
                 }
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
                 let kind = self.scopes[self.cur()].kind;
                 if let ExprKind::Name(n) = &target.kind {
                     let m = self.mangle(n);
                     let f = self.scopes[self.cur()].flags(&m);
                     if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple {
-                        let what = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(err(format!("annotated name '{}' can't be {}", n, what), s.loc));
+                        let what = if f & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return Err(err(
+                            format!("annotated name '{}' can't be {}", n, what),
+                            s.loc,
+                        ));
                     }
-                    let flag = if *simple { DEF_LOCAL | DEF_ANNOT } else { DEF_LOCAL };
+                    let flag = if *simple {
+                        DEF_LOCAL | DEF_ANNOT
+                    } else {
+                        DEF_LOCAL
+                    };
                     if value.is_some() || *simple {
                         self.add_def(n, flag)?;
                     }
@@ -392,7 +465,13 @@ impl Builder {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_async("'async for' outside async function", s.loc)?;
                 }
@@ -413,7 +492,11 @@ impl Builder {
                 }
                 self.cur_loc = s.loc;
                 self.add_def(&f.name, DEF_LOCAL)?;
-                let line = f.decorators.first().map(|d| d.loc.line).unwrap_or(s.loc.line);
+                let line = f
+                    .decorators
+                    .first()
+                    .map(|d| d.loc.line)
+                    .unwrap_or(s.loc.line);
                 let idx = self.push_scope(ScopeKind::Function, &f.name, node_key(&**f), line);
                 self.scopes[idx].is_async_def = f.is_async;
                 self.scopes[idx].is_coroutine = f.is_async;
@@ -433,7 +516,11 @@ impl Builder {
                 }
                 self.cur_loc = s.loc;
                 self.add_def(&c.name, DEF_LOCAL)?;
-                let line = c.decorators.first().map(|d| d.loc.line).unwrap_or(s.loc.line);
+                let line = c
+                    .decorators
+                    .first()
+                    .map(|d| d.loc.line)
+                    .unwrap_or(s.loc.line);
                 let idx = self.push_scope(ScopeKind::Class, &c.name, node_key(&**c), line);
                 // Private names inside the class body are mangled with the class's own name.
                 self.scopes[idx].private = Some(c.name.clone());
@@ -461,7 +548,12 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(body)?;
                 for (i, h) in handlers.iter().enumerate() {
                     self.cur_loc = h.loc;
@@ -479,7 +571,11 @@ impl Builder {
                 self.stmts(orelse)?;
                 self.stmts(finalbody)?;
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_async("'async with' outside async function", s.loc)?;
                 }
@@ -510,7 +606,10 @@ impl Builder {
                 for a in names {
                     if a.name == "*" {
                         if self.scopes[self.cur()].kind != ScopeKind::Module {
-                            return Err(err(String::from("import * only allowed at module level"), s.loc));
+                            return Err(err(
+                                String::from("import * only allowed at module level"),
+                                s.loc,
+                            ));
                         }
                         continue;
                     }
@@ -529,38 +628,62 @@ impl Builder {
                         return Err(err(format!("name '{}' is nonlocal and global", n), s.loc));
                     }
                     if f & DEF_ANNOT != 0 {
-                        return Err(err(format!("annotated name '{}' can't be global", n), s.loc));
+                        return Err(err(
+                            format!("annotated name '{}' can't be global", n),
+                            s.loc,
+                        ));
                     }
                     if f & USE != 0 {
-                        return Err(err(format!("name '{}' is used prior to global declaration", n), s.loc));
+                        return Err(err(
+                            format!("name '{}' is used prior to global declaration", n),
+                            s.loc,
+                        ));
                     }
                     if f & DEF_LOCAL != 0 {
-                        return Err(err(format!("name '{}' is assigned to before global declaration", n), s.loc));
+                        return Err(err(
+                            format!("name '{}' is assigned to before global declaration", n),
+                            s.loc,
+                        ));
                     }
                     self.scope().add(&m, DEF_GLOBAL);
                 }
             }
             StmtKind::Nonlocal(names) => {
                 if self.scopes[self.cur()].kind == ScopeKind::Module {
-                    return Err(err(String::from("nonlocal declaration not allowed at module level"), s.loc));
+                    return Err(err(
+                        String::from("nonlocal declaration not allowed at module level"),
+                        s.loc,
+                    ));
                 }
                 for n in names {
                     let m = self.mangle(n);
                     let f = self.scopes[self.cur()].flags(&m);
                     if f & DEF_PARAM != 0 {
-                        return Err(err(format!("name '{}' is parameter and nonlocal", n), s.loc));
+                        return Err(err(
+                            format!("name '{}' is parameter and nonlocal", n),
+                            s.loc,
+                        ));
                     }
                     if f & DEF_GLOBAL != 0 {
                         return Err(err(format!("name '{}' is nonlocal and global", n), s.loc));
                     }
                     if f & DEF_ANNOT != 0 {
-                        return Err(err(format!("annotated name '{}' can't be nonlocal", n), s.loc));
+                        return Err(err(
+                            format!("annotated name '{}' can't be nonlocal", n),
+                            s.loc,
+                        ));
                     }
                     if f & USE != 0 {
-                        return Err(err(format!("name '{}' is used prior to nonlocal declaration", n), s.loc));
+                        return Err(err(
+                            format!("name '{}' is used prior to nonlocal declaration", n),
+                            s.loc,
+                        ));
                     }
                     if f & DEF_LOCAL != 0 {
-                        return Err(err(format!("name '{}' is assigned to before nonlocal declaration", n), s.loc));
+                        return Err(err(
+                            format!("name '{}' is assigned to before nonlocal declaration", n),
+                            s.loc,
+                        ));
                     }
                     self.scope().add(&m, DEF_NONLOCAL);
                 }
@@ -588,7 +711,11 @@ impl Builder {
                     self.pattern(q)?;
                 }
             }
-            PatternKind::Mapping { keys, patterns, rest } => {
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 for k in keys {
                     self.expr(k)?;
                 }
@@ -599,7 +726,12 @@ impl Builder {
                     self.add_def(r, DEF_LOCAL)?;
                 }
             }
-            PatternKind::Class { cls, patterns, kwd_patterns, .. } => {
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.expr(cls)?;
                 for q in patterns.iter().chain(kwd_patterns.iter()) {
                     self.pattern(q)?;
@@ -633,7 +765,11 @@ impl Builder {
                 Ok(())
             }
             ScopeKind::Module | ScopeKind::Class => {
-                let m = if msg.starts_with("'await'") { "'await' outside function" } else { msg };
+                let m = if msg.starts_with("'await'") {
+                    "'await' outside function"
+                } else {
+                    msg
+                };
                 Err(err(String::from(m), loc))
             }
             ScopeKind::Function | ScopeKind::Lambda => {
@@ -693,7 +829,10 @@ impl Builder {
                 self.expr(&g.iter)?;
             }
             if g.is_async {
-                self.check_async("asynchronous comprehension outside of an asynchronous function", e.loc)?;
+                self.check_async(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.loc,
+                )?;
             }
             self.target(&g.target)?;
             for c in &g.ifs {
@@ -706,12 +845,25 @@ impl Builder {
         self.pop_scope();
         // A list/set/dict comprehension that awaits is itself awaited by the enclosing scope.
         if self.scopes[idx].is_coroutine && kind != CompKind::Gen {
-            self.check_async("asynchronous comprehension outside of an asynchronous function", e.loc)?;
+            self.check_async(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.loc,
+            )?;
         }
         Ok(())
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        if self.depth >= MAX_NESTING {
+            return Err(err(String::from("too many nested expressions"), e.loc));
+        }
+        self.depth += 1;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Result<(), SyntaxError> {
         self.cur_loc = e.loc;
         match &e.kind {
             ExprKind::BoolOp { values, .. } => {
@@ -754,9 +906,14 @@ impl Builder {
                     self.target(target)?;
                 }
             }
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left)?;
-                self.expr(right)?;
+            ExprKind::BinOp { .. } => {
+                // Iterate down the left spine: long operator chains must not recurse deeply.
+                let mut cur = e;
+                while let ExprKind::BinOp { left, right, .. } = &cur.kind {
+                    self.expr(right)?;
+                    cur = left;
+                }
+                self.expr(cur)?;
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand)?,
             ExprKind::Lambda { args, body } => {
@@ -779,17 +936,28 @@ impl Builder {
                     self.expr(v)?;
                 }
             }
-            ExprKind::Set(es) | ExprKind::List(es) | ExprKind::Tuple(es) | ExprKind::JoinedStr(es) => {
+            ExprKind::Set(es)
+            | ExprKind::List(es)
+            | ExprKind::Tuple(es)
+            | ExprKind::JoinedStr(es) => {
                 for x in es {
                     self.expr(x)?;
                 }
             }
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, CompKind::List, generators, &[elt])?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, generators, &[elt])?,
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, CompKind::Gen, generators, &[elt])?,
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, CompKind::Dict, generators, &[key, value])?
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, CompKind::List, generators, &[elt])?
             }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, CompKind::Set, generators, &[elt])?
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, CompKind::Gen, generators, &[elt])?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, CompKind::Dict, generators, &[key, value])?,
             ExprKind::Await(v) => {
                 self.check_async("'await' outside async function", e.loc)?;
                 self.expr(v)?;
@@ -803,17 +971,26 @@ impl Builder {
             ExprKind::YieldFrom(v) => {
                 self.yield_check(e.loc)?;
                 if self.scopes[self.cur()].is_async_def {
-                    return Err(err(String::from("'yield from' inside async function"), e.loc));
+                    return Err(err(
+                        String::from("'yield from' inside async function"),
+                        e.loc,
+                    ));
                 }
                 self.expr(v)?;
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 for c in comparators {
                     self.expr(c)?;
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 for a in args {
                     self.expr(a)?;
@@ -822,7 +999,9 @@ impl Builder {
                     self.expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.expr(value)?;
                 if let Some(s) = format_spec {
                     self.expr(s)?;
@@ -855,7 +1034,9 @@ impl Builder {
         let i = self.cur();
         let s = &mut self.scopes[i];
         match s.kind {
-            ScopeKind::Module | ScopeKind::Class => Err(err(String::from("'yield' outside function"), loc)),
+            ScopeKind::Module | ScopeKind::Class => {
+                Err(err(String::from("'yield' outside function"), loc))
+            }
             ScopeKind::Comprehension => {
                 let what = match s.comp_kind {
                     Some(CompKind::List) => "list comprehension",
@@ -875,7 +1056,11 @@ impl Builder {
 
 /// Resolve every name of scope `idx` given the names bound in enclosing function scopes; returns
 /// the free names the scope needs from outside.
-fn analyze(t: &mut SymbolTable, idx: usize, bound: &BTreeSet<String>) -> Result<BTreeSet<String>, SyntaxError> {
+fn analyze(
+    t: &mut SymbolTable,
+    idx: usize,
+    bound: &BTreeSet<String>,
+) -> Result<BTreeSet<String>, SyntaxError> {
     let kind = t.scopes[idx].kind;
     let mut local = BTreeSet::new();
     let mut globals = BTreeSet::new();
@@ -891,7 +1076,10 @@ fn analyze(t: &mut SymbolTable, idx: usize, bound: &BTreeSet<String>) -> Result<
             SymScope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             if !bound.contains(&name) {
-                return Err(err(format!("no binding for nonlocal '{}' found", name), Loc { line, col: 0 }));
+                return Err(err(
+                    format!("no binding for nonlocal '{}' found", name),
+                    Loc { line, col: 0 },
+                ));
             }
             SymScope::Free
         } else if flags & DEF_COMP_WALRUS != 0 {
@@ -946,15 +1134,21 @@ fn analyze(t: &mut SymbolTable, idx: usize, bound: &BTreeSet<String>) -> Result<
             _ => {
                 let sc = t.scopes[idx].lookup(&f).map(|s| s.scope);
                 match sc {
-                    Some(SymScope::Local) | Some(SymScope::Cell) => t.scopes[idx].set_scope(&f, SymScope::Cell),
+                    Some(SymScope::Local) | Some(SymScope::Cell) => {
+                        t.scopes[idx].set_scope(&f, SymScope::Cell)
+                    }
                     _ => t.scopes[idx].set_scope(&f, SymScope::Free),
                 }
             }
         }
     }
     t.scopes[idx].class_passthrough = passthrough;
-    let mut free: BTreeSet<String> =
-        t.scopes[idx].symbols.iter().filter(|s| s.scope == SymScope::Free).map(|s| s.name.clone()).collect();
+    let mut free: BTreeSet<String> = t.scopes[idx]
+        .symbols
+        .iter()
+        .filter(|s| s.scope == SymScope::Free)
+        .map(|s| s.name.clone())
+        .collect();
     free.extend(t.scopes[idx].class_passthrough.iter().cloned());
     Ok(free)
 }
