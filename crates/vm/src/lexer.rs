@@ -84,16 +84,21 @@ pub enum LexMode {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-    "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "..."];
 const OPS2: &[&str] = &[
-    "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
+    "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=",
+    "|=", "^=", "@=",
 ];
-const OPS1: &[&str] = &["+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "="];
+const OPS1: &[&str] = &[
+    "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",",
+    ":", ".", ";", "=",
+];
 
 /// Return the keyword's static spelling if `s` is a hard keyword.
 pub fn keyword(s: &str) -> Option<&'static str> {
@@ -105,7 +110,9 @@ fn is_id_start(c: char) -> bool {
 }
 
 fn is_id_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && (c.is_alphanumeric() || is_combining(c)))
+    c == '_'
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && (c.is_alphanumeric() || is_combining(c)))
 }
 
 fn is_combining(c: char) -> bool {
@@ -113,7 +120,13 @@ fn is_combining(c: char) -> bool {
 }
 
 fn syntax_error(msg: String, line: u32, col: u32) -> SyntaxError {
-    SyntaxError { msg, line, col: col + 1, kind: SyntaxErrorKind::Syntax, incomplete: false }
+    SyntaxError {
+        msg,
+        line,
+        col: col + 1,
+        kind: SyntaxErrorKind::Syntax,
+        incomplete: false,
+    }
 }
 
 struct Lexer<'a> {
@@ -140,7 +153,12 @@ pub fn tokenize(source: &str, mode: LexMode) -> Result<Vec<Token>, SyntaxError> 
 
 /// Tokenize `source` whose first character is at (`line`, `col`) of an enclosing text (used for
 /// f-string replacement fields).
-pub fn tokenize_at(source: &str, mode: LexMode, line: u32, col: u32) -> Result<Vec<Token>, SyntaxError> {
+pub fn tokenize_at(
+    source: &str,
+    mode: LexMode,
+    line: u32,
+    col: u32,
+) -> Result<Vec<Token>, SyntaxError> {
     let text = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let mut lx = Lexer {
         text,
@@ -215,7 +233,13 @@ impl<'a> Lexer<'a> {
     }
 
     fn last_is_newline(&self) -> bool {
-        matches!(self.toks.last(), None | Some(Token { tok: Tok::Newline, .. }))
+        matches!(
+            self.toks.last(),
+            None | Some(Token {
+                tok: Tok::Newline,
+                ..
+            })
+        )
     }
 
     fn run(&mut self) -> Result<(), SyntaxError> {
@@ -231,13 +255,18 @@ impl<'a> Lexer<'a> {
                 0 if self.pos >= self.src.len() => break,
                 b' ' | b'\t' | 0x0c => self.pos += 1,
                 b'#' => {
-                    while self.pos < self.src.len() && !matches!(self.src[self.pos], b'\n' | b'\r') {
+                    while self.pos < self.src.len() && !matches!(self.src[self.pos], b'\n' | b'\r')
+                    {
                         self.pos += 1;
                     }
                 }
                 b'\n' | b'\r' => {
                     let start = self.pos;
-                    self.pos += if c == b'\r' && self.peek(1) == b'\n' { 2 } else { 1 };
+                    self.pos += if c == b'\r' && self.peek(1) == b'\n' {
+                        2
+                    } else {
+                        1
+                    };
                     if self.parens.is_empty() && self.mode != LexMode::FStringExpr {
                         if !self.last_is_newline() {
                             self.push(Tok::Newline, start);
@@ -253,15 +282,27 @@ impl<'a> Lexer<'a> {
                         b'\n' => self.pos += 1,
                         b'\r' => self.pos += if self.peek(1) == b'\n' { 2 } else { 1 },
                         0 if self.pos >= self.src.len() => {
-                            let mut e = self.err(String::from("unexpected EOF while parsing"), start);
+                            let mut e =
+                                self.err(String::from("unexpected EOF while parsing"), start);
                             e.incomplete = true;
                             return Err(e);
                         }
                         _ => {
-                            return Err(self.err(String::from("unexpected character after line continuation character"), start + 1))
+                            return Err(self.err(
+                                String::from(
+                                    "unexpected character after line continuation character",
+                                ),
+                                start + 1,
+                            ))
                         }
                     }
                     self.new_line(self.pos);
+                    if self.pos >= self.src.len() && self.mode != LexMode::FStringExpr {
+                        let mut e =
+                            self.err(String::from("unexpected EOF while parsing"), self.pos);
+                        e.incomplete = true;
+                        return Err(e);
+                    }
                 }
                 b'0'..=b'9' => self.number()?,
                 b'.' if self.peek(1).is_ascii_digit() => self.number()?,
@@ -272,7 +313,11 @@ impl<'a> Lexer<'a> {
         }
         if let Some(&(p, line, col)) = self.parens.last() {
             let msg = format!("'{}' was never closed", p as char);
-            let (line, col) = if self.mode == LexMode::FStringExpr { (self.base_line, self.base_col + col) } else { (line, col) };
+            let (line, col) = if self.mode == LexMode::FStringExpr {
+                (self.base_line, self.base_col + col)
+            } else {
+                (line, col)
+            };
             let mut e = syntax_error(msg, line, col);
             e.incomplete = true;
             return Err(e);
@@ -318,7 +363,10 @@ impl<'a> Lexer<'a> {
         }
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
         let tab_err = |lx: &mut Self| {
-            let mut e = lx.err(String::from("inconsistent use of tabs and spaces in indentation"), lx.pos);
+            let mut e = lx.err(
+                String::from("inconsistent use of tabs and spaces in indentation"),
+                lx.pos,
+            );
             e.kind = SyntaxErrorKind::Tab;
             e
         };
@@ -344,7 +392,10 @@ impl<'a> Lexer<'a> {
             }
             let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
             if col != top {
-                let mut e = self.err(String::from("unindent does not match any outer indentation level"), self.pos);
+                let mut e = self.err(
+                    String::from("unindent does not match any outer indentation level"),
+                    self.pos,
+                );
                 e.kind = SyntaxErrorKind::Indentation;
                 return Err(e);
             }
@@ -403,7 +454,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn invalid_char(&mut self, c: char) -> SyntaxError {
-        let msg = if c.is_control() || c.is_whitespace() || matches!(c as u32, 0x200B..=0x200F | 0xFEFF) {
+        let msg = if c.is_control()
+            || c.is_whitespace()
+            || matches!(c as u32, 0x200B..=0x200F | 0xFEFF)
+        {
             format!("invalid non-printable character U+{:04X}", c as u32)
         } else {
             format!("invalid character '{}' (U+{:04X})", c, c as u32)
@@ -416,7 +470,11 @@ impl<'a> Lexer<'a> {
         let rest = &self.src[self.pos..];
         let mut found: Option<&'static str> = None;
         for table in [OPS3, OPS2, OPS1] {
-            if let Some(op) = table.iter().copied().find(|op| rest.starts_with(op.as_bytes())) {
+            if let Some(op) = table
+                .iter()
+                .copied()
+                .find(|op| rest.starts_with(op.as_bytes()))
+            {
                 found = Some(op);
                 break;
             }
@@ -437,24 +495,26 @@ impl<'a> Lexer<'a> {
                 let col = self.col_at(start);
                 self.parens.push((op.as_bytes()[0], self.line, col));
             }
-            ")" | "]" | "}" => match self.parens.pop() {
-                None => return Err(self.err(format!("unmatched '{}'", op), start)),
-                Some((open, line, _)) => {
-                    let want = match open {
-                        b'(' => b')',
-                        b'[' => b']',
-                        _ => b'}',
-                    };
-                    if want != op.as_bytes()[0] {
-                        let msg = if line != self.line && self.mode != LexMode::FStringExpr {
-                            format!("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", op, open as char, line)
-                        } else {
-                            format!("closing parenthesis '{}' does not match opening parenthesis '{}'", op, open as char)
+            ")" | "]" | "}" => {
+                match self.parens.pop() {
+                    None => return Err(self.err(format!("unmatched '{}'", op), start)),
+                    Some((open, line, _)) => {
+                        let want = match open {
+                            b'(' => b')',
+                            b'[' => b']',
+                            _ => b'}',
                         };
-                        return Err(self.err(msg, start));
+                        if want != op.as_bytes()[0] {
+                            let msg = if line != self.line && self.mode != LexMode::FStringExpr {
+                                format!("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", op, open as char, line)
+                            } else {
+                                format!("closing parenthesis '{}' does not match opening parenthesis '{}'", op, open as char)
+                            };
+                            return Err(self.err(msg, start));
+                        }
                     }
                 }
-            },
+            }
             _ => {}
         }
         self.push(Tok::Op(op), start);
@@ -510,7 +570,10 @@ impl<'a> Lexer<'a> {
             };
             let next = self.peek(0);
             if next.is_ascii_digit() {
-                return Err(self.err(format!("invalid digit '{}' in {} literal", next as char, what), self.pos));
+                return Err(self.err(
+                    format!("invalid digit '{}' in {} literal", next as char, what),
+                    self.pos,
+                ));
             }
             if digits.is_empty() || next.is_ascii_alphanumeric() || next == b'_' || next >= 0x80 {
                 return Err(self.err(format!("invalid {} literal", what), start));
@@ -556,12 +619,20 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
         }
         let next = self.peek(0);
-        if next.is_ascii_alphanumeric() || next == b'_' || (next >= 0x80 && self.cur_char().is_some_and(is_id_continue)) {
+        if next.is_ascii_alphanumeric()
+            || next == b'_'
+            || (next >= 0x80 && self.cur_char().is_some_and(is_id_continue))
+        {
             // `1if x else y` is still accepted by CPython 3.11 for a few keywords.
             let rest = &self.src[self.pos..];
             let kw_ok = ["and", "or", "in", "is", "if", "else", "for", "not"]
                 .iter()
-                .any(|k| rest.starts_with(k.as_bytes()) && !rest.get(k.len()).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_'));
+                .any(|k| {
+                    rest.starts_with(k.as_bytes())
+                        && !rest
+                            .get(k.len())
+                            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                });
             if !kw_ok || (radix == 10 && !imag && !is_float && matches!(next, b'e' | b'E')) {
                 let what = if imag { "imaginary" } else { "decimal" };
                 return Err(self.err(format!("invalid {} literal", what), start));
@@ -590,7 +661,13 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
-    fn string(&mut self, start: usize, bytes: bool, raw: bool, fstr: bool) -> Result<(), SyntaxError> {
+    fn string(
+        &mut self,
+        start: usize,
+        bytes: bool,
+        raw: bool,
+        fstr: bool,
+    ) -> Result<(), SyntaxError> {
         let q = self.peek(0);
         let triple = self.peek(1) == q && self.peek(2) == q;
         let (start_line, start_col) = self.position(start);
@@ -602,9 +679,23 @@ impl<'a> Lexer<'a> {
         loop {
             if self.pos >= self.src.len() {
                 let mut e = if triple {
-                    syntax_error(format!("unterminated triple-quoted string literal (detected at line {})", self.line), start_line, start_col)
+                    syntax_error(
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {})",
+                            self.line
+                        ),
+                        start_line,
+                        start_col,
+                    )
                 } else {
-                    syntax_error(format!("unterminated string literal (detected at line {})", self.line), start_line, start_col)
+                    syntax_error(
+                        format!(
+                            "unterminated string literal (detected at line {})",
+                            self.line
+                        ),
+                        start_line,
+                        start_col,
+                    )
                 };
                 e.incomplete = triple;
                 return Err(e);
@@ -630,7 +721,10 @@ impl<'a> Lexer<'a> {
             if c == b'\n' || c == b'\r' {
                 if !triple {
                     return Err(syntax_error(
-                        format!("unterminated string literal (detected at line {})", self.line),
+                        format!(
+                            "unterminated string literal (detected at line {})",
+                            self.line
+                        ),
                         start_line,
                         start_col,
                     ));
@@ -638,7 +732,11 @@ impl<'a> Lexer<'a> {
                 if c == b'\r' {
                     has_cr = true;
                 }
-                self.pos += if c == b'\r' && self.peek(1) == b'\n' { 2 } else { 1 };
+                self.pos += if c == b'\r' && self.peek(1) == b'\n' {
+                    2
+                } else {
+                    1
+                };
                 self.new_line(self.pos);
                 continue;
             }
@@ -651,11 +749,30 @@ impl<'a> Lexer<'a> {
         }
         let raw_body = &self.text[body_start..body_end];
         if bytes && !raw_body.is_ascii() {
-            return Err(syntax_error(String::from("bytes can only contain ASCII literal characters"), start_line, start_col));
+            return Err(syntax_error(
+                String::from("bytes can only contain ASCII literal characters"),
+                start_line,
+                start_col,
+            ));
         }
-        let body = if has_cr { raw_body.replace("\r\n", "\n").replace('\r', "\n") } else { String::from(raw_body) };
-        let lit = StrLit { bytes, raw, fstr, body, line: body_line, col: body_col };
-        self.toks.push(Token { tok: Tok::Str(Box::new(lit)), line: start_line, col: start_col });
+        let body = if has_cr {
+            raw_body.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            String::from(raw_body)
+        };
+        let lit = StrLit {
+            bytes,
+            raw,
+            fstr,
+            body,
+            line: body_line,
+            col: body_col,
+        };
+        self.toks.push(Token {
+            tok: Tok::Str(Box::new(lit)),
+            line: start_line,
+            col: start_col,
+        });
         Ok(())
     }
 }
@@ -664,7 +781,10 @@ impl<'a> Lexer<'a> {
 pub fn lookup_char_name(name: &str) -> Option<char> {
     let up: String = name.chars().map(|c| c.to_ascii_uppercase()).collect();
     let n = up.as_str();
-    for (prefix, base) in [("LATIN SMALL LETTER ", b'a'), ("LATIN CAPITAL LETTER ", b'A')] {
+    for (prefix, base) in [
+        ("LATIN SMALL LETTER ", b'a'),
+        ("LATIN CAPITAL LETTER ", b'A'),
+    ] {
         if let Some(rest) = n.strip_prefix(prefix) {
             let rb = rest.as_bytes();
             if rb.len() == 1 && rb[0].is_ascii_uppercase() {
@@ -672,17 +792,45 @@ pub fn lookup_char_name(name: &str) -> Option<char> {
             }
         }
     }
-    const DIGITS: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+    const DIGITS: [&str; 10] = [
+        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+    ];
     if let Some(rest) = n.strip_prefix("DIGIT ") {
         if let Some(i) = DIGITS.iter().position(|d| *d == rest) {
             return Some((b'0' + i as u8) as char);
         }
     }
     const GREEK: [&str; 25] = [
-        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA", "LAMDA", "MU", "NU", "XI",
-        "OMICRON", "PI", "RHO", "FINAL SIGMA", "SIGMA", "TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA",
+        "ALPHA",
+        "BETA",
+        "GAMMA",
+        "DELTA",
+        "EPSILON",
+        "ZETA",
+        "ETA",
+        "THETA",
+        "IOTA",
+        "KAPPA",
+        "LAMDA",
+        "MU",
+        "NU",
+        "XI",
+        "OMICRON",
+        "PI",
+        "RHO",
+        "FINAL SIGMA",
+        "SIGMA",
+        "TAU",
+        "UPSILON",
+        "PHI",
+        "CHI",
+        "PSI",
+        "OMEGA",
     ];
-    for (prefix, base) in [("GREEK SMALL LETTER ", 0x3B1u32), ("GREEK CAPITAL LETTER ", 0x391u32)] {
+    for (prefix, base) in [
+        ("GREEK SMALL LETTER ", 0x3B1u32),
+        ("GREEK CAPITAL LETTER ", 0x391u32),
+    ] {
         if let Some(rest) = n.strip_prefix(prefix) {
             let rest = if rest == "LAMBDA" { "LAMDA" } else { rest };
             if base == 0x391 && rest == "FINAL SIGMA" {
@@ -808,7 +956,10 @@ pub fn lookup_char_name(name: &str) -> Option<char> {
         ("ROCKET", 0x1F680),
         ("FIRE", 0x1F525),
     ];
-    TABLE.iter().find(|(k, _)| *k == n).and_then(|&(_, v)| char::from_u32(v))
+    TABLE
+        .iter()
+        .find(|(k, _)| *k == n)
+        .and_then(|&(_, v)| char::from_u32(v))
 }
 
 fn hex_value(s: &[u8]) -> Option<u32> {
@@ -873,7 +1024,9 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, String> {
                     b'u' => 4,
                     _ => 8,
                 };
-                let digits = b.get(i..i + n).filter(|d| d.iter().all(|x| x.is_ascii_hexdigit()));
+                let digits = b
+                    .get(i..i + n)
+                    .filter(|d| d.iter().all(|x| x.is_ascii_hexdigit()));
                 let Some(digits) = digits else {
                     let what = match c {
                         b'x' => "truncated \\xXX escape",
@@ -905,8 +1058,13 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, String> {
                 i += n;
             }
             b'N' => {
-                let close = if b.get(i) == Some(&b'{') { body[i..].find('}').map(|p| i + p) } else { None };
-                let found = close.and_then(|cl| lookup_char_name(&body[i + 1..cl]).map(|ch| (ch, cl)));
+                let close = if b.get(i) == Some(&b'{') {
+                    body[i..].find('}').map(|p| i + p)
+                } else {
+                    None
+                };
+                let found =
+                    close.and_then(|cl| lookup_char_name(&body[i + 1..cl]).map(|ch| (ch, cl)));
                 match found {
                     Some((ch, cl)) => {
                         out.push(ch);
@@ -981,10 +1139,17 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, String> {
                 out.push((v & 0xFF) as u8);
             }
             b'x' => {
-                let digits = b.get(i..i + 2).filter(|d| d.iter().all(|x| x.is_ascii_hexdigit()));
+                let digits = b
+                    .get(i..i + 2)
+                    .filter(|d| d.iter().all(|x| x.is_ascii_hexdigit()));
                 match digits.and_then(hex_value) {
                     Some(v) => out.push(v as u8),
-                    None => return Err(format!("(value error) invalid \\x escape at position {}", i - 2)),
+                    None => {
+                        return Err(format!(
+                            "(value error) invalid \\x escape at position {}",
+                            i - 2
+                        ))
+                    }
                 }
                 i += 2;
             }
@@ -1035,7 +1200,10 @@ mod tests {
     fn basic_tokens() {
         assert_eq!(kinds("x = 1 + 2\n"), "x = 1 + 2 NL END");
         assert_eq!(kinds("if a:\n    b\nc"), "if a : NL IN b NL DE c NL END");
-        assert_eq!(kinds("a **= b // c ... -> :="), "a **= b // c ... -> := NL END");
+        assert_eq!(
+            kinds("a **= b // c ... -> :="),
+            "a **= b // c ... -> := NL END"
+        );
         assert_eq!(kinds("(a,\n b)\n"), "( a , b ) NL END");
         assert_eq!(kinds("a = \\\n  1\n"), "a = 1 NL END");
         assert_eq!(kinds("\n\n# c\n  \nx # y\n"), "x NL END");
@@ -1046,11 +1214,22 @@ mod tests {
     #[test]
     fn numbers() {
         assert_eq!(kinds("0x_ff 0o17 0b101 1_000"), "255 15 5 1000 NL END");
-        assert_eq!(kinds("1. .5 1e10 1_000.5 3j 1.5J"), "f:1 f:0.5 f:10000000000 f:1000.5 j:3 j:1.5 NL END");
-        assert_eq!(kinds("0xffffffffffffffffff"), "big:4722366482869645213695 NL END");
-        assert_eq!(kinds("99999999999999999999 00"), "big:99999999999999999999 0 NL END");
+        assert_eq!(
+            kinds("1. .5 1e10 1_000.5 3j 1.5J"),
+            "f:1 f:0.5 f:10000000000 f:1000.5 j:3 j:1.5 NL END"
+        );
+        assert_eq!(
+            kinds("0xffffffffffffffffff"),
+            "big:4722366482869645213695 NL END"
+        );
+        assert_eq!(
+            kinds("99999999999999999999 00"),
+            "big:99999999999999999999 0 NL END"
+        );
         assert_eq!(kinds("1if x else 2"), "1 if x else 2 NL END");
-        assert!(lex_err("012").msg.starts_with("leading zeros in decimal integer literals"));
+        assert!(lex_err("012")
+            .msg
+            .starts_with("leading zeros in decimal integer literals"));
         assert_eq!(lex_err("1abc").msg, "invalid decimal literal");
         assert_eq!(lex_err("1__0").msg, "invalid decimal literal");
         assert_eq!(lex_err("0o8").msg, "invalid digit '8' in octal literal");
@@ -1059,19 +1238,43 @@ mod tests {
 
     #[test]
     fn strings() {
-        assert_eq!(kinds("'a' \"b\" rb'c' F'{x}' '''x\ny'''"), "s:a s:b s:c s:{x} s:x\ny NL END");
+        assert_eq!(
+            kinds("'a' \"b\" rb'c' F'{x}' '''x\ny'''"),
+            "s:a s:b s:c s:{x} s:x\ny NL END"
+        );
         let e = lex_err("x = 'abc\n");
         assert_eq!(e.msg, "unterminated string literal (detected at line 1)");
         assert_eq!((e.line, e.col), (1, 5));
         let e = lex_err("x = '''abc\n\n");
-        assert_eq!(e.msg, "unterminated triple-quoted string literal (detected at line 3)");
+        assert_eq!(
+            e.msg,
+            "unterminated triple-quoted string literal (detected at line 3)"
+        );
         assert!(e.incomplete);
-        assert_eq!(lex_err("b'é'").msg, "bytes can only contain ASCII literal characters");
-        assert_eq!(decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\q", false).unwrap(), "a\n\t\\'Aé😀A\0\\q");
-        assert_eq!(decode_str(r"\N{EM DASH}\N{greek small letter alpha}\N{LATIN CAPITAL LETTER Q}", false).unwrap(), "—αQ");
+        assert_eq!(
+            lex_err("b'é'").msg,
+            "bytes can only contain ASCII literal characters"
+        );
+        assert_eq!(
+            decode_str(r"a\n\t\\\'\x41\u00e9\U0001F600\101\0\q", false).unwrap(),
+            "a\n\t\\'Aé😀A\0\\q"
+        );
+        assert_eq!(
+            decode_str(
+                r"\N{EM DASH}\N{greek small letter alpha}\N{LATIN CAPITAL LETTER Q}",
+                false
+            )
+            .unwrap(),
+            "—αQ"
+        );
         assert!(decode_str(r"\N{NOPE}", false).is_err());
-        assert!(decode_str(r"\x4", false).unwrap_err().contains("truncated \\xXX escape"));
-        assert_eq!(decode_bytes(r"\x00\xff\n\777\u", false).unwrap(), alloc::vec![0, 255, 10, 255, b'\\', b'u']);
+        assert!(decode_str(r"\x4", false)
+            .unwrap_err()
+            .contains("truncated \\xXX escape"));
+        assert_eq!(
+            decode_bytes(r"\x00\xff\n\777\u", false).unwrap(),
+            alloc::vec![0, 255, 10, 255, b'\\', b'u']
+        );
     }
 
     #[test]
@@ -1091,7 +1294,10 @@ mod tests {
         assert_eq!(e.msg, "'(' was never closed");
         assert!(e.incomplete);
         assert_eq!(lex_err("a)").msg, "unmatched ')'");
-        assert_eq!(lex_err("(a]").msg, "closing parenthesis ']' does not match opening parenthesis '('");
+        assert_eq!(
+            lex_err("(a]").msg,
+            "closing parenthesis ']' does not match opening parenthesis '('"
+        );
         assert_eq!(lex_err("a = 1 €").msg, "invalid character '€' (U+20AC)");
         assert_eq!(lex_err("a $ b").msg, "invalid syntax");
         assert!(lex_err("x = 1 + \\").incomplete);

@@ -50,8 +50,13 @@ pub enum SyntaxErrorKind {
     Tab,
 }
 
-/// Deepest expression nesting (counting brackets, unary operators, lambdas, conditionals).
-pub const MAX_DEPTH: u32 = 200;
+/// Deepest expression nesting, in units: a bracket level counts 2, a unary operator, lambda,
+/// conditional or `**` counts 1. One unit costs about 2 KB of Rust stack in release builds
+/// (10 KB in debug builds), so 120 keeps the parser well inside a 2 MB thread stack.
+pub const MAX_DEPTH: u32 = 120;
+/// Longest left-nested chain of binary operators or trailers (`a+b+c...`, `a.b.c...`): each link
+/// nests the AST one level deeper, and the compiler and `Drop` recurse on it.
+pub const MAX_CHAIN: usize = 1000;
 /// Longest `elif` chain (each `elif` nests one `If` in the AST).
 pub const MAX_ELIF: usize = 1000;
 
@@ -59,9 +64,17 @@ type PResult<T> = Result<T, SyntaxError>;
 
 /// Parse source text.
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
-    let lex_mode = if mode == Mode::Eval { LexMode::Eval } else { LexMode::File };
+    let lex_mode = if mode == Mode::Eval {
+        LexMode::Eval
+    } else {
+        LexMode::File
+    };
     let toks = lexer::tokenize(source, lex_mode)?;
-    let mut p = Parser { toks, pos: 0, depth: 0 };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        depth: 0,
+    };
     if mode == Mode::Eval {
         while p.at_newline() {
             p.advance();
@@ -77,7 +90,12 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
             return Err(p.invalid());
         }
         let loc = e.loc;
-        return Ok(Module { body: alloc::vec![Stmt { loc, kind: StmtKind::Expr(e) }] });
+        return Ok(Module {
+            body: alloc::vec![Stmt {
+                loc,
+                kind: StmtKind::Expr(e)
+            }],
+        });
     }
     let body = p.parse_file()?;
     if mode == Mode::Single && single_needs_more(source) {
@@ -106,7 +124,11 @@ fn single_needs_more(source: &str) -> bool {
     last.starts_with(' ') || last.starts_with('\t') || last.trim_end().ends_with(':')
 }
 
-static EOF_TOKEN: Token = Token { tok: Tok::EndMarker, line: 0, col: 0 };
+static EOF_TOKEN: Token = Token {
+    tok: Tok::EndMarker,
+    line: 0,
+    col: 0,
+};
 
 struct Parser {
     toks: Vec<Token>,
@@ -214,8 +236,15 @@ impl Parser {
     }
 
     fn loc(&self) -> Loc {
-        let t = self.toks.get(self.pos).or(self.toks.last()).unwrap_or(&EOF_TOKEN);
-        Loc { line: t.line, col: t.col }
+        let t = self
+            .toks
+            .get(self.pos)
+            .or(self.toks.last())
+            .unwrap_or(&EOF_TOKEN);
+        Loc {
+            line: t.line,
+            col: t.col,
+        }
     }
 
     fn advance(&mut self) {
@@ -254,7 +283,9 @@ impl Parser {
             return Ok(());
         }
         if self.is("=") {
-            return Err(self.err_here("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+            return Err(
+                self.err_here("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            );
         }
         Err(self.err_here("expected ':'"))
     }
@@ -263,14 +294,23 @@ impl Parser {
         matches!(self.tok(), Tok::Newline)
     }
 
+    #[inline(never)]
     fn err_at(&self, msg: &str, loc: Loc) -> SyntaxError {
-        SyntaxError { msg: String::from(msg), line: loc.line, col: loc.col + 1, kind: SyntaxErrorKind::Syntax, incomplete: false }
+        SyntaxError {
+            msg: String::from(msg),
+            line: loc.line,
+            col: loc.col + 1,
+            kind: SyntaxErrorKind::Syntax,
+            incomplete: false,
+        }
     }
 
+    #[inline(never)]
     fn err_here(&self, msg: &str) -> SyntaxError {
         self.err_at(msg, self.loc())
     }
 
+    #[inline(never)]
     fn invalid(&self) -> SyntaxError {
         if matches!(self.tok(), Tok::Indent) {
             let mut e = self.err_here("unexpected indent");
@@ -304,10 +344,27 @@ impl Parser {
 
     fn can_start_expr(&self) -> bool {
         match self.tok() {
-            Tok::Name(_) | Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_) => true,
+            Tok::Name(_)
+            | Tok::Int(_)
+            | Tok::BigInt(_)
+            | Tok::Float(_)
+            | Tok::Imag(_)
+            | Tok::Str(_) => true,
             Tok::Op(o) => matches!(
                 *o,
-                "(" | "[" | "{" | "-" | "+" | "~" | "not" | "lambda" | "await" | "None" | "True" | "False" | "..." | "*"
+                "(" | "["
+                    | "{"
+                    | "-"
+                    | "+"
+                    | "~"
+                    | "not"
+                    | "lambda"
+                    | "await"
+                    | "None"
+                    | "True"
+                    | "False"
+                    | "..."
+                    | "*"
             ),
             _ => false,
         }
@@ -378,7 +435,10 @@ impl Parser {
         }
         self.advance();
         if !matches!(self.tok(), Tok::Indent) {
-            let mut e = self.err_here(&format!("expected an indented block after {} on line {}", what, hdr_line));
+            let mut e = self.err_here(&format!(
+                "expected an indented block after {} on line {}",
+                what, hdr_line
+            ));
             e.kind = SyntaxErrorKind::Indentation;
             e.incomplete = matches!(self.tok(), Tok::EndMarker);
             return Err(e);
@@ -427,10 +487,17 @@ impl Parser {
             orelse = self.parse_block("'else' statement", line)?;
         }
         while clauses.len() > 1 {
-            let Some((loc, test, body)) = clauses.pop() else { break };
-            orelse = alloc::vec![Stmt { loc, kind: StmtKind::If { test, body, orelse } }];
+            let Some((loc, test, body)) = clauses.pop() else {
+                break;
+            };
+            orelse = alloc::vec![Stmt {
+                loc,
+                kind: StmtKind::If { test, body, orelse }
+            }];
         }
-        let Some((_, test, body)) = clauses.pop() else { return Err(self.invalid()) };
+        let Some((_, test, body)) = clauses.pop() else {
+            return Err(self.invalid());
+        };
         Ok(StmtKind::If { test, body, orelse })
     }
 
@@ -466,7 +533,13 @@ impl Parser {
         self.expect_colon()?;
         let body = self.parse_block("'for' statement", loc.line)?;
         let orelse = self.parse_else()?;
-        Ok(StmtKind::For { target, iter, body, orelse, is_async })
+        Ok(StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            is_async,
+        })
     }
 
     fn parse_try(&mut self) -> PResult<StmtKind> {
@@ -478,7 +551,10 @@ impl Parser {
         while self.is("except") {
             let loc = self.loc();
             if handlers.last().is_some_and(|h| h.typ.is_none()) {
-                return Err(self.err_at("default 'except:' must be last", handlers.last().map_or(loc, |h| h.loc)));
+                return Err(self.err_at(
+                    "default 'except:' must be last",
+                    handlers.last().map_or(loc, |h| h.loc),
+                ));
             }
             self.advance();
             if self.is("*") {
@@ -489,7 +565,9 @@ impl Parser {
             if !self.is(":") {
                 let t = self.parse_test()?;
                 if self.is(",") {
-                    return Err(self.err_at("multiple exception types must be parenthesized", t.loc));
+                    return Err(
+                        self.err_at("multiple exception types must be parenthesized", t.loc)
+                    );
                 }
                 typ = Some(t);
                 if self.eat("as") {
@@ -498,9 +576,18 @@ impl Parser {
             }
             self.expect_colon()?;
             let hbody = self.parse_block("'except' statement", loc.line)?;
-            handlers.push(ExceptHandler { loc, typ, name, body: hbody });
+            handlers.push(ExceptHandler {
+                loc,
+                typ,
+                name,
+                body: hbody,
+            });
         }
-        let orelse = if !handlers.is_empty() { self.parse_else()? } else { Vec::new() };
+        let orelse = if !handlers.is_empty() {
+            self.parse_else()?
+        } else {
+            Vec::new()
+        };
         let mut finalbody = Vec::new();
         if self.is("finally") {
             let line = self.loc().line;
@@ -511,7 +598,12 @@ impl Parser {
         if handlers.is_empty() && finalbody.is_empty() {
             return Err(self.err_here("expected 'except' or 'finally' block"));
         }
-        Ok(StmtKind::Try { body, handlers, orelse, finalbody })
+        Ok(StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        })
     }
 
     fn parse_with_item(&mut self) -> PResult<WithItem> {
@@ -522,7 +614,10 @@ impl Parser {
             self.check_target(&t, TargetCtx::Plain, true)?;
             optional_vars = Some(t);
         }
-        Ok(WithItem { context_expr, optional_vars })
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
     }
 
     fn parse_with(&mut self, is_async: bool, loc: Loc) -> PResult<StmtKind> {
@@ -558,7 +653,11 @@ impl Parser {
         }
         self.expect_colon()?;
         let body = self.parse_block("'with' statement", loc.line)?;
-        Ok(StmtKind::With { items, body, is_async })
+        Ok(StmtKind::With {
+            items,
+            body,
+            is_async,
+        })
     }
 
     fn parse_decorated(&mut self) -> PResult<StmtKind> {
@@ -602,10 +701,21 @@ impl Parser {
         self.expect("(")?;
         let args = self.parse_params(")", true)?;
         self.expect(")")?;
-        let returns = if self.eat("->") { Some(self.parse_test()?) } else { None };
+        let returns = if self.eat("->") {
+            Some(self.parse_test()?)
+        } else {
+            None
+        };
         self.expect_colon()?;
         let body = self.parse_block("function definition", loc.line)?;
-        Ok(StmtKind::FunctionDef(Box::new(FunctionDef { name, args, body, decorators, returns, is_async })))
+        Ok(StmtKind::FunctionDef(Box::new(FunctionDef {
+            name,
+            args,
+            body,
+            decorators,
+            returns,
+            is_async,
+        })))
     }
 
     fn parse_class(&mut self, decorators: Vec<Expr>, loc: Loc) -> PResult<StmtKind> {
@@ -619,7 +729,13 @@ impl Parser {
         }
         self.expect_colon()?;
         let body = self.parse_block("class definition", loc.line)?;
-        Ok(StmtKind::ClassDef(Box::new(ClassDef { name, bases, keywords, body, decorators })))
+        Ok(StmtKind::ClassDef(Box::new(ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorators,
+        })))
     }
 
     /// Parameters of a def (`closer` ")", annotations allowed) or lambda (`closer` ":").
@@ -658,7 +774,9 @@ impl Parser {
                     let p = self.parse_param(annotations, &mut names)?;
                     a.vararg = Some(p);
                     if self.is("=") {
-                        return Err(self.err_here("var-positional argument cannot have default value"));
+                        return Err(
+                            self.err_here("var-positional argument cannot have default value")
+                        );
                     }
                 }
             } else if self.eat("**") {
@@ -688,7 +806,9 @@ impl Parser {
                     a.kw_defaults.push(None);
                 } else {
                     if seen_default {
-                        return Err(self.err_at("non-default argument follows default argument", loc));
+                        return Err(
+                            self.err_at("non-default argument follows default argument", loc)
+                        );
                     }
                     a.args.push(p);
                 }
@@ -709,7 +829,10 @@ impl Parser {
         let loc = self.loc();
         let name = self.name()?;
         if names.contains(&name) {
-            return Err(self.err_at(&format!("duplicate argument '{}' in function definition", name), loc));
+            return Err(self.err_at(
+                &format!("duplicate argument '{}' in function definition", name),
+                loc,
+            ));
         }
         names.push(name.clone());
         let annotation = if annotations && self.eat(":") {
@@ -723,7 +846,11 @@ impl Parser {
         } else {
             None
         };
-        Ok(Arg { name, annotation, loc })
+        Ok(Arg {
+            name,
+            annotation,
+            loc,
+        })
     }
 
     fn parse_simple_stmt(&mut self) -> PResult<Stmt> {
@@ -794,7 +921,11 @@ impl Parser {
             Tok::Op("assert") => {
                 self.advance();
                 let test = self.parse_test()?;
-                let msg = if self.eat(",") { Some(self.parse_test()?) } else { None };
+                let msg = if self.eat(",") {
+                    Some(self.parse_test()?)
+                } else {
+                    None
+                };
                 StmtKind::Assert { test, msg }
             }
             Tok::Op("import") => {
@@ -802,7 +933,11 @@ impl Parser {
                 let mut names = Vec::new();
                 loop {
                     let name = self.dotted_name()?;
-                    let asname = if self.eat("as") { Some(self.name()?) } else { None };
+                    let asname = if self.eat("as") {
+                        Some(self.name()?)
+                    } else {
+                        None
+                    };
                     names.push(Alias { name, asname });
                     if !self.eat(",") {
                         break;
@@ -841,19 +976,30 @@ impl Parser {
                 break;
             }
         }
-        let module = if matches!(self.tok(), Tok::Name(_)) { Some(self.dotted_name()?) } else { None };
+        let module = if matches!(self.tok(), Tok::Name(_)) {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
         if module.is_none() && level == 0 {
             return Err(self.invalid());
         }
         self.expect("import")?;
         let mut names = Vec::new();
         if self.eat("*") {
-            names.push(Alias { name: String::from("*"), asname: None });
+            names.push(Alias {
+                name: String::from("*"),
+                asname: None,
+            });
         } else {
             let paren = self.eat("(");
             loop {
                 let name = self.name()?;
-                let asname = if self.eat("as") { Some(self.name()?) } else { None };
+                let asname = if self.eat("as") {
+                    Some(self.name()?)
+                } else {
+                    None
+                };
                 names.push(Alias { name, asname });
                 if !self.eat(",") {
                     break;
@@ -862,14 +1008,20 @@ impl Parser {
                     break;
                 }
                 if !paren && self.at_simple_end() {
-                    return Err(self.err_here("trailing comma not allowed without surrounding parentheses"));
+                    return Err(
+                        self.err_here("trailing comma not allowed without surrounding parentheses")
+                    );
                 }
             }
             if paren {
                 self.expect(")")?;
             }
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
     }
 
     fn parse_yield_or_star_exprs(&mut self) -> PResult<Expr> {
@@ -884,24 +1036,43 @@ impl Parser {
         let starts_paren = self.is("(");
         let first = self.parse_yield_or_star_exprs()?;
         if self.is(":") {
-            let simple = match &first.kind {
-                ExprKind::Name(_) => !starts_paren,
-                ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
-                ExprKind::Tuple(_) => return Err(self.err_at("only single target (not tuple) can be annotated", first.loc)),
-                ExprKind::List(_) => return Err(self.err_at("only single target (not list) can be annotated", first.loc)),
-                _ => return Err(self.err_at("illegal target for annotation", first.loc)),
-            };
+            let simple =
+                match &first.kind {
+                    ExprKind::Name(_) => !starts_paren,
+                    ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
+                    ExprKind::Tuple(_) => {
+                        return Err(self
+                            .err_at("only single target (not tuple) can be annotated", first.loc))
+                    }
+                    ExprKind::List(_) => {
+                        return Err(self
+                            .err_at("only single target (not list) can be annotated", first.loc))
+                    }
+                    _ => return Err(self.err_at("illegal target for annotation", first.loc)),
+                };
             self.advance();
             let annotation = self.parse_test()?;
-            let value = if self.eat("=") { Some(self.parse_yield_or_star_exprs()?) } else { None };
-            return Ok(StmtKind::AnnAssign { target: first, annotation, value, simple });
+            let value = if self.eat("=") {
+                Some(self.parse_yield_or_star_exprs()?)
+            } else {
+                None
+            };
+            return Ok(StmtKind::AnnAssign {
+                target: first,
+                annotation,
+                value,
+                simple,
+            });
         }
         if let Some(op) = augop_of(self.tok()) {
             match &first.kind {
                 ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
                 _ => {
                     return Err(self.err_at(
-                        &format!("'{}' is an illegal expression for augmented assignment", describe(&first)),
+                        &format!(
+                            "'{}' is an illegal expression for augmented assignment",
+                            describe(&first)
+                        ),
                         first.loc,
                     ))
                 }
@@ -909,7 +1080,11 @@ impl Parser {
             self.advance();
             let value = self.parse_yield_or_star_exprs()?;
             self.no_bare_star(&value)?;
-            return Ok(StmtKind::AugAssign { target: first, op, value });
+            return Ok(StmtKind::AugAssign {
+                target: first,
+                op,
+                value,
+            });
         }
         if self.is("=") {
             let mut targets = alloc::vec![first];
@@ -932,7 +1107,13 @@ impl Parser {
         if !self.at_simple_end() {
             if let ExprKind::Name(n) = &first.kind {
                 if (n == "print" || n == "exec") && self.can_start_expr() {
-                    return Err(self.err_at(&format!("Missing parentheses in call to '{}'. Did you mean {}(...)?", n, n), first.loc));
+                    return Err(self.err_at(
+                        &format!(
+                            "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                            n, n
+                        ),
+                        first.loc,
+                    ));
                 }
             }
         }
@@ -951,7 +1132,11 @@ impl Parser {
         match &e.kind {
             ExprKind::Name(n) => {
                 if n == "__debug__" {
-                    let verb = if ctx == TargetCtx::Del { "delete" } else { "assign to" };
+                    let verb = if ctx == TargetCtx::Del {
+                        "delete"
+                    } else {
+                        "assign to"
+                    };
                     return Err(self.err_at(&format!("cannot {} __debug__", verb), e.loc));
                 }
                 Ok(())
@@ -966,10 +1151,15 @@ impl Parser {
                         }
                         stars += 1;
                         if stars > 1 {
-                            return Err(self.err_at("multiple starred expressions in assignment", elt.loc));
+                            return Err(
+                                self.err_at("multiple starred expressions in assignment", elt.loc)
+                            );
                         }
                         if let ExprKind::Starred(_) = inner.kind {
-                            return Err(self.err_at("starred assignment target must be in a list or tuple", inner.loc));
+                            return Err(self.err_at(
+                                "starred assignment target must be in a list or tuple",
+                                inner.loc,
+                            ));
                         }
                         self.check_target(inner, ctx, false)?;
                     } else {
@@ -982,14 +1172,23 @@ impl Parser {
                 if ctx == TargetCtx::Del {
                     return Err(self.err_at("cannot delete starred", e.loc));
                 }
-                Err(self.err_at("starred assignment target must be in a list or tuple", e.loc))
+                Err(self.err_at(
+                    "starred assignment target must be in a list or tuple",
+                    e.loc,
+                ))
             }
             _ => {
                 let what = describe(e);
                 let msg = if ctx == TargetCtx::Del {
                     format!("cannot delete {}", what)
-                } else if ctx == TargetCtx::Assign && top && !matches!(what, "None" | "True" | "False") {
-                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", what)
+                } else if ctx == TargetCtx::Assign
+                    && top
+                    && !matches!(what, "None" | "True" | "False")
+                {
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        what
+                    )
                 } else {
                     format!("cannot assign to {}", what)
                 };
@@ -1050,7 +1249,10 @@ impl Parser {
         self.advance();
         self.advance();
         if !matches!(self.tok(), Tok::Indent) {
-            let mut e = self.err_here(&format!("expected an indented block after 'match' statement on line {}", loc.line));
+            let mut e = self.err_here(&format!(
+                "expected an indented block after 'match' statement on line {}",
+                loc.line
+            ));
             e.kind = SyntaxErrorKind::Indentation;
             e.incomplete = matches!(self.tok(), Tok::EndMarker);
             return Err(e);
@@ -1068,10 +1270,18 @@ impl Parser {
                     let line = self.loc().line;
                     self.advance();
                     let pattern = self.parse_case_pattern()?;
-                    let guard = if self.eat("if") { Some(self.parse_named()?) } else { None };
+                    let guard = if self.eat("if") {
+                        Some(self.parse_named()?)
+                    } else {
+                        None
+                    };
                     self.expect_colon()?;
                     let body = self.parse_block("'case' statement", line)?;
-                    cases.push(MatchCase { pattern, guard, body });
+                    cases.push(MatchCase {
+                        pattern,
+                        guard,
+                        body,
+                    });
                 }
                 _ => return Err(self.invalid()),
             }
@@ -1115,7 +1325,10 @@ impl Parser {
             }
             pats.push(self.parse_maybe_star_pattern()?);
         }
-        Ok(Pattern { loc, kind: PatternKind::Sequence(pats) })
+        Ok(Pattern {
+            loc,
+            kind: PatternKind::Sequence(pats),
+        })
     }
 
     fn parse_maybe_star_pattern(&mut self) -> PResult<Pattern> {
@@ -1123,7 +1336,10 @@ impl Parser {
         if self.eat("*") {
             let n = self.name()?;
             let name = if n == "_" { None } else { Some(n) };
-            return Ok(Pattern { loc, kind: PatternKind::Star(name) });
+            return Ok(Pattern {
+                loc,
+                kind: PatternKind::Star(name),
+            });
         }
         self.parse_pattern()
     }
@@ -1143,7 +1359,10 @@ impl Parser {
             while self.eat("|") {
                 alts.push(self.parse_closed_pattern()?);
             }
-            Pattern { loc, kind: PatternKind::Or(alts) }
+            Pattern {
+                loc,
+                kind: PatternKind::Or(alts),
+            }
         } else {
             first
         };
@@ -1153,7 +1372,13 @@ impl Parser {
             if name == "_" {
                 return Err(self.err_at("cannot use '_' as a target", nloc));
             }
-            p = Pattern { loc, kind: PatternKind::As { pattern: Some(Box::new(p)), name: Some(name) } };
+            p = Pattern {
+                loc,
+                kind: PatternKind::As {
+                    pattern: Some(Box::new(p)),
+                    name: Some(name),
+                },
+            };
         }
         Ok(p)
     }
@@ -1165,12 +1390,29 @@ impl Parser {
             Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Imag(_) => self.parse_atom()?,
             _ => return Err(self.invalid()),
         };
-        let mut e = if neg { mk(loc, ExprKind::UnaryOp { op: UnaryOpKind::USub, operand: Box::new(num) }) } else { num };
+        let mut e = if neg {
+            mk(
+                loc,
+                ExprKind::UnaryOp {
+                    op: UnaryOpKind::USub,
+                    operand: Box::new(num),
+                },
+            )
+        } else {
+            num
+        };
         if (self.is("+") || self.is("-")) && matches!(self.peek_tok(1), Tok::Imag(_)) {
             let op = if self.is("+") { BinOp::Add } else { BinOp::Sub };
             self.advance();
             let imag = self.parse_atom()?;
-            e = mk(loc, ExprKind::BinOp { left: Box::new(e), op, right: Box::new(imag) });
+            e = mk(
+                loc,
+                ExprKind::BinOp {
+                    left: Box::new(e),
+                    op,
+                    right: Box::new(imag),
+                },
+            );
         }
         Ok(e)
     }
@@ -1184,22 +1426,36 @@ impl Parser {
             Tok::Str(_) => {
                 let e = self.parse_strings()?;
                 if let ExprKind::JoinedStr(_) = e.kind {
-                    return Err(self.err_at("patterns may only match literals and attribute lookups", loc));
+                    return Err(self.err_at(
+                        "patterns may only match literals and attribute lookups",
+                        loc,
+                    ));
                 }
                 PatternKind::Value(e)
             }
-            Tok::Op("None") | Tok::Op("True") | Tok::Op("False") => PatternKind::Singleton(self.parse_atom()?),
+            Tok::Op("None") | Tok::Op("True") | Tok::Op("False") => {
+                PatternKind::Singleton(self.parse_atom()?)
+            }
             Tok::Name(n) => {
                 if n == "_" && !self.peek_is(1, ".") && !self.peek_is(1, "(") {
                     self.advance();
-                    PatternKind::As { pattern: None, name: None }
+                    PatternKind::As {
+                        pattern: None,
+                        name: None,
+                    }
                 } else {
                     let first = self.name()?;
                     let mut e = mk(loc, ExprKind::Name(first.clone()));
                     let mut dotted = false;
                     while self.eat(".") {
                         let attr = self.name()?;
-                        e = mk(loc, ExprKind::Attribute { value: Box::new(e), attr });
+                        e = mk(
+                            loc,
+                            ExprKind::Attribute {
+                                value: Box::new(e),
+                                attr,
+                            },
+                        );
                         dotted = true;
                     }
                     if self.eat("(") {
@@ -1207,7 +1463,10 @@ impl Parser {
                     } else if dotted {
                         PatternKind::Value(e)
                     } else {
-                        PatternKind::As { pattern: None, name: Some(first) }
+                        PatternKind::As {
+                            pattern: None,
+                            name: Some(first),
+                        }
                     }
                 }
             }
@@ -1262,7 +1521,10 @@ impl Parser {
                     let kloc = self.loc();
                     let key = match self.parse_closed_pattern()?.kind {
                         PatternKind::Value(e) | PatternKind::Singleton(e) => e,
-                        _ => return Err(self.err_at("mapping pattern keys may only match literals and attribute lookups", kloc)),
+                        _ => return Err(self.err_at(
+                            "mapping pattern keys may only match literals and attribute lookups",
+                            kloc,
+                        )),
                     };
                     self.expect(":")?;
                     keys.push(key);
@@ -1272,7 +1534,11 @@ impl Parser {
                     }
                 }
                 self.expect("}")?;
-                PatternKind::Mapping { keys, patterns, rest }
+                PatternKind::Mapping {
+                    keys,
+                    patterns,
+                    rest,
+                }
             }
             _ => return Err(self.invalid()),
         };
@@ -1302,7 +1568,12 @@ impl Parser {
             }
         }
         self.expect(")")?;
-        Ok(PatternKind::Class { cls, patterns, kwd_attrs, kwd_patterns })
+        Ok(PatternKind::Class {
+            cls,
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+        })
     }
 
     // ----- expressions -----
@@ -1338,6 +1609,7 @@ impl Parser {
         self.parse_named()
     }
 
+    #[inline(never)]
     fn parse_yield(&mut self) -> PResult<Expr> {
         let loc = self.loc();
         self.advance();
@@ -1360,11 +1632,20 @@ impl Parser {
             let n = self.name()?;
             self.advance();
             let value = self.parse_test()?;
-            return Ok(mk(loc, ExprKind::NamedExpr { target: Box::new(mk(loc, ExprKind::Name(n))), value: Box::new(value) }));
+            return Ok(mk(
+                loc,
+                ExprKind::NamedExpr {
+                    target: Box::new(mk(loc, ExprKind::Name(n))),
+                    value: Box::new(value),
+                },
+            ));
         }
         let e = self.parse_test()?;
         if self.is(":=") {
-            return Err(self.err_at(&format!("cannot use assignment expressions with {}", describe(&e)), e.loc));
+            return Err(self.err_at(
+                &format!("cannot use assignment expressions with {}", describe(&e)),
+                e.loc,
+            ));
         }
         Ok(e)
     }
@@ -1389,18 +1670,32 @@ impl Parser {
             }
             let orelse = self.parse_test()?;
             let loc = e.loc;
-            return Ok(mk(loc, ExprKind::IfExp { test: Box::new(test), body: Box::new(e), orelse: Box::new(orelse) }));
+            return Ok(mk(
+                loc,
+                ExprKind::IfExp {
+                    test: Box::new(test),
+                    body: Box::new(e),
+                    orelse: Box::new(orelse),
+                },
+            ));
         }
         Ok(e)
     }
 
+    #[inline(never)]
     fn parse_lambda(&mut self) -> PResult<Expr> {
         let loc = self.loc();
         self.advance();
         let args = self.parse_params(":", false)?;
         self.expect_colon()?;
         let body = self.parse_test()?;
-        Ok(mk(loc, ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
+        Ok(mk(
+            loc,
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+        ))
     }
 
     fn parse_or(&mut self) -> PResult<Expr> {
@@ -1413,7 +1708,13 @@ impl Parser {
         while self.eat("or") {
             values.push(self.parse_and()?);
         }
-        Ok(mk(loc, ExprKind::BoolOp { op: BoolOpKind::Or, values }))
+        Ok(mk(
+            loc,
+            ExprKind::BoolOp {
+                op: BoolOpKind::Or,
+                values,
+            },
+        ))
     }
 
     fn parse_and(&mut self) -> PResult<Expr> {
@@ -1426,7 +1727,13 @@ impl Parser {
         while self.eat("and") {
             values.push(self.parse_not()?);
         }
-        Ok(mk(loc, ExprKind::BoolOp { op: BoolOpKind::And, values }))
+        Ok(mk(
+            loc,
+            ExprKind::BoolOp {
+                op: BoolOpKind::And,
+                values,
+            },
+        ))
     }
 
     fn parse_not(&mut self) -> PResult<Expr> {
@@ -1436,7 +1743,13 @@ impl Parser {
             self.enter()?;
             let operand = self.parse_not();
             self.leave();
-            return Ok(mk(loc, ExprKind::UnaryOp { op: UnaryOpKind::Not, operand: Box::new(operand?) }));
+            return Ok(mk(
+                loc,
+                ExprKind::UnaryOp {
+                    op: UnaryOpKind::Not,
+                    operand: Box::new(operand?),
+                },
+            ));
         }
         self.parse_comparison()
     }
@@ -1460,7 +1773,9 @@ impl Parser {
 
     fn parse_comparison(&mut self) -> PResult<Expr> {
         let left = self.parse_bitor()?;
-        let Some(_) = self.cmp_op() else { return Ok(left) };
+        let Some(_) = self.cmp_op() else {
+            return Ok(left);
+        };
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some((op, n)) = self.cmp_op() {
@@ -1471,7 +1786,14 @@ impl Parser {
             comparators.push(self.parse_bitor()?);
         }
         let loc = left.loc;
-        Ok(mk(loc, ExprKind::Compare { left: Box::new(left), ops, comparators }))
+        Ok(mk(
+            loc,
+            ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+        ))
     }
 
     fn parse_bitor(&mut self) -> PResult<Expr> {
@@ -1480,7 +1802,12 @@ impl Parser {
 
     fn parse_binary(&mut self, min: u8) -> PResult<Expr> {
         let mut left = self.parse_factor()?;
+        let mut links = 0usize;
         loop {
+            links += 1;
+            if links > MAX_CHAIN {
+                return Err(self.err_here("maximum recursion depth exceeded during compilation"));
+            }
             let (op, prec) = match binop_of(self.tok()) {
                 Some(x) if x.1 >= min => x,
                 _ => break,
@@ -1488,7 +1815,14 @@ impl Parser {
             self.advance();
             let right = self.parse_binary(prec + 1)?;
             let loc = left.loc;
-            left = mk(loc, ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) });
+            left = mk(
+                loc,
+                ExprKind::BinOp {
+                    left: Box::new(left),
+                    op,
+                    right: Box::new(right),
+                },
+            );
         }
         Ok(left)
     }
@@ -1505,7 +1839,13 @@ impl Parser {
         self.enter()?;
         let operand = self.parse_factor();
         self.leave();
-        Ok(mk(loc, ExprKind::UnaryOp { op, operand: Box::new(operand?) }))
+        Ok(mk(
+            loc,
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand?),
+            },
+        ))
     }
 
     fn parse_power(&mut self) -> PResult<Expr> {
@@ -1522,25 +1862,50 @@ impl Parser {
             let exp = self.parse_factor();
             self.leave();
             let loc = base.loc;
-            return Ok(mk(loc, ExprKind::BinOp { left: Box::new(base), op: BinOp::Pow, right: Box::new(exp?) }));
+            return Ok(mk(
+                loc,
+                ExprKind::BinOp {
+                    left: Box::new(base),
+                    op: BinOp::Pow,
+                    right: Box::new(exp?),
+                },
+            ));
         }
         Ok(base)
     }
 
     fn parse_primary(&mut self) -> PResult<Expr> {
         let mut e = self.parse_atom()?;
+        let mut links = 0usize;
         loop {
             let loc = e.loc;
+            links += 1;
+            if links > MAX_CHAIN {
+                return Err(self.err_here("maximum recursion depth exceeded during compilation"));
+            }
             match self.tok() {
                 Tok::Op(".") => {
                     self.advance();
                     let attr = self.name()?;
-                    e = mk(loc, ExprKind::Attribute { value: Box::new(e), attr });
+                    e = mk(
+                        loc,
+                        ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                        },
+                    );
                 }
                 Tok::Op("(") => {
                     self.advance();
                     let (args, keywords) = self.parse_call_args()?;
-                    e = mk(loc, ExprKind::Call { func: Box::new(e), args, keywords });
+                    e = mk(
+                        loc,
+                        ExprKind::Call {
+                            func: Box::new(e),
+                            args,
+                            keywords,
+                        },
+                    );
                 }
                 Tok::Op("[") => {
                     self.advance();
@@ -1549,13 +1914,20 @@ impl Parser {
                     self.leave();
                     let slice = slice?;
                     self.expect("]")?;
-                    e = mk(loc, ExprKind::Subscript { value: Box::new(e), slice: Box::new(slice) });
+                    e = mk(
+                        loc,
+                        ExprKind::Subscript {
+                            value: Box::new(e),
+                            slice: Box::new(slice),
+                        },
+                    );
                 }
                 _ => return Ok(e),
             }
         }
     }
 
+    #[inline(never)]
     fn parse_subscript_list(&mut self) -> PResult<Expr> {
         let first = self.parse_slice_item()?;
         if !self.is(",") {
@@ -1580,12 +1952,20 @@ impl Parser {
             return self.parse_bitor_or_star();
         }
         let loc = self.loc();
-        let lower = if self.is(":") { None } else { Some(self.parse_named()?) };
+        let lower = if self.is(":") {
+            None
+        } else {
+            Some(self.parse_named()?)
+        };
         if !self.eat(":") {
             return lower.ok_or_else(|| self.invalid());
         }
         let loc = lower.as_ref().map_or(loc, |l| l.loc);
-        let upper = if self.is(":") || self.is(",") || self.is("]") { None } else { Some(Box::new(self.parse_test()?)) };
+        let upper = if self.is(":") || self.is(",") || self.is("]") {
+            None
+        } else {
+            Some(Box::new(self.parse_test()?))
+        };
         let step = if self.eat(":") {
             if self.is(",") || self.is("]") {
                 None
@@ -1595,7 +1975,14 @@ impl Parser {
         } else {
             None
         };
-        Ok(mk(loc, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        Ok(mk(
+            loc,
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+        ))
     }
 
     /// Arguments of a call or class definition; the '(' is consumed, this consumes the ')'.
@@ -1606,6 +1993,7 @@ impl Parser {
         r
     }
 
+    #[inline(never)]
     fn parse_call_args_inner(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -1615,35 +2003,70 @@ impl Parser {
             if self.eat("*") {
                 let v = self.parse_test()?;
                 if seen_kw_unpack {
-                    return Err(self.err_at("iterable argument unpacking follows keyword argument unpacking", loc));
+                    return Err(self.err_at(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        loc,
+                    ));
                 }
                 args.push(mk(loc, ExprKind::Starred(Box::new(v))));
             } else if self.eat("**") {
                 let v = self.parse_test()?;
-                keywords.push(Keyword { name: None, value: v });
+                keywords.push(Keyword {
+                    name: None,
+                    value: v,
+                });
                 seen_kw_unpack = true;
             } else {
                 let e = self.parse_named()?;
                 if self.is("=") {
                     self.advance();
-                    let name = match e.kind {
-                        ExprKind::Name(n) => n,
-                        ExprKind::Constant(Constant::None) => return Err(self.err_at("cannot assign to None", loc)),
-                        ExprKind::Constant(Constant::Bool(b)) => {
-                            return Err(self.err_at(if b { "cannot assign to True" } else { "cannot assign to False" }, loc))
-                        }
-                        _ => return Err(self.err_at("expression cannot contain assignment, perhaps you meant \"==\"?", loc)),
-                    };
-                    if keywords.iter().any(|k| k.name.as_deref() == Some(name.as_str())) {
-                        return Err(self.err_at(&format!("keyword argument repeated: {}", name), loc));
+                    let name =
+                        match e.kind {
+                            ExprKind::Name(n) => n,
+                            ExprKind::Constant(Constant::None) => {
+                                return Err(self.err_at("cannot assign to None", loc))
+                            }
+                            ExprKind::Constant(Constant::Bool(b)) => {
+                                return Err(self.err_at(
+                                    if b {
+                                        "cannot assign to True"
+                                    } else {
+                                        "cannot assign to False"
+                                    },
+                                    loc,
+                                ))
+                            }
+                            _ => return Err(self.err_at(
+                                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                                loc,
+                            )),
+                        };
+                    if keywords
+                        .iter()
+                        .any(|k| k.name.as_deref() == Some(name.as_str()))
+                    {
+                        return Err(
+                            self.err_at(&format!("keyword argument repeated: {}", name), loc)
+                        );
                     }
                     let value = self.parse_test()?;
-                    keywords.push(Keyword { name: Some(name), value });
+                    keywords.push(Keyword {
+                        name: Some(name),
+                        value,
+                    });
                 } else if self.is("for") || self.is("async") {
                     let generators = self.parse_comp_for()?;
-                    let g = mk(e.loc, ExprKind::GeneratorExp { elt: Box::new(e), generators });
+                    let g = mk(
+                        e.loc,
+                        ExprKind::GeneratorExp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                    );
                     if !args.is_empty() || !keywords.is_empty() || !self.is(")") {
-                        return Err(self.err_at("Generator expression must be parenthesized", g.loc));
+                        return Err(
+                            self.err_at("Generator expression must be parenthesized", g.loc)
+                        );
                     }
                     args.push(g);
                 } else {
@@ -1664,7 +2087,11 @@ impl Parser {
                 }
                 break;
             }
-            if self.is(")") && args.len() == 1 && matches!(args[0].kind, ExprKind::GeneratorExp { .. }) && keywords.is_empty() {
+            if self.is(")")
+                && args.len() == 1
+                && matches!(args[0].kind, ExprKind::GeneratorExp { .. })
+                && keywords.is_empty()
+            {
                 return Err(self.err_at("Generator expression must be parenthesized", args[0].loc));
             }
         }
@@ -1673,6 +2100,7 @@ impl Parser {
     }
 
     /// The error for two adjacent expressions inside brackets.
+    #[inline(never)]
     fn forgot_comma(&self) -> SyntaxError {
         if self.can_start_expr() && !self.is("*") && !self.is("-") && !self.is("+") {
             self.err_here("invalid syntax. Perhaps you forgot a comma?")
@@ -1681,6 +2109,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn parse_comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens = Vec::new();
         loop {
@@ -1701,7 +2130,12 @@ impl Parser {
             while self.eat("if") {
                 ifs.push(self.parse_or()?);
             }
-            gens.push(Comprehension { target, iter, ifs, is_async });
+            gens.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
         }
         if gens.is_empty() {
             return Err(self.invalid());
@@ -1749,6 +2183,7 @@ impl Parser {
         Ok(mk(loc, kind))
     }
 
+    #[inline(never)]
     fn parse_paren(&mut self, loc: Loc) -> PResult<Expr> {
         if self.eat(")") {
             return Ok(mk(loc, ExprKind::Tuple(Vec::new())));
@@ -1761,11 +2196,20 @@ impl Parser {
         let first = self.parse_star_or_named()?;
         if self.is("for") || self.is("async") {
             if let ExprKind::Starred(_) = first.kind {
-                return Err(self.err_at("iterable unpacking cannot be used in comprehension", first.loc));
+                return Err(self.err_at(
+                    "iterable unpacking cannot be used in comprehension",
+                    first.loc,
+                ));
             }
             let generators = self.parse_comp_for()?;
             self.expect(")")?;
-            return Ok(mk(loc, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                loc,
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         if self.eat(")") {
             if let ExprKind::Starred(_) = first.kind {
@@ -1789,6 +2233,7 @@ impl Parser {
         Ok(mk(loc, ExprKind::Tuple(elts)))
     }
 
+    #[inline(never)]
     fn parse_list(&mut self, loc: Loc) -> PResult<Expr> {
         if self.eat("]") {
             return Ok(mk(loc, ExprKind::List(Vec::new())));
@@ -1796,11 +2241,20 @@ impl Parser {
         let first = self.parse_star_or_named()?;
         if self.is("for") || self.is("async") {
             if let ExprKind::Starred(_) = first.kind {
-                return Err(self.err_at("iterable unpacking cannot be used in comprehension", first.loc));
+                return Err(self.err_at(
+                    "iterable unpacking cannot be used in comprehension",
+                    first.loc,
+                ));
             }
             let generators = self.parse_comp_for()?;
             self.expect("]")?;
-            return Ok(mk(loc, ExprKind::ListComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                loc,
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let mut elts = alloc::vec![first];
         loop {
@@ -1818,9 +2272,16 @@ impl Parser {
         Ok(mk(loc, ExprKind::List(elts)))
     }
 
+    #[inline(never)]
     fn parse_brace(&mut self, loc: Loc) -> PResult<Expr> {
         if self.eat("}") {
-            return Ok(mk(loc, ExprKind::Dict { keys: Vec::new(), values: Vec::new() }));
+            return Ok(mk(
+                loc,
+                ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+            ));
         }
         // Dict display or comprehension?
         let first_key: Option<Expr>;
@@ -1834,11 +2295,18 @@ impl Parser {
                 // A set.
                 if self.is("for") || self.is("async") {
                     if let ExprKind::Starred(_) = e.kind {
-                        return Err(self.err_at("iterable unpacking cannot be used in comprehension", e.loc));
+                        return Err(self
+                            .err_at("iterable unpacking cannot be used in comprehension", e.loc));
                     }
                     let generators = self.parse_comp_for()?;
                     self.expect("}")?;
-                    return Ok(mk(loc, ExprKind::SetComp { elt: Box::new(e), generators }));
+                    return Ok(mk(
+                        loc,
+                        ExprKind::SetComp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                    ));
                 }
                 let mut elts = alloc::vec![e];
                 loop {
@@ -1856,7 +2324,10 @@ impl Parser {
                 return Ok(mk(loc, ExprKind::Set(elts)));
             }
             if let ExprKind::Starred(_) = e.kind {
-                return Err(self.err_at("cannot use a starred expression in a dictionary value", e.loc));
+                return Err(self.err_at(
+                    "cannot use a starred expression in a dictionary value",
+                    e.loc,
+                ));
             }
             self.advance();
             first_key = Some(e);
@@ -1865,7 +2336,14 @@ impl Parser {
                 let generators = self.parse_comp_for()?;
                 self.expect("}")?;
                 let key = first_key.map(Box::new).ok_or_else(|| self.invalid())?;
-                return Ok(mk(loc, ExprKind::DictComp { key, value: Box::new(first_val), generators }));
+                return Ok(mk(
+                    loc,
+                    ExprKind::DictComp {
+                        key,
+                        value: Box::new(first_val),
+                        generators,
+                    },
+                ));
             }
         }
         let mut keys = alloc::vec![first_key];
@@ -1897,6 +2375,7 @@ impl Parser {
 
     // ----- strings and f-strings -----
 
+    #[inline(never)]
     fn parse_strings(&mut self) -> PResult<Expr> {
         let loc = self.loc();
         let mut lits: Vec<Box<StrLit>> = Vec::new();
@@ -2060,11 +2539,17 @@ impl Parser {
                         if c == b'}' {
                             break;
                         }
-                        return Err(self.err_at(&format!("f-string: unmatched '{}'", c as char), loc));
+                        return Err(
+                            self.err_at(&format!("f-string: unmatched '{}'", c as char), loc)
+                        );
                     }
                     depth -= 1;
                 }
-                b'\\' => return Err(self.err_at("f-string expression part cannot include a backslash", loc)),
+                b'\\' => {
+                    return Err(
+                        self.err_at("f-string expression part cannot include a backslash", loc)
+                    )
+                }
                 b'#' => return Err(self.err_at("f-string expression part cannot include '#'", loc)),
                 b'=' | b'!' | b'<' | b'>' if b.get(*i + 1) == Some(&b'=') => {
                     *i += 2;
@@ -2101,7 +2586,12 @@ impl Parser {
                     *i += 1;
                 }
                 None => return Err(self.err_at("f-string: expecting '}'", loc)),
-                _ => return Err(self.err_at("f-string: invalid conversion character: expected 's', 'r', or 'a'", loc)),
+                _ => {
+                    return Err(self.err_at(
+                        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                        loc,
+                    ))
+                }
             }
         }
         let mut format_spec = None;
@@ -2112,7 +2602,15 @@ impl Parser {
             }
             let mut spec_parts = Vec::new();
             let mut spec_pending = String::new();
-            self.fstring_parts(lit, i, true, nest + 1, loc, &mut spec_parts, &mut spec_pending)?;
+            self.fstring_parts(
+                lit,
+                i,
+                true,
+                nest + 1,
+                loc,
+                &mut spec_parts,
+                &mut spec_pending,
+            )?;
             flush_pending(&mut spec_parts, &mut spec_pending, loc);
             format_spec = Some(Box::new(mk(loc, ExprKind::JoinedStr(spec_parts))));
         }
@@ -2124,23 +2622,53 @@ impl Parser {
             conversion = Some('r');
         }
         flush_pending(parts, pending, loc);
-        parts.push(mk(value.loc, ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec }));
+        parts.push(mk(
+            value.loc,
+            ExprKind::FormattedValue {
+                value: Box::new(value),
+                conversion,
+                format_spec,
+            },
+        ));
         Ok(())
     }
 
-    fn parse_fstring_expr(&mut self, text: &str, lit: &StrLit, offset: usize, loc: Loc) -> PResult<Expr> {
+    fn parse_fstring_expr(
+        &mut self,
+        text: &str,
+        lit: &StrLit,
+        offset: usize,
+        loc: Loc,
+    ) -> PResult<Expr> {
         let fix = |mut e: SyntaxError| {
             if !e.msg.starts_with("f-string") {
                 e.msg = format!("f-string: {}", e.msg);
             }
             e
         };
-        let col = lit.col + lit.body.get(..offset).map_or(0, |s| s.chars().count() as u32);
-        let col = if lit.body.get(..offset).is_some_and(|s| s.contains('\n')) { loc.col } else { col };
+        let col = lit.col
+            + lit
+                .body
+                .get(..offset)
+                .map_or(0, |s| s.chars().count() as u32);
+        let col = if lit.body.get(..offset).is_some_and(|s| s.contains('\n')) {
+            loc.col
+        } else {
+            col
+        };
         let toks = lexer::tokenize_at(text, LexMode::FStringExpr, lit.line, col).map_err(fix)?;
-        let mut sub = Parser { toks, pos: 0, depth: self.depth };
+        let mut sub = Parser {
+            toks,
+            pos: 0,
+            depth: self.depth,
+        };
         sub.enter().map_err(fix)?;
-        let e = if sub.is("yield") { sub.parse_yield() } else { sub.parse_star_exprs() }.map_err(fix)?;
+        let e = if sub.is("yield") {
+            sub.parse_yield()
+        } else {
+            sub.parse_star_exprs()
+        }
+        .map_err(fix)?;
         sub.no_bare_star(&e).map_err(fix)?;
         if !matches!(sub.tok(), Tok::EndMarker) {
             return Err(fix(sub.forgot_comma()));
@@ -2151,7 +2679,10 @@ impl Parser {
 
 fn flush_pending(parts: &mut Vec<Expr>, pending: &mut String, loc: Loc) {
     if !pending.is_empty() {
-        parts.push(mk(loc, ExprKind::Constant(Constant::Str(core::mem::take(pending)))));
+        parts.push(mk(
+            loc,
+            ExprKind::Constant(Constant::Str(core::mem::take(pending))),
+        ));
     }
 }
 
@@ -2205,7 +2736,12 @@ mod tests {
     fn d_gens(gens: &[Comprehension]) -> String {
         gens.iter()
             .map(|g| {
-                let mut s = format!("({}for {} {}", if g.is_async { "async " } else { "" }, d(&g.target), d(&g.iter));
+                let mut s = format!(
+                    "({}for {} {}",
+                    if g.is_async { "async " } else { "" },
+                    d(&g.target),
+                    d(&g.iter)
+                );
                 for c in &g.ifs {
                     s.push_str(&format!(" (if {})", d(c)));
                 }
@@ -2237,10 +2773,16 @@ mod tests {
     fn d(e: &Expr) -> String {
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
-                format!("({} {})", if *op == BoolOpKind::And { "and" } else { "or" }, d_list(values))
+                format!(
+                    "({} {})",
+                    if *op == BoolOpKind::And { "and" } else { "or" },
+                    d_list(values)
+                )
             }
             ExprKind::NamedExpr { target, value } => format!("(:= {} {})", d(target), d(value)),
-            ExprKind::BinOp { left, op, right } => format!("({} {} {})", binop(*op), d(left), d(right)),
+            ExprKind::BinOp { left, op, right } => {
+                format!("({} {} {})", binop(*op), d(left), d(right))
+            }
             ExprKind::UnaryOp { op, operand } => {
                 let o = match op {
                     UnaryOpKind::Invert => "~",
@@ -2251,7 +2793,9 @@ mod tests {
                 format!("({} {})", o, d(operand))
             }
             ExprKind::Lambda { args, body } => format!("(lambda {} {})", d_args(args), d(body)),
-            ExprKind::IfExp { test, body, orelse } => format!("(if {} {} {})", d(test), d(body), d(orelse)),
+            ExprKind::IfExp { test, body, orelse } => {
+                format!("(if {} {} {})", d(test), d(body), d(orelse))
+            }
             ExprKind::Dict { keys, values } => {
                 let items: Vec<String> = keys
                     .iter()
@@ -2264,16 +2808,30 @@ mod tests {
                 format!("{{dict {}}}", items.join(" "))
             }
             ExprKind::Set(es) => format!("{{set {}}}", d_list(es)),
-            ExprKind::ListComp { elt, generators } => format!("(listcomp {} {})", d(elt), d_gens(generators)),
-            ExprKind::SetComp { elt, generators } => format!("(setcomp {} {})", d(elt), d_gens(generators)),
-            ExprKind::DictComp { key, value, generators } => {
+            ExprKind::ListComp { elt, generators } => {
+                format!("(listcomp {} {})", d(elt), d_gens(generators))
+            }
+            ExprKind::SetComp { elt, generators } => {
+                format!("(setcomp {} {})", d(elt), d_gens(generators))
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 format!("(dictcomp {}:{} {})", d(key), d(value), d_gens(generators))
             }
-            ExprKind::GeneratorExp { elt, generators } => format!("(genexp {} {})", d(elt), d_gens(generators)),
+            ExprKind::GeneratorExp { elt, generators } => {
+                format!("(genexp {} {})", d(elt), d_gens(generators))
+            }
             ExprKind::Await(v) => format!("(await {})", d(v)),
             ExprKind::Yield(v) => format!("(yield {})", d_opt(v)),
             ExprKind::YieldFrom(v) => format!("(yieldfrom {})", d(v)),
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let mut s = format!("(cmp {}", d(left));
                 for (op, c) in ops.iter().zip(comparators.iter()) {
                     let o = match op {
@@ -2293,7 +2851,11 @@ mod tests {
                 s.push(')');
                 s
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 let mut s = format!("(call {}", d(func));
                 for a in args {
                     s.push(' ');
@@ -2308,7 +2870,11 @@ mod tests {
                 s.push(')');
                 s
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 let mut s = format!("(fv {}", d(value));
                 if let Some(c) = conversion {
                     s.push_str(&format!(" !{}", c));
@@ -2337,7 +2903,9 @@ mod tests {
             ExprKind::Name(n) => n.clone(),
             ExprKind::List(es) => format!("[{}]", d_list(es)),
             ExprKind::Tuple(es) => format!("(tuple {})", d_list(es)),
-            ExprKind::Slice { lower, upper, step } => format!("(slice {} {} {})", d_opt(lower), d_opt(upper), d_opt(step)),
+            ExprKind::Slice { lower, upper, step } => {
+                format!("(slice {} {} {})", d_opt(lower), d_opt(upper), d_opt(step))
+            }
         }
     }
 
@@ -2345,15 +2913,30 @@ mod tests {
         match &p.kind {
             PatternKind::Value(e) => format!("(val {})", d(e)),
             PatternKind::Singleton(e) => format!("(single {})", d(e)),
-            PatternKind::Sequence(ps) => format!("[{}]", ps.iter().map(d_pat).collect::<Vec<_>>().join(" ")),
-            PatternKind::Mapping { keys, patterns, rest } => {
-                let mut items: Vec<String> = keys.iter().zip(patterns.iter()).map(|(k, p)| format!("{}:{}", d(k), d_pat(p))).collect();
+            PatternKind::Sequence(ps) => {
+                format!("[{}]", ps.iter().map(d_pat).collect::<Vec<_>>().join(" "))
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                let mut items: Vec<String> = keys
+                    .iter()
+                    .zip(patterns.iter())
+                    .map(|(k, p)| format!("{}:{}", d(k), d_pat(p)))
+                    .collect();
                 if let Some(r) = rest {
                     items.push(format!("**{}", r));
                 }
                 format!("{{{}}}", items.join(" "))
             }
-            PatternKind::Class { cls, patterns, kwd_attrs, kwd_patterns } => {
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 let mut items: Vec<String> = patterns.iter().map(d_pat).collect();
                 for (a, p) in kwd_attrs.iter().zip(kwd_patterns.iter()) {
                     items.push(format!("{}={}", a, d_pat(p)));
@@ -2366,7 +2949,10 @@ mod tests {
                 (None, Some(n)) => format!("(cap {})", n),
                 (Some(p), n) => format!("(as {} {})", d_pat(p), n.as_deref().unwrap_or("_")),
             },
-            PatternKind::Or(ps) => format!("(or {})", ps.iter().map(d_pat).collect::<Vec<_>>().join(" ")),
+            PatternKind::Or(ps) => format!(
+                "(or {})",
+                ps.iter().map(d_pat).collect::<Vec<_>>().join(" ")
+            ),
         }
     }
 
@@ -2378,17 +2964,34 @@ mod tests {
         match &s.kind {
             StmtKind::Expr(e) => d(e),
             StmtKind::Assign { targets, value } => format!("(= {} {})", d_list(targets), d(value)),
-            StmtKind::AugAssign { target, op, value } => format!("({}= {} {})", binop(*op), d(target), d(value)),
-            StmtKind::AnnAssign { target, annotation, value, simple } => format!(
+            StmtKind::AugAssign { target, op, value } => {
+                format!("({}= {} {})", binop(*op), d(target), d(value))
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => format!(
                 "(ann{} {} {} {})",
                 if *simple { "" } else { "!" },
                 d(target),
                 d(annotation),
                 value.as_ref().map_or(String::from("_"), d)
             ),
-            StmtKind::If { test, body, orelse } => format!("(if {} {} {})", d(test), d_body(body), d_body(orelse)),
-            StmtKind::While { test, body, orelse } => format!("(while {} {} {})", d(test), d_body(body), d_body(orelse)),
-            StmtKind::For { target, iter, body, orelse, is_async } => format!(
+            StmtKind::If { test, body, orelse } => {
+                format!("(if {} {} {})", d(test), d_body(body), d_body(orelse))
+            }
+            StmtKind::While { test, body, orelse } => {
+                format!("(while {} {} {})", d(test), d_body(body), d_body(orelse))
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => format!(
                 "({}for {} {} {} {})",
                 if *is_async { "async " } else { "" },
                 d(target),
@@ -2400,17 +3003,46 @@ mod tests {
             StmtKind::Continue => String::from("continue"),
             StmtKind::Pass => String::from("pass"),
             StmtKind::FunctionDef(f) => {
-                let decos = if f.decorators.is_empty() { String::new() } else { format!("@[{}] ", d_list(&f.decorators)) };
-                let ret = f.returns.as_ref().map_or(String::new(), |r| format!(" -> {}", d(r)));
-                format!("({}{}def {}{}{} {})", decos, if f.is_async { "async " } else { "" }, f.name, d_args(&f.args), ret, d_body(&f.body))
+                let decos = if f.decorators.is_empty() {
+                    String::new()
+                } else {
+                    format!("@[{}] ", d_list(&f.decorators))
+                };
+                let ret = f
+                    .returns
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" -> {}", d(r)));
+                format!(
+                    "({}{}def {}{}{} {})",
+                    decos,
+                    if f.is_async { "async " } else { "" },
+                    f.name,
+                    d_args(&f.args),
+                    ret,
+                    d_body(&f.body)
+                )
             }
             StmtKind::ClassDef(c) => {
                 let mut bases: Vec<String> = c.bases.iter().map(d).collect();
                 for k in &c.keywords {
-                    bases.push(format!("{}={}", k.name.as_deref().unwrap_or("**"), d(&k.value)));
+                    bases.push(format!(
+                        "{}={}",
+                        k.name.as_deref().unwrap_or("**"),
+                        d(&k.value)
+                    ));
                 }
-                let decos = if c.decorators.is_empty() { String::new() } else { format!("@[{}] ", d_list(&c.decorators)) };
-                format!("({}class {}({}) {})", decos, c.name, bases.join(" "), d_body(&c.body))
+                let decos = if c.decorators.is_empty() {
+                    String::new()
+                } else {
+                    format!("@[{}] ", d_list(&c.decorators))
+                };
+                format!(
+                    "({}class {}({}) {})",
+                    decos,
+                    c.name,
+                    bases.join(" "),
+                    d_body(&c.body)
+                )
             }
             StmtKind::Return(v) => format!("(return {})", v.as_ref().map_or(String::from("_"), d)),
             StmtKind::Delete(ts) => format!("(del {})", d_list(ts)),
@@ -2419,7 +3051,12 @@ mod tests {
                 exc.as_ref().map_or(String::from("_"), d),
                 cause.as_ref().map_or(String::from("_"), d)
             ),
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 let hs: Vec<String> = handlers
                     .iter()
                     .map(|h| {
@@ -2431,9 +3068,19 @@ mod tests {
                         )
                     })
                     .collect();
-                format!("(try {} {} {} {})", d_body(body), hs.join(" "), d_body(orelse), d_body(finalbody))
+                format!(
+                    "(try {} {} {} {})",
+                    d_body(body),
+                    hs.join(" "),
+                    d_body(orelse),
+                    d_body(finalbody)
+                )
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 let its: Vec<String> = items
                     .iter()
                     .map(|i| match &i.optional_vars {
@@ -2441,12 +3088,30 @@ mod tests {
                         None => d(&i.context_expr),
                     })
                     .collect();
-                format!("({}with [{}] {})", if *is_async { "async " } else { "" }, its.join(", "), d_body(body))
+                format!(
+                    "({}with [{}] {})",
+                    if *is_async { "async " } else { "" },
+                    its.join(", "),
+                    d_body(body)
+                )
             }
-            StmtKind::Assert { test, msg } => format!("(assert {} {})", d(test), msg.as_ref().map_or(String::from("_"), d)),
+            StmtKind::Assert { test, msg } => format!(
+                "(assert {} {})",
+                d(test),
+                msg.as_ref().map_or(String::from("_"), d)
+            ),
             StmtKind::Import(names) => format!("(import {})", d_aliases(names)),
-            StmtKind::ImportFrom { module, names, level } => {
-                format!("(from {} {} {})", level, module.as_deref().unwrap_or("_"), d_aliases(names))
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                format!(
+                    "(from {} {} {})",
+                    level,
+                    module.as_deref().unwrap_or("_"),
+                    d_aliases(names)
+                )
             }
             StmtKind::Global(ns) => format!("(global {})", ns.join(" ")),
             StmtKind::Nonlocal(ns) => format!("(nonlocal {})", ns.join(" ")),
@@ -2457,7 +3122,9 @@ mod tests {
                         format!(
                             "(case {}{} {})",
                             d_pat(&c.pattern),
-                            c.guard.as_ref().map_or(String::new(), |g| format!(" if {}", d(g))),
+                            c.guard
+                                .as_ref()
+                                .map_or(String::new(), |g| format!(" if {}", d(g))),
                             d_body(&c.body)
                         )
                     })
@@ -2482,7 +3149,10 @@ mod tests {
     fn p(src: &str) -> String {
         match parse(src, Mode::Exec) {
             Ok(m) => m.body.iter().map(ds).collect::<Vec<_>>().join("; "),
-            Err(e) => panic!("parse error for {:?}: {} at {}:{}", src, e.msg, e.line, e.col),
+            Err(e) => panic!(
+                "parse error for {:?}: {} at {}:{}",
+                src, e.msg, e.line, e.col
+            ),
         }
     }
 
@@ -2493,7 +3163,10 @@ mod tests {
                 StmtKind::Expr(e) => d(e),
                 _ => unreachable!(),
             },
-            Err(e) => panic!("parse error for {:?}: {} at {}:{}", src, e.msg, e.line, e.col),
+            Err(e) => panic!(
+                "parse error for {:?}: {} at {}:{}",
+                src, e.msg, e.line, e.col
+            ),
         }
     }
 
@@ -2514,12 +3187,24 @@ mod tests {
         assert_eq!(ex("-2**2"), "(neg (** 2 2))");
         assert_eq!(ex("2**-1"), "(** 2 (neg 1))");
         assert_eq!(ex("2**3**2"), "(** 2 (** 3 2))");
-        assert_eq!(ex("a | b ^ c & d << e + f * g"), "(| a (^ b (& c (<< d (+ e (* f g))))))");
+        assert_eq!(
+            ex("a | b ^ c & d << e + f * g"),
+            "(| a (^ b (& c (<< d (+ e (* f g))))))"
+        );
         assert_eq!(ex("a - b - c"), "(- (- a b) c)");
-        assert_eq!(ex("not a == b and c or d"), "(or (and (not (cmp a == b)) c) d)");
-        assert_eq!(ex("a < b <= c is not d not in e in f is g != h"), "(cmp a < b <= c isnot d notin e in f is g != h)");
+        assert_eq!(
+            ex("not a == b and c or d"),
+            "(or (and (not (cmp a == b)) c) d)"
+        );
+        assert_eq!(
+            ex("a < b <= c is not d not in e in f is g != h"),
+            "(cmp a < b <= c isnot d notin e in f is g != h)"
+        );
         assert_eq!(ex("x if y else z if w else v"), "(if y x (if w z v))");
-        assert_eq!(ex("lambda x, *y, z=1, **k: x + 1"), "(lambda (x *y z=1 **k) (+ x 1))");
+        assert_eq!(
+            ex("lambda x, *y, z=1, **k: x + 1"),
+            "(lambda (x *y z=1 **k) (+ x 1))"
+        );
         assert_eq!(ex("lambda: 0"), "(lambda () 0)");
         assert_eq!(ex("await x ** 2"), "(** (await x) 2)");
         assert_eq!(ex("~a @ b // c % d"), "(% (// (@ (~ a) b) c) d)");
@@ -2536,8 +3221,14 @@ mod tests {
         assert_eq!(ex("{1, 2}"), "{set 1 2}");
         assert_eq!(ex("{}"), "{dict }");
         assert_eq!(ex("{'a': 1, **b, 'c': 2}"), "{dict \"a\":1 **b \"c\":2}");
-        assert_eq!(ex("[x for x in y if x if z for w in x]"), "(listcomp x (for x y (if x) (if z)) (for w x))");
-        assert_eq!(ex("{k: v for k, v in d}"), "(dictcomp k:v (for (tuple k v) d))");
+        assert_eq!(
+            ex("[x for x in y if x if z for w in x]"),
+            "(listcomp x (for x y (if x) (if z)) (for w x))"
+        );
+        assert_eq!(
+            ex("{k: v for k, v in d}"),
+            "(dictcomp k:v (for (tuple k v) d))"
+        );
         assert_eq!(ex("{x async for x in y}"), "(setcomp x (async for x y))");
         assert_eq!(ex("(x for x in y)"), "(genexp x (for x y))");
         assert_eq!(ex("f(x for x in y)"), "(call f (genexp x (for x y)))");
@@ -2569,19 +3260,46 @@ mod tests {
         assert_eq!(ex("f'{{}}{a[\"k\"]}'"), "(f \"{}\" (fv a[\"k\"]))");
         assert_eq!(ex("'a' f'{b}' 'c'"), "(f \"a\" (fv b) \"c\")");
         assert_eq!(ex("f''"), "(f )");
-        assert_eq!(ex("f'{(lambda x: x)(1)}'"), "(f (fv (call (lambda (x) x) 1)))");
+        assert_eq!(
+            ex("f'{(lambda x: x)(1)}'"),
+            "(f (fv (call (lambda (x) x) 1)))"
+        );
         assert_eq!(ex("f'{ {1: 2}[1] }'"), "(f (fv {dict 1:2}[1]))");
         assert_eq!(ex("f'''{\nx\n+ 1}'''"), "(f (fv (+ x 1)))");
-        assert_eq!(ex("f'{a!s}{b!a}{x == y}{x != y}'"), "(f (fv a !s) (fv b !a) (fv (cmp x == y)) (fv (cmp x != y)))");
-        assert_eq!(ex("f'\\N{BULLET} {x:%H:%M}'"), "(f \"• \" (fv x :(f \"%H:%M\")))");
+        assert_eq!(
+            ex("f'{a!s}{b!a}{x == y}{x != y}'"),
+            "(f (fv a !s) (fv b !a) (fv (cmp x == y)) (fv (cmp x != y)))"
+        );
+        assert_eq!(
+            ex("f'\\N{BULLET} {x:%H:%M}'"),
+            "(f \"• \" (fv x :(f \"%H:%M\")))"
+        );
         assert_eq!(ex("rf'\\d{x}'"), "(f \"\\\\d\" (fv x))");
         assert_eq!(ex("f'{1,2}'"), "(f (fv (tuple 1 2)))");
-        assert_eq!(parse("f'{}'", Mode::Eval).unwrap_err().msg, "f-string: empty expression not allowed");
-        assert_eq!(parse("f'{x'", Mode::Eval).unwrap_err().msg, "f-string: expecting '}'");
-        assert_eq!(parse("f'}'", Mode::Eval).unwrap_err().msg, "f-string: single '}' is not allowed");
-        assert_eq!(parse("f'{a b}'", Mode::Eval).unwrap_err().msg, "f-string: invalid syntax. Perhaps you forgot a comma?");
-        assert_eq!(parse("'a' b'b'", Mode::Eval).unwrap_err().msg, "cannot mix bytes and nonbytes literals");
-        assert!(parse("'\\N{NOT A NAME}'", Mode::Eval).unwrap_err().msg.contains("unknown Unicode character name"));
+        assert_eq!(
+            parse("f'{}'", Mode::Eval).unwrap_err().msg,
+            "f-string: empty expression not allowed"
+        );
+        assert_eq!(
+            parse("f'{x'", Mode::Eval).unwrap_err().msg,
+            "f-string: expecting '}'"
+        );
+        assert_eq!(
+            parse("f'}'", Mode::Eval).unwrap_err().msg,
+            "f-string: single '}' is not allowed"
+        );
+        assert_eq!(
+            parse("f'{a b}'", Mode::Eval).unwrap_err().msg,
+            "f-string: invalid syntax. Perhaps you forgot a comma?"
+        );
+        assert_eq!(
+            parse("'a' b'b'", Mode::Eval).unwrap_err().msg,
+            "cannot mix bytes and nonbytes literals"
+        );
+        assert!(parse("'\\N{NOT A NAME}'", Mode::Eval)
+            .unwrap_err()
+            .msg
+            .contains("unknown Unicode character name"));
     }
 
     #[test]
@@ -2615,26 +3333,43 @@ mod tests {
 
     #[test]
     fn compound_statements() {
-        assert_eq!(p("if a:\n    b\nelif c:\n    d\nelse:\n    e\n"), "(if a [b] [(if c [d] [e])])");
+        assert_eq!(
+            p("if a:\n    b\nelif c:\n    d\nelse:\n    e\n"),
+            "(if a [b] [(if c [d] [e])])"
+        );
         assert_eq!(p("while x: pass\nelse: y"), "(while x [pass] [y])");
-        assert_eq!(p("for a, b in c:\n  pass\n"), "(for (tuple a b) c [pass] [])");
+        assert_eq!(
+            p("for a, b in c:\n  pass\n"),
+            "(for (tuple a b) c [pass] [])"
+        );
         assert_eq!(p("for x in *a, b: pass"), "(for x (tuple *a b) [pass] [])");
         assert_eq!(
             p("try:\n a\nexcept (E, F) as e:\n b\nexcept:\n c\nelse:\n d\nfinally:\n e\n"),
             "(try [a] (except (tuple E F) e [b]) (except _ _ [c]) [d] [e])"
         );
         assert_eq!(p("with a as b, c: pass"), "(with [a as b, c] [pass])");
-        assert_eq!(p("with (a as b, c as d,): pass"), "(with [a as b, c as d] [pass])");
-        assert_eq!(p("with (a, b) as c: pass"), "(with [(tuple a b) as c] [pass])");
+        assert_eq!(
+            p("with (a as b, c as d,): pass"),
+            "(with [a as b, c as d] [pass])"
+        );
+        assert_eq!(
+            p("with (a, b) as c: pass"),
+            "(with [(tuple a b) as c] [pass])"
+        );
         assert_eq!(p("with (a): pass"), "(with [a] [pass])");
         assert_eq!(
             p("@d\n@e.f(1)\ndef f(a, /, b=1, *c: int, d, e=2, **k) -> r:\n    return a\n"),
             "(@[d (call e.f 1)] def f(a / b=1 *c d e=2 **k) -> r [(return a)])"
         );
         assert_eq!(p("def f(*, a): pass"), "(def f(* a) [pass])");
-        assert_eq!(p("async def f():\n    await x\n    async for a in b: pass\n    async with c: pass\n"),
-            "(async def f() [(await x); (async for a b [pass] []); (async with [c] [pass])])");
-        assert_eq!(p("class A(B, metaclass=M):\n    x = 1\n"), "(class A(B metaclass=M) [(= x 1)])");
+        assert_eq!(
+            p("async def f():\n    await x\n    async for a in b: pass\n    async with c: pass\n"),
+            "(async def f() [(await x); (async for a b [pass] []); (async with [c] [pass])])"
+        );
+        assert_eq!(
+            p("class A(B, metaclass=M):\n    x = 1\n"),
+            "(class A(B metaclass=M) [(= x 1)])"
+        );
         assert_eq!(p("class A: pass"), "(class A() [pass])");
         assert_eq!(p("if x:\n\n    # c\n    a\n\n    b\n"), "(if x [a; b] [])");
     }
@@ -2648,9 +3383,14 @@ mod tests {
              (case {\"k\":(cap v) **kw} [c]) (case (cls Point x=(val 0) y=_) if (cmp x > 1) [d]) \
              (case (as [(cap a) (cap b)] t) [e]) (case (val Color.RED) [f]) (case (single None) [g]) (case _ [h]))"
         );
-        assert_eq!(p("match a, b:\n    case x, y: pass\n"), "(match (tuple a b) (case [(cap x) (cap y)] [pass]))");
-        assert_eq!(p("match x:\n case (1): pass\n case (): pass\n case [*_]: pass\n"),
-            "(match x (case (val 1) [pass]) (case [] [pass]) (case [*_] [pass]))");
+        assert_eq!(
+            p("match a, b:\n    case x, y: pass\n"),
+            "(match (tuple a b) (case [(cap x) (cap y)] [pass]))"
+        );
+        assert_eq!(
+            p("match x:\n case (1): pass\n case (): pass\n case [*_]: pass\n"),
+            "(match x (case (val 1) [pass]) (case [] [pass]) (case [*_] [pass]))"
+        );
     }
 
     #[test]
@@ -2658,18 +3398,34 @@ mod tests {
         let m = parse("x = 1\nif y:\n    z(a +\n      b)\n", Mode::Exec).unwrap();
         assert_eq!(m.body[0].loc, Loc { line: 1, col: 0 });
         assert_eq!(m.body[1].loc, Loc { line: 2, col: 0 });
-        let StmtKind::If { body, .. } = &m.body[1].kind else { panic!() };
+        let StmtKind::If { body, .. } = &m.body[1].kind else {
+            panic!()
+        };
         assert_eq!(body[0].loc, Loc { line: 3, col: 4 });
-        let StmtKind::Expr(Expr { kind: ExprKind::Call { args, .. }, .. }) = &body[0].kind else { panic!() };
+        let StmtKind::Expr(Expr {
+            kind: ExprKind::Call { args, .. },
+            ..
+        }) = &body[0].kind
+        else {
+            panic!()
+        };
         assert_eq!(args[0].loc, Loc { line: 3, col: 6 });
-        let ExprKind::BinOp { right, .. } = &args[0].kind else { panic!() };
+        let ExprKind::BinOp { right, .. } = &args[0].kind else {
+            panic!()
+        };
         assert_eq!(right.loc, Loc { line: 4, col: 6 });
     }
 
     #[test]
     fn error_messages() {
-        assert_eq!(msg("1 = x"), "cannot assign to literal here. Maybe you meant '==' instead of '='?");
-        assert_eq!(msg("f() = 1"), "cannot assign to function call here. Maybe you meant '==' instead of '='?");
+        assert_eq!(
+            msg("1 = x"),
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
+        );
+        assert_eq!(
+            msg("f() = 1"),
+            "cannot assign to function call here. Maybe you meant '==' instead of '='?"
+        );
         assert_eq!(msg("(a, 1) = x"), "cannot assign to literal");
         assert_eq!(msg("True = 1"), "cannot assign to True");
         assert_eq!(msg("del 1"), "cannot delete literal");
@@ -2677,45 +3433,108 @@ mod tests {
         assert_eq!(msg("for 1 in x: pass"), "cannot assign to literal");
         assert_eq!(msg("with a as f(): pass"), "cannot assign to function call");
         assert_eq!(msg("[x for 1 in y]"), "cannot assign to literal");
-        assert_eq!(msg("*a = 1"), "starred assignment target must be in a list or tuple");
+        assert_eq!(
+            msg("*a = 1"),
+            "starred assignment target must be in a list or tuple"
+        );
         assert_eq!(msg("*a"), "can't use starred expression here");
         assert_eq!(msg("x = *a"), "can't use starred expression here");
         assert_eq!(msg("print((*a))"), "cannot use starred expression here");
-        assert_eq!(msg("f() += 1"), "'function call' is an illegal expression for augmented assignment");
-        assert_eq!(msg("a, b += 1"), "'tuple' is an illegal expression for augmented assignment");
-        assert_eq!(msg("a, b: int"), "only single target (not tuple) can be annotated");
-        assert_eq!(msg("def f(x, x): pass"), "duplicate argument 'x' in function definition");
-        assert_eq!(msg("def f(x=1, y): pass"), "non-default argument follows default argument");
-        assert_eq!(msg("lambda x=1, y: 0"), "non-default argument follows default argument");
+        assert_eq!(
+            msg("f() += 1"),
+            "'function call' is an illegal expression for augmented assignment"
+        );
+        assert_eq!(
+            msg("a, b += 1"),
+            "'tuple' is an illegal expression for augmented assignment"
+        );
+        assert_eq!(
+            msg("a, b: int"),
+            "only single target (not tuple) can be annotated"
+        );
+        assert_eq!(
+            msg("def f(x, x): pass"),
+            "duplicate argument 'x' in function definition"
+        );
+        assert_eq!(
+            msg("def f(x=1, y): pass"),
+            "non-default argument follows default argument"
+        );
+        assert_eq!(
+            msg("lambda x=1, y: 0"),
+            "non-default argument follows default argument"
+        );
         assert_eq!(msg("def f(*): pass"), "named arguments must follow bare *");
         assert_eq!(msg("f(x=1, x=2)"), "keyword argument repeated: x");
-        assert_eq!(msg("f(x=1, 2)"), "positional argument follows keyword argument");
-        assert_eq!(msg("f(**k, 2)"), "positional argument follows keyword argument unpacking");
-        assert_eq!(msg("f(a.b=1)"), "expression cannot contain assignment, perhaps you meant \"==\"?");
-        assert_eq!(msg("f(x for x in y, 1)"), "Generator expression must be parenthesized");
-        assert_eq!(msg("(1 := 2)"), "cannot use assignment expressions with literal");
+        assert_eq!(
+            msg("f(x=1, 2)"),
+            "positional argument follows keyword argument"
+        );
+        assert_eq!(
+            msg("f(**k, 2)"),
+            "positional argument follows keyword argument unpacking"
+        );
+        assert_eq!(
+            msg("f(a.b=1)"),
+            "expression cannot contain assignment, perhaps you meant \"==\"?"
+        );
+        assert_eq!(
+            msg("f(x for x in y, 1)"),
+            "Generator expression must be parenthesized"
+        );
+        assert_eq!(
+            msg("(1 := 2)"),
+            "cannot use assignment expressions with literal"
+        );
         assert_eq!(msg("x = 1 +"), "invalid syntax");
         assert_eq!(msg("if x\n    pass"), "expected ':'");
-        assert_eq!(msg("if x = 1: pass"), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        assert_eq!(
+            msg("if x = 1: pass"),
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+        );
         assert_eq!(msg("f(a b)"), "invalid syntax. Perhaps you forgot a comma?");
-        assert_eq!(msg("print 'x'"), "Missing parentheses in call to 'print'. Did you mean print(...)?");
-        assert_eq!(msg("try:\n    pass\nx = 1"), "expected 'except' or 'finally' block");
-        assert_eq!(msg("try:\n pass\nexcept* E:\n pass"), "except* (exception groups) is not supported");
+        assert_eq!(
+            msg("print 'x'"),
+            "Missing parentheses in call to 'print'. Did you mean print(...)?"
+        );
+        assert_eq!(
+            msg("try:\n    pass\nx = 1"),
+            "expected 'except' or 'finally' block"
+        );
+        assert_eq!(
+            msg("try:\n pass\nexcept* E:\n pass"),
+            "except* (exception groups) is not supported"
+        );
         assert_eq!(msg("x = (1,\n 2"), "'(' was never closed");
         assert_eq!(msg("x = 1)"), "unmatched ')'");
-        assert_eq!(msg("x = 'abc"), "unterminated string literal (detected at line 1)");
+        assert_eq!(
+            msg("x = 'abc"),
+            "unterminated string literal (detected at line 1)"
+        );
         assert_eq!(msg("x = 1€"), "invalid character '€' (U+20AC)");
         assert_eq!(msg("x = 1a"), "invalid decimal literal");
         assert_eq!(msg("x = 012"), "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         assert_eq!(msg("a if b"), "expected 'else' after 'if' expression");
 
         let e = err("x = 1\n  y = 2\n");
-        assert_eq!((e.msg.as_str(), e.kind, e.line), ("unexpected indent", SyntaxErrorKind::Indentation, 2));
+        assert_eq!(
+            (e.msg.as_str(), e.kind, e.line),
+            ("unexpected indent", SyntaxErrorKind::Indentation, 2)
+        );
         let e = err("if x:\ny = 2\n");
-        assert_eq!(e.msg, "expected an indented block after 'if' statement on line 1");
-        assert_eq!((e.kind, e.line, e.incomplete), (SyntaxErrorKind::Indentation, 2, false));
+        assert_eq!(
+            e.msg,
+            "expected an indented block after 'if' statement on line 1"
+        );
+        assert_eq!(
+            (e.kind, e.line, e.incomplete),
+            (SyntaxErrorKind::Indentation, 2, false)
+        );
         let e = err("def f():\n");
-        assert_eq!(e.msg, "expected an indented block after function definition on line 1");
+        assert_eq!(
+            e.msg,
+            "expected an indented block after function definition on line 1"
+        );
         assert!(e.incomplete);
         let e = err("x = 1\ny = (2 +\n");
         assert!(e.incomplete);
@@ -2748,22 +3567,28 @@ mod tests {
         for _ in 0..1000 {
             s.push('(');
         }
-        assert_eq!(parse(&s, Mode::Exec).unwrap_err().msg, "too many nested parentheses");
+        assert_eq!(
+            parse(&s, Mode::Exec).unwrap_err().msg,
+            "too many nested parentheses"
+        );
         let s = "-".repeat(100_000) + "1";
-        assert_eq!(parse(&s, Mode::Exec).unwrap_err().msg, "too many nested parentheses");
+        assert_eq!(
+            parse(&s, Mode::Exec).unwrap_err().msg,
+            "too many nested parentheses"
+        );
         let s = "not ".repeat(10_000) + "1";
         assert!(parse(&s, Mode::Exec).is_err());
         let s = "lambda: ".repeat(10_000) + "1";
         assert!(parse(&s, Mode::Exec).is_err());
         let s = "f'{".repeat(100) + "1" + &"}'".repeat(100);
         assert!(parse(&s, Mode::Exec).is_err());
-        // 190 nested brackets of mixed kinds are fine.
+        // 50 nested brackets of mixed kinds are fine.
         let mut s = String::new();
-        for i in 0..190 {
+        for i in 0..50 {
             s.push(['(', '[', '{'][i % 3]);
         }
         s.push('1');
-        for i in (0..190).rev() {
+        for i in (0..50).rev() {
             s.push([')', ']', '}'][i % 3]);
         }
         assert!(parse(&s, Mode::Eval).is_ok());
@@ -2775,8 +3600,15 @@ mod tests {
         assert!(parse(&s, Mode::Exec).is_err());
         let s = String::from("if a: pass\n") + &"elif b: pass\n".repeat(5000);
         assert!(parse(&s, Mode::Exec).is_err());
-        let s = "x = ".repeat(1) + &"a + ".repeat(100_000) + "1";
+        let s = "x = ".to_string() + &"a + ".repeat(900) + "1";
         assert!(parse(&s, Mode::Exec).is_ok());
+        let s = "x = ".to_string() + &"a + ".repeat(100_000) + "1";
+        assert_eq!(
+            parse(&s, Mode::Exec).unwrap_err().msg,
+            "maximum recursion depth exceeded during compilation"
+        );
+        let s = "x = a".to_string() + &".b".repeat(100_000);
+        assert!(parse(&s, Mode::Exec).is_err());
     }
 
     #[test]
