@@ -2453,7 +2453,9 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 }
             }
         }
-        if pending > 0 {
+        if !built {
+            self.emit(Instr::BuildMap(pending));
+        } else if pending > 0 {
             self.emit(Instr::BuildMap(pending));
             self.emit(Instr::DictMerge(1));
         }
@@ -3512,6 +3514,24 @@ mod tests {
     }
 
     #[test]
+    fn star_call_shapes() {
+        let code = match compile_src("f(*a, k=1)\n", Mode::Exec) {
+            Some(r) => r.unwrap(),
+            None => return,
+        };
+        let tail: Vec<Instr> = code.instrs[4..].to_vec();
+        assert_eq!(
+            &tail[..5],
+            &[Instr::ListToTuple, Instr::LoadConst(0), Instr::LoadInt(1), Instr::BuildMap(1), Instr::CallEx(1)]
+        );
+        let code = compile_src("f(**m)\n", Mode::Exec).unwrap().unwrap();
+        assert!(code.instrs.windows(3).any(|w| w == [Instr::BuildMap(0), Instr::LoadName(1), Instr::DictMerge(1)]));
+        let code = compile_src("o.m(*a)\n", Mode::Exec).unwrap().unwrap();
+        assert!(code.instrs.contains(&Instr::LoadAttr(1)));
+        assert!(code.instrs.contains(&Instr::CallEx(0)));
+    }
+
+    #[test]
     fn line_table_points_at_call() {
         let code = match compile_src("x = 1\ny = f(\n  a,\n  b)\n", Mode::Exec) {
             Some(r) => r.unwrap(),
@@ -3537,6 +3557,54 @@ mod tests {
             let mut it = Interner::new();
             validate(&compile(&m, "t", Mode::Exec, &mut it).unwrap());
         }
+    }
+
+    /// Stress: `STRESS_DIR=/usr/lib/python3.11 cargo test stress_dir -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn stress_dir() {
+        let dir = match std::env::var("STRESS_DIR") {
+            Ok(d) => d,
+            Err(_) => return,
+        };
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        let (mut ok, mut perr, mut cerr) = (0, 0, 0);
+        while let Some(p) = stack.pop() {
+            let rd = match std::fs::read_dir(&p) {
+                Ok(r) => r,
+                Err(_) => continue,
+            };
+            for ent in rd.flatten() {
+                let path = ent.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().map(|e| e == "py").unwrap_or(false) {
+                    let src = match std::fs::read_to_string(&path) {
+                        Ok(s) => s,
+                        Err(_) => continue,
+                    };
+                    let m = match parse(&src, Mode::Exec) {
+                        Ok(m) => m,
+                        Err(_) => {
+                            perr += 1;
+                            continue;
+                        }
+                    };
+                    let mut it = Interner::new();
+                    match compile(&m, "x", Mode::Exec, &mut it) {
+                        Ok(c) => {
+                            validate(&c);
+                            ok += 1;
+                        }
+                        Err(e) => {
+                            cerr += 1;
+                            std::println!("{}: {:?}", path.display(), e);
+                        }
+                    }
+                }
+            }
+        }
+        std::println!("ok {} parse errors {} compile errors {}", ok, perr, cerr);
     }
 
     /// Debug helper: `DIS_SRC='...' cargo test print_dis -- --nocapture` prints a disassembly.
