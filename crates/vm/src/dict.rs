@@ -90,7 +90,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             _ => false,
         },
         (Obj(o), _) | (_, Obj(o)) => match &**o {
-            PyObject::Instance(_) | PyObject::Native(_) | PyObject::Complex(..) => return Option::None,
+            PyObject::Instance(_) | PyObject::Native(_) | PyObject::Complex(..) => {
+                return Option::None
+            }
             _ => false,
         },
         _ => false,
@@ -105,7 +107,10 @@ impl Dict {
 
     /// An empty dict with room for `n` entries.
     pub fn with_capacity(n: usize) -> Dict {
-        let mut d = Dict { entries: Vec::with_capacity(n), ..Dict::default() };
+        let mut d = Dict {
+            entries: Vec::with_capacity(n),
+            ..Dict::default()
+        };
         if n > LINEAR_MAX {
             d.indices = vec![EMPTY; (n * 3 / 2).next_power_of_two()];
         }
@@ -254,7 +259,9 @@ impl Dict {
     /// Append a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = self.version.wrapping_add(1);
-        if self.entries.len() >= LINEAR_MAX && (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if self.entries.len() >= LINEAR_MAX
+            && (self.entries.len() + 1) * 3 >= self.indices.len() * 2
+        {
             self.rebuild(self.len + 1);
         }
         let ix = self.entries.len() as u32;
@@ -363,7 +370,11 @@ impl Dict {
 
 /// Find the entry index of `key` in a dict cell, calling Python `__eq__` (with no borrow held)
 /// when needed. Returns the key's hash too, for a following insertion.
-pub fn dict_lookup(vm: &mut Vm, cell: &RefCell<Dict>, key: &Value) -> PyResult<(i64, Option<usize>)> {
+pub fn dict_lookup(
+    vm: &mut Vm,
+    cell: &RefCell<Dict>,
+    key: &Value,
+) -> PyResult<(i64, Option<usize>)> {
     let hash = vm.hash(key)?;
     loop {
         let probe = cell.borrow().probe(hash, key);

@@ -15,7 +15,12 @@ pub enum GenOutcome {
 
 impl Vm {
     /// Resume a generator with a value to send, or an exception to throw into it.
-    pub fn gen_resume(&mut self, _gen: &Obj, _send: Value, _throw: Option<Value>) -> PyResult<GenOutcome> {
+    pub fn gen_resume(
+        &mut self,
+        _gen: &Obj,
+        _send: Value,
+        _throw: Option<Value>,
+    ) -> PyResult<GenOutcome> {
         todo!()
     }
 }

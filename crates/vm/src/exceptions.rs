@@ -148,14 +148,21 @@ impl Vm {
                     out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
                 } else if !context.is_none() && !suppress {
                     self.format_exception_into(&context, out, depth + 1);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
                 }
             }
             let tb = st.borrow().traceback.clone();
             if !tb.is_empty() {
                 out.push_str("Traceback (most recent call last):\n");
                 for e in tb.iter().rev() {
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename.as_str(), e.line, e.name.as_str()));
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        e.filename.as_str(),
+                        e.line,
+                        e.name.as_str()
+                    ));
                     if let Some(line) = self.source_line(e.filename.as_str(), e.line) {
                         out.push_str("    ");
                         out.push_str(line.trim());
@@ -182,7 +189,10 @@ impl Vm {
 
     fn type_qualname_for_exc(&mut self, cls: &Obj) -> String {
         let t = crate::types::as_type(cls);
-        let name = String::from(t.map(|t| t.qualname.borrow().as_str().into()).unwrap_or(String::from("?")));
+        let name = String::from(
+            t.map(|t| t.qualname.borrow().as_str().into())
+                .unwrap_or(String::from("?")),
+        );
         let module = t
             .and_then(|t| t.dict.borrow().get_str("__module__").cloned())
             .and_then(|m| m.as_str().map(String::from));
@@ -199,6 +209,9 @@ impl Vm {
         }
         let data = self.port.read_file(filename).ok()?;
         let text = core::str::from_utf8(&data).ok()?;
-        text.lines().nth(line as usize - 1).map(String::from).filter(|l| !l.trim().is_empty())
+        text.lines()
+            .nth(line as usize - 1)
+            .map(String::from)
+            .filter(|l| !l.trim().is_empty())
     }
 }

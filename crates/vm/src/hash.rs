@@ -70,7 +70,11 @@ pub fn hash_float(x: f64) -> i64 {
             xh -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     xh = ((xh << e) & MODULUS) | (xh >> (61 - e));
     fix((xh as i64) * sign)
 }

@@ -16,7 +16,9 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResult> {
         BinOp::Add => Ok(Value::Int(x.wrapping_add(y))),
         BinOp::Sub => Ok(Value::Int(x.wrapping_sub(y))),
         BinOp::Mult => Ok(Value::Int(x.wrapping_mul(y))),
-        BinOp::FloorDiv | BinOp::Mod if y == 0 => Err(vm.zero_division("integer division or modulo by zero")),
+        BinOp::FloorDiv | BinOp::Mod if y == 0 => {
+            Err(vm.zero_division("integer division or modulo by zero"))
+        }
         BinOp::FloorDiv => Ok(Value::Int(x.div_euclid(y))),
         BinOp::Mod => Ok(Value::Int(x.rem_euclid(y))),
         _ => return None,

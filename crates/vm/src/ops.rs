@@ -134,7 +134,8 @@ impl Vm {
         let tb = self.type_of(b);
         let same = alloc::rc::Rc::ptr_eq(&ta, &tb);
         // A subclass's reflected method gets priority.
-        let b_first = !same && types::is_subclass(&tb, &ta) && types::lookup_str(&tb, rname).is_some();
+        let b_first =
+            !same && types::is_subclass(&tb, &ta) && types::lookup_str(&tb, rname).is_some();
         if b_first {
             if let Some(r) = self.call_special(b, rname, core::slice::from_ref(a)) {
                 let r = r?;
@@ -151,7 +152,11 @@ impl Vm {
         } else {
             let base = self.builtin_base(a);
             if !base.is(a) && !base.is_none() {
-                let r = if inplace { self.inplace_op(&base, b, op) } else { self.binary_op(&base, b, op) };
+                let r = if inplace {
+                    self.inplace_op(&base, b, op)
+                } else {
+                    self.binary_op(&base, b, op)
+                };
                 match r {
                     Ok(v) => return Ok(v),
                     Err(e) if self.err_matches(&e, ExcKind::TypeError) => {}
@@ -178,17 +183,38 @@ impl Vm {
             }
         }
         let (na, nb) = (self.type_name(a), self.type_name(b));
-        let sym: String = if inplace && op != BinOp::Pow { format!("{}=", sym) } else { String::from(sym) };
-        if op == BinOp::Add && (matches!(a, Value::Str(_)) ) {
-            return Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", nb)));
+        let sym: String = if inplace && op != BinOp::Pow {
+            format!("{}=", sym)
+        } else {
+            String::from(sym)
+        };
+        if op == BinOp::Add && (matches!(a, Value::Str(_))) {
+            return Err(
+                self.type_error(format!("can only concatenate str (not \"{}\") to str", nb))
+            );
         }
-        if op == BinOp::Add && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::List(_))) && !is_user(b) {
-            return Err(self.type_error(format!("can only concatenate list (not \"{}\") to list", nb)));
+        if op == BinOp::Add
+            && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::List(_)))
+            && !is_user(b)
+        {
+            return Err(self.type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                nb
+            )));
         }
-        if op == BinOp::Add && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::Tuple(_))) && !is_user(b) {
-            return Err(self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", nb)));
+        if op == BinOp::Add
+            && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::Tuple(_)))
+            && !is_user(b)
+        {
+            return Err(self.type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                nb
+            )));
         }
-        Err(self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, na, nb)))
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            sym, na, nb
+        )))
     }
 
     /// Rich comparison `a OP b` (also `in`, `not in`, `is`, `is not`).
@@ -257,7 +283,10 @@ impl Vm {
             }
             _ => {
                 let (na, nb) = (self.type_name(a), self.type_name(b));
-                Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", sym, na, nb)))
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    sym, na, nb
+                )))
             }
         }
     }
@@ -280,9 +309,15 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
                 (PyObject::Bytes(p), PyObject::Bytes(q)) => Some(p.cmp(q)),
-                (PyObject::ByteArray(p), PyObject::ByteArray(q)) => Some(p.borrow().as_slice().cmp(q.borrow().as_slice())),
-                (PyObject::Bytes(p), PyObject::ByteArray(q)) => Some((**p).cmp(q.borrow().as_slice())),
-                (PyObject::ByteArray(p), PyObject::Bytes(q)) => Some(p.borrow().as_slice().cmp(&**q)),
+                (PyObject::ByteArray(p), PyObject::ByteArray(q)) => {
+                    Some(p.borrow().as_slice().cmp(q.borrow().as_slice()))
+                }
+                (PyObject::Bytes(p), PyObject::ByteArray(q)) => {
+                    Some((**p).cmp(q.borrow().as_slice()))
+                }
+                (PyObject::ByteArray(p), PyObject::Bytes(q)) => {
+                    Some(p.borrow().as_slice().cmp(&**q))
+                }
                 (PyObject::Tuple(p), PyObject::Tuple(q)) => {
                     let (p, q) = (p.to_vec(), q.to_vec());
                     return Some(self.seq_compare(&p, &q, op));
@@ -329,7 +364,10 @@ impl Vm {
                 Value::Str(t) => return Ok(s.as_str().contains(t.as_str())),
                 _ => {
                     let tn = self.type_name(item);
-                    return Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", tn)));
+                    return Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        tn
+                    )));
                 }
             },
             Value::Obj(o) => match &**o {
@@ -360,7 +398,10 @@ impl Vm {
                     return crate::objset::set_contains(self, &snapshot, item);
                 }
                 PyObject::FrozenSet(s) => return crate::objset::set_contains(self, s, item),
-                PyObject::Range { .. } | PyObject::Bytes(_) | PyObject::ByteArray(_) | PyObject::DictView(..) => {
+                PyObject::Range { .. }
+                | PyObject::Bytes(_)
+                | PyObject::ByteArray(_)
+                | PyObject::DictView(..) => {
                     if let Some(r) = crate::seqops::builtin_contains(self, container, item) {
                         return r;
                     }
@@ -417,7 +458,12 @@ impl Vm {
     }
 
     /// Sort values in place with `<` (and an optional key function), stable, propagating errors.
-    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    pub fn sort_values(
+        &mut self,
+        items: &mut Vec<Value>,
+        key: Option<&Value>,
+        reverse: bool,
+    ) -> PyResult<()> {
         let keys: Vec<Value> = match key {
             Some(k) if !k.is_none() => {
                 let mut ks = Vec::with_capacity(items.len());
@@ -434,7 +480,11 @@ impl Vm {
             if err.is_some() {
                 return false;
             }
-            let (a, b) = if reverse { (&keys[j], &keys[i]) } else { (&keys[i], &keys[j]) };
+            let (a, b) = if reverse {
+                (&keys[j], &keys[i])
+            } else {
+                (&keys[i], &keys[j])
+            };
             match self.lt(a, b) {
                 Ok(r) => r,
                 Err(e) => {

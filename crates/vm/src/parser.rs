@@ -44,5 +44,11 @@ pub enum SyntaxErrorKind {
 
 /// Parse source text.
 pub fn parse(_source: &str, _mode: Mode) -> Result<ast::Module, SyntaxError> {
-    Err(SyntaxError { msg: String::from("parser not written yet"), line: 1, col: 0, kind: SyntaxErrorKind::Syntax, incomplete: false })
+    Err(SyntaxError {
+        msg: String::from("parser not written yet"),
+        line: 1,
+        col: 0,
+        kind: SyntaxErrorKind::Syntax,
+        incomplete: false,
+    })
 }

@@ -89,10 +89,17 @@ pub trait Port {
     fn stat(&mut self, path: &str) -> Result<FileStat, Errno> {
         match self.file_kind(path) {
             FileKind::Missing => Err(2),
-            FileKind::Dir => Ok(FileStat { is_dir: true, ..FileStat::default() }),
+            FileKind::Dir => Ok(FileStat {
+                is_dir: true,
+                ..FileStat::default()
+            }),
             FileKind::File => {
                 let size = self.read_file(path).map(|d| d.len() as u64).unwrap_or(0);
-                Ok(FileStat { is_dir: false, size, mtime: 0 })
+                Ok(FileStat {
+                    is_dir: false,
+                    size,
+                    mtime: 0,
+                })
             }
         }
     }

@@ -89,7 +89,10 @@ impl Vm {
                             Value::Bool(b) => Ok(b),
                             _ => {
                                 let tn = self.type_name(&r);
-                                Err(self.type_error(format!("__bool__ should return bool, returned {}", tn)))
+                                Err(self.type_error(format!(
+                                    "__bool__ should return bool, returned {}",
+                                    tn
+                                )))
                             }
                         };
                     }
@@ -153,7 +156,10 @@ impl Vm {
                     acc = acc.wrapping_mul(69069).wrapping_add(907133923);
                     acc as i64
                 }
-                PyObject::List(_) | PyObject::Dict(_) | PyObject::Set(_) | PyObject::ByteArray(_) => {
+                PyObject::List(_)
+                | PyObject::Dict(_)
+                | PyObject::Set(_)
+                | PyObject::ByteArray(_) => {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format!("unhashable type: '{}'", tn)));
                 }
@@ -177,7 +183,9 @@ impl Vm {
                                         Ok(0)
                                     }
                                 }
-                                _ => Err(self.type_error("__hash__ method should return an integer")),
+                                _ => {
+                                    Err(self.type_error("__hash__ method should return an integer"))
+                                }
                             };
                         }
                         _ => {
@@ -186,7 +194,9 @@ impl Vm {
                             if let Some(eq) = types::lookup(&cls, &eqn) {
                                 if !self.is_object_slot(&eq) && !self.is_builtin_layout(&cls) {
                                     let tn = self.type_name(v);
-                                    return Err(self.type_error(format!("unhashable type: '{}'", tn)));
+                                    return Err(
+                                        self.type_error(format!("unhashable type: '{}'", tn))
+                                    );
                                 }
                             }
                             let base = self.builtin_base(v);
@@ -213,7 +223,14 @@ impl Vm {
     }
 
     fn is_builtin_layout(&self, cls: &crate::value::Obj) -> bool {
-        types::as_type(cls).map(|t| !matches!(t.layout, crate::value::Layout::Object | crate::value::Layout::Exception)).unwrap_or(false)
+        types::as_type(cls)
+            .map(|t| {
+                !matches!(
+                    t.layout,
+                    crate::value::Layout::Object | crate::value::Layout::Exception
+                )
+            })
+            .unwrap_or(false)
     }
 
     /// `a == b` as a bool.
@@ -249,8 +266,10 @@ impl Vm {
                     _ => {
                         if let Some(st) = crate::exceptions::exc_state(v) {
                             let args = st.borrow().args.clone();
-                            let items: Vec<Value> = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-                            let is_key_error = self.is_instance(v, &self.exc_type(ExcKind::KeyError));
+                            let items: Vec<Value> =
+                                args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                            let is_key_error =
+                                self.is_instance(v, &self.exc_type(ExcKind::KeyError));
                             return match items.len() {
                                 0 => Ok(crate::value::new_str("")),
                                 1 if !is_key_error => self.str_of(&items[0]),
@@ -295,32 +314,65 @@ impl Vm {
     /// `iter(v)`.
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         let st = match v {
-            Value::Str(s) => IterState::Str { s: s.clone(), offset: 0 },
+            Value::Str(s) => IterState::Str {
+                s: s.clone(),
+                offset: 0,
+            },
             Value::Obj(o) => match &**o {
-                PyObject::List(_) | PyObject::Tuple(_) => IterState::Seq { seq: v.clone(), index: 0 },
-                PyObject::Bytes(_) | PyObject::ByteArray(_) => IterState::Bytes { seq: v.clone(), index: 0 },
-                PyObject::Dict(d) => IterState::Dict { dict: o.clone(), index: 0, kind: 0, len: d.borrow().len() },
+                PyObject::List(_) | PyObject::Tuple(_) => IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                },
+                PyObject::Bytes(_) | PyObject::ByteArray(_) => IterState::Bytes {
+                    seq: v.clone(),
+                    index: 0,
+                },
+                PyObject::Dict(d) => IterState::Dict {
+                    dict: o.clone(),
+                    index: 0,
+                    kind: 0,
+                    len: d.borrow().len(),
+                },
                 PyObject::DictView(d, k) => {
                     let len = match &**d {
                         PyObject::Dict(dd) => dd.borrow().len(),
                         _ => 0,
                     };
-                    IterState::Dict { dict: d.clone(), index: 0, kind: *k as u8, len }
+                    IterState::Dict {
+                        dict: d.clone(),
+                        index: 0,
+                        kind: *k as u8,
+                        len,
+                    }
                 }
-                PyObject::Set(s) => IterState::Snapshot { items: s.borrow().items(), index: 0 },
-                PyObject::FrozenSet(s) => IterState::Snapshot { items: s.items(), index: 0 },
+                PyObject::Set(s) => IterState::Snapshot {
+                    items: s.borrow().items(),
+                    index: 0,
+                },
+                PyObject::FrozenSet(s) => IterState::Snapshot {
+                    items: s.items(),
+                    index: 0,
+                },
                 PyObject::Range { start, step, .. } => {
                     let n = crate::objrange::range_len(o);
-                    IterState::Range { next: *start, remaining: n as u64, step: *step }
+                    IterState::Range {
+                        next: *start,
+                        remaining: n as u64,
+                        step: *step,
+                    }
                 }
                 PyObject::Iter(_) | PyObject::Generator(_) => return Ok(v.clone()),
                 PyObject::Instance(_) | PyObject::Native(_) | PyObject::Type(_) => {
                     if let Some(r) = self.call_special(v, "__iter__", &[]) {
                         let it = r?;
-                        if self.lookup_special(&it, "__next__").is_none() && !matches!(&it, Value::Obj(o) if matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_)))
+                        if self.lookup_special(&it, "__next__").is_none()
+                            && !matches!(&it, Value::Obj(o) if matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_)))
                         {
                             let tn = self.type_name(&it);
-                            return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
+                            return Err(self.type_error(format!(
+                                "iter() returned non-iterator of type '{}'",
+                                tn
+                            )));
                         }
                         return Ok(it);
                     }
@@ -329,7 +381,10 @@ impl Vm {
                         return self.iter(&base);
                     }
                     if self.lookup_special(v, "__getitem__").is_some() {
-                        IterState::GetItem { obj: v.clone(), index: 0 }
+                        IterState::GetItem {
+                            obj: v.clone(),
+                            index: 0,
+                        }
                     } else {
                         let tn = self.type_name(v);
                         return Err(self.type_error(format!("'{}' object is not iterable", tn)));
@@ -400,9 +455,10 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => {
-                Err(self.err(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
-            }
+            Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => Err(self.err(
+                ExcKind::IndexError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
             _ => {
                 let base = self.builtin_base(v);
                 if !base.is(v) {
@@ -417,7 +473,10 @@ impl Vm {
                     };
                 }
                 let tn = self.type_name(v);
-                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+                Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    tn
+                )))
             }
         }
     }

@@ -105,7 +105,9 @@ pub fn c3_mro(bases: &[Obj]) -> Result<Vec<Obj>, ()> {
         let mut cand = None;
         for s in &seqs {
             let head = &s[0];
-            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
+            let in_tail = seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, head)));
             if !in_tail {
                 cand = Some(head.clone());
                 break;
@@ -188,7 +190,14 @@ pub fn add_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
     if let Some(t) = as_type(cls) {
         let mut d = t.dict.borrow_mut();
         for (name, f) in methods {
-            d.set_str(name, Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *f, bound: None }))));
+            d.set_str(
+                name,
+                Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+                    name,
+                    func: *f,
+                    bound: None,
+                }))),
+            );
         }
     }
 }
@@ -198,7 +207,11 @@ pub fn add_static_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
     if let Some(t) = as_type(cls) {
         let mut d = t.dict.borrow_mut();
         for (name, f) in methods {
-            let b = Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *f, bound: None })));
+            let b = Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+                name,
+                func: *f,
+                bound: None,
+            })));
             d.set_str(name, Value::Obj(Rc::new(PyObject::StaticMethod(b))));
         }
     }
@@ -209,7 +222,11 @@ pub fn add_class_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
     if let Some(t) = as_type(cls) {
         let mut d = t.dict.borrow_mut();
         for (name, f) in methods {
-            let b = Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func: *f, bound: None })));
+            let b = Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+                name,
+                func: *f,
+                bound: None,
+            })));
             d.set_str(name, Value::Obj(Rc::new(PyObject::ClassMethod(b))));
         }
     }

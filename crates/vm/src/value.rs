@@ -78,8 +78,16 @@ impl PyStr {
         PyStr::from_box(s.into_boxed_str())
     }
     fn from_box(s: Box<str>) -> PyStr {
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, chars, hash: Cell::new(None) }
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            chars,
+            hash: Cell::new(None),
+        }
     }
     /// The text.
     #[inline]

@@ -91,7 +91,11 @@ impl Vm {
         let types = BuiltinTypes::new();
         let mut exc: Vec<Obj> = Vec::with_capacity(EXC_TABLE.len());
         for (kind, name, parent) in EXC_TABLE {
-            let base = if *kind == ExcKind::BaseException { types.object.clone() } else { exc[*parent as usize].clone() };
+            let base = if *kind == ExcKind::BaseException {
+                types.object.clone()
+            } else {
+                exc[*parent as usize].clone()
+            };
             exc.push(types::new_type(name, vec![base], Layout::Exception, false));
         }
         let builtins = Rc::new(PyObject::Dict(RefCell::new(Dict::new())));
@@ -167,7 +171,9 @@ impl Vm {
     /// A bare instance of a Python class (layout Object), with an exception state when the class
     /// derives from BaseException.
     pub fn new_instance(&mut self, cls: &Obj) -> Value {
-        let layout = types::as_type(cls).map(|t| t.layout).unwrap_or(Layout::Object);
+        let layout = types::as_type(cls)
+            .map(|t| t.layout)
+            .unwrap_or(Layout::Object);
         let exc = if layout == Layout::Exception {
             let args = self.new_tuple(Vec::new());
             Some(new_exc_state(args))
@@ -285,7 +291,11 @@ impl Vm {
                 PyObject::FrozenSet(_) => t.frozenset.clone(),
                 PyObject::Range { .. } => t.range.clone(),
                 PyObject::Slice(..) => t.slice.clone(),
-                PyObject::Type(ty) => ty.metaclass.borrow().clone().unwrap_or_else(|| t.type_.clone()),
+                PyObject::Type(ty) => ty
+                    .metaclass
+                    .borrow()
+                    .clone()
+                    .unwrap_or_else(|| t.type_.clone()),
                 PyObject::Instance(i) => i.class.borrow().clone(),
                 PyObject::Function(_) => t.function.clone(),
                 PyObject::Builtin(_) => t.builtin_function.clone(),
