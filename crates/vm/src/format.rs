@@ -200,7 +200,7 @@ fn group_digits(
     let mut count = 0usize;
     for &c in d.iter().rev() {
         if let Some(s) = sep {
-            if count > 0 && count % every == 0 {
+            if count > 0 && count.is_multiple_of(every) {
                 rev.push(s);
             }
         }
@@ -210,7 +210,9 @@ fn group_digits(
     if zero_fill {
         while rev.len() < min_width {
             match sep {
-                Some(s) if count > 0 && count % every == 0 && rev.last() != Some(&s) => rev.push(s),
+                Some(s) if count > 0 && count.is_multiple_of(every) && rev.last() != Some(&s) => {
+                    rev.push(s)
+                }
                 _ => {
                     rev.push('0');
                     count += 1;
@@ -747,6 +749,31 @@ pub fn ascii_repr(s: &str) -> String {
     ascii_escape(&crate::objstr::str_repr(s))
 }
 
+/// `repr(v)` with fast paths for common built-in values.
+fn repr_fast(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::Str(s) => crate::objstr::str_repr(s.as_str()),
+        Value::Int(i) => format!("{}", i),
+        Value::Bool(b) => String::from(if *b { "True" } else { "False" }),
+        Value::None => String::from("None"),
+        Value::Float(x) => crate::objfloat::float_repr(*x),
+        Value::Obj(o) if matches!(&**o, PyObject::Bytes(_)) => match &**o {
+            PyObject::Bytes(b) => crate::objbytes::bytes_repr(b),
+            _ => String::new(),
+        },
+        _ => String::from(vm.repr(v)?.as_str()),
+    })
+}
+
+/// `str(v)` with fast paths for common built-in values.
+fn str_fast(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(String::from(s.as_str())),
+        Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_) => repr_fast(vm, v),
+        _ => Ok(String::from(vm.str_of(v)?.as_str())),
+    }
+}
+
 // ----- str.format ------------------------------------------------------------------------------
 
 /// Where `str.format` finds named fields.
@@ -804,6 +831,9 @@ fn format_impl(
                     i += 2;
                     lit_start = i;
                     continue;
+                }
+                if i + 1 == b.len() {
+                    return Err(vm.value_error("Single '{' encountered in format string"));
                 }
                 // Find the matching '}'.
                 let mut level = 1;
@@ -898,11 +928,11 @@ fn format_field(
     let obj = lookup_field(vm, name, args, named, numbering)?;
     let obj = match conv {
         None => obj,
-        Some('r') => Value::Str(vm.repr(&obj)?),
-        Some('s') => Value::Str(vm.str_of(&obj)?),
+        Some('r') => Value::string(repr_fast(vm, &obj)?),
+        Some('s') => Value::string(str_fast(vm, &obj)?),
         Some('a') => {
-            let r = vm.repr(&obj)?;
-            Value::string(ascii_escape(r.as_str()))
+            let r = repr_fast(vm, &obj)?;
+            Value::string(ascii_escape(&r))
         }
         Some(c) => return Err(vm.value_error(format!("Unknown conversion specifier {}", c))),
     };
@@ -1256,13 +1286,13 @@ fn percent_pad(
     let n = width - chars;
     if fl.left {
         out.extend_from_slice(piece);
-        out.extend(core::iter::repeat(b' ').take(n));
+        out.extend(core::iter::repeat_n(b' ', n));
     } else if fl.zero && numeric {
         out.extend_from_slice(&piece[..sign_len]);
-        out.extend(core::iter::repeat(b'0').take(n));
+        out.extend(core::iter::repeat_n(b'0', n));
         out.extend_from_slice(&piece[sign_len..]);
     } else {
-        out.extend(core::iter::repeat(b' ').take(n));
+        out.extend(core::iter::repeat_n(b' ', n));
         out.extend_from_slice(piece);
     }
 }
@@ -1388,7 +1418,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             if i < fmt.len() && fmt[i] == b'*' {
                 let p = next_arg(vm, &mut argidx)?;
                 match p {
-                    Value::Int(n) => prec = Some(n.max(0).min(1 << 40) as usize),
+                    Value::Int(n) => prec = Some(n.clamp(0, 1 << 40) as usize),
                     _ => return Err(vm.type_error("* wants int")),
                 }
                 i += 1;
@@ -1432,11 +1462,11 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             None => next_arg(vm, &mut argidx)?,
         };
         match conv {
-            's' | 'r' | 'a' | 'b' if !(conv == 'b' && !bytes_mode) => {
+            's' | 'r' | 'a' | 'b' if conv != 'b' || bytes_mode => {
                 let piece: Vec<u8> = if bytes_mode {
                     if conv == 'r' || conv == 'a' {
-                        let r = vm.repr(&arg)?;
-                        ascii_escape(r.as_str()).into_bytes()
+                        let r = repr_fast(vm, &arg)?;
+                        ascii_escape(&r).into_bytes()
                     } else if let Some(b) = bytes_like(&arg) {
                         b
                     } else {
@@ -1467,11 +1497,11 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                     }
                 } else {
                     let s = match conv {
-                        's' => String::from(vm.str_of(&arg)?.as_str()),
-                        'r' => String::from(vm.repr(&arg)?.as_str()),
+                        's' => str_fast(vm, &arg)?,
+                        'r' => repr_fast(vm, &arg)?,
                         _ => {
-                            let r = vm.repr(&arg)?;
-                            ascii_escape(r.as_str())
+                            let r = repr_fast(vm, &arg)?;
+                            ascii_escape(&r)
                         }
                     };
                     s.into_bytes()

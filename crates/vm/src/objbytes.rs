@@ -692,7 +692,7 @@ fn fromhex_impl(vm: &mut Vm, args: &[Value], ba: bool) -> PyResult {
                 i += 2;
             }
             (Some(_), None) => {
-                let pos = if i + 1 < t.len() { i + 1 } else { i + 1 };
+                let pos = i + 1;
                 return Err(vm.value_error(format!(
                     "non-hexadecimal number found in fromhex() arg at position {}",
                     pos

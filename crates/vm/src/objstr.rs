@@ -447,7 +447,7 @@ fn start_end(
             Some(x) => x.min(len_i),
         },
     };
-    Ok((s.min(i64::MAX) as usize, e as usize))
+    Ok((s as usize, e as usize))
 }
 
 /// Byte offset of character index `ci` (clamped to the end).
@@ -1052,9 +1052,9 @@ fn pad_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str) ->
         }
     };
     let mut out = String::with_capacity(s.as_str().len() + marg * fill.len_utf8());
-    out.extend(core::iter::repeat(fill).take(left));
+    out.extend(core::iter::repeat_n(fill, left));
     out.push_str(s.as_str());
-    out.extend(core::iter::repeat(fill).take(right));
+    out.extend(core::iter::repeat_n(fill, right));
     Ok(new_s(out))
 }
 
@@ -1088,7 +1088,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     } else {
         t
     };
-    out.extend(core::iter::repeat('0').take(n));
+    out.extend(core::iter::repeat_n('0', n));
     out.push_str(rest);
     Ok(new_s(out))
 }
@@ -1118,7 +1118,7 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyRes
                 if tab > 0 {
                     let n = tab - col % tab;
                     check_size(vm, out.len().saturating_add(n as usize))?;
-                    out.extend(core::iter::repeat(' ').take(n as usize));
+                    out.extend(core::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }
@@ -1285,11 +1285,8 @@ fn str_split(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
             if maxsplit < 0 {
                 t.split(sep.as_str()).collect()
             } else {
-                t.splitn(
-                    maxsplit.saturating_add(1).min(usize::MAX as i64) as usize,
-                    sep.as_str(),
-                )
-                .collect()
+                t.splitn(maxsplit.saturating_add(1) as usize, sep.as_str())
+                    .collect()
             }
         }
     };
@@ -1990,4 +1987,443 @@ pub(crate) fn init(vm: &mut Vm) {
         ],
     );
     types::add_static_methods(&cls, &[("maketrans", str_maketrans), ("__new__", str_new)]);
+}
+
+/// Shared helpers for the unit tests of the str, bytes and format modules.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use alloc::boxed::Box;
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    use crate::types;
+    use crate::value::{new_str, PyObject, Str};
+    use crate::vm::Vm;
+    use crate::{PyErr, PyResult, Value, VmConfig};
+
+    /// A test argument description.
+    pub enum A {
+        N,
+        Bo(bool),
+        I(i64),
+        F(f64),
+        S(&'static str),
+        B(&'static [u8]),
+        BA(&'static [u8]),
+        T(&'static [A]),
+        L(&'static [A]),
+        D(&'static [(A, A)]),
+    }
+
+    pub fn new_vm() -> Vm {
+        Vm::new(
+            VmConfig::default(),
+            Box::new(crate::port::NullPort::default()),
+        )
+    }
+
+    pub fn val(vm: &mut Vm, a: &A) -> Value {
+        match a {
+            A::N => Value::None,
+            A::Bo(b) => Value::Bool(*b),
+            A::I(i) => Value::Int(*i),
+            A::F(f) => Value::Float(*f),
+            A::S(s) => Value::str(s),
+            A::B(b) => Value::bytes(b),
+            A::BA(b) => {
+                Value::Obj(vm.alloc(PyObject::ByteArray(core::cell::RefCell::new(b.to_vec()))))
+            }
+            A::T(items) => {
+                let v: Vec<Value> = items.iter().map(|x| val(vm, x)).collect();
+                vm.new_tuple(v)
+            }
+            A::L(items) => {
+                let v: Vec<Value> = items.iter().map(|x| val(vm, x)).collect();
+                vm.new_list(v)
+            }
+            A::D(items) => {
+                let d = vm.new_dict(crate::dict::Dict::new());
+                for (k, x) in items.iter() {
+                    let (k, x) = (val(vm, k), val(vm, x));
+                    if let Value::Obj(o) = &d {
+                        if let PyObject::Dict(dd) = &**o {
+                            crate::dict::dict_set(vm, dd, k, x).ok();
+                        }
+                    }
+                }
+                d
+            }
+        }
+    }
+
+    pub fn show(v: &Value) -> String {
+        match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => String::from(if *b { "True" } else { "False" }),
+            Value::Int(i) => format!("{}", i),
+            Value::Float(f) => crate::objfloat::float_repr(*f),
+            Value::Str(s) => super::str_repr(s.as_str()),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Obj(o) => match &**o {
+                PyObject::Bytes(b) => crate::objbytes::bytes_repr(b),
+                PyObject::ByteArray(b) => {
+                    format!("bytearray({})", crate::objbytes::bytes_repr(&b.borrow()))
+                }
+                PyObject::BigInt(b) => format!("{}", b),
+                PyObject::List(l) => {
+                    let items: Vec<String> = l.borrow().iter().map(show).collect();
+                    format!("[{}]", items.join(", "))
+                }
+                PyObject::Tuple(t) => {
+                    let items: Vec<String> = t.iter().map(show).collect();
+                    if items.len() == 1 {
+                        format!("({},)", items[0])
+                    } else {
+                        format!("({})", items.join(", "))
+                    }
+                }
+                PyObject::Dict(d) => {
+                    let items: Vec<String> = d
+                        .borrow()
+                        .items()
+                        .iter()
+                        .map(|(k, x)| format!("{}: {}", show(k), show(x)))
+                        .collect();
+                    format!("{{{}}}", items.join(", "))
+                }
+                other => format!("<{}>", other.kind_name()),
+            },
+        }
+    }
+
+    pub fn err_text(vm: &mut Vm, e: &PyErr) -> String {
+        let tn = vm.type_name(&e.0);
+        let args = crate::exceptions::exc_state(&e.0).map(|st| st.borrow().args.clone());
+        let msg = match args.as_ref().and_then(|a| a.as_tuple()) {
+            Some([Value::Str(s)]) if tn != "KeyError" => String::from(s.as_str()),
+            Some([x]) => show(x),
+            Some([]) => String::new(),
+            _ => String::from("?"),
+        };
+        format!("{}: {}", tn, msg)
+    }
+
+    pub fn call_method(
+        vm: &mut Vm,
+        recv: &Value,
+        name: &str,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+    ) -> PyResult {
+        let cls = vm.type_of(recv);
+        let m = types::lookup_str(&cls, name).expect("method not found");
+        let f = match &m {
+            Value::Obj(o) => match &**o {
+                PyObject::Builtin(b) => b.func,
+                PyObject::StaticMethod(Value::Obj(i)) | PyObject::ClassMethod(Value::Obj(i)) => {
+                    match &**i {
+                        PyObject::Builtin(b) => b.func,
+                        _ => panic!("not a builtin"),
+                    }
+                }
+                _ => panic!("not a builtin"),
+            },
+            _ => panic!("not a builtin"),
+        };
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(recv.clone());
+        full.extend_from_slice(args);
+        f(vm, &full, kwargs)
+    }
+
+    pub type Case = (
+        &'static str,
+        A,
+        &'static [A],
+        &'static [(&'static str, A)],
+        &'static str,
+    );
+
+    pub fn run_cases(cases: &[Case]) {
+        let mut vm = new_vm();
+        let mut failures = Vec::new();
+        for (name, recv, args, kwargs, expected) in cases {
+            let r = val(&mut vm, recv);
+            let a: Vec<Value> = args.iter().map(|x| val(&mut vm, x)).collect();
+            let k: Vec<(Str, Value)> = kwargs
+                .iter()
+                .map(|(n, x)| (new_str(n), val(&mut vm, x)))
+                .collect();
+            let got = match call_method(&mut vm, &r, name, &a, &k) {
+                Ok(v) => show(&v),
+                Err(e) => err_text(&mut vm, &e),
+            };
+            if got != *expected {
+                failures.push(format!(
+                    "{}.{}{:?}: got {:?}, expected {:?}",
+                    show(&r),
+                    name,
+                    a,
+                    got,
+                    expected
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::*;
+    use super::*;
+
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("capitalize", A::S("hello world"), &[], &[], "'Hello world'"),
+        ("capitalize", A::S("HELLO"), &[], &[], "'Hello'"),
+        ("capitalize", A::S("\u{df}a"), &[], &[], "'Ssa'"),
+        ("casefold", A::S("Stra\u{df}e"), &[], &[], "'strasse'"),
+        ("center", A::S("abc"), &[A::I(9)], &[], "'   abc   '"),
+        ("center", A::S("abc"), &[A::I(8), A::S("*")], &[], "'**abc***'"),
+        ("center", A::S("ab"), &[A::I(5)], &[], "'  ab '"),
+        ("center", A::S("abc"), &[A::I(2)], &[], "'abc'"),
+        ("center", A::S("abc"), &[A::I(5), A::S("xy")], &[], "TypeError: The fill character must be exactly one character long"),
+        ("count", A::S("banana"), &[A::S("a")], &[], "3"),
+        ("count", A::S("banana"), &[A::S("an"), A::I(1)], &[], "2"),
+        ("count", A::S("banana"), &[A::S("")], &[], "7"),
+        ("count", A::S("banana"), &[A::S("a"), A::I(2), A::I(-1)], &[], "1"),
+        ("count", A::S("banana"), &[A::S("a"), A::I(10)], &[], "0"),
+        ("count", A::S(""), &[A::S("")], &[], "1"),
+        ("count", A::S("abc"), &[A::S(""), A::I(5)], &[], "0"),
+        ("encode", A::S("h\u{e9}llo"), &[], &[], "b'h\\xc3\\xa9llo'"),
+        ("encode", A::S("h\u{e9}llo"), &[A::S("latin-1")], &[], "b'h\\xe9llo'"),
+        ("encode", A::S("h\u{e9}llo"), &[A::S("ascii")], &[], "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9' in position 1: ordinal not in range(128)"),
+        ("encode", A::S("h\u{e9}\u{e9}"), &[A::S("ascii")], &[], "UnicodeEncodeError: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)"),
+        ("encode", A::S("h\u{e9}llo"), &[A::S("ascii"), A::S("ignore")], &[], "b'hllo'"),
+        ("encode", A::S("h\u{e9}llo"), &[A::S("ascii"), A::S("replace")], &[], "b'h?llo'"),
+        ("encode", A::S("x\u{20ac}"), &[A::S("latin-1")], &[], "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not in range(256)"),
+        ("encode", A::S("a"), &[A::S("bogus")], &[], "LookupError: unknown encoding: bogus"),
+        ("endswith", A::S("hello"), &[A::S("lo")], &[], "True"),
+        ("endswith", A::S("hello"), &[A::T(&[A::S("x"), A::S("llo")])], &[], "True"),
+        ("endswith", A::S("hello"), &[A::S("l"), A::I(0), A::I(4)], &[], "True"),
+        ("endswith", A::S("hello"), &[A::I(1)], &[], "TypeError: endswith first arg must be str or a tuple of str, not int"),
+        ("startswith", A::S("hello"), &[A::S("he")], &[], "True"),
+        ("startswith", A::S("hello"), &[A::S("l"), A::I(2)], &[], "True"),
+        ("startswith", A::S("hello"), &[A::S(""), A::I(6)], &[], "False"),
+        ("startswith", A::S("hello"), &[A::S(""), A::I(5)], &[], "True"),
+        ("startswith", A::S("hello"), &[A::T(&[A::S("a"), A::S("b")])], &[], "False"),
+        ("expandtabs", A::S("a\u{9}bc\u{9}def\u{a}\u{9}x"), &[], &[], "'a       bc      def\\n        x'"),
+        ("expandtabs", A::S("a\u{9}b"), &[A::I(4)], &[], "'a   b'"),
+        ("expandtabs", A::S("ab\u{9}c"), &[], &[("tabsize", A::I(2))], "'ab  c'"),
+        ("expandtabs", A::S("a\u{9}b"), &[A::I(0)], &[], "'ab'"),
+        ("find", A::S("hello"), &[A::S("l")], &[], "2"),
+        ("find", A::S("hello"), &[A::S("l"), A::I(3)], &[], "3"),
+        ("find", A::S("hello"), &[A::S("z")], &[], "-1"),
+        ("find", A::S("hello"), &[A::S("")], &[], "0"),
+        ("find", A::S("hello"), &[A::S(""), A::I(10)], &[], "-1"),
+        ("find", A::S("h\u{e9}llo"), &[A::S("l")], &[], "2"),
+        ("find", A::S("h\u{e9}llo"), &[A::S("o"), A::I(-2)], &[], "4"),
+        ("rfind", A::S("hello"), &[A::S("l")], &[], "3"),
+        ("rfind", A::S("h\u{e9}llo"), &[A::S("l"), A::I(0), A::I(3)], &[], "2"),
+        ("index", A::S("hello"), &[A::S("z")], &[], "ValueError: substring not found"),
+        ("rindex", A::S("hello"), &[A::S("l")], &[], "3"),
+        ("find", A::S("hello"), &[A::N], &[], "TypeError: must be str, not NoneType"),
+        ("isalnum", A::S("abc1"), &[], &[], "True"),
+        ("isalnum", A::S("ab c"), &[], &[], "False"),
+        ("isalpha", A::S("abc"), &[], &[], "True"),
+        ("isalpha", A::S(""), &[], &[], "False"),
+        ("isalpha", A::S("\u{e9}"), &[], &[], "True"),
+        ("isascii", A::S("abc"), &[], &[], "True"),
+        ("isascii", A::S("\u{e9}"), &[], &[], "False"),
+        ("isdecimal", A::S("123"), &[], &[], "True"),
+        ("isdecimal", A::S("\u{b2}"), &[], &[], "False"),
+        ("isdigit", A::S("\u{b2}"), &[], &[], "True"),
+        ("isnumeric", A::S("\u{bd}"), &[], &[], "True"),
+        ("isdigit", A::S("\u{bd}"), &[], &[], "False"),
+        ("isdecimal", A::S("\u{661}\u{662}"), &[], &[], "True"),
+        ("isidentifier", A::S("abc_1"), &[], &[], "True"),
+        ("isidentifier", A::S("1abc"), &[], &[], "False"),
+        ("isidentifier", A::S(""), &[], &[], "False"),
+        ("islower", A::S("abc"), &[], &[], "True"),
+        ("islower", A::S("aBc"), &[], &[], "False"),
+        ("islower", A::S("123"), &[], &[], "False"),
+        ("isupper", A::S("ABC"), &[], &[], "True"),
+        ("isupper", A::S("AB1"), &[], &[], "True"),
+        ("isprintable", A::S("abc\u{a}"), &[], &[], "False"),
+        ("isprintable", A::S("abc"), &[], &[], "True"),
+        ("isprintable", A::S("\u{a0}"), &[], &[], "False"),
+        ("isspace", A::S(" \u{9}\u{a}\u{b}\u{c}\u{d}\u{1c}"), &[], &[], "True"),
+        ("isspace", A::S(""), &[], &[], "False"),
+        ("isspace", A::S("\u{2003}"), &[], &[], "True"),
+        ("istitle", A::S("Hello World"), &[], &[], "True"),
+        ("istitle", A::S("Hello world"), &[], &[], "False"),
+        ("istitle", A::S("HW"), &[], &[], "False"),
+        ("istitle", A::S(""), &[], &[], "False"),
+        ("join", A::S(","), &[A::L(&[A::S("a"), A::S("b"), A::S("c")])], &[], "'a,b,c'"),
+        ("join", A::S(""), &[A::L(&[])], &[], "''"),
+        ("join", A::S("-"), &[A::T(&[A::S("x")])], &[], "'x'"),
+        ("join", A::S(","), &[A::L(&[A::S("a"), A::I(1)])], &[], "TypeError: sequence item 1: expected str instance, int found"),
+        ("join", A::S("\u{e9}"), &[A::L(&[A::S("a"), A::S("b")])], &[], "'a\u{e9}b'"),
+        ("ljust", A::S("ab"), &[A::I(5)], &[], "'ab   '"),
+        ("ljust", A::S("ab"), &[A::I(5), A::S("-")], &[], "'ab---'"),
+        ("rjust", A::S("ab"), &[A::I(5)], &[], "'   ab'"),
+        ("rjust", A::S("ab"), &[A::I(1)], &[], "'ab'"),
+        ("lower", A::S("HeLLo \u{c9}\u{c0}"), &[], &[], "'hello \u{e9}\u{e0}'"),
+        ("upper", A::S("HeLLo \u{e9}\u{e0} \u{df}"), &[], &[], "'HELLO \u{c9}\u{c0} SS'"),
+        ("lstrip", A::S("  ab  "), &[], &[], "'ab  '"),
+        ("lstrip", A::S("xxabxx"), &[A::S("x")], &[], "'abxx'"),
+        ("rstrip", A::S("  ab  "), &[], &[], "'  ab'"),
+        ("strip", A::S("  ab \u{a}"), &[], &[], "'ab'"),
+        ("strip", A::S("abcba"), &[A::S("ab")], &[], "'c'"),
+        ("strip", A::S("ab"), &[A::N], &[], "'ab'"),
+        ("strip", A::S("\u{3000}a\u{3000}"), &[], &[], "'a'"),
+        ("partition", A::S("a=b=c"), &[A::S("=")], &[], "('a', '=', 'b=c')"),
+        ("partition", A::S("abc"), &[A::S("=")], &[], "('abc', '', '')"),
+        ("rpartition", A::S("a=b=c"), &[A::S("=")], &[], "('a=b', '=', 'c')"),
+        ("rpartition", A::S("abc"), &[A::S("=")], &[], "('', '', 'abc')"),
+        ("partition", A::S("abc"), &[A::S("")], &[], "ValueError: empty separator"),
+        ("removeprefix", A::S("TestCase"), &[A::S("Test")], &[], "'Case'"),
+        ("removeprefix", A::S("TestCase"), &[A::S("x")], &[], "'TestCase'"),
+        ("removesuffix", A::S("TestCase"), &[A::S("Case")], &[], "'Test'"),
+        ("removesuffix", A::S("TestCase"), &[A::S("")], &[], "'TestCase'"),
+        ("replace", A::S("aaaa"), &[A::S("a"), A::S("b")], &[], "'bbbb'"),
+        ("replace", A::S("aaaa"), &[A::S("a"), A::S("b"), A::I(2)], &[], "'bbaa'"),
+        ("replace", A::S("abc"), &[A::S(""), A::S("-")], &[], "'-a-b-c-'"),
+        ("replace", A::S("abc"), &[A::S(""), A::S("-"), A::I(2)], &[], "'-a-bc'"),
+        ("replace", A::S("abc"), &[A::S("x"), A::S("y")], &[], "'abc'"),
+        ("replace", A::S("h\u{e9}llo"), &[A::S("l"), A::S("L")], &[], "'h\u{e9}LLo'"),
+        ("replace", A::S("aaa"), &[A::S("a"), A::S(""), A::I(-1)], &[], "''"),
+        ("split", A::S("a,b,c"), &[A::S(",")], &[], "['a', 'b', 'c']"),
+        ("split", A::S("a,b,c"), &[A::S(","), A::I(1)], &[], "['a', 'b,c']"),
+        ("split", A::S("  a  b  c  "), &[], &[], "['a', 'b', 'c']"),
+        ("split", A::S("  a  b  c  "), &[A::N, A::I(1)], &[], "['a', 'b  c  ']"),
+        ("split", A::S("a b c"), &[], &[("maxsplit", A::I(1))], "['a', 'b c']"),
+        ("split", A::S("a,,b"), &[A::S(",")], &[], "['a', '', 'b']"),
+        ("split", A::S(""), &[], &[], "[]"),
+        ("split", A::S(""), &[A::S(",")], &[], "['']"),
+        ("split", A::S("a"), &[A::S("")], &[], "ValueError: empty separator"),
+        ("split", A::S("a\u{2003}b"), &[], &[], "['a', 'b']"),
+        ("split", A::S("a,b"), &[], &[("sep", A::S(","))], "['a', 'b']"),
+        ("rsplit", A::S("a,b,c"), &[A::S(","), A::I(1)], &[], "['a,b', 'c']"),
+        ("rsplit", A::S("  a  b  c  "), &[A::N, A::I(1)], &[], "['  a  b', 'c']"),
+        ("rsplit", A::S("a b c"), &[], &[], "['a', 'b', 'c']"),
+        ("rsplit", A::S("a b"), &[], &[("bogus", A::I(1))], "TypeError: 'bogus' is an invalid keyword argument for rsplit()"),
+        ("splitlines", A::S("a\u{a}b\u{d}\u{a}c\u{d}d\u{b}e\u{1c}f\u{2028}g"), &[], &[], "['a', 'b', 'c', 'd', 'e', 'f', 'g']"),
+        ("splitlines", A::S("a\u{a}b\u{d}\u{a}"), &[A::Bo(true)], &[], "['a\\n', 'b\\r\\n']"),
+        ("splitlines", A::S("a\u{a}b\u{a}"), &[], &[("keepends", A::Bo(true))], "['a\\n', 'b\\n']"),
+        ("splitlines", A::S(""), &[], &[], "[]"),
+        ("swapcase", A::S("Hello World"), &[], &[], "'hELLO wORLD'"),
+        ("title", A::S("hello wORLD"), &[], &[], "'Hello World'"),
+        ("title", A::S("they're bill's"), &[], &[], "\"They'Re Bill'S\""),
+        ("title", A::S("\u{1c6}a"), &[], &[], "'\u{1c5}a'"),
+        ("translate", A::S("abc"), &[A::D(&[(A::I(97), A::S("X")), (A::I(98), A::N), (A::I(99), A::I(100))])], &[], "'Xd'"),
+        ("translate", A::S("abc"), &[A::D(&[])], &[], "'abc'"),
+        ("zfill", A::S("42"), &[A::I(5)], &[], "'00042'"),
+        ("zfill", A::S("-42"), &[A::I(5)], &[], "'-0042'"),
+        ("zfill", A::S("+4"), &[A::I(4)], &[], "'+004'"),
+        ("zfill", A::S("abc"), &[A::I(2)], &[], "'abc'"),
+        ("zfill", A::S(""), &[A::I(3)], &[], "'000'"),
+        ("__getitem__", A::S("abc"), &[A::I(1)], &[], "'b'"),
+        ("__getitem__", A::S("abc"), &[A::I(-1)], &[], "'c'"),
+        ("__getitem__", A::S("abc"), &[A::I(3)], &[], "IndexError: string index out of range"),
+        ("__getitem__", A::S("h\u{e9}llo"), &[A::I(1)], &[], "'\u{e9}'"),
+        ("__getitem__", A::S("h\u{e9}llo"), &[A::I(-1)], &[], "'o'"),
+        ("__getitem__", A::S("abc"), &[A::F(1.5)], &[], "TypeError: string indices must be integers, not 'float'"),
+        ("__getitem__", A::S("abc"), &[A::S("x")], &[], "TypeError: string indices must be integers, not 'str'"),
+        ("__len__", A::S("abc"), &[], &[], "3"),
+        ("__len__", A::S("h\u{e9}llo"), &[], &[], "5"),
+        ("__contains__", A::S("abc"), &[A::S("b")], &[], "True"),
+        ("__contains__", A::S("abc"), &[A::S("")], &[], "True"),
+        ("__contains__", A::S("abc"), &[A::I(1)], &[], "TypeError: 'in <string>' requires string as left operand, not int"),
+        ("__add__", A::S("ab"), &[A::S("cd")], &[], "'abcd'"),
+        ("__mul__", A::S("ab"), &[A::I(3)], &[], "'ababab'"),
+        ("__mul__", A::S("ab"), &[A::I(-1)], &[], "''"),
+        ("__rmul__", A::S("ab"), &[A::I(2)], &[], "'abab'"),
+        ("__mod__", A::S("%s-%d"), &[A::T(&[A::S("a"), A::I(3)])], &[], "'a-3'"),
+        ("format", A::S("{}-{}"), &[A::I(1), A::S("x")], &[], "'1-x'"),
+        ("format", A::S("{1}{0}"), &[A::S("a"), A::S("b")], &[], "'ba'"),
+        ("format", A::S("{x}"), &[], &[("x", A::I(5))], "'5'"),
+        ("format", A::S("{}{1}"), &[A::I(1), A::I(2)], &[], "ValueError: cannot switch from automatic field numbering to manual field specification"),
+        ("format", A::S("{0}{}"), &[A::I(1), A::I(2)], &[], "ValueError: cannot switch from manual field specification to automatic field numbering"),
+        ("format", A::S("{2}"), &[A::I(1)], &[], "IndexError: Replacement index 2 out of range for positional args tuple"),
+        ("format", A::S("{"), &[], &[], "ValueError: Single '{' encountered in format string"),
+        ("format", A::S("}"), &[], &[], "ValueError: Single '}' encountered in format string"),
+        ("format", A::S("{{}}"), &[], &[], "'{}'"),
+        ("format", A::S("{:>{}}"), &[A::S("a"), A::I(4)], &[], "'   a'"),
+        ("format", A::S("{0[1]}"), &[A::L(&[A::I(5), A::I(6)])], &[], "'6'"),
+        ("format", A::S("{0!r:>6}"), &[A::S("a")], &[], "\"   'a'\""),
+        ("format", A::S("{!a}"), &[A::S("\u{e9}")], &[], "\"'\\\\xe9'\""),
+        ("format", A::S("{x[k]}"), &[], &[("x", A::D(&[(A::S("k"), A::S("v"))]))], "'v'"),
+        ("format", A::S("{0:{1}{2}}"), &[A::F(3.14159), A::S("."), A::S("3")], &[], "'3.14'"),
+        ("format", A::S("{:d}"), &[A::S("a")], &[], "ValueError: Unknown format code 'd' for object of type 'str'"),
+        ("format", A::S("{!x}"), &[A::I(1)], &[], "ValueError: Unknown conversion specifier x"),
+        ("format", A::S("{0[}"), &[A::L(&[A::I(1)])], &[], "ValueError: expected '}' before end of string"),
+        ("format_map", A::S("{a}-{b}"), &[A::D(&[(A::S("a"), A::I(1)), (A::S("b"), A::I(2))])], &[], "'1-2'"),
+    ];
+
+    #[test]
+    fn str_binop_not_applicable() {
+        // CPython's str.__add__(1) raises at once; ours returns NotImplemented so that the VM can
+        // try the reflected method and then raise its own TypeError.
+        let mut vm = new_vm();
+        assert!(str_binop(&mut vm, BinOp::Add, &Value::str("a"), &Value::Int(1)).is_none());
+        assert!(str_binop(&mut vm, BinOp::Mult, &Value::str("a"), &Value::str("b")).is_none());
+        assert!(str_binop(&mut vm, BinOp::Sub, &Value::str("a"), &Value::str("b")).is_none());
+        let r = call_method(&mut vm, &Value::str("ab"), "__add__", &[Value::Int(1)], &[]);
+        assert!(matches!(r, Ok(Value::NotImplemented)));
+        let big = Value::Int(i64::MAX / 2);
+        let e = str_binop(&mut vm, BinOp::Mult, &Value::str("abc"), &big)
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(
+            err_text(&mut vm, &e),
+            "OverflowError: repeated string is too long"
+        );
+    }
+
+    #[test]
+    fn repr_and_slices() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(
+            str_repr("\u{7f}\u{80}\u{ad}\u{e9}\u{2028}\u{1f600}\u{10ffff}\t\\"),
+            "'\\x7f\\x80\\xad\u{e9}\\u2028\u{1f600}\\U0010ffff\\t\\\\'"
+        );
+        assert_eq!(slice_len(0, 10, 3), 4);
+        assert_eq!(slice_len(9, -1, -2), 5);
+        assert_eq!(slice_len(5, 2, 1), 0);
+        let mut vm = new_vm();
+        let cases: &[(A, A, A, &str)] = &[
+            (A::N, A::N, A::I(-1), "'olléh'"),
+            (A::I(1), A::I(-1), A::N, "'\u{e9}ll'"),
+            (A::I(-100), A::I(100), A::I(2), "'hlo'"),
+            (A::I(4), A::I(0), A::I(-2), "'ol'"),
+        ];
+        for (a, b, c, want) in cases {
+            let (a, b, c) = (val(&mut vm, a), val(&mut vm, b), val(&mut vm, c));
+            let sl = Value::Obj(vm.alloc(PyObject::Slice(a, b, c)));
+            let s = crate::value::new_str("h\u{e9}llo");
+            let r = str_subscript(&mut vm, &s, &sl).unwrap();
+            assert_eq!(show(&r), *want);
+        }
+        let sl = Value::Obj(vm.alloc(PyObject::Slice(Value::None, Value::None, Value::Int(0))));
+        let e = slice_indices(&mut vm, &sl, 3).unwrap_err();
+        assert_eq!(
+            err_text(&mut vm, &e),
+            "ValueError: slice step cannot be zero"
+        );
+    }
+
+    #[test]
+    fn str_methods_match_cpython() {
+        run_cases(CASES);
+    }
 }
