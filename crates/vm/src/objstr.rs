@@ -2007,6 +2007,7 @@ pub(crate) mod testutil {
         N,
         Bo(bool),
         I(i64),
+        Big(&'static str),
         F(f64),
         S(&'static str),
         B(&'static [u8]),
@@ -2028,6 +2029,10 @@ pub(crate) mod testutil {
             A::N => Value::None,
             A::Bo(b) => Value::Bool(*b),
             A::I(i) => Value::Int(*i),
+            A::Big(s) => {
+                let b = num_bigint::BigInt::parse_bytes(s.as_bytes(), 10).unwrap_or_default();
+                Value::from_bigint(b)
+            }
             A::F(f) => Value::Float(*f),
             A::S(s) => Value::str(s),
             A::B(b) => Value::bytes(b),
