@@ -1613,15 +1613,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                 });
                 let hl = head.len();
                 head.push_str(&body);
-                percent_pad(
-                    &mut out,
-                    head.as_bytes(),
-                    head.len(),
-                    hl,
-                    width,
-                    &fl,
-                    x.is_finite(),
-                );
+                percent_pad(&mut out, head.as_bytes(), head.len(), hl, width, &fl, true);
             }
             'c' => {
                 let piece: Vec<u8> = if bytes_mode {
@@ -3442,6 +3434,150 @@ mod tests {
         (A::S("h\u{e9}llo"), "5", "h\u{e9}llo"),
         (A::S("h\u{e9}llo"), "-^8", "-h\u{e9}llo--"),
     ];
+
+    #[rustfmt::skip]
+    const PCT_CASES: &[(&str, A, &str)] = &[
+        ("%s", A::S("a"), "a"),
+        ("%s %s", A::T(&[A::S("a"), A::S("b")]), "a b"),
+        ("%d", A::I(3), "3"),
+        ("%d", A::I(-3), "-3"),
+        ("%5d", A::I(42), "   42"),
+        ("%-5d|", A::I(42), "42   |"),
+        ("%05d", A::I(-42), "-0042"),
+        ("%+d", A::I(5), "+5"),
+        ("% d", A::I(5), " 5"),
+        ("%x", A::I(255), "ff"),
+        ("%#x", A::I(255), "0xff"),
+        ("%#X", A::I(255), "0XFF"),
+        ("%#o", A::I(8), "0o10"),
+        ("%o", A::I(8), "10"),
+        ("%.3d", A::I(5), "005"),
+        ("%10.3d", A::I(-5), "      -005"),
+        ("%e", A::F(1.5), "1.500000e+00"),
+        ("%.2e", A::F(12345.678), "1.23e+04"),
+        ("%E", A::F(0.0001), "1.000000E-04"),
+        ("%f", A::F(1.5), "1.500000"),
+        ("%.0f", A::F(2.5), "2"),
+        ("%.2f", A::F(-0.005), "-0.01"),
+        ("%g", A::F(1e-05), "1e-05"),
+        ("%g", A::F(123456789.0), "1.23457e+08"),
+        ("%G", A::F(1e+20), "1E+20"),
+        ("%#g", A::F(1.0), "1.00000"),
+        ("%10.2f|", A::F(3.14159), "      3.14|"),
+        ("%-10.2f|", A::F(3.14159), "3.14      |"),
+        ("%010.2f", A::F(-3.14159), "-000003.14"),
+        ("%c", A::I(65), "A"),
+        ("%c", A::S("x"), "x"),
+        ("%c", A::I(128512), "\u{1f600}"),
+        ("%%", A::T(&[]), "%"),
+        ("%s%%", A::I(1), "1%"),
+        ("%r", A::S("a"), "'a'"),
+        ("%a", A::S("\u{e9}"), "'\\xe9'"),
+        ("%5s|", A::S("ab"), "   ab|"),
+        ("%-5s|", A::S("ab"), "ab   |"),
+        ("%.1s", A::S("abc"), "a"),
+        ("%*d", A::T(&[A::I(5), A::I(1)]), "    1"),
+        ("%-*d|", A::T(&[A::I(5), A::I(1)]), "1    |"),
+        ("%.*f", A::T(&[A::I(2), A::F(3.14159)]), "3.14"),
+        ("%(a)s-%(b)d", A::D(&[(A::S("a"), A::S("x")), (A::S("b"), A::I(2))]), "x-2"),
+        ("%(a)s", A::D(&[(A::S("b"), A::I(1))]), "!KeyError: 'a'"),
+        ("%s", A::T(&[]), "!TypeError: not enough arguments for format string"),
+        ("%s %s", A::T(&[A::S("a")]), "!TypeError: not enough arguments for format string"),
+        ("%s", A::T(&[A::S("a"), A::S("b")]), "!TypeError: not all arguments converted during string formatting"),
+        ("abc", A::I(1), "!TypeError: not all arguments converted during string formatting"),
+        ("abc", A::T(&[]), "abc"),
+        ("abc", A::D(&[]), "abc"),
+        ("%d", A::S("x"), "!TypeError: %d format: a real number is required, not str"),
+        ("%x", A::F(1.5), "!TypeError: %x format: an integer is required, not float"),
+        ("%f", A::S("x"), "!TypeError: must be real number, not str"),
+        ("%c", A::S("ab"), "!TypeError: %c requires int or char"),
+        ("%c", A::I(-1), "!OverflowError: %c arg not in range(0x110000)"),
+        ("%y", A::I(1), "!ValueError: unsupported format character 'y' (0x79) at index 1"),
+        ("%", A::I(1), "!ValueError: incomplete format"),
+        ("%d", A::F(1.9), "1"),
+        ("%d", A::F(-1.9), "-1"),
+        ("%d", A::Bo(true), "1"),
+        ("%x", A::I(-255), "-ff"),
+        ("%s", A::N, "None"),
+        ("%s", A::T(&[A::I(1)]), "1"),
+        ("%i", A::I(7), "7"),
+        ("%u", A::I(7), "7"),
+        ("%5.1s|", A::S("abc"), "    a|"),
+        ("%d", A::Big("1000000000000000000000000000000"), "1000000000000000000000000000000"),
+        ("%x", A::Big("18446744073709551616"), "10000000000000000"),
+        ("%f", A::F(f64::INFINITY), "inf"),
+        ("%05f", A::F(f64::NEG_INFINITY), "-0inf"),
+        ("%e", A::F(f64::NAN), "nan"),
+        ("%s", A::S("\u{e9}"), "\u{e9}"),
+        ("%5s|", A::S("\u{e9}"), "    \u{e9}|"),
+        ("%(x)s", A::I(1), "!TypeError: format requires a mapping"),
+        ("%d", A::F(f64::NAN), "!ValueError: cannot convert float NaN to integer"),
+        ("%d", A::F(f64::INFINITY), "!OverflowError: cannot convert float infinity to integer"),
+    ];
+    #[rustfmt::skip]
+    const BYTES_PCT_CASES: &[(&[u8], A, &str)] = &[
+        (b"%s", A::B(b"a"), "b'a'"),
+        (b"%s", A::BA(b"ab"), "b'ab'"),
+        (b"%b", A::B(b"x"), "b'x'"),
+        (b"%s", A::S("x"), "!TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'str'"),
+        (b"%r", A::S("x"), "b\"'x'\""),
+        (b"%a", A::B(b"\xff"), "b\"b'\\\\xff'\""),
+        (b"%d-%x", A::T(&[A::I(3), A::I(255)]), "b'3-ff'"),
+        (b"%c", A::I(65), "b'A'"),
+        (b"%c", A::B(b"z"), "b'z'"),
+        (b"%c", A::I(256), "!OverflowError: %c arg not in range(256)"),
+        (b"%5s|", A::B(b"ab"), "b'   ab|'"),
+        (b"%.2f", A::F(1.0), "b'1.00'"),
+        (b"%s %s", A::T(&[A::B(b"a")]), "!TypeError: not enough arguments for format string"),
+        (b"abc", A::T(&[A::I(1)]), "!TypeError: not all arguments converted during bytes formatting"),
+        (b"%(k)s", A::D(&[(A::B(b"k"), A::B(b"v"))]), "b'v'"),
+        (b"%c", A::S("a"), "!TypeError: %c requires an integer in range(256) or a single byte"),
+        (b"%s", A::I(1), "!TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'int'"),
+    ];
+
+    #[test]
+    fn percent_format_matches_cpython() {
+        let mut vm = new_vm();
+        let mut failures = Vec::new();
+        for (f, a, want) in PCT_CASES {
+            let v = val(&mut vm, a);
+            let got = match percent_format(&mut vm, f, &v) {
+                Ok(s) => s,
+                Err(e) => format!("!{}", err_text(&mut vm, &e)),
+            };
+            if got != *want {
+                failures.push(format!(
+                    "{:?} % {}: got {:?}, expected {:?}",
+                    f,
+                    show(&v),
+                    got,
+                    want
+                ));
+            }
+        }
+        for (f, a, want) in BYTES_PCT_CASES {
+            let v = val(&mut vm, a);
+            let got = match percent_format_bytes(&mut vm, f, &v) {
+                Ok(s) => crate::objbytes::bytes_repr(&s),
+                Err(e) => format!("!{}", err_text(&mut vm, &e)),
+            };
+            if got != *want {
+                failures.push(format!(
+                    "{:?} % {}: got {:?}, expected {:?}",
+                    f,
+                    show(&v),
+                    got,
+                    want
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 
     fn run_format(cases: &[(A, &str, &str)]) {
         let mut vm = new_vm();
