@@ -1681,6 +1681,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant)]
 mod tests {
     use super::*;
     use crate::objstr::testutil::*;
@@ -3517,7 +3518,7 @@ mod tests {
     #[rustfmt::skip]
     const BYTES_PCT_CASES: &[(&[u8], A, &str)] = &[
         (b"%s", A::B(b"a"), "b'a'"),
-        (b"%s", A::BA(b"ab"), "b'ab'"),
+        (b"%s", A::Ba(b"ab"), "b'ab'"),
         (b"%b", A::B(b"x"), "b'x'"),
         (b"%s", A::S("x"), "!TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'str'"),
         (b"%r", A::S("x"), "b\"'x'\""),

@@ -504,11 +504,7 @@ fn split_ws(t: &[u8], maxsplit: i64) -> Vec<Vec<u8>> {
             break;
         }
         if maxsplit >= 0 && n >= maxsplit {
-            let mut e = t.len();
-            while e > i && is_space(t[e - 1]) {
-                e -= 1;
-            }
-            out.push(t[i..e].to_vec());
+            out.push(t[i..].to_vec());
             break;
         }
         let s = i;
@@ -533,11 +529,7 @@ fn rsplit_ws(t: &[u8], maxsplit: i64) -> Vec<Vec<u8>> {
             break;
         }
         if maxsplit >= 0 && n >= maxsplit {
-            let mut s = 0;
-            while s < i && is_space(t[s]) {
-                s += 1;
-            }
-            out.push(t[s..i].to_vec());
+            out.push(t[..i].to_vec());
             break;
         }
         let e = i;
@@ -2079,4 +2071,284 @@ pub(crate) fn init(vm: &mut Vm) {
             ("__iadd__", ba_iadd),
         ],
     );
+}
+
+#[cfg(test)]
+#[allow(clippy::approx_constant)]
+mod tests {
+    use super::*;
+    use crate::objstr::testutil::*;
+
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("decode", A::B(b"h\xc3\xa9llo"), &[], &[], "'h\u{e9}llo'"),
+        ("decode", A::B(b"h\xc3\xa9llo"), &[A::S("latin-1")], &[], "'h\u{c3}\u{a9}llo'"),
+        ("decode", A::B(b"\xff"), &[], &[], "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
+        ("decode", A::B(b"a\xe4\xb8x"), &[], &[], "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-2: invalid continuation byte"),
+        ("decode", A::B(b"a\xe4\xb8"), &[], &[], "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 1-2: unexpected end of data"),
+        ("decode", A::B(b"\xff\xfe"), &[A::S("utf-8"), A::S("replace")], &[], "'\u{fffd}\u{fffd}'"),
+        ("decode", A::B(b"a\xffb"), &[A::S("utf-8"), A::S("ignore")], &[], "'ab'"),
+        ("decode", A::B(b"\xe9"), &[A::S("ascii")], &[], "UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0: ordinal not in range(128)"),
+        ("decode", A::B(b"ab"), &[A::S("bogus")], &[], "LookupError: unknown encoding: bogus"),
+        ("decode", A::B(b"ab"), &[], &[("encoding", A::S("ascii"))], "'ab'"),
+        ("hex", A::B(b"\x01\xab\xff"), &[], &[], "'01abff'"),
+        ("hex", A::B(b"\x01\xab\xff\x02"), &[A::S(":")], &[], "'01:ab:ff:02'"),
+        ("hex", A::B(b"\x01\xab\xff\x02\x03"), &[A::S("-"), A::I(2)], &[], "'01-abff-0203'"),
+        ("hex", A::B(b"\x01\xab\xff\x02\x03"), &[A::S("-"), A::I(-2)], &[], "'01ab-ff02-03'"),
+        ("hex", A::B(b""), &[], &[], "''"),
+        ("count", A::B(b"banana"), &[A::B(b"a")], &[], "3"),
+        ("count", A::B(b"banana"), &[A::I(97)], &[], "3"),
+        ("count", A::B(b"banana"), &[A::B(b"")], &[], "7"),
+        ("find", A::B(b"banana"), &[A::B(b"na")], &[], "2"),
+        ("find", A::B(b"banana"), &[A::I(110), A::I(3)], &[], "4"),
+        ("rfind", A::B(b"banana"), &[A::B(b"na")], &[], "4"),
+        ("index", A::B(b"banana"), &[A::B(b"x")], &[], "ValueError: subsection not found"),
+        ("rindex", A::B(b"banana"), &[A::B(b"a"), A::I(0), A::I(4)], &[], "3"),
+        ("find", A::B(b"banana"), &[A::S("a")], &[], "TypeError: argument should be integer or bytes-like object, not 'str'"),
+        ("find", A::B(b"banana"), &[A::I(300)], &[], "ValueError: byte must be in range(0, 256)"),
+        ("startswith", A::B(b"hello"), &[A::B(b"he")], &[], "True"),
+        ("startswith", A::B(b"hello"), &[A::T(&[A::B(b"x"), A::B(b"h")])], &[], "True"),
+        ("endswith", A::B(b"hello"), &[A::B(b"lo")], &[], "True"),
+        ("endswith", A::B(b"hello"), &[A::B(b"l"), A::I(0), A::I(4)], &[], "True"),
+        ("startswith", A::B(b"hello"), &[A::S("h")], &[], "TypeError: startswith first arg must be bytes or a tuple of bytes, not str"),
+        ("join", A::B(b","), &[A::L(&[A::B(b"a"), A::B(b"b"), A::Ba(b"c")])], &[], "b'a,b,c'"),
+        ("join", A::B(b","), &[A::L(&[A::B(b"a"), A::I(1)])], &[], "TypeError: sequence item 1: expected a bytes-like object, int found"),
+        ("join", A::Ba(b"-"), &[A::L(&[A::B(b"a"), A::B(b"b")])], &[], "bytearray(b'a-b')"),
+        ("split", A::B(b"a,b,,c"), &[A::B(b",")], &[], "[b'a', b'b', b'', b'c']"),
+        ("split", A::B(b"a,b,c"), &[A::B(b","), A::I(1)], &[], "[b'a', b'b,c']"),
+        ("split", A::B(b"  a  b \x09 c "), &[], &[], "[b'a', b'b', b'c']"),
+        ("split", A::B(b"  a  b  c  "), &[A::N, A::I(1)], &[], "[b'a', b'b  c  ']"),
+        ("rsplit", A::B(b"  a  b  c  "), &[A::N, A::I(1)], &[], "[b'  a  b', b'c']"),
+        ("rsplit", A::B(b"a,b,c"), &[A::B(b","), A::I(1)], &[], "[b'a,b', b'c']"),
+        ("split", A::B(b"a"), &[A::B(b"")], &[], "ValueError: empty separator"),
+        ("split", A::Ba(b"a b"), &[], &[], "[bytearray(b'a'), bytearray(b'b')]"),
+        ("split", A::B(b"a b"), &[], &[("maxsplit", A::I(0))], "[b'a b']"),
+        ("strip", A::B(b"  ab  "), &[], &[], "b'ab'"),
+        ("strip", A::B(b"xxabyy"), &[A::B(b"xy")], &[], "b'ab'"),
+        ("lstrip", A::B(b"  ab"), &[], &[], "b'ab'"),
+        ("rstrip", A::B(b"ab  "), &[], &[], "b'ab'"),
+        ("strip", A::B(b"ab"), &[A::N], &[], "b'ab'"),
+        ("strip", A::Ba(b" a "), &[], &[], "bytearray(b'a')"),
+        ("replace", A::B(b"aaaa"), &[A::B(b"a"), A::B(b"bb")], &[], "b'bbbbbbbb'"),
+        ("replace", A::B(b"aaaa"), &[A::B(b"a"), A::B(b"b"), A::I(2)], &[], "b'bbaa'"),
+        ("replace", A::B(b"abc"), &[A::B(b""), A::B(b"-")], &[], "b'-a-b-c-'"),
+        ("replace", A::B(b"abc"), &[A::B(b"x"), A::B(b"y")], &[], "b'abc'"),
+        ("partition", A::B(b"a=b=c"), &[A::B(b"=")], &[], "(b'a', b'=', b'b=c')"),
+        ("partition", A::B(b"abc"), &[A::B(b"=")], &[], "(b'abc', b'', b'')"),
+        ("rpartition", A::B(b"a=b=c"), &[A::B(b"=")], &[], "(b'a=b', b'=', b'c')"),
+        ("rpartition", A::B(b"abc"), &[A::B(b"=")], &[], "(b'', b'', b'abc')"),
+        ("partition", A::B(b"abc"), &[A::B(b"")], &[], "ValueError: empty separator"),
+        ("upper", A::B(b"Hello World"), &[], &[], "b'HELLO WORLD'"),
+        ("lower", A::B(b"Hello World"), &[], &[], "b'hello world'"),
+        ("swapcase", A::B(b"Hello World"), &[], &[], "b'hELLO wORLD'"),
+        ("title", A::B(b"hello world"), &[], &[], "b'Hello World'"),
+        ("capitalize", A::B(b"hELLO"), &[], &[], "b'Hello'"),
+        ("upper", A::Ba(b"ab"), &[], &[], "bytearray(b'AB')"),
+        ("isdigit", A::B(b"123"), &[], &[], "True"),
+        ("isdigit", A::B(b""), &[], &[], "False"),
+        ("isalpha", A::B(b"abc"), &[], &[], "True"),
+        ("isalnum", A::B(b"ab1"), &[], &[], "True"),
+        ("isspace", A::B(b" \x09"), &[], &[], "True"),
+        ("isupper", A::B(b"ABC"), &[], &[], "True"),
+        ("islower", A::B(b"abc"), &[], &[], "True"),
+        ("istitle", A::B(b"Ab Cd"), &[], &[], "True"),
+        ("isascii", A::B(b"\x80"), &[], &[], "False"),
+        ("center", A::B(b"ab"), &[A::I(6)], &[], "b'  ab  '"),
+        ("center", A::B(b"ab"), &[A::I(5), A::B(b"*")], &[], "b'**ab*'"),
+        ("ljust", A::B(b"ab"), &[A::I(4)], &[], "b'ab  '"),
+        ("rjust", A::B(b"ab"), &[A::I(4), A::B(b"0")], &[], "b'00ab'"),
+        ("zfill", A::B(b"-7"), &[A::I(4)], &[], "b'-007'"),
+        ("center", A::B(b"ab"), &[A::I(5), A::S("*")], &[], "TypeError: center() argument 2 must be a byte string of length 1, not str"),
+        ("translate", A::B(b"abc"), &[A::N, A::B(b"b")], &[], "b'ac'"),
+        ("expandtabs", A::B(b"a\x09b\x0ac\x09d"), &[A::I(4)], &[], "b'a   b\\nc   d'"),
+        ("splitlines", A::B(b"a\x0ab\x0d\x0ac\x0dd"), &[], &[], "[b'a', b'b', b'c', b'd']"),
+        ("splitlines", A::B(b"a\x0ab\x0d\x0a"), &[A::Bo(true)], &[], "[b'a\\n', b'b\\r\\n']"),
+        ("removeprefix", A::B(b"TestCase"), &[A::B(b"Test")], &[], "b'Case'"),
+        ("removesuffix", A::B(b"TestCase"), &[A::B(b"Case")], &[], "b'Test'"),
+        ("__getitem__", A::B(b"abc"), &[A::I(0)], &[], "97"),
+        ("__getitem__", A::B(b"abc"), &[A::I(-1)], &[], "99"),
+        ("__getitem__", A::B(b"abc"), &[A::I(3)], &[], "IndexError: index out of range"),
+        ("__getitem__", A::Ba(b"abc"), &[A::I(5)], &[], "IndexError: bytearray index out of range"),
+        ("__getitem__", A::B(b"abc"), &[A::S("x")], &[], "TypeError: byte indices must be integers or slices, not str"),
+        ("__len__", A::B(b"abc"), &[], &[], "3"),
+        ("__contains__", A::B(b"abc"), &[A::I(98)], &[], "True"),
+        ("__contains__", A::B(b"abc"), &[A::B(b"bc")], &[], "True"),
+        ("__contains__", A::B(b"abc"), &[A::I(300)], &[], "ValueError: byte must be in range(0, 256)"),
+        ("__contains__", A::B(b"abc"), &[A::S("a")], &[], "TypeError: a bytes-like object is required, not 'str'"),
+        ("__add__", A::B(b"ab"), &[A::B(b"cd")], &[], "b'abcd'"),
+        ("__add__", A::B(b"ab"), &[A::Ba(b"cd")], &[], "b'abcd'"),
+        ("__add__", A::Ba(b"ab"), &[A::B(b"cd")], &[], "bytearray(b'abcd')"),
+        ("__mul__", A::B(b"ab"), &[A::I(3)], &[], "b'ababab'"),
+        ("__mul__", A::Ba(b"ab"), &[A::I(2)], &[], "bytearray(b'abab')"),
+        ("__rmul__", A::B(b"ab"), &[A::I(0)], &[], "b''"),
+        ("__mod__", A::B(b"%d-%s"), &[A::T(&[A::I(1), A::B(b"x")])], &[], "b'1-x'"),
+    ];
+
+    #[test]
+    fn bytes_methods_match_cpython() {
+        run_cases(CASES);
+    }
+
+    #[test]
+    fn repr_quotes() {
+        assert_eq!(bytes_repr(b"it's"), "b\"it's\"");
+        assert_eq!(bytes_repr(b"a'b\""), "b'a\\'b\"'");
+        assert_eq!(bytes_repr(b"\x00\t\x7f\x80\\"), "b'\\x00\\t\\x7f\\x80\\\\'");
+    }
+
+    fn m(vm: &mut Vm, recv: &Value, name: &str, args: &[Value]) -> String {
+        match call_method(vm, recv, name, args, &[]) {
+            Ok(v) => show(&v),
+            Err(e) => err_text(vm, &e),
+        }
+    }
+
+    #[test]
+    fn bytearray_mutation() {
+        let mut vm = new_vm();
+        let b = val(&mut vm, &A::Ba(b"hello"));
+        let i = Value::Int;
+        m(&mut vm, &b, "append", &[i(33)]);
+        let l = val(&mut vm, &A::L(&[A::I(1), A::I(2)]));
+        m(&mut vm, &b, "extend", &[l]);
+        m(&mut vm, &b, "extend", &[Value::bytes(b"xy")]);
+        m(&mut vm, &b, "insert", &[i(0), i(65)]);
+        m(&mut vm, &b, "insert", &[i(-1), i(66)]);
+        assert_eq!(show(&b), "bytearray(b'Ahello!\\x01\\x02xBy')");
+        assert_eq!(m(&mut vm, &b, "pop", &[]), "121");
+        assert_eq!(m(&mut vm, &b, "pop", &[i(0)]), "65");
+        m(&mut vm, &b, "remove", &[i(108)]);
+        assert_eq!(show(&b), "bytearray(b'helo!\\x01\\x02xB')");
+        m(&mut vm, &b, "__setitem__", &[i(0), i(90)]);
+        let sl = Value::Obj(vm.alloc(PyObject::Slice(i(1), i(3), Value::None)));
+        m(&mut vm, &b, "__setitem__", &[sl, Value::bytes(b"QQQQ")]);
+        assert_eq!(show(&b), "bytearray(b'ZQQQQo!\\x01\\x02xB')");
+        let sl = Value::Obj(vm.alloc(PyObject::Slice(Value::None, Value::None, i(2))));
+        m(
+            &mut vm,
+            &b,
+            "__setitem__",
+            &[sl.clone(), Value::bytes(b"......")],
+        );
+        assert_eq!(show(&b), "bytearray(b'.Q.Q.o.\\x01.x.')");
+        m(&mut vm, &b, "__delitem__", &[i(1)]);
+        let sl3 = Value::Obj(vm.alloc(PyObject::Slice(Value::None, Value::None, i(3))));
+        m(&mut vm, &b, "__delitem__", &[sl3]);
+        assert_eq!(show(&b), "bytearray(b'.Qo..x')");
+        m(&mut vm, &b, "reverse", &[]);
+        assert_eq!(m(&mut vm, &b, "copy", &[]), "bytearray(b'x..oQ.')");
+        m(&mut vm, &b, "clear", &[]);
+        assert_eq!(show(&b), "bytearray(b'')");
+        let e = val(&mut vm, &A::Ba(b"abcdef"));
+        assert_eq!(
+            m(&mut vm, &e, "__setitem__", &[sl, Value::bytes(b"xy")]),
+            "ValueError: attempt to assign bytes of size 2 to extended slice of size 3"
+        );
+        assert_eq!(
+            m(&mut vm, &e, "pop", &[i(9)]),
+            "IndexError: pop index out of range"
+        );
+        assert_eq!(
+            m(&mut vm, &e, "remove", &[i(9)]),
+            "ValueError: value not found in bytearray"
+        );
+        assert_eq!(
+            m(&mut vm, &e, "append", &[i(256)]),
+            "ValueError: byte must be in range(0, 256)"
+        );
+        let empty = val(&mut vm, &A::Ba(b""));
+        assert_eq!(
+            m(&mut vm, &empty, "pop", &[]),
+            "IndexError: pop from empty bytearray"
+        );
+    }
+
+    #[test]
+    fn constructors() {
+        let mut vm = new_vm();
+        let bt = Value::Obj(vm.types.bytes.clone());
+        let bat = Value::Obj(vm.types.bytearray.clone());
+        let run = |vm: &mut Vm, f: NativeFnT, args: &[A], cls: &Value| -> String {
+            let mut full = alloc::vec![cls.clone()];
+            for a in args {
+                full.push(val(vm, a));
+            }
+            match f(vm, &full, &[]) {
+                Ok(v) => show(&v),
+                Err(e) => err_text(vm, &e),
+            }
+        };
+        let cases: &[(NativeFnT, &[A], &Value, &str)] = &[
+            (bytes_new, &[A::I(3)], &bt, "b'\\x00\\x00\\x00'"),
+            (
+                bytes_new,
+                &[A::L(&[A::I(1), A::I(2), A::I(255)])],
+                &bt,
+                "b'\\x01\\x02\\xff'",
+            ),
+            (
+                bytes_new,
+                &[A::S("h\u{e9}"), A::S("utf-8")],
+                &bt,
+                "b'h\\xc3\\xa9'",
+            ),
+            (bytearray_new, &[A::B(b"ab")], &bat, "bytearray(b'ab')"),
+            (bytes_new, &[], &bt, "b''"),
+            (
+                bytes_new,
+                &[A::L(&[A::I(256)])],
+                &bt,
+                "ValueError: bytes must be in range(0, 256)",
+            ),
+            (
+                bytearray_new,
+                &[A::L(&[A::I(256)])],
+                &bat,
+                "ValueError: byte must be in range(0, 256)",
+            ),
+            (
+                bytes_new,
+                &[A::S("x")],
+                &bt,
+                "TypeError: string argument without an encoding",
+            ),
+            (bytes_new, &[A::I(-1)], &bt, "ValueError: negative count"),
+            (
+                bytes_new,
+                &[A::F(1.5)],
+                &bt,
+                "TypeError: cannot convert 'float' object to bytes",
+            ),
+            (
+                bytes_new,
+                &[A::B(b"x"), A::S("utf-8")],
+                &bt,
+                "TypeError: encoding without a string argument",
+            ),
+            (
+                bytes_fromhex,
+                &[A::S("01 ab ff")],
+                &bt,
+                "b'\\x01\\xab\\xff'",
+            ),
+            (bytearray_fromhex, &[A::S("0a")], &bat, "bytearray(b'\\n')"),
+            (
+                bytes_fromhex,
+                &[A::S("0g")],
+                &bt,
+                "ValueError: non-hexadecimal number found in fromhex() arg at position 1",
+            ),
+            (
+                bytes_fromhex,
+                &[A::S("1")],
+                &bt,
+                "ValueError: non-hexadecimal number found in fromhex() arg at position 1",
+            ),
+        ];
+        for (f, args, cls, want) in cases {
+            assert_eq!(run(&mut vm, *f, args, cls), *want);
+        }
+    }
+
+    type NativeFnT = crate::value::NativeFn;
 }

@@ -2011,7 +2011,7 @@ pub(crate) mod testutil {
         F(f64),
         S(&'static str),
         B(&'static [u8]),
-        BA(&'static [u8]),
+        Ba(&'static [u8]),
         T(&'static [A]),
         L(&'static [A]),
         D(&'static [(A, A)]),
@@ -2036,7 +2036,7 @@ pub(crate) mod testutil {
             A::F(f) => Value::Float(*f),
             A::S(s) => Value::str(s),
             A::B(b) => Value::bytes(b),
-            A::BA(b) => {
+            A::Ba(b) => {
                 Value::Obj(vm.alloc(PyObject::ByteArray(core::cell::RefCell::new(b.to_vec()))))
             }
             A::T(items) => {
@@ -2186,6 +2186,7 @@ pub(crate) mod testutil {
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant)]
 mod tests {
     use super::testutil::*;
     use super::*;
