@@ -123,6 +123,15 @@ pub fn parse_spec(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<FormatSp
             None => return Err(vm.value_error(too_many)),
         }
     }
+    if f.width > i32::MAX as usize {
+        return Err(vm.value_error(too_many));
+    }
+    if f.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(vm.value_error("precision too big"));
+    }
+    if f.width.max(f.precision.unwrap_or(0)) > vm.config.heap_size {
+        return Err(vm.err(ExcKind::MemoryError, ""));
+    }
     if chars.len() - pos > 1 {
         return Err(vm.value_error(format!(
             "Invalid format specifier '{}' for object of type '{}'",
@@ -503,7 +512,7 @@ pub fn float_body(a: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
             let exp = decimal_exponent(a, p);
             let limit = if none_type { p as i32 - 1 } else { p as i32 };
             let mut s = if exp >= -4 && exp < limit {
-                let fp = (p as i32 - 1 - exp).max(0) as usize;
+                let fp = crate::objstr::sat_usize(p as i64 - 1 - exp as i64);
                 format!("{:.*}", fp, a)
             } else {
                 exp_form(a, p - 1, upper, false)
@@ -1414,7 +1423,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                     if n < 0 {
                         fl.left = true;
                     }
-                    width = n.unsigned_abs().min(1 << 40) as usize;
+                    width = usize::try_from(n.unsigned_abs().min(i32::MAX as u64)).unwrap_or(0);
                 }
                 _ => return Err(vm.type_error("* wants int")),
             }
@@ -1426,7 +1435,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                     .saturating_add((fmt[i] - b'0') as usize);
                 i += 1;
             }
-            if width > 1 << 40 {
+            if width > i32::MAX as usize {
                 return Err(vm.value_error("width too big"));
             }
         }
@@ -1436,7 +1445,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             if i < fmt.len() && fmt[i] == b'*' {
                 let p = next_arg(vm, &mut argidx)?;
                 match p {
-                    Value::Int(n) => prec = Some(n.clamp(0, 1 << 40) as usize),
+                    Value::Int(n) => prec = Some(crate::objstr::sat_usize(n.min(i32::MAX as i64))),
                     _ => return Err(vm.type_error("* wants int")),
                 }
                 i += 1;
@@ -1448,11 +1457,14 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                         .saturating_add((fmt[i] - b'0') as usize);
                     i += 1;
                 }
-                if p > 1 << 40 {
+                if p > i32::MAX as usize {
                     return Err(vm.value_error("precision too big"));
                 }
                 prec = Some(p);
             }
+        }
+        if width.max(prec.unwrap_or(0)) > vm.config.heap_size {
+            return Err(vm.err(ExcKind::MemoryError, ""));
         }
         while i < fmt.len() && matches!(fmt[i], b'h' | b'l' | b'L') {
             i += 1;

@@ -9,7 +9,7 @@ use core::cell::RefCell;
 
 use crate::ast::BinOp;
 use crate::exceptions::ExcKind;
-use crate::objstr::{slice_indices, slice_len};
+use crate::objstr::{sat_usize, slice_indices, slice_len};
 use crate::types;
 use crate::value::{Obj, PyObject, Str};
 use crate::vm::Vm;
@@ -372,13 +372,10 @@ fn start_end(
             None | Some(Value::None) => Ok(default),
             Some(Value::Int(i)) => Ok(*i),
             Some(v) => match v {
-                Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => {
-                    Ok(if vm.lt(v, &Value::Int(0))? {
-                        i64::MIN
-                    } else {
-                        i64::MAX
-                    })
-                }
+                Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => Ok(match &**o {
+                    PyObject::BigInt(b) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+                    _ => i64::MAX,
+                }),
                 _ => vm.to_index(v),
             },
         }
@@ -396,7 +393,7 @@ fn start_end(
     if s > l || s > e {
         return Ok(None);
     }
-    Ok(Some((s as usize, e as usize)))
+    Ok(Some((sat_usize(s), sat_usize(e))))
 }
 
 // ----- byte-string algorithms ------------------------------------------------------------------
@@ -547,7 +544,7 @@ fn replace_bytes(t: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
     let limit = if count < 0 {
         usize::MAX
     } else {
-        count as usize
+        sat_usize(count)
     };
     let mut out = Vec::with_capacity(t.len());
     if old.is_empty() {
@@ -636,7 +633,7 @@ fn b_hex(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     }
     let data = d.get();
     let mut out = String::with_capacity(data.len() * 3);
-    let group = per.unsigned_abs() as usize;
+    let group = usize::try_from(per.unsigned_abs()).unwrap_or(usize::MAX);
     for (i, b) in data.iter().enumerate() {
         if let (Some(s), true) = (&sep, group > 0 && i > 0) {
             let boundary = if per > 0 {
@@ -957,7 +954,7 @@ fn b_replace(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult 
         let hits = if count < 0 {
             hits
         } else {
-            hits.min(count as usize)
+            hits.min(sat_usize(count))
         };
         check_size(
             vm,
@@ -1164,13 +1161,13 @@ fn pad_impl(vm: &mut Vm, args: &[Value], name: &str) -> PyResult {
     if width <= len {
         return Ok(mk(vm, ba, t.to_vec()));
     }
-    let marg = (width - len) as usize;
+    let marg = sat_usize(width - len);
     check_size(vm, marg.saturating_add(t.len()))?;
     let (left, right) = match name {
         "ljust" => (0, marg),
         "rjust" => (marg, 0),
         _ => {
-            let left = marg / 2 + (marg & (width as usize) & 1);
+            let left = marg / 2 + (marg & sat_usize(width) & 1);
             (left, marg - left)
         }
     };
@@ -1202,7 +1199,7 @@ fn b_zfill(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
     if width <= len {
         return Ok(mk(vm, ba, t.to_vec()));
     }
-    let n = (width - len) as usize;
+    let n = sat_usize(width - len);
     check_size(vm, n.saturating_add(t.len()))?;
     let mut out = Vec::with_capacity(t.len() + n);
     let rest = if matches!(t.first(), Some(b'+') | Some(b'-')) {
@@ -1278,8 +1275,8 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResul
             b'\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
-                    check_size(vm, out.len().saturating_add(n as usize))?;
-                    out.resize(out.len() + n as usize, b' ');
+                    check_size(vm, out.len().saturating_add(sat_usize(n)))?;
+                    out.resize(out.len() + sat_usize(n), b' ');
                     col += n;
                 }
             }
@@ -1355,6 +1352,13 @@ fn b_removesuffix(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyRe
 }
 
 fn b_len(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
+    if let Some(Value::Obj(o)) = args.first().map(|v| vm.builtin_base(v)) {
+        match &*o {
+            PyObject::Bytes(b) => return Ok(Value::Int(b.len() as i64)),
+            PyObject::ByteArray(b) => return Ok(Value::Int(b.borrow().len() as i64)),
+            _ => {}
+        }
+    }
     let (d, _) = this(vm, args, "__len__")?;
     Ok(Value::Int(d.get().len() as i64))
 }
@@ -1378,6 +1382,39 @@ fn b_contains(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult
 
 /// `b[key]` for bytes/bytearray `v` (index gives an int, slice the same type).
 pub fn bytes_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult {
+    if let (Value::Obj(o), Value::Int(idx)) = (v, key) {
+        // Fast path: an int index reads one byte without copying a bytearray.
+        let item = match &**o {
+            PyObject::Bytes(b) => Some((
+                b.len() as i64,
+                idx.checked_add(if *idx < 0 { b.len() as i64 } else { 0 })
+                    .and_then(|i| usize::try_from(i).ok())
+                    .and_then(|i| b.get(i).copied()),
+                false,
+            )),
+            PyObject::ByteArray(b) => {
+                let b = b.borrow();
+                Some((
+                    b.len() as i64,
+                    idx.checked_add(if *idx < 0 { b.len() as i64 } else { 0 })
+                        .and_then(|i| usize::try_from(i).ok())
+                        .and_then(|i| b.get(i).copied()),
+                    true,
+                ))
+            }
+            _ => None,
+        };
+        if let Some((_, found, ba)) = item {
+            return match found {
+                Some(c) => Ok(Value::Int(c as i64)),
+                None => Err(vm.index_error(if ba {
+                    "bytearray index out of range"
+                } else {
+                    "index out of range"
+                })),
+            };
+        }
+    }
     let Some((d, ba)) = data_of(v) else {
         return Err(vm.type_error("expected bytes"));
     };
@@ -1397,7 +1434,7 @@ pub fn bytes_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult {
                 if let Some(&c) = t.get(i as usize) {
                     out.push(c);
                 }
-                i += step;
+                i = i.wrapping_add(step);
             }
             return Ok(mk(vm, ba, out));
         }
@@ -1490,8 +1527,8 @@ fn bytes_from_source(
             if *n < 0 {
                 return Err(vm.value_error("negative count"));
             }
-            check_size(vm, *n as usize)?;
-            return Ok(alloc::vec![0u8; *n as usize]);
+            check_size(vm, sat_usize(*n))?;
+            return Ok(alloc::vec![0u8; sat_usize(*n)]);
         }
         Value::Bool(b) => return Ok(alloc::vec![0u8; *b as usize]),
         Value::Float(_) => {
@@ -1531,8 +1568,8 @@ fn bytes_from_source(
                     if n < 0 {
                         return Err(vm.value_error("negative count"));
                     }
-                    check_size(vm, n as usize)?;
-                    return Ok(alloc::vec![0u8; n as usize]);
+                    check_size(vm, sat_usize(n))?;
+                    return Ok(alloc::vec![0u8; sat_usize(n)]);
                 }
             }
             _ => {}
@@ -1816,7 +1853,7 @@ fn ba_setitem(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult
             if let Some(slot) = v.get_mut(i as usize) {
                 *slot = b;
             }
-            i += step;
+            i = i.wrapping_add(step);
         }
         return Ok(Value::None);
     }
@@ -1873,7 +1910,7 @@ fn ba_delitem(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult
             if let Some(k) = kill.get_mut(i as usize) {
                 *k = true;
             }
-            i += step;
+            i = i.wrapping_add(step);
         }
         let mut j = 0;
         v.retain(|_| {

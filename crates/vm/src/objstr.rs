@@ -59,6 +59,15 @@ pub fn is_printable(c: char) -> bool {
 
 /// `repr()` of a str, with CPython's quoting and escaping rules.
 pub fn str_repr(s: &str) -> String {
+    if s.bytes()
+        .all(|c| (0x20..0x7f).contains(&c) && c != b'\\' && c != b'\'')
+    {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('\'');
+        out.push_str(s);
+        out.push('\'');
+        return out;
+    }
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -447,7 +456,13 @@ fn start_end(
             Some(x) => x.min(len_i),
         },
     };
-    Ok((s as usize, e as usize))
+    Ok((sat_usize(s), sat_usize(e)))
+}
+
+/// An i64 as a usize: negative gives 0, too large saturates.
+#[inline]
+pub fn sat_usize(n: i64) -> usize {
+    usize::try_from(n.max(0)).unwrap_or(usize::MAX)
 }
 
 /// Byte offset of character index `ci` (clamped to the end).
@@ -738,7 +753,7 @@ pub fn str_slice(s: &Str, start: i64, stop: i64, step: i64) -> Value {
         let mut i = start;
         for _ in 0..n {
             out.push(b[i as usize] as char);
-            i += step;
+            i = i.wrapping_add(step);
         }
     } else {
         let chars: Vec<char> = text.chars().collect();
@@ -747,7 +762,7 @@ pub fn str_slice(s: &Str, start: i64, stop: i64, step: i64) -> Value {
             if let Some(c) = chars.get(i as usize) {
                 out.push(*c);
             }
-            i += step;
+            i = i.wrapping_add(step);
         }
     }
     Value::string(out)
@@ -1036,7 +1051,7 @@ fn pad_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str) ->
     if width <= len {
         return Ok(Value::Str(s));
     }
-    let marg = (width - len) as usize;
+    let marg = sat_usize(width - len);
     check_size(
         vm,
         s.as_str()
@@ -1047,7 +1062,7 @@ fn pad_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], name: &str) ->
         "ljust" => (0, marg),
         "rjust" => (marg, 0),
         _ => {
-            let left = marg / 2 + (marg & (width as usize) & 1);
+            let left = marg / 2 + (marg & sat_usize(width) & 1);
             (left, marg - left)
         }
     };
@@ -1078,7 +1093,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    let n = (width - len) as usize;
+    let n = sat_usize(width - len);
     check_size(vm, s.as_str().len().saturating_add(n))?;
     let t = s.as_str();
     let mut out = String::with_capacity(t.len() + n);
@@ -1117,8 +1132,8 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyRes
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
-                    check_size(vm, out.len().saturating_add(n as usize))?;
-                    out.extend(core::iter::repeat_n(' ', n as usize));
+                    check_size(vm, out.len().saturating_add(sat_usize(n)))?;
+                    out.extend(core::iter::repeat_n(' ', sat_usize(n)));
                     col += n;
                 }
             }
@@ -1285,7 +1300,7 @@ fn str_split(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
             if maxsplit < 0 {
                 t.split(sep.as_str()).collect()
             } else {
-                t.splitn(maxsplit.saturating_add(1) as usize, sep.as_str())
+                t.splitn(sat_usize(maxsplit.saturating_add(1)), sep.as_str())
                     .collect()
             }
         }
@@ -1302,7 +1317,7 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult 
             let mut v: Vec<&str> = if maxsplit < 0 {
                 t.rsplit(sep.as_str()).collect()
             } else {
-                t.rsplitn(maxsplit.saturating_add(1) as usize, sep.as_str())
+                t.rsplitn(sat_usize(maxsplit.saturating_add(1)), sep.as_str())
                     .collect()
             };
             v.reverse();
@@ -1346,7 +1361,14 @@ fn str_join(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     let s = this(vm, args, "join")?;
     let [it] = bind(vm, "join", args, kwargs, ["iterable"], 1, false)?;
     let it = it.unwrap_or(Value::None);
-    let items = vm.collect(&it)?;
+    let items = match &it {
+        Value::Str(t) => t
+            .as_str()
+            .chars()
+            .map(|c| Value::string(String::from(c)))
+            .collect(),
+        _ => vm.collect(&it)?,
+    };
     if items.len() == 1 {
         if let Value::Str(x) = &items[0] {
             return Ok(Value::Str(x.clone()));
@@ -1476,7 +1498,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
     let limit = if count < 0 {
         usize::MAX
     } else {
-        count as usize
+        sat_usize(count)
     };
     if o.is_empty() {
         let slots = (s.char_len() + 1).min(limit);
@@ -1848,7 +1870,7 @@ fn str_mod(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
 /// an int; an error for huge positive big ints.
 pub fn repeat_count(vm: &mut Vm, v: &Value) -> Option<PyResult<usize>> {
     match v {
-        Value::Int(n) => Some(Ok((*n).max(0) as usize)),
+        Value::Int(n) => Some(Ok(sat_usize(*n))),
         Value::Bool(b) => Some(Ok(*b as usize)),
         Value::Obj(o) => match &**o {
             PyObject::BigInt(b) => {
