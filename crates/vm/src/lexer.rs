@@ -1045,6 +1045,12 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, String> {
                     ));
                 };
                 let v = hex_value(digits).unwrap_or(u32::MAX);
+                // Lone surrogates cannot live in a Rust string: they become U+FFFD.
+                let v = if (0xD800..0xE000).contains(&v) {
+                    0xFFFD
+                } else {
+                    v
+                };
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None => {
