@@ -678,11 +678,17 @@ impl<'a> Lexer<'a> {
         let body_end;
         loop {
             if self.pos >= self.src.len() {
+                // The line of the last character of the source.
+                let last_line = if self.src.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    self.line.saturating_sub(1).max(1)
+                } else {
+                    self.line
+                };
                 let mut e = if triple {
                     syntax_error(
                         format!(
                             "unterminated triple-quoted string literal (detected at line {})",
-                            self.line
+                            last_line
                         ),
                         start_line,
                         start_col,
@@ -1254,7 +1260,7 @@ mod tests {
         let e = lex_err("x = '''abc\n\n");
         assert_eq!(
             e.msg,
-            "unterminated triple-quoted string literal (detected at line 3)"
+            "unterminated triple-quoted string literal (detected at line 2)"
         );
         assert!(e.incomplete);
         assert_eq!(

@@ -314,6 +314,7 @@ impl Parser {
     fn invalid(&self) -> SyntaxError {
         if matches!(self.tok(), Tok::Indent) {
             let mut e = self.err_here("unexpected indent");
+            e.col = e.col.saturating_sub(1);
             e.kind = SyntaxErrorKind::Indentation;
             return e;
         }
@@ -439,12 +440,20 @@ impl Parser {
         }
         self.advance();
         if !matches!(self.tok(), Tok::Indent) {
+            let at_eof = matches!(self.tok(), Tok::EndMarker);
             let mut e = self.err_here(&format!(
                 "expected an indented block after {} on line {}",
                 what, hdr_line
             ));
+            if at_eof {
+                // CPython points just after the header line.
+                if let Some(t) = self.pos.checked_sub(1).and_then(|i| self.toks.get(i)) {
+                    e.line = t.line;
+                    e.col = t.col + 1;
+                }
+            }
             e.kind = SyntaxErrorKind::Indentation;
-            e.incomplete = matches!(self.tok(), Tok::EndMarker);
+            e.incomplete = at_eof;
             return Err(e);
         }
         self.advance();
@@ -703,7 +712,9 @@ impl Parser {
     fn parse_def(&mut self, decorators: Vec<Expr>, is_async: bool, loc: Loc) -> PResult<StmtKind> {
         self.advance();
         let name = self.name()?;
-        self.expect("(")?;
+        if !self.eat("(") {
+            return Err(self.err_here("expected '('"));
+        }
         let args = self.parse_params(")", true)?;
         self.expect(")")?;
         let returns = if self.eat("->") {
@@ -1183,6 +1194,9 @@ impl Parser {
                     e.loc,
                 ))
             }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) if ctx == TargetCtx::Assign => {
+                Err(self.err_at("assignment to yield expression not possible", e.loc))
+            }
             _ => {
                 let what = describe(e);
                 let msg = if ctx == TargetCtx::Del {
@@ -1335,8 +1349,18 @@ impl Parser {
         }
         Ok(Pattern {
             loc,
-            kind: PatternKind::Sequence(pats),
+            kind: self.seq_pattern(pats)?,
         })
+    }
+
+    fn seq_pattern(&self, pats: Vec<Pattern>) -> PResult<PatternKind> {
+        let mut stars = pats
+            .iter()
+            .filter(|p| matches!(p.kind, PatternKind::Star(_)));
+        if let (Some(_), Some(second)) = (stars.next(), stars.next()) {
+            return Err(self.err_at("multiple starred names in sequence pattern", second.loc));
+        }
+        Ok(PatternKind::Sequence(pats))
     }
 
     fn parse_maybe_star_pattern(&mut self) -> PResult<Pattern> {
@@ -1499,7 +1523,7 @@ impl Parser {
                             pats.push(self.parse_maybe_star_pattern()?);
                         }
                         self.expect(")")?;
-                        PatternKind::Sequence(pats)
+                        self.seq_pattern(pats)?
                     }
                 }
             }
@@ -1513,7 +1537,7 @@ impl Parser {
                     }
                 }
                 self.expect("]")?;
-                PatternKind::Sequence(pats)
+                self.seq_pattern(pats)?
             }
             Tok::Op("{") => {
                 self.advance();
@@ -1930,7 +1954,9 @@ impl Parser {
                     let slice = self.parse_subscript_list();
                     self.leave();
                     let slice = slice?;
-                    self.expect("]")?;
+                    if !self.eat("]") {
+                        return Err(self.forgot_comma(slice.loc));
+                    }
                     e = mk(
                         loc,
                         ExprKind::Subscript {
@@ -2100,7 +2126,7 @@ impl Parser {
             }
             if !self.eat(",") {
                 if !self.is(")") {
-                    return Err(self.forgot_comma());
+                    return Err(self.forgot_comma(loc));
                 }
                 break;
             }
@@ -2118,9 +2144,9 @@ impl Parser {
 
     /// The error for two adjacent expressions inside brackets.
     #[inline(never)]
-    fn forgot_comma(&self) -> SyntaxError {
+    fn forgot_comma(&self, prev: Loc) -> SyntaxError {
         if self.can_start_expr() && !self.is("*") && !self.is("-") && !self.is("+") {
-            self.err_here("invalid syntax. Perhaps you forgot a comma?")
+            self.err_at("invalid syntax. Perhaps you forgot a comma?", prev)
         } else {
             self.invalid()
         }
@@ -2237,7 +2263,7 @@ impl Parser {
         let mut elts = alloc::vec![first];
         loop {
             if !self.eat(",") {
-                return Err(self.forgot_comma());
+                return Err(self.forgot_comma(elts.last().map_or(self.loc(), |e| e.loc)));
             }
             if self.eat(")") {
                 break;
@@ -2279,7 +2305,7 @@ impl Parser {
                 break;
             }
             if !self.eat(",") {
-                return Err(self.forgot_comma());
+                return Err(self.forgot_comma(elts.last().map_or(self.loc(), |e| e.loc)));
             }
             if self.eat("]") {
                 break;
@@ -2306,6 +2332,9 @@ impl Parser {
         if self.eat("**") {
             first_key = None;
             first_val = self.parse_bitor()?;
+            if self.is("for") || self.is("async") {
+                return Err(self.err_at("dict unpacking cannot be used in dict comprehension", loc));
+            }
         } else {
             let e = self.parse_star_or_named()?;
             if !self.is(":") {
@@ -2331,7 +2360,7 @@ impl Parser {
                         break;
                     }
                     if !self.eat(",") {
-                        return Err(self.forgot_comma());
+                        return Err(self.forgot_comma(elts.last().map_or(self.loc(), |e| e.loc)));
                     }
                     if self.eat("}") {
                         break;
@@ -2370,7 +2399,11 @@ impl Parser {
                 break;
             }
             if !self.eat(",") {
-                return Err(self.forgot_comma());
+                return Err(self.forgot_comma(
+                    keys.last()
+                        .and_then(|k| k.as_ref())
+                        .map_or(self.loc(), |e| e.loc),
+                ));
             }
             if self.eat("}") {
                 break;
@@ -2688,7 +2721,7 @@ impl Parser {
         .map_err(fix)?;
         sub.no_bare_star(&e).map_err(fix)?;
         if !matches!(sub.tok(), Tok::EndMarker) {
-            return Err(fix(sub.forgot_comma()));
+            return Err(fix(sub.forgot_comma(e.loc)));
         }
         Ok(e)
     }
@@ -3996,6 +4029,29 @@ mod corpus {
                     writeln!(outf, "{}\tERR\t{} at {}:{}", path, e.msg, e.line, e.col).unwrap()
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod error_corpus {
+    //! `ERR_LIST=snippets ERR_OUT=out cargo test error_corpus -- --ignored`: snippets separated by NUL
+    //! bytes; writes `kind|msg|line|col` per snippet, to compare with CPython's `compile()`.
+    extern crate std;
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    #[ignore]
+    fn error_corpus() {
+        let list = std::fs::read_to_string(std::env::var("ERR_LIST").unwrap()).unwrap();
+        let mut outf = std::fs::File::create(std::env::var("ERR_OUT").unwrap()).unwrap();
+        for src in list.split('\0') {
+            let line = match parse(src, Mode::Exec) {
+                Ok(_) => String::from("OK"),
+                Err(e) => format!("{:?}|{}|{}|{}", e.kind, e.msg, e.line, e.col),
+            };
+            writeln!(outf, "{}", line).unwrap();
         }
     }
 }
