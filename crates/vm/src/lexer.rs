@@ -678,11 +678,17 @@ impl<'a> Lexer<'a> {
         let body_end;
         loop {
             if self.pos >= self.src.len() {
+                // The line of the last character of the source.
+                let last_line = if self.src.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                    self.line.saturating_sub(1).max(1)
+                } else {
+                    self.line
+                };
                 let mut e = if triple {
                     syntax_error(
                         format!(
                             "unterminated triple-quoted string literal (detected at line {})",
-                            self.line
+                            last_line
                         ),
                         start_line,
                         start_col,
@@ -1045,6 +1051,12 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, String> {
                     ));
                 };
                 let v = hex_value(digits).unwrap_or(u32::MAX);
+                // Lone surrogates cannot live in a Rust string: they become U+FFFD.
+                let v = if (0xD800..0xE000).contains(&v) {
+                    0xFFFD
+                } else {
+                    v
+                };
                 match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None => {
@@ -1248,7 +1260,7 @@ mod tests {
         let e = lex_err("x = '''abc\n\n");
         assert_eq!(
             e.msg,
-            "unterminated triple-quoted string literal (detected at line 3)"
+            "unterminated triple-quoted string literal (detected at line 2)"
         );
         assert!(e.incomplete);
         assert_eq!(

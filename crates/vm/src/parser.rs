@@ -314,6 +314,7 @@ impl Parser {
     fn invalid(&self) -> SyntaxError {
         if matches!(self.tok(), Tok::Indent) {
             let mut e = self.err_here("unexpected indent");
+            e.col = e.col.saturating_sub(1);
             e.kind = SyntaxErrorKind::Indentation;
             return e;
         }
@@ -395,7 +396,11 @@ impl Parser {
             Tok::Op("with") => self.parse_with(false, loc)?,
             Tok::Op("def") => self.parse_def(Vec::new(), false, loc)?,
             Tok::Op("class") => self.parse_class(Vec::new(), loc)?,
-            Tok::Op("@") => self.parse_decorated()?,
+            Tok::Op("@") => {
+                let (loc, kind) = self.parse_decorated()?;
+                out.push(Stmt { loc, kind });
+                return Ok(());
+            }
             Tok::Op("async") => self.parse_async(Vec::new())?,
             Tok::Name(n) if n == "match" => match self.try_parse_match()? {
                 Some(k) => k,
@@ -435,12 +440,20 @@ impl Parser {
         }
         self.advance();
         if !matches!(self.tok(), Tok::Indent) {
+            let at_eof = matches!(self.tok(), Tok::EndMarker);
             let mut e = self.err_here(&format!(
                 "expected an indented block after {} on line {}",
                 what, hdr_line
             ));
+            if at_eof {
+                // CPython points just after the header line.
+                if let Some(t) = self.pos.checked_sub(1).and_then(|i| self.toks.get(i)) {
+                    e.line = t.line;
+                    e.col = t.col + 1;
+                }
+            }
             e.kind = SyntaxErrorKind::Indentation;
-            e.incomplete = matches!(self.tok(), Tok::EndMarker);
+            e.incomplete = at_eof;
             return Err(e);
         }
         self.advance();
@@ -660,7 +673,7 @@ impl Parser {
         })
     }
 
-    fn parse_decorated(&mut self) -> PResult<StmtKind> {
+    fn parse_decorated(&mut self) -> PResult<(Loc, StmtKind)> {
         let mut decorators = Vec::new();
         while self.eat("@") {
             let d = self.parse_named()?;
@@ -671,7 +684,7 @@ impl Parser {
             self.advance();
         }
         let loc = self.loc();
-        match self.tok() {
+        let kind = match self.tok() {
             Tok::Op("def") => self.parse_def(decorators, false, loc),
             Tok::Op("class") => self.parse_class(decorators, loc),
             Tok::Op("async") => self.parse_async(decorators),
@@ -681,7 +694,8 @@ impl Parser {
                 Err(e)
             }
             _ => Err(self.invalid()),
-        }
+        }?;
+        Ok((loc, kind))
     }
 
     fn parse_async(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
@@ -698,7 +712,9 @@ impl Parser {
     fn parse_def(&mut self, decorators: Vec<Expr>, is_async: bool, loc: Loc) -> PResult<StmtKind> {
         self.advance();
         let name = self.name()?;
-        self.expect("(")?;
+        if !self.eat("(") {
+            return Err(self.err_here("expected '('"));
+        }
         let args = self.parse_params(")", true)?;
         self.expect(")")?;
         let returns = if self.eat("->") {
@@ -722,8 +738,9 @@ impl Parser {
         self.advance();
         let name = self.name()?;
         let (mut bases, mut keywords) = (Vec::new(), Vec::new());
+        let paren = self.loc();
         if self.eat("(") {
-            let (b, k) = self.parse_call_args()?;
+            let (b, k) = self.parse_call_args(paren)?;
             bases = b;
             keywords = k;
         }
@@ -1177,6 +1194,9 @@ impl Parser {
                     e.loc,
                 ))
             }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) if ctx == TargetCtx::Assign => {
+                Err(self.err_at("assignment to yield expression not possible", e.loc))
+            }
             _ => {
                 let what = describe(e);
                 let msg = if ctx == TargetCtx::Del {
@@ -1200,11 +1220,12 @@ impl Parser {
     /// Targets of `for` and comprehensions: star/bitor-level items separated by commas (so that
     /// `in` is not consumed as an operator).
     fn parse_target_list(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let first = self.parse_bitor_or_star()?;
         if !self.is(",") {
             return Ok(first);
         }
-        let loc = first.loc;
+        let loc = start_loc;
         let mut elts = alloc::vec![first];
         while self.eat(",") {
             if self.is("in") || self.is("=") {
@@ -1294,11 +1315,12 @@ impl Parser {
 
     /// `star_named_expression (',' star_named_expression)* [',']` (match subject).
     fn parse_star_named_list(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let first = self.parse_star_or_named()?;
         if !self.is(",") {
             return Ok(first);
         }
-        let loc = first.loc;
+        let loc = start_loc;
         let mut elts = alloc::vec![first];
         while self.eat(",") {
             if !self.can_start_expr() {
@@ -1327,8 +1349,18 @@ impl Parser {
         }
         Ok(Pattern {
             loc,
-            kind: PatternKind::Sequence(pats),
+            kind: self.seq_pattern(pats)?,
         })
+    }
+
+    fn seq_pattern(&self, pats: Vec<Pattern>) -> PResult<PatternKind> {
+        let mut stars = pats
+            .iter()
+            .filter(|p| matches!(p.kind, PatternKind::Star(_)));
+        if let (Some(_), Some(second)) = (stars.next(), stars.next()) {
+            return Err(self.err_at("multiple starred names in sequence pattern", second.loc));
+        }
+        Ok(PatternKind::Sequence(pats))
     }
 
     fn parse_maybe_star_pattern(&mut self) -> PResult<Pattern> {
@@ -1491,7 +1523,7 @@ impl Parser {
                             pats.push(self.parse_maybe_star_pattern()?);
                         }
                         self.expect(")")?;
-                        PatternKind::Sequence(pats)
+                        self.seq_pattern(pats)?
                     }
                 }
             }
@@ -1505,7 +1537,7 @@ impl Parser {
                     }
                 }
                 self.expect("]")?;
-                PatternKind::Sequence(pats)
+                self.seq_pattern(pats)?
             }
             Tok::Op("{") => {
                 self.advance();
@@ -1580,11 +1612,12 @@ impl Parser {
 
     /// `star_expressions`: one expression or an unparenthesised tuple, items may be starred.
     fn parse_star_exprs(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let first = self.parse_star_or_test()?;
         if !self.is(",") {
             return Ok(first);
         }
-        let loc = first.loc;
+        let loc = start_loc;
         let mut elts = alloc::vec![first];
         while self.eat(",") {
             if !self.can_start_expr() {
@@ -1661,6 +1694,7 @@ impl Parser {
         if self.is("lambda") {
             return self.parse_lambda();
         }
+        let start_loc = self.loc();
         let e = self.parse_or()?;
         if self.is("if") {
             self.advance();
@@ -1669,7 +1703,7 @@ impl Parser {
                 return Err(self.err_at("expected 'else' after 'if' expression", e.loc));
             }
             let orelse = self.parse_test()?;
-            let loc = e.loc;
+            let loc = start_loc;
             return Ok(mk(
                 loc,
                 ExprKind::IfExp {
@@ -1699,11 +1733,12 @@ impl Parser {
     }
 
     fn parse_or(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let first = self.parse_and()?;
         if !self.is("or") {
             return Ok(first);
         }
-        let loc = first.loc;
+        let loc = start_loc;
         let mut values = alloc::vec![first];
         while self.eat("or") {
             values.push(self.parse_and()?);
@@ -1718,11 +1753,12 @@ impl Parser {
     }
 
     fn parse_and(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let first = self.parse_not()?;
         if !self.is("and") {
             return Ok(first);
         }
-        let loc = first.loc;
+        let loc = start_loc;
         let mut values = alloc::vec![first];
         while self.eat("and") {
             values.push(self.parse_not()?);
@@ -1772,6 +1808,7 @@ impl Parser {
     }
 
     fn parse_comparison(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let left = self.parse_bitor()?;
         let Some(_) = self.cmp_op() else {
             return Ok(left);
@@ -1785,7 +1822,7 @@ impl Parser {
             ops.push(op);
             comparators.push(self.parse_bitor()?);
         }
-        let loc = left.loc;
+        let loc = start_loc;
         Ok(mk(
             loc,
             ExprKind::Compare {
@@ -1801,6 +1838,7 @@ impl Parser {
     }
 
     fn parse_binary(&mut self, min: u8) -> PResult<Expr> {
+        let start_loc = self.loc();
         let mut left = self.parse_factor()?;
         let mut links = 0usize;
         loop {
@@ -1814,7 +1852,7 @@ impl Parser {
             };
             self.advance();
             let right = self.parse_binary(prec + 1)?;
-            let loc = left.loc;
+            let loc = start_loc;
             left = mk(
                 loc,
                 ExprKind::BinOp {
@@ -1849,6 +1887,7 @@ impl Parser {
     }
 
     fn parse_power(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let base = if self.is("await") {
             let loc = self.loc();
             self.advance();
@@ -1861,7 +1900,7 @@ impl Parser {
             self.enter()?;
             let exp = self.parse_factor();
             self.leave();
-            let loc = base.loc;
+            let loc = start_loc;
             return Ok(mk(
                 loc,
                 ExprKind::BinOp {
@@ -1875,10 +1914,11 @@ impl Parser {
     }
 
     fn parse_primary(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let mut e = self.parse_atom()?;
         let mut links = 0usize;
         loop {
-            let loc = e.loc;
+            let loc = start_loc;
             links += 1;
             if links > MAX_CHAIN {
                 return Err(self.err_here("maximum recursion depth exceeded during compilation"));
@@ -1896,8 +1936,9 @@ impl Parser {
                     );
                 }
                 Tok::Op("(") => {
+                    let paren = self.loc();
                     self.advance();
-                    let (args, keywords) = self.parse_call_args()?;
+                    let (args, keywords) = self.parse_call_args(paren)?;
                     e = mk(
                         loc,
                         ExprKind::Call {
@@ -1913,7 +1954,9 @@ impl Parser {
                     let slice = self.parse_subscript_list();
                     self.leave();
                     let slice = slice?;
-                    self.expect("]")?;
+                    if !self.eat("]") {
+                        return Err(self.forgot_comma(slice.loc));
+                    }
                     e = mk(
                         loc,
                         ExprKind::Subscript {
@@ -1929,6 +1972,7 @@ impl Parser {
 
     #[inline(never)]
     fn parse_subscript_list(&mut self) -> PResult<Expr> {
+        let start_loc = self.loc();
         let first = self.parse_slice_item()?;
         if !self.is(",") {
             if let ExprKind::Starred(_) = first.kind {
@@ -1936,7 +1980,7 @@ impl Parser {
             }
             return Ok(first);
         }
-        let loc = first.loc;
+        let loc = start_loc;
         let mut elts = alloc::vec![first];
         while self.eat(",") {
             if self.is("]") {
@@ -1960,7 +2004,6 @@ impl Parser {
         if !self.eat(":") {
             return lower.ok_or_else(|| self.invalid());
         }
-        let loc = lower.as_ref().map_or(loc, |l| l.loc);
         let upper = if self.is(":") || self.is(",") || self.is("]") {
             None
         } else {
@@ -1986,15 +2029,15 @@ impl Parser {
     }
 
     /// Arguments of a call or class definition; the '(' is consumed, this consumes the ')'.
-    fn parse_call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    fn parse_call_args(&mut self, paren: Loc) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         self.enter()?;
-        let r = self.parse_call_args_inner();
+        let r = self.parse_call_args_inner(paren);
         self.leave();
         r
     }
 
     #[inline(never)]
-    fn parse_call_args_inner(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+    fn parse_call_args_inner(&mut self, paren: Loc) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_kw_unpack = false;
@@ -2057,7 +2100,7 @@ impl Parser {
                 } else if self.is("for") || self.is("async") {
                     let generators = self.parse_comp_for()?;
                     let g = mk(
-                        e.loc,
+                        paren,
                         ExprKind::GeneratorExp {
                             elt: Box::new(e),
                             generators,
@@ -2083,7 +2126,7 @@ impl Parser {
             }
             if !self.eat(",") {
                 if !self.is(")") {
-                    return Err(self.forgot_comma());
+                    return Err(self.forgot_comma(loc));
                 }
                 break;
             }
@@ -2101,9 +2144,9 @@ impl Parser {
 
     /// The error for two adjacent expressions inside brackets.
     #[inline(never)]
-    fn forgot_comma(&self) -> SyntaxError {
+    fn forgot_comma(&self, prev: Loc) -> SyntaxError {
         if self.can_start_expr() && !self.is("*") && !self.is("-") && !self.is("+") {
-            self.err_here("invalid syntax. Perhaps you forgot a comma?")
+            self.err_at("invalid syntax. Perhaps you forgot a comma?", prev)
         } else {
             self.invalid()
         }
@@ -2220,7 +2263,7 @@ impl Parser {
         let mut elts = alloc::vec![first];
         loop {
             if !self.eat(",") {
-                return Err(self.forgot_comma());
+                return Err(self.forgot_comma(elts.last().map_or(self.loc(), |e| e.loc)));
             }
             if self.eat(")") {
                 break;
@@ -2262,7 +2305,7 @@ impl Parser {
                 break;
             }
             if !self.eat(",") {
-                return Err(self.forgot_comma());
+                return Err(self.forgot_comma(elts.last().map_or(self.loc(), |e| e.loc)));
             }
             if self.eat("]") {
                 break;
@@ -2289,6 +2332,9 @@ impl Parser {
         if self.eat("**") {
             first_key = None;
             first_val = self.parse_bitor()?;
+            if self.is("for") || self.is("async") {
+                return Err(self.err_at("dict unpacking cannot be used in dict comprehension", loc));
+            }
         } else {
             let e = self.parse_star_or_named()?;
             if !self.is(":") {
@@ -2314,7 +2360,7 @@ impl Parser {
                         break;
                     }
                     if !self.eat(",") {
-                        return Err(self.forgot_comma());
+                        return Err(self.forgot_comma(elts.last().map_or(self.loc(), |e| e.loc)));
                     }
                     if self.eat("}") {
                         break;
@@ -2353,7 +2399,11 @@ impl Parser {
                 break;
             }
             if !self.eat(",") {
-                return Err(self.forgot_comma());
+                return Err(self.forgot_comma(
+                    keys.last()
+                        .and_then(|k| k.as_ref())
+                        .map_or(self.loc(), |e| e.loc),
+                ));
             }
             if self.eat("}") {
                 break;
@@ -2671,7 +2721,7 @@ impl Parser {
         .map_err(fix)?;
         sub.no_bare_star(&e).map_err(fix)?;
         if !matches!(sub.tok(), Tok::EndMarker) {
-            return Err(fix(sub.forgot_comma()));
+            return Err(fix(sub.forgot_comma(e.loc)));
         }
         Ok(e)
     }
@@ -3674,5 +3724,341 @@ mod tests {
         }
         let m = parse(&src, Mode::Exec).unwrap();
         assert!(m.body.len() > 5000);
+    }
+}
+
+#[cfg(test)]
+mod corpus {
+    //! `CORPUS_LIST=files.txt CORPUS_OUT=out.txt cargo test corpus -- --ignored`: writes a signature
+    //! (kind, line, col of every statement and expression) per file, to compare with CPython's ast.
+    extern crate std;
+    use super::*;
+    use std::io::Write;
+
+    fn e_name(e: &ExprKind) -> &'static str {
+        match e {
+            ExprKind::BoolOp { .. } => "BoolOp",
+            ExprKind::NamedExpr { .. } => "NamedExpr",
+            ExprKind::BinOp { .. } => "BinOp",
+            ExprKind::UnaryOp { .. } => "UnaryOp",
+            ExprKind::Lambda { .. } => "Lambda",
+            ExprKind::IfExp { .. } => "IfExp",
+            ExprKind::Dict { .. } => "Dict",
+            ExprKind::Set(_) => "Set",
+            ExprKind::ListComp { .. } => "ListComp",
+            ExprKind::SetComp { .. } => "SetComp",
+            ExprKind::DictComp { .. } => "DictComp",
+            ExprKind::GeneratorExp { .. } => "GeneratorExp",
+            ExprKind::Await(_) => "Await",
+            ExprKind::Yield(_) => "Yield",
+            ExprKind::YieldFrom(_) => "YieldFrom",
+            ExprKind::Compare { .. } => "Compare",
+            ExprKind::Call { .. } => "Call",
+            ExprKind::FormattedValue { .. } => "FormattedValue",
+            ExprKind::JoinedStr(_) => "JoinedStr",
+            ExprKind::Constant(_) => "Constant",
+            ExprKind::Attribute { .. } => "Attribute",
+            ExprKind::Subscript { .. } => "Subscript",
+            ExprKind::Starred(_) => "Starred",
+            ExprKind::Name(_) => "Name",
+            ExprKind::List(_) => "List",
+            ExprKind::Tuple(_) => "Tuple",
+            ExprKind::Slice { .. } => "Slice",
+        }
+    }
+
+    fn args(a: &Arguments, out: &mut Vec<String>) {
+        for arg in a
+            .posonlyargs
+            .iter()
+            .chain(&a.args)
+            .chain(&a.vararg)
+            .chain(&a.kwonlyargs)
+            .chain(&a.kwarg)
+        {
+            if let Some(an) = &arg.annotation {
+                ex(an, out);
+            }
+        }
+        for d in &a.defaults {
+            ex(d, out);
+        }
+        for d in a.kw_defaults.iter().flatten() {
+            ex(d, out);
+        }
+    }
+
+    fn gens(g: &[Comprehension], out: &mut Vec<String>) {
+        for c in g {
+            ex(&c.target, out);
+            ex(&c.iter, out);
+            for i in &c.ifs {
+                ex(i, out);
+            }
+        }
+    }
+
+    fn ex(e: &Expr, out: &mut Vec<String>) {
+        out.push(std::format!(
+            "{} {} {}",
+            e_name(&e.kind),
+            e.loc.line,
+            e.loc.col
+        ));
+        match &e.kind {
+            ExprKind::BoolOp { values, .. } => values.iter().for_each(|v| ex(v, out)),
+            ExprKind::NamedExpr { target, value } => {
+                ex(target, out);
+                ex(value, out)
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                ex(left, out);
+                ex(right, out)
+            }
+            ExprKind::UnaryOp { operand, .. } => ex(operand, out),
+            ExprKind::Lambda { args: a, body } => {
+                args(a, out);
+                ex(body, out)
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                ex(test, out);
+                ex(body, out);
+                ex(orelse, out)
+            }
+            ExprKind::Dict { keys, values } => {
+                keys.iter().flatten().for_each(|v| ex(v, out));
+                values.iter().for_each(|v| ex(v, out))
+            }
+            ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) => {
+                v.iter().for_each(|v| ex(v, out))
+            }
+            ExprKind::ListComp { elt, generators }
+            | ExprKind::SetComp { elt, generators }
+            | ExprKind::GeneratorExp { elt, generators } => {
+                ex(elt, out);
+                gens(generators, out)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => {
+                ex(key, out);
+                ex(value, out);
+                gens(generators, out)
+            }
+            ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => ex(v, out),
+            ExprKind::Yield(v) => v.iter().for_each(|v| ex(v, out)),
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
+                ex(left, out);
+                comparators.iter().for_each(|v| ex(v, out))
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                ex(func, out);
+                args.iter().for_each(|v| ex(v, out));
+                keywords.iter().for_each(|k| ex(&k.value, out))
+            }
+            ExprKind::FormattedValue { .. }
+            | ExprKind::JoinedStr(_)
+            | ExprKind::Constant(_)
+            | ExprKind::Name(_) => {}
+            ExprKind::Attribute { value, .. } => ex(value, out),
+            ExprKind::Subscript { value, slice } => {
+                ex(value, out);
+                ex(slice, out)
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for v in [lower, upper, step].into_iter().flatten() {
+                    ex(v, out)
+                }
+            }
+        }
+    }
+
+    fn st(s: &Stmt, out: &mut Vec<String>) {
+        let name = match &s.kind {
+            StmtKind::Expr(_) => "Expr",
+            StmtKind::Assign { .. } => "Assign",
+            StmtKind::AugAssign { .. } => "AugAssign",
+            StmtKind::AnnAssign { .. } => "AnnAssign",
+            StmtKind::If { .. } => "If",
+            StmtKind::While { .. } => "While",
+            StmtKind::For { .. } => "For",
+            StmtKind::Break => "Break",
+            StmtKind::Continue => "Continue",
+            StmtKind::Pass => "Pass",
+            StmtKind::FunctionDef(_) => "FunctionDef",
+            StmtKind::ClassDef(_) => "ClassDef",
+            StmtKind::Return(_) => "Return",
+            StmtKind::Delete(_) => "Delete",
+            StmtKind::Raise { .. } => "Raise",
+            StmtKind::Try { .. } => "Try",
+            StmtKind::With { .. } => "With",
+            StmtKind::Assert { .. } => "Assert",
+            StmtKind::Import(_) => "Import",
+            StmtKind::ImportFrom { .. } => "ImportFrom",
+            StmtKind::Global(_) => "Global",
+            StmtKind::Nonlocal(_) => "Nonlocal",
+            StmtKind::Match { .. } => "Match",
+        };
+        out.push(std::format!("{} {} {}", name, s.loc.line, s.loc.col));
+        let body = |b: &[Stmt], out: &mut Vec<String>| b.iter().for_each(|s| st(s, out));
+        match &s.kind {
+            StmtKind::Expr(e) => ex(e, out),
+            StmtKind::Assign { targets, value } => {
+                targets.iter().for_each(|t| ex(t, out));
+                ex(value, out)
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                ex(target, out);
+                ex(value, out)
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                ..
+            } => {
+                ex(target, out);
+                ex(annotation, out);
+                value.iter().for_each(|v| ex(v, out))
+            }
+            StmtKind::If {
+                test,
+                body: b,
+                orelse,
+            }
+            | StmtKind::While {
+                test,
+                body: b,
+                orelse,
+            } => {
+                ex(test, out);
+                body(b, out);
+                body(orelse, out)
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body: b,
+                orelse,
+                ..
+            } => {
+                ex(target, out);
+                ex(iter, out);
+                body(b, out);
+                body(orelse, out)
+            }
+            StmtKind::FunctionDef(f) => {
+                f.decorators.iter().for_each(|v| ex(v, out));
+                args(&f.args, out);
+                f.returns.iter().for_each(|v| ex(v, out));
+                body(&f.body, out)
+            }
+            StmtKind::ClassDef(c) => {
+                c.decorators.iter().for_each(|v| ex(v, out));
+                c.bases.iter().for_each(|v| ex(v, out));
+                c.keywords.iter().for_each(|k| ex(&k.value, out));
+                body(&c.body, out)
+            }
+            StmtKind::Return(v) => v.iter().for_each(|v| ex(v, out)),
+            StmtKind::Delete(v) => v.iter().for_each(|v| ex(v, out)),
+            StmtKind::Raise { exc, cause } => {
+                exc.iter().for_each(|v| ex(v, out));
+                cause.iter().for_each(|v| ex(v, out))
+            }
+            StmtKind::Try {
+                body: b,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                body(b, out);
+                for h in handlers {
+                    h.typ.iter().for_each(|v| ex(v, out));
+                    body(&h.body, out)
+                }
+                body(orelse, out);
+                body(finalbody, out)
+            }
+            StmtKind::With { items, body: b, .. } => {
+                for i in items {
+                    ex(&i.context_expr, out);
+                    i.optional_vars.iter().for_each(|v| ex(v, out))
+                }
+                body(b, out)
+            }
+            StmtKind::Assert { test, msg } => {
+                ex(test, out);
+                msg.iter().for_each(|v| ex(v, out))
+            }
+            StmtKind::Match { subject, cases } => {
+                ex(subject, out);
+                for c in cases {
+                    c.guard.iter().for_each(|v| ex(v, out));
+                    body(&c.body, out)
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn corpus_signature() {
+        let (Ok(list), Ok(out)) = (std::env::var("CORPUS_LIST"), std::env::var("CORPUS_OUT"))
+        else {
+            return;
+        };
+        let list = std::fs::read_to_string(list).unwrap();
+        let mut outf = std::fs::File::create(out).unwrap();
+        for path in list.lines() {
+            let Ok(src) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            match parse(&src, Mode::Exec) {
+                Ok(m) => {
+                    let mut out = Vec::new();
+                    m.body.iter().for_each(|s| st(s, &mut out));
+                    out.sort();
+                    writeln!(outf, "{}\tOK\t{}", path, out.join("|")).unwrap();
+                }
+                Err(e) => {
+                    writeln!(outf, "{}\tERR\t{} at {}:{}", path, e.msg, e.line, e.col).unwrap()
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod error_corpus {
+    //! `ERR_LIST=snippets ERR_OUT=out cargo test error_corpus -- --ignored`: snippets separated by NUL
+    //! bytes; writes `kind|msg|line|col` per snippet, to compare with CPython's `compile()`.
+    extern crate std;
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    #[ignore]
+    fn error_corpus() {
+        let (Ok(list), Ok(out)) = (std::env::var("ERR_LIST"), std::env::var("ERR_OUT")) else {
+            return;
+        };
+        let list = std::fs::read_to_string(list).unwrap();
+        let mut outf = std::fs::File::create(out).unwrap();
+        for src in list.split('\0') {
+            let line = match parse(src, Mode::Exec) {
+                Ok(_) => String::from("OK"),
+                Err(e) => format!("{:?}|{}|{}|{}", e.kind, e.msg, e.line, e.col),
+            };
+            writeln!(outf, "{}", line).unwrap();
+        }
     }
 }
