@@ -706,11 +706,23 @@ impl Vm {
                     let it = pop!(self, frame);
                     let pos = frame.stack.len().wrapping_sub(i as usize);
                     let target = frame.stack.get(pos).cloned();
-                    let items = self.collect(&it)?;
-                    if let Some(Value::Obj(o)) = target {
-                        if let PyObject::Set(cell) = &*o {
-                            for x in items {
-                                crate::objset::set_add(self, cell, x)?;
+                    if let Some(Value::Obj(o)) = &target {
+                        if let PyObject::Set(cell) = &**o {
+                            // A constant display `{1, 2, 3}` compiles to SetUpdate of a constant
+                            // tuple: build it the way CPython's frozenset constant orders it.
+                            let const_tuple = cell.borrow().is_empty()
+                                && it.as_tuple().map(|t| t.len() > 2 && t.iter().all(|v| matches!(v, Value::Int(_) | Value::Str(_) | Value::Float(_) | Value::Bool(_) | Value::None))).unwrap_or(false);
+                            if const_tuple {
+                                let items = it.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                                let mut hv = Vec::with_capacity(items.len());
+                                for x in &items {
+                                    hv.push((self.hash(x)?, x.clone()));
+                                }
+                                let fs = crate::objset::Set::from_const_items(&hv);
+                                let fsv = self.new_frozenset(fs);
+                                crate::objset::update_from(self, cell, &fsv)?;
+                            } else {
+                                crate::objset::update_from(self, cell, &it)?;
                             }
                         }
                     }
