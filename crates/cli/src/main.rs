@@ -54,7 +54,10 @@ fn main() {
                 return;
             }
             "-V" | "--version" => {
-                println!("ferropy {} (MicroPython-compatible Python 3)", env!("CARGO_PKG_VERSION"));
+                println!(
+                    "ferropy {} (MicroPython-compatible Python 3)",
+                    env!("CARGO_PKG_VERSION")
+                );
                 return;
             }
             "-c" => {
@@ -117,10 +120,17 @@ fn main() {
         }
     }
     let target = target.unwrap_or(Target::Repl);
-    config.argv = if rest.is_empty() { vec![String::new()] } else { rest };
+    config.argv = if rest.is_empty() {
+        vec![String::new()]
+    } else {
+        rest
+    };
     // sys.path: the script's directory (or '' for -c/-m/REPL), then MICROPYPATH entries.
     let mut path = vec![match &target {
-        Target::File(f) if f != "-" => std::path::Path::new(f).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+        Target::File(f) if f != "-" => std::path::Path::new(f)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         _ => String::new(),
     }];
     if let Ok(mp) = std::env::var("MICROPYPATH") {
@@ -129,7 +139,9 @@ fn main() {
     config.path = path;
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
     // Run on a thread with a large stack: deep structures are dropped recursively.
-    let handle = std::thread::Builder::new().stack_size(512 * 1024 * 1024).spawn(move || run(config, target));
+    let handle = std::thread::Builder::new()
+        .stack_size(512 * 1024 * 1024)
+        .spawn(move || run(config, target));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(1),
         Err(_) => run_inline(),
@@ -152,7 +164,8 @@ fn report(vm: &mut Vm, e: ferropy_vm::PyErr) -> i32 {
 }
 
 fn run(config: VmConfig, target: Target) -> i32 {
-    let interactive = matches!(target, Target::Repl) && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let interactive =
+        matches!(target, Target::Repl) && std::io::IsTerminal::is_terminal(&std::io::stdin());
     let mut vm = Vm::new(config, Box::new(NativePort::new(interactive)));
     let code = match target {
         Target::File(f) => {
@@ -164,7 +177,12 @@ fn run(config: VmConfig, target: Target) -> i32 {
                 match std::fs::read(&f) {
                     Ok(b) => (String::from_utf8_lossy(&b).into_owned(), f.clone()),
                     Err(e) => {
-                        eprintln!("ferropy: can't open file '{}': [Errno {}] {}", f, e.raw_os_error().unwrap_or(2), e);
+                        eprintln!(
+                            "ferropy: can't open file '{}': [Errno {}] {}",
+                            f,
+                            e.raw_os_error().unwrap_or(2),
+                            e
+                        );
                         return 2;
                     }
                 }
@@ -179,7 +197,7 @@ fn run(config: VmConfig, target: Target) -> i32 {
             Err(e) => report(&mut vm, e),
         },
         Target::Module(m) => {
-            let src = format!("import runpy_ferropy_main\n");
+            let src = "import runpy_ferropy_main\n".to_string();
             let _ = src;
             match run_module(&mut vm, &m) {
                 Ok(_) => 0,
@@ -207,7 +225,11 @@ fn run(config: VmConfig, target: Target) -> i32 {
 fn run_module(vm: &mut Vm, name: &str) -> ferropy_vm::PyResult {
     let rel = name.replace('.', "/");
     for dir in vm.sys_path() {
-        let base = if dir.is_empty() { rel.clone() } else { format!("{}/{}", dir, rel) };
+        let base = if dir.is_empty() {
+            rel.clone()
+        } else {
+            format!("{}/{}", dir, rel)
+        };
         for candidate in [format!("{}.py", base), format!("{}/__main__.py", base)] {
             if let Ok(b) = std::fs::read(&candidate) {
                 let src = String::from_utf8_lossy(&b).into_owned();
@@ -215,5 +237,8 @@ fn run_module(vm: &mut Vm, name: &str) -> ferropy_vm::PyResult {
             }
         }
     }
-    Err(vm.err(ferropy_vm::exceptions::ExcKind::ModuleNotFoundError, format!("No module named '{}'", name)))
+    Err(vm.err(
+        ferropy_vm::exceptions::ExcKind::ModuleNotFoundError,
+        format!("No module named '{}'", name),
+    ))
 }

@@ -47,7 +47,11 @@ pub struct NativePort {
 impl NativePort {
     /// A port on the process's console.
     pub fn new(unbuffered: bool) -> NativePort {
-        NativePort { start: Instant::now(), stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()), unbuffered }
+        NativePort {
+            start: Instant::now(),
+            stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            unbuffered,
+        }
     }
 }
 
@@ -89,7 +93,10 @@ impl Port for NativePort {
         self.start.elapsed().as_micros() as u64
     }
     fn time(&mut self) -> f64 {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0)
     }
     fn sleep_us(&mut self, us: u64) {
         let _ = self.stdout.flush();
@@ -120,19 +127,36 @@ impl Port for NativePort {
         std::fs::write(path, data).map_err(|e| errno(&e))
     }
     fn append_file(&mut self, path: &str, data: &[u8]) -> Result<(), Errno> {
-        let mut f = std::fs::OpenOptions::new().append(true).create(true).open(path).map_err(|e| errno(&e))?;
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(|e| errno(&e))?;
         f.write_all(data).map_err(|e| errno(&e))
     }
     fn list_dir(&mut self, path: &str) -> Result<Vec<String>, Errno> {
-        let rd = std::fs::read_dir(if path.is_empty() { "." } else { path }).map_err(|e| errno(&e))?;
-        let mut names: Vec<String> = rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let rd =
+            std::fs::read_dir(if path.is_empty() { "." } else { path }).map_err(|e| errno(&e))?;
+        let mut names: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         Ok(names)
     }
     fn stat(&mut self, path: &str) -> Result<FileStat, Errno> {
         let m = std::fs::metadata(path).map_err(|e| errno(&e))?;
-        let mtime = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map(|d| d.as_secs() as i64).unwrap_or(0);
-        Ok(FileStat { is_dir: m.is_dir(), size: m.len(), mtime })
+        let mtime = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Ok(FileStat {
+            is_dir: m.is_dir(),
+            size: m.len(),
+            mtime,
+        })
     }
     fn mkdir(&mut self, path: &str) -> Result<(), Errno> {
         std::fs::create_dir(path).map_err(|e| errno(&e))

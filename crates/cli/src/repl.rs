@@ -8,7 +8,10 @@ use rustyline::error::ReadlineError;
 
 /// Run the REPL until Ctrl-D; returns the exit status.
 pub fn run(vm: &mut Vm) -> i32 {
-    println!("ferropy {} (MicroPython-compatible Python 3); native with Rust", env!("CARGO_PKG_VERSION"));
+    println!(
+        "ferropy {} (MicroPython-compatible Python 3); native with Rust",
+        env!("CARGO_PKG_VERSION")
+    );
     println!("Type \"help()\" for more information.");
     let Ok(mut rl) = rustyline::DefaultEditor::new() else {
         eprintln!("ferropy: cannot open the terminal");
@@ -29,7 +32,16 @@ pub fn run(vm: &mut Vm) -> i32 {
         // Ask for more lines while the input is incomplete (open block, bracket or string).
         loop {
             let needs_more = match parse(&src, Mode::Single) {
-                Ok(_) => src.trim_end().ends_with(':') || (src.contains('\n') && !src.ends_with("\n\n") && src.lines().last().map(|l| l.starts_with(' ') || l.starts_with('\t')).unwrap_or(false)),
+                Ok(_) => {
+                    src.trim_end().ends_with(':')
+                        || (src.contains('\n')
+                            && !src.ends_with("\n\n")
+                            && src
+                                .lines()
+                                .last()
+                                .map(|l| l.starts_with(' ') || l.starts_with('\t'))
+                                .unwrap_or(false))
+                }
                 Err(e) => e.incomplete,
             };
             if !needs_more {

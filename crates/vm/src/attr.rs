@@ -17,7 +17,10 @@ fn is_data_descriptor(vm: &mut Vm, attr: &Value) -> bool {
     match attr {
         Value::Obj(o) => match &**o {
             PyObject::Property { .. } => true,
-            PyObject::Instance(_) => vm.lookup_special(attr, "__set__").is_some() || vm.lookup_special(attr, "__delete__").is_some(),
+            PyObject::Instance(_) => {
+                vm.lookup_special(attr, "__set__").is_some()
+                    || vm.lookup_special(attr, "__delete__").is_some()
+            }
             _ => false,
         },
         _ => false,
@@ -40,13 +43,19 @@ impl Vm {
             match &**o {
                 PyObject::Function(_) => {
                     return Ok(match obj {
-                        Some(inst) => Value::Obj(self.alloc(PyObject::BoundMethod(attr.clone(), inst.clone()))),
+                        Some(inst) => Value::Obj(
+                            self.alloc(PyObject::BoundMethod(attr.clone(), inst.clone())),
+                        ),
                         None => attr,
                     })
                 }
                 PyObject::Builtin(b) if b.bound.is_none() => {
                     return Ok(match obj {
-                        Some(inst) => Value::Obj(self.alloc(PyObject::Builtin(Builtin { name: b.name, func: b.func, bound: Some(inst.clone()) }))),
+                        Some(inst) => Value::Obj(self.alloc(PyObject::Builtin(Builtin {
+                            name: b.name,
+                            func: b.func,
+                            bound: Some(inst.clone()),
+                        }))),
                         None => attr,
                     })
                 }
@@ -70,7 +79,8 @@ impl Vm {
                 PyObject::Instance(_) => {
                     if let Some(get) = self.lookup_special(&attr, "__get__") {
                         let inst = obj.cloned().unwrap_or(Value::None);
-                        return self.call_unbound(&get, &[attr.clone(), inst, Value::Obj(cls.clone())]);
+                        return self
+                            .call_unbound(&get, &[attr.clone(), inst, Value::Obj(cls.clone())]);
                     }
                 }
                 _ => {}
@@ -130,11 +140,16 @@ impl Vm {
                     if name.as_str() == "__dict__" {
                         return Ok(Value::Obj(m.dict.clone()));
                     }
-                    let ga = dict_of(&m.dict).and_then(|d| d.borrow().get_str("__getattr__").cloned());
+                    let ga =
+                        dict_of(&m.dict).and_then(|d| d.borrow().get_str("__getattr__").cloned());
                     if let Some(ga) = ga {
                         return self.call(&ga, &[Value::Str(name.clone())]);
                     }
-                    return Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str())));
+                    return Err(self.attribute_error(format!(
+                        "module '{}' has no attribute '{}'",
+                        m.name.as_str(),
+                        name.as_str()
+                    )));
                 }
                 PyObject::Super(start, target) => return self.super_getattr(start, target, name),
                 _ => {}
@@ -152,7 +167,11 @@ impl Vm {
 
     fn no_attribute(&mut self, obj: &Value, name: &Str) -> crate::PyErr {
         let tn = self.type_name(obj);
-        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, name.as_str()))
+        self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            tn,
+            name.as_str()
+        ))
     }
 
     fn getattr_fallback(&mut self, obj: &Value, cls: &Obj, name: &Str) -> PyResult {
@@ -166,8 +185,15 @@ impl Vm {
     }
 
     /// `__class__`, `__dict__` and exception attributes of instances.
-    fn special_instance_attr(&mut self, obj: &Value, o: &Obj, name: &Str) -> PyResult<Option<Value>> {
-        let PyObject::Instance(inst) = &**o else { return Ok(None) };
+    fn special_instance_attr(
+        &mut self,
+        obj: &Value,
+        o: &Obj,
+        name: &Str,
+    ) -> PyResult<Option<Value>> {
+        let PyObject::Instance(inst) = &**o else {
+            return Ok(None);
+        };
         match name.as_str() {
             "__class__" => return Ok(Some(Value::Obj(inst.class.borrow().clone()))),
             "__dict__" => return Ok(Some(Value::Obj(inst.dict.clone()))),
@@ -186,7 +212,8 @@ impl Vm {
                         Some(crate::objexcept::traceback_object(self, obj))
                     }
                 }
-                "value" | "code" | "errno" | "strerror" | "filename" | "name" | "msg" | "lineno" | "offset" | "text" | "path" => {
+                "value" | "code" | "errno" | "strerror" | "filename" | "name" | "msg"
+                | "lineno" | "offset" | "text" | "path" => {
                     crate::objexcept::derived_attr(self, obj, name.as_str())
                 }
                 _ => None,
@@ -229,10 +256,24 @@ impl Vm {
                     let d = f.dict.borrow().clone();
                     Some(self.new_dict(d))
                 }
-                "__doc__" => Some(f.dict.borrow().get_str("__doc__").cloned().unwrap_or_else(|| f.code.doc.clone().unwrap_or(Value::None))),
-                "__module__" => Some(f.dict.borrow().get_str("__module__").cloned().unwrap_or_else(|| {
-                    dict_of(&f.globals).and_then(|d| d.borrow().get_str("__name__").cloned()).unwrap_or(Value::None)
-                })),
+                "__doc__" => Some(
+                    f.dict
+                        .borrow()
+                        .get_str("__doc__")
+                        .cloned()
+                        .unwrap_or_else(|| f.code.doc.clone().unwrap_or(Value::None)),
+                ),
+                "__module__" => Some(
+                    f.dict
+                        .borrow()
+                        .get_str("__module__")
+                        .cloned()
+                        .unwrap_or_else(|| {
+                            dict_of(&f.globals)
+                                .and_then(|d| d.borrow().get_str("__name__").cloned())
+                                .unwrap_or(Value::None)
+                        }),
+                ),
                 "__annotations__" => {
                     let a = f.dict.borrow().get_str("__annotations__").cloned();
                     match a {
@@ -251,10 +292,7 @@ impl Vm {
                 "__func__" => Some(func.clone()),
                 _ => {
                     let func = func.clone();
-                    match self.getattr(&func, name) {
-                        Ok(v) => Some(v),
-                        Err(_) => None,
-                    }
+                    self.getattr(&func, name).ok()
                 }
             },
             PyObject::Builtin(b) => match n {
@@ -271,10 +309,17 @@ impl Vm {
                 "__name__" => Some(Value::Str(g.borrow().name.clone())),
                 "__qualname__" => Some(Value::Str(g.borrow().qualname.clone())),
                 "gi_running" | "cr_running" => Some(Value::Bool(g.borrow().running)),
-                "gi_frame" | "cr_frame" | "ag_frame" | "gi_yieldfrom" | "cr_await" | "ag_await" => Some(Value::None),
+                "gi_frame" | "cr_frame" | "ag_frame" | "gi_yieldfrom" | "cr_await" | "ag_await" => {
+                    Some(Value::None)
+                }
                 _ => None,
             },
-            PyObject::Property { fget, fset, fdel, doc } => match n {
+            PyObject::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => match n {
                 "fget" => Some(fget.clone()),
                 "fset" => Some(fset.clone()),
                 "fdel" => Some(fdel.clone()),
@@ -326,7 +371,14 @@ impl Vm {
                 let b: Vec<Value> = t.bases.borrow().iter().cloned().map(Value::Obj).collect();
                 Some(self.new_tuple(b))
             }
-            "__base__" => Some(t.bases.borrow().first().cloned().map(Value::Obj).unwrap_or(Value::None)),
+            "__base__" => Some(
+                t.bases
+                    .borrow()
+                    .first()
+                    .cloned()
+                    .map(Value::Obj)
+                    .unwrap_or(Value::None),
+            ),
             "__mro__" => {
                 let mut m: Vec<Value> = alloc::vec![Value::Obj(cls.clone())];
                 m.extend(t.mro.borrow().iter().cloned().map(Value::Obj));
@@ -352,34 +404,56 @@ impl Vm {
         let gname = self.intern("__getattr__");
         if !Rc::ptr_eq(&meta, &self.types.type_) {
             if let Some(ga) = types::lookup(&meta, &gname) {
-                return self.call_unbound(&ga, &[Value::Obj(cls.clone()), Value::Str(name.clone())]);
+                return self
+                    .call_unbound(&ga, &[Value::Obj(cls.clone()), Value::Str(name.clone())]);
             }
         }
-        Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", t.name.borrow().as_str(), name.as_str())))
+        Err(self.attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            t.name.borrow().as_str(),
+            name.as_str()
+        )))
     }
 
     fn super_getattr(&mut self, start: &Value, target: &Value, name: &Str) -> PyResult {
-        let Value::Obj(start_cls) = start else { return Err(self.type_error("super: bad start class")) };
+        let Value::Obj(start_cls) = start else {
+            return Err(self.type_error("super: bad start class"));
+        };
         // The MRO to search: type(target)'s, or target's own when target is a class.
         let (mro_owner, is_class) = match target {
-            Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, start_cls) => (o.clone(), true),
+            Value::Obj(o)
+                if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, start_cls) =>
+            {
+                (o.clone(), true)
+            }
             _ => (self.type_of(target), false),
         };
         let mut mro: Vec<Obj> = alloc::vec![mro_owner.clone()];
         if let Some(t) = as_type(&mro_owner) {
             mro.extend(t.mro.borrow().iter().cloned());
         }
-        let pos = mro.iter().position(|c| Rc::ptr_eq(c, start_cls)).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, start_cls))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for c in &mro[pos..] {
             let found = as_type(c).and_then(|t| t.dict.borrow().get_name(name).cloned());
             if let Some(a) = found {
-                return if is_class { self.bind_attr(a, None, &mro_owner) } else { self.bind_attr(a, Some(target), &mro_owner) };
+                return if is_class {
+                    self.bind_attr(a, None, &mro_owner)
+                } else {
+                    self.bind_attr(a, Some(target), &mro_owner)
+                };
             }
         }
         if name.as_str() == "__class__" {
             return Ok(Value::Obj(self.types.super_.clone()));
         }
-        Err(self.attribute_error(format!("'super' object has no attribute '{}'", name.as_str())))
+        Err(self.attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            name.as_str()
+        )))
     }
 
     /// `setattr(obj, name, value)`.
@@ -391,7 +465,10 @@ impl Vm {
                     let sname = self.intern("__setattr__");
                     if let Some(sa) = types::lookup(&cls, &sname) {
                         if !self.is_object_slot(&sa) {
-                            self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
+                            self.call_unbound(
+                                &sa,
+                                &[obj.clone(), Value::Str(name.clone()), value],
+                            )?;
                             return Ok(());
                         }
                     }
@@ -400,7 +477,11 @@ impl Vm {
                 PyObject::Type(t) => {
                     if !t.heap_type {
                         let tn = t.name.borrow().clone();
-                        return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", name.as_str(), tn.as_str())));
+                        return Err(self.type_error(format!(
+                            "cannot set '{}' attribute of immutable type '{}'",
+                            name.as_str(),
+                            tn.as_str()
+                        )));
                     }
                     match name.as_str() {
                         "__name__" => {
@@ -448,14 +529,24 @@ impl Vm {
         let tn = self.type_name(obj);
         let cls = self.type_of(obj);
         if types::lookup(&cls, name).is_some() {
-            return Err(self.attribute_error(format!("'{}' object attribute '{}' is read-only", tn, name.as_str())));
+            return Err(self.attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                tn,
+                name.as_str()
+            )));
         }
-        Err(self.attribute_error(format!("'{}' object has no attribute '{}'", tn, name.as_str())))
+        Err(self.attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            tn,
+            name.as_str()
+        )))
     }
 
     /// `object.__setattr__`: descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, obj: &Value, name: &Str, value: Value) -> PyResult<()> {
-        let Value::Obj(o) = obj else { return Err(self.no_attribute(obj, name)) };
+        let Value::Obj(o) = obj else {
+            return Err(self.no_attribute(obj, name));
+        };
         let PyObject::Instance(inst) = &**o else {
             return self.setattr(obj, name, value);
         };
@@ -466,7 +557,11 @@ impl Vm {
                     PyObject::Property { fset, .. } => {
                         if fset.is_none() {
                             let tn = self.type_name(obj);
-                            return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", name.as_str(), tn)));
+                            return Err(self.attribute_error(format!(
+                                "property '{}' of '{}' object has no setter",
+                                name.as_str(),
+                                tn
+                            )));
                         }
                         let s = fset.clone();
                         self.call(&s, &[obj.clone(), value])?;
@@ -544,14 +639,22 @@ impl Vm {
                 PyObject::Type(t) if t.heap_type => {
                     if t.dict.borrow_mut().remove_name(name).is_none() {
                         let tn = t.name.borrow().clone();
-                        return Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", tn.as_str(), name.as_str())));
+                        return Err(self.attribute_error(format!(
+                            "type object '{}' has no attribute '{}'",
+                            tn.as_str(),
+                            name.as_str()
+                        )));
                     }
                     return Ok(());
                 }
                 PyObject::Module(m) => {
                     let removed = dict_of(&m.dict).and_then(|d| d.borrow_mut().remove_name(name));
                     if removed.is_none() {
-                        return Err(self.attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name.as_str())));
+                        return Err(self.attribute_error(format!(
+                            "module '{}' has no attribute '{}'",
+                            m.name.as_str(),
+                            name.as_str()
+                        )));
                     }
                     return Ok(());
                 }
@@ -567,8 +670,12 @@ impl Vm {
 
     /// `object.__delattr__`.
     pub fn generic_delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
-        let Value::Obj(o) = obj else { return Err(self.no_attribute(obj, name)) };
-        let PyObject::Instance(inst) = &**o else { return Err(self.no_attribute(obj, name)) };
+        let Value::Obj(o) = obj else {
+            return Err(self.no_attribute(obj, name));
+        };
+        let PyObject::Instance(inst) = &**o else {
+            return Err(self.no_attribute(obj, name));
+        };
         let cls = inst.class.borrow().clone();
         if let Some(a) = types::lookup(&cls, name) {
             if let Value::Obj(ao) = &a {
@@ -576,7 +683,11 @@ impl Vm {
                     PyObject::Property { fdel, .. } => {
                         if fdel.is_none() {
                             let tn = self.type_name(obj);
-                            return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", name.as_str(), tn)));
+                            return Err(self.attribute_error(format!(
+                                "property '{}' of '{}' object has no deleter",
+                                name.as_str(),
+                                tn
+                            )));
                         }
                         let d = fdel.clone();
                         self.call(&d, core::slice::from_ref(obj))?;

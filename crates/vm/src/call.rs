@@ -48,15 +48,26 @@ fn name_list(names: &[String]) -> String {
 
 impl Vm {
     /// Build the frame for a call of a Python function (binding arguments to parameters).
-    pub fn function_frame(&mut self, func: &Obj, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult<Box<Frame>> {
-        let PyObject::Function(f) = &**func else { return Err(self.type_error("not a function")) };
+    pub fn function_frame(
+        &mut self,
+        func: &Obj,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+    ) -> PyResult<Box<Frame>> {
+        let PyObject::Function(f) = &**func else {
+            return Err(self.type_error("not a function"));
+        };
         let code = f.code.clone();
         let mut frame = Frame::new(code.clone(), f.globals.clone(), None);
         let argc = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let nargs = args.len();
         // Fast path: exact positional arity and nothing else.
-        if nargs == argc && kwargs.is_empty() && code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0 && kwonly == 0 {
+        if nargs == argc
+            && kwargs.is_empty()
+            && code.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0
+            && kwonly == 0
+        {
             for (slot, a) in frame.locals.iter_mut().zip(args.iter()) {
                 *slot = Some(a.clone());
             }
@@ -65,15 +76,28 @@ impl Vm {
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             for (i, _) in code.cellvars.iter().enumerate() {
-                let init = code.cell2arg.get(i).copied().flatten().and_then(|a| frame.locals.get(a as usize).cloned().flatten());
-                frame.cells.push(Value::Obj(self.alloc(PyObject::Cell(RefCell::new(init)))));
+                let init = code
+                    .cell2arg
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|a| frame.locals.get(a as usize).cloned().flatten());
+                frame
+                    .cells
+                    .push(Value::Obj(self.alloc(PyObject::Cell(RefCell::new(init)))));
             }
             frame.cells.extend(f.closure.borrow().iter().cloned());
         }
         Ok(frame)
     }
 
-    fn bind_args(&mut self, f: &Function, frame: &mut Frame, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult<()> {
+    fn bind_args(
+        &mut self,
+        f: &Function,
+        frame: &mut Frame,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+    ) -> PyResult<()> {
         let code = f.code.clone();
         let argc = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
@@ -83,28 +107,62 @@ impl Vm {
         let has_varargs = code.flags & CO_VARARGS != 0;
         let has_varkw = code.flags & CO_VARKEYWORDS != 0;
         let npos = nargs.min(argc);
-        for i in 0..npos {
-            frame.locals[i] = Some(args[i].clone());
+        for (slot, a) in frame.locals.iter_mut().zip(args.iter()).take(npos) {
+            *slot = Some(a.clone());
         }
         let vararg_idx = argc + kwonly;
         let kwarg_idx = vararg_idx + has_varargs as usize;
         if has_varargs {
-            let extra = if nargs > argc { args[argc..].to_vec() } else { Vec::new() };
+            let extra = if nargs > argc {
+                args[argc..].to_vec()
+            } else {
+                Vec::new()
+            };
             frame.locals[vararg_idx] = Some(self.new_tuple(extra));
         } else if nargs > argc {
             let defaults = f.defaults.borrow().as_tuple().map(|t| t.len()).unwrap_or(0);
-            let kw_given = kwargs.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|v| v.as_str() == k.as_str())).count();
+            let kw_given = kwargs
+                .iter()
+                .filter(|(k, _)| {
+                    code.varnames[argc..argc + kwonly]
+                        .iter()
+                        .any(|v| v.as_str() == k.as_str())
+                })
+                .count();
             let takes = if defaults > 0 {
                 format!("from {} to {}", argc - defaults, argc)
             } else {
                 format!("{}", argc)
             };
             let was = if nargs == 1 { "was" } else { "were" };
-            let kwpart = if kw_given > 0 { format!(" positional argument{} (and {} keyword-only argument{})", if nargs == 1 { "" } else { "s" }, kw_given, if kw_given == 1 { "" } else { "s" }) } else { String::new() };
-            let msg = if kw_given > 0 {
-                format!("{}() takes {} positional argument{} but {}{} were given", fname, takes, if argc == 1 && defaults == 0 { "" } else { "s" }, nargs, kwpart)
+            let kwpart = if kw_given > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if nargs == 1 { "" } else { "s" },
+                    kw_given,
+                    if kw_given == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{}() takes {} positional argument{} but {} {} given", fname, takes, if argc == 1 && defaults == 0 { "" } else { "s" }, nargs, was)
+                String::new()
+            };
+            let msg = if kw_given > 0 {
+                format!(
+                    "{}() takes {} positional argument{} but {}{} were given",
+                    fname,
+                    takes,
+                    if argc == 1 && defaults == 0 { "" } else { "s" },
+                    nargs,
+                    kwpart
+                )
+            } else {
+                format!(
+                    "{}() takes {} positional argument{} but {} {} given",
+                    fname,
+                    takes,
+                    if argc == 1 && defaults == 0 { "" } else { "s" },
+                    nargs,
+                    was
+                )
             };
             return Err(self.type_error(msg));
         }
@@ -113,7 +171,13 @@ impl Vm {
         for (k, v) in kwargs {
             let ks = k.as_str();
             let mut found = None;
-            for (i, vn) in code.varnames.iter().enumerate().take(argc + kwonly).skip(posonly) {
+            for (i, vn) in code
+                .varnames
+                .iter()
+                .enumerate()
+                .take(argc + kwonly)
+                .skip(posonly)
+            {
                 if Rc::ptr_eq(vn, k) || vn.as_str() == ks {
                     found = Some(i);
                     break;
@@ -122,20 +186,29 @@ impl Vm {
             match found {
                 Some(i) => {
                     if frame.locals[i].is_some() {
-                        return Err(self.type_error(format!("{}() got multiple values for argument '{}'", fname, ks)));
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            fname, ks
+                        )));
                     }
                     frame.locals[i] = Some(v.clone());
                 }
                 None => {
                     if let Some(d) = kwdict.as_mut() {
                         if d.get_name(k).is_some() {
-                            return Err(self.type_error(format!("{}() got multiple values for keyword argument '{}'", fname, ks)));
+                            return Err(self.type_error(format!(
+                                "{}() got multiple values for keyword argument '{}'",
+                                fname, ks
+                            )));
                         }
                         d.set_name(k.clone(), v.clone());
                     } else if code.varnames[..posonly].iter().any(|vn| vn.as_str() == ks) {
                         posonly_as_kw.push(String::from(ks));
                     } else {
-                        return Err(self.type_error(format!("{}() got an unexpected keyword argument '{}'", fname, ks)));
+                        return Err(self.type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            fname, ks
+                        )));
                     }
                 }
             }
@@ -152,7 +225,12 @@ impl Vm {
         }
         // Defaults for missing positional parameters.
         if npos < argc {
-            let defaults: Vec<Value> = f.defaults.borrow().as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+            let defaults: Vec<Value> = f
+                .defaults
+                .borrow()
+                .as_tuple()
+                .map(|t| t.to_vec())
+                .unwrap_or_default();
             let first_default = argc.saturating_sub(defaults.len());
             let mut missing = Vec::new();
             for i in npos..argc {
@@ -180,7 +258,9 @@ impl Vm {
             for i in argc..argc + kwonly {
                 if frame.locals[i].is_none() {
                     let d = match &kwdefaults {
-                        Value::Obj(o) => dict_of(o).and_then(|d| d.borrow().get_name(&code.varnames[i]).cloned()),
+                        Value::Obj(o) => {
+                            dict_of(o).and_then(|d| d.borrow().get_name(&code.varnames[i]).cloned())
+                        }
                         _ => None,
                     };
                     match d {
@@ -270,7 +350,12 @@ impl Vm {
     }
 
     /// Like `call_unbound` with keyword arguments.
-    pub fn call_unbound_kw(&mut self, m: &Value, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    pub fn call_unbound_kw(
+        &mut self,
+        m: &Value,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+    ) -> PyResult {
         if let Value::Obj(o) = m {
             match &**o {
                 PyObject::StaticMethod(f) => return self.call_kw(&f.clone(), &args[1..], kwargs),
@@ -292,7 +377,9 @@ impl Vm {
         match v {
             None => true,
             Some(Value::Obj(o)) => match &**o {
-                PyObject::StaticMethod(Value::Obj(b)) => matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__"),
+                PyObject::StaticMethod(Value::Obj(b)) => {
+                    matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")
+                }
                 PyObject::Builtin(bb) => bb.name == "object.__new__",
                 _ => false,
             },
@@ -302,12 +389,21 @@ impl Vm {
 
     /// Create the object for `cls(*args)` without calling `__init__` when `__new__` is the
     /// default; returns (object, whether __new__ was object's).
-    pub(crate) fn type_new_instance(&mut self, cls: &Obj, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult<(Value, bool)> {
+    pub(crate) fn type_new_instance(
+        &mut self,
+        cls: &Obj,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+    ) -> PyResult<(Value, bool)> {
         let nname = self.intern("__new__");
         let new = types::lookup(cls, &nname);
         if self.is_object_new(&new) {
             let layout = as_type(cls).map(|t| t.layout).unwrap_or(Layout::Object);
-            let obj = if layout == Layout::Exception { self.new_exception(cls, args.to_vec()) } else { self.new_instance(cls) };
+            let obj = if layout == Layout::Exception {
+                self.new_exception(cls, args.to_vec())
+            } else {
+                self.new_instance(cls)
+            };
             return Ok((obj, true));
         }
         let new = new.expect("checked");
@@ -340,7 +436,8 @@ impl Vm {
         if !Rc::ptr_eq(&meta, &self.types.type_) {
             let cname = self.intern("__call__");
             if let Some(c) = types::lookup(&meta, &cname) {
-                if !matches!(&c, Value::Obj(o) if matches!(&**o, PyObject::Builtin(b) if b.name == "type.__call__")) {
+                if !matches!(&c, Value::Obj(o) if matches!(&**o, PyObject::Builtin(b) if b.name == "type.__call__"))
+                {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(Value::Obj(cls.clone()));
                     full.extend_from_slice(args);
@@ -352,20 +449,35 @@ impl Vm {
     }
 
     /// `type.__call__`: `__new__` then `__init__`.
-    pub fn type_call_default(&mut self, cls: &Obj, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
-        let is_meta = as_type(cls).map(|t| t.layout == Layout::Type).unwrap_or(false);
+    pub fn type_call_default(
+        &mut self,
+        cls: &Obj,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+    ) -> PyResult {
+        let is_meta = as_type(cls)
+            .map(|t| t.layout == Layout::Type)
+            .unwrap_or(false);
         if is_meta && args.len() == 3 {
             let nname = self.intern("__new__");
             let new = types::lookup(cls, &nname);
-            if self.is_object_new(&new) || matches!(&new, Some(Value::Obj(o)) if matches!(&**o, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "type.__new__"))) {
+            if self.is_object_new(&new)
+                || matches!(&new, Some(Value::Obj(o)) if matches!(&**o, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "type.__new__")))
+            {
                 let obj = self.type_new(cls, &args[0], &args[1], &args[2], kwargs)?;
                 self.run_init(cls, &obj, args, kwargs, false)?;
                 return Ok(obj);
             }
         }
-        if as_type(cls).map(|t| !t.heap_type && t.layout == Layout::Other).unwrap_or(false) {
+        if as_type(cls)
+            .map(|t| !t.heap_type && t.layout == Layout::Other)
+            .unwrap_or(false)
+        {
             let nname = self.intern("__new__");
-            if types::lookup(cls, &nname).map(|n| self.is_object_new(&Some(n))).unwrap_or(true) {
+            if types::lookup(cls, &nname)
+                .map(|n| self.is_object_new(&Some(n)))
+                .unwrap_or(true)
+            {
                 let tn = types::name_string(cls);
                 return Err(self.type_error(format!("cannot create '{}' instances", tn)));
             }
@@ -378,7 +490,14 @@ impl Vm {
         Ok(obj)
     }
 
-    fn run_init(&mut self, cls: &Obj, obj: &Value, args: &[Value], kwargs: &[(Str, Value)], default_new: bool) -> PyResult<()> {
+    fn run_init(
+        &mut self,
+        cls: &Obj,
+        obj: &Value,
+        args: &[Value],
+        kwargs: &[(Str, Value)],
+        default_new: bool,
+    ) -> PyResult<()> {
         let iname = self.intern("__init__");
         let init = types::lookup(cls, &iname);
         match init {
@@ -389,12 +508,17 @@ impl Vm {
                 let r = self.call_unbound_kw(&m, &full, kwargs)?;
                 if !r.is_none() {
                     let tn = self.type_name(&r);
-                    return Err(self.type_error(format!("__init__() should return None, not '{}'", tn)));
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{}'", tn))
+                    );
                 }
             }
             _ => {
                 let layout = as_type(cls).map(|t| t.layout).unwrap_or(Layout::Object);
-                if default_new && layout == Layout::Object && (!args.is_empty() || !kwargs.is_empty()) {
+                if default_new
+                    && layout == Layout::Object
+                    && (!args.is_empty() || !kwargs.is_empty())
+                {
                     let tn = types::name_string(cls);
                     return Err(self.type_error(format!("{}() takes no arguments", tn)));
                 }
@@ -404,8 +528,17 @@ impl Vm {
     }
 
     /// `type(name, bases, dict)` / metaclass `__new__`: create a class.
-    pub fn type_new(&mut self, meta: &Obj, name: &Value, bases: &Value, ns: &Value, kwargs: &[(Str, Value)]) -> PyResult {
-        let Value::Str(name) = name else { return Err(self.type_error("type.__new__() argument 1 must be str")) };
+    pub fn type_new(
+        &mut self,
+        meta: &Obj,
+        name: &Value,
+        bases: &Value,
+        ns: &Value,
+        kwargs: &[(Str, Value)],
+    ) -> PyResult {
+        let Value::Str(name) = name else {
+            return Err(self.type_error("type.__new__() argument 1 must be str"));
+        };
         let bases_v: Vec<Value> = match bases.as_tuple() {
             Some(t) => t.to_vec(),
             None => return Err(self.type_error("type.__new__() argument 2 must be tuple")),
@@ -421,9 +554,14 @@ impl Vm {
         for b in &bases_v {
             match b {
                 Value::Obj(o) if as_type(o).is_some() => {
-                    if Rc::ptr_eq(o, &self.types.bool_) || as_type(o).map(|t| t.layout == Layout::Other || t.layout == Layout::NoneType).unwrap_or(false) {
+                    if Rc::ptr_eq(o, &self.types.bool_)
+                        || as_type(o)
+                            .map(|t| t.layout == Layout::Other || t.layout == Layout::NoneType)
+                            .unwrap_or(false)
+                    {
                         let tn = types::name_string(o);
-                        return Err(self.type_error(format!("type '{}' is not an acceptable base type", tn)));
+                        return Err(self
+                            .type_error(format!("type '{}' is not an acceptable base type", tn)));
                     }
                     bases.push(o.clone())
                 }
@@ -437,14 +575,20 @@ impl Vm {
             Ok(m) => m,
             Err(()) => {
                 let names: Vec<String> = bases.iter().map(types::name_string).collect();
-                return Err(self.type_error(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", "))));
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
             }
         };
         let mut layout = Layout::Object;
         for b in &bases {
             let l = as_type(b).map(|t| t.layout).unwrap_or(Layout::Object);
             if l != Layout::Object {
-                if layout != Layout::Object && layout != l && !(layout == Layout::Exception && l == Layout::Exception) {
+                if layout != Layout::Object
+                    && layout != l
+                    && !(layout == Layout::Exception && l == Layout::Exception)
+                {
                     return Err(self.type_error("multiple bases have instance lay-out conflict"));
                 }
                 layout = l;
@@ -455,8 +599,8 @@ impl Vm {
             Some(Value::Str(q)) => q,
             _ => name.clone(),
         };
-        for special in ["__new__"] {
-            let key = self.intern(special);
+        {
+            let key = self.intern("__new__");
             if let Some(v) = dict.get_name(&key).cloned() {
                 if matches!(&v, Value::Obj(o) if matches!(&**o, PyObject::Function(_))) {
                     let sm = Value::Obj(self.alloc(PyObject::StaticMethod(v)));
@@ -480,7 +624,11 @@ impl Vm {
         if dict.get_str("__doc__").is_none() {
             dict.set_str("__doc__", Value::None);
         }
-        let metaclass = if Rc::ptr_eq(meta, &self.types.type_) { None } else { Some(meta.clone()) };
+        let metaclass = if Rc::ptr_eq(meta, &self.types.type_) {
+            None
+        } else {
+            Some(meta.clone())
+        };
         let cls = self.alloc(PyObject::Type(TypeObj {
             name: RefCell::new(name.clone()),
             qualname: RefCell::new(qualname),
@@ -502,7 +650,9 @@ impl Vm {
         }
         // __init_subclass__ of the nearest base that defines it.
         let isname = self.intern("__init_subclass__");
-        let mro_now: Vec<Obj> = as_type(&cls).map(|t| t.mro.borrow().clone()).unwrap_or_default();
+        let mro_now: Vec<Obj> = as_type(&cls)
+            .map(|t| t.mro.borrow().clone())
+            .unwrap_or_default();
         for b in &mro_now {
             let found = as_type(b).and_then(|t| t.dict.borrow().get_name(&isname).cloned());
             if let Some(f) = found {
@@ -589,8 +739,12 @@ impl Vm {
             }
             _ => self.new_dict(Dict::new()),
         };
-        let Value::Obj(ns_obj) = &ns else { return Err(self.type_error("__prepare__() must return a mapping")) };
-        let Value::Obj(fo) = &func else { return Err(self.type_error("__build_class__: func must be a function")) };
+        let Value::Obj(ns_obj) = &ns else {
+            return Err(self.type_error("__prepare__() must return a mapping"));
+        };
+        let Value::Obj(fo) = &func else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
         let mut frame = self.function_frame(fo, &[], &[])?;
         frame.namespace = Some(ns_obj.clone());
         let cell = self.run_nested(frame)?;
@@ -657,7 +811,9 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult
     if args.len() != 3 {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     }
-    let Value::Str(n) = &args[1] else { return Err(vm.type_error("attribute name must be string")) };
+    let Value::Str(n) = &args[1] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
     vm.generic_setattr(&args[0], n, args[2].clone())?;
     Ok(Value::None)
 }
@@ -666,7 +822,9 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult
     if args.len() != 2 {
         return Err(vm.type_error("__delattr__ expected 1 argument"));
     }
-    let Value::Str(n) = &args[1] else { return Err(vm.type_error("attribute name must be string")) };
+    let Value::Str(n) = &args[1] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
     vm.generic_delattr(&args[0], n)?;
     Ok(Value::None)
 }
@@ -675,7 +833,9 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyR
     if args.len() != 2 {
         return Err(vm.type_error("__getattribute__ expected 1 argument"));
     }
-    let Value::Str(n) = &args[1] else { return Err(vm.type_error("attribute name must be string")) };
+    let Value::Str(n) = &args[1] else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
     vm.getattr(&args[0], n)
 }
 
@@ -684,7 +844,10 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
         if let Value::Str(s) = &args[1] {
             if !s.as_str().is_empty() {
                 let tn = vm.type_name(&args[0]);
-                return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", tn)));
+                return Err(vm.type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    tn
+                )));
             }
         }
     }
@@ -709,7 +872,9 @@ fn type_new_native(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
     if args.len() != 4 {
         return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
     }
-    let Value::Obj(meta) = &args[0] else { return Err(vm.type_error("type.__new__(X): X is not a type object")) };
+    let Value::Obj(meta) = &args[0] else {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+    };
     let meta = meta.clone();
     vm.type_new(&meta, &args[1], &args[2], &args[3], kw)
 }
@@ -729,7 +894,9 @@ fn type_call(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let Some(Value::Obj(c)) = args.first() else { return Err(vm.type_error("mro() needs a class")) };
+    let Some(Value::Obj(c)) = args.first() else {
+        return Err(vm.type_error("mro() needs a class"));
+    };
     let mut m: Vec<Value> = vec![Value::Obj(c.clone())];
     if let Some(t) = as_type(c) {
         m.extend(t.mro.borrow().iter().cloned().map(Value::Obj));
@@ -750,7 +917,9 @@ fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyRe
     if args.len() != 2 {
         return Err(vm.type_error("__instancecheck__ expected 1 argument"));
     }
-    let Value::Obj(c) = &args[0] else { return Ok(Value::Bool(false)) };
+    let Value::Obj(c) = &args[0] else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(vm.is_instance(&args[1], c)))
 }
 
@@ -786,10 +955,26 @@ pub(crate) fn init(vm: &mut Vm) {
             ("object.__reduce_ex__", object_reduce_ex),
         ],
     );
-    for n in ["__init__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__setattr__", "__delattr__", "__getattribute__", "__format__", "__dir__", "__reduce_ex__"] {
+    for n in [
+        "__init__",
+        "__repr__",
+        "__str__",
+        "__eq__",
+        "__ne__",
+        "__hash__",
+        "__setattr__",
+        "__delattr__",
+        "__getattribute__",
+        "__format__",
+        "__dir__",
+        "__reduce_ex__",
+    ] {
         rename(&object, &format!("object.{}", n), n);
     }
-    types::add_class_methods(&object, &[("object.__init_subclass__", object_init_subclass)]);
+    types::add_class_methods(
+        &object,
+        &[("object.__init_subclass__", object_init_subclass)],
+    );
     rename(&object, "object.__init_subclass__", "__init_subclass__");
     let ty = vm.types.type_.clone();
     types::add_static_methods(&ty, &[("type.__new__", type_new_native)]);
@@ -830,6 +1015,9 @@ pub fn no_kwargs(vm: &mut Vm, name: &str, kw: &[(Str, Value)]) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.err(ExcKind::TypeError, format!("{}() takes no keyword arguments", name)))
+        Err(vm.err(
+            ExcKind::TypeError,
+            format!("{}() takes no keyword arguments", name),
+        ))
     }
 }

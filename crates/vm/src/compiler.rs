@@ -3522,10 +3522,19 @@ mod tests {
         let tail: Vec<Instr> = code.instrs[4..].to_vec();
         assert_eq!(
             &tail[..5],
-            &[Instr::ListToTuple, Instr::LoadConst(0), Instr::LoadInt(1), Instr::BuildMap(1), Instr::CallEx(1)]
+            &[
+                Instr::ListToTuple,
+                Instr::LoadConst(0),
+                Instr::LoadInt(1),
+                Instr::BuildMap(1),
+                Instr::CallEx(1)
+            ]
         );
         let code = compile_src("f(**m)\n", Mode::Exec).unwrap().unwrap();
-        assert!(code.instrs.windows(3).any(|w| w == [Instr::BuildMap(0), Instr::LoadName(1), Instr::DictMerge(1)]));
+        assert!(code
+            .instrs
+            .windows(3)
+            .any(|w| w == [Instr::BuildMap(0), Instr::LoadName(1), Instr::DictMerge(1)]));
         let code = compile_src("o.m(*a)\n", Mode::Exec).unwrap().unwrap();
         assert!(code.instrs.contains(&Instr::LoadAttr(1)));
         assert!(code.instrs.contains(&Instr::CallEx(0)));

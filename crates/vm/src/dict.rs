@@ -89,9 +89,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             (PyObject::Type(_), _) | (_, PyObject::Type(_)) => return Option::None,
             (PyObject::List(_), PyObject::List(_))
             | (PyObject::Dict(_), PyObject::Dict(_))
-            | (PyObject::Set(_) | PyObject::FrozenSet(_), PyObject::Set(_) | PyObject::FrozenSet(_))
+            | (PyObject::Set(_), PyObject::Set(_))
             | (PyObject::Range { .. }, PyObject::Range { .. })
-            | (PyObject::ByteArray(_) | PyObject::Bytes(_), PyObject::ByteArray(_) | PyObject::Bytes(_))
+            | (
+                PyObject::ByteArray(_) | PyObject::Bytes(_),
+                PyObject::ByteArray(_) | PyObject::Bytes(_),
+            )
             | (PyObject::DictView(..), _)
             | (_, PyObject::DictView(..))
             | (PyObject::Slice(..), PyObject::Slice(..)) => return Option::None,

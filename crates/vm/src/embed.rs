@@ -22,8 +22,17 @@ impl Vm {
             SyntaxErrorKind::Indentation => ExcKind::IndentationError,
             SyntaxErrorKind::Tab => ExcKind::TabError,
         };
-        let text = src.lines().nth((e.line as usize).saturating_sub(1)).map(|l| Value::string(format!("{}\n", l))).unwrap_or(Value::None);
-        let detail = self.new_tuple(vec![Value::str(filename), Value::Int(e.line as i64), Value::Int(e.col as i64), text]);
+        let text = src
+            .lines()
+            .nth((e.line as usize).saturating_sub(1))
+            .map(|l| Value::string(format!("{}\n", l)))
+            .unwrap_or(Value::None);
+        let detail = self.new_tuple(vec![
+            Value::str(filename),
+            Value::Int(e.line as i64),
+            Value::Int(e.col as i64),
+            text,
+        ]);
         self.err_args(kind, vec![Value::string(e.msg.clone()), detail])
     }
 
@@ -100,7 +109,10 @@ impl Vm {
             Value::Int(i) => i as i32,
             Value::Bool(b) => b as i32,
             other => {
-                let s = self.str_of(&other).map(|s| String::from(s.as_str())).unwrap_or_default();
+                let s = self
+                    .str_of(&other)
+                    .map(|s| String::from(s.as_str()))
+                    .unwrap_or_default();
                 self.write_stderr(&format!("{}\n", s));
                 1
             }

@@ -110,7 +110,11 @@ impl Vm {
     /// Append a traceback entry for `frame` to the exception.
     pub(crate) fn add_traceback(&mut self, e: &PyErr, frame: &Frame) {
         if let Some(st) = exc_state(&e.0) {
-            let entry = TbEntry { filename: frame.code.filename.clone(), name: frame.code.name.clone(), line: frame.line() };
+            let entry = TbEntry {
+                filename: frame.code.filename.clone(),
+                name: frame.code.name.clone(),
+                line: frame.line(),
+            };
             let mut st = st.borrow_mut();
             if st.traceback.len() < 2000 {
                 st.traceback.push(entry);
@@ -155,7 +159,8 @@ impl Vm {
                             }
                         }
                         frame.pending = Pending::Call;
-                        let e = self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
+                        let e =
+                            self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
                         self.add_traceback(&e, &frame);
                         pending_err = Some(e);
                         continue;
@@ -179,7 +184,10 @@ impl Vm {
                         Pending::Init => {
                             if !v.is_none() {
                                 let tn = self.type_name(&v);
-                                let e = self.type_error(format!("__init__() should return None, not '{}'", tn));
+                                let e = self.type_error(format!(
+                                    "__init__() should return None, not '{}'",
+                                    tn
+                                ));
                                 self.add_traceback(&e, &frame);
                                 pending_err = Some(e);
                             }
@@ -199,9 +207,15 @@ impl Vm {
                     let mut cur = frame;
                     loop {
                         let Some(g) = cur.generator.clone() else {
-                            return Err(self.err(ExcKind::SystemError, "yield outside a generator frame"));
+                            return Err(
+                                self.err(ExcKind::SystemError, "yield outside a generator frame")
+                            );
                         };
-                        let caller = if self.frames.len() == base { None } else { self.frames.pop() };
+                        let caller = if self.frames.len() == base {
+                            None
+                        } else {
+                            self.frames.pop()
+                        };
                         if let Some(gc) = gen_of(&g) {
                             let mut gm = gc.borrow_mut();
                             gm.running = false;
@@ -230,9 +244,15 @@ impl Vm {
                         }
                         if let Some(g) = frame.generator.take() {
                             self.finish_generator(&g);
-                            if self.err_matches(&e, ExcKind::StopIteration) || self.err_matches(&e, ExcKind::StopAsyncIteration) {
+                            if self.err_matches(&e, ExcKind::StopIteration)
+                                || self.err_matches(&e, ExcKind::StopAsyncIteration)
+                            {
                                 let is_coro = frame.code.flags & CO_COROUTINE != 0;
-                                let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
+                                let msg = if is_coro {
+                                    "coroutine raised StopIteration"
+                                } else {
+                                    "generator raised StopIteration"
+                                };
                                 let ne = self.err(ExcKind::RuntimeError, msg);
                                 if let Some(st) = exc_state(&ne.0) {
                                     let mut st = st.borrow_mut();
@@ -265,7 +285,9 @@ impl Vm {
                 Block::ExceptHandler { prev } => self.handled = prev,
                 Block::Handler { handler, level } => {
                     frame.stack.truncate(level as usize);
-                    frame.blocks.push(Block::ExceptHandler { prev: self.handled.take() });
+                    frame.blocks.push(Block::ExceptHandler {
+                        prev: self.handled.take(),
+                    });
                     self.handled = Some(e.0.clone());
                     frame.stack.push(e.0.clone());
                     frame.ip = handler as usize;
@@ -301,7 +323,10 @@ impl Vm {
     }
 
     fn name_error(&mut self, name: &Str) -> PyErr {
-        self.err(ExcKind::NameError, format!("name '{}' is not defined", name.as_str()))
+        self.err(
+            ExcKind::NameError,
+            format!("name '{}' is not defined", name.as_str()),
+        )
     }
 
     fn load_global(&mut self, globals: &Obj, name: &Str) -> PyResult {
@@ -319,7 +344,11 @@ impl Vm {
     }
 
     #[allow(clippy::cognitive_complexity)]
-    fn execute_inner(&mut self, frame: &mut Box<Frame>, reraise: &mut bool) -> Result<Event, PyErr> {
+    fn execute_inner(
+        &mut self,
+        frame: &mut Box<Frame>,
+        reraise: &mut bool,
+    ) -> Result<Event, PyErr> {
         let code: Rc<Code> = frame.code.clone();
         let instrs: &[Instr] = &code.instrs;
         loop {
@@ -342,7 +371,11 @@ impl Vm {
                         frame.stack.push(v)
                     }
                     _ => {
-                        let n = code.varnames.get(i as usize).map(|s| String::from(s.as_str())).unwrap_or_default();
+                        let n = code
+                            .varnames
+                            .get(i as usize)
+                            .map(|s| String::from(s.as_str()))
+                            .unwrap_or_default();
                         return Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n)));
                     }
                 },
@@ -353,9 +386,17 @@ impl Vm {
                     }
                 }
                 Instr::DeleteFast(i) => {
-                    let ok = frame.locals.get_mut(i as usize).map(|s| s.take().is_some()).unwrap_or(false);
+                    let ok = frame
+                        .locals
+                        .get_mut(i as usize)
+                        .map(|s| s.take().is_some())
+                        .unwrap_or(false);
                     if !ok {
-                        let n = code.varnames.get(i as usize).map(|s| String::from(s.as_str())).unwrap_or_default();
+                        let n = code
+                            .varnames
+                            .get(i as usize)
+                            .map(|s| String::from(s.as_str()))
+                            .unwrap_or_default();
                         return Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n)));
                     }
                 }
@@ -387,7 +428,11 @@ impl Vm {
                     let ni = (packed & 0xffff) as usize;
                     let ci = (packed >> 16) as usize;
                     let name = code.names[ni].clone();
-                    let found = frame.namespace.as_ref().and_then(|ns| dict_of(ns)).and_then(|d| d.borrow().get_name(&name).cloned());
+                    let found = frame
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| dict_of(ns))
+                        .and_then(|d| d.borrow().get_name(&name).cloned());
                     match found {
                         Some(v) => frame.stack.push(v),
                         None => {
@@ -409,7 +454,8 @@ impl Vm {
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
-                    let removed = dict_of(&frame.globals).and_then(|d| d.borrow_mut().remove_name(name));
+                    let removed =
+                        dict_of(&frame.globals).and_then(|d| d.borrow_mut().remove_name(name));
                     if removed.is_none() {
                         return Err(self.name_error(name));
                     }
@@ -429,12 +475,18 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let v = pop!(self, frame);
                     let name = code.names[i as usize].clone();
-                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    let ns = frame
+                        .namespace
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
                     self.namespace_set(&ns, name, v)?;
                 }
                 Instr::DeleteName(i) => {
                     let name = code.names[i as usize].clone();
-                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    let ns = frame
+                        .namespace
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
                     let removed = match dict_of(&ns) {
                         Some(d) => d.borrow_mut().remove_name(&name).is_some(),
                         None => {
@@ -502,8 +554,16 @@ impl Vm {
                     let b = pop!(self, frame);
                     let a = pop!(self, frame);
                     let r = match (&a, &b, op) {
-                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
-                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
                         (Value::Float(x), Value::Float(y), BinOp::Add) => Value::Float(x + y),
                         (Value::Float(x), Value::Float(y), BinOp::Sub) => Value::Float(x - y),
                         (Value::Float(x), Value::Float(y), BinOp::Mult) => Value::Float(x * y),
@@ -515,8 +575,16 @@ impl Vm {
                     let b = pop!(self, frame);
                     let a = pop!(self, frame);
                     let r = match (&a, &b, op) {
-                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
-                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
                         _ => self.inplace_op(&a, &b, op)?,
                     };
                     frame.stack.push(r);
@@ -583,7 +651,11 @@ impl Vm {
                     self.delitem(&obj, &idx)?;
                 }
                 Instr::BuildSlice(n) => {
-                    let step = if n == 3 { pop!(self, frame) } else { Value::None };
+                    let step = if n == 3 {
+                        pop!(self, frame)
+                    } else {
+                        Value::None
+                    };
                     let stop = pop!(self, frame);
                     let start = pop!(self, frame);
                     let s = self.alloc(PyObject::Slice(start, stop, step));
@@ -606,7 +678,17 @@ impl Vm {
                         if let PyObject::Set(cell) = &**o {
                             // CPython compiles displays of 3+ constants to a frozenset constant
                             // merged in; its iteration order differs from adding one by one.
-                            let consts = items.len() > 2 && items.iter().all(|v| matches!(v, Value::Int(_) | Value::Str(_) | Value::Float(_) | Value::Bool(_) | Value::None));
+                            let consts = items.len() > 2
+                                && items.iter().all(|v| {
+                                    matches!(
+                                        v,
+                                        Value::Int(_)
+                                            | Value::Str(_)
+                                            | Value::Float(_)
+                                            | Value::Bool(_)
+                                            | Value::None
+                                    )
+                                });
                             if consts {
                                 let mut hv = Vec::with_capacity(items.len());
                                 for it in &items {
@@ -691,7 +773,10 @@ impl Vm {
                         Err(e) => {
                             if self.err_matches(&e, ExcKind::TypeError) && self.iter(&it).is_err() {
                                 let tn = self.type_name(&it);
-                                return Err(self.type_error(format!("Value after * must be an iterable, not {}", tn)));
+                                return Err(self.type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    tn
+                                )));
                             }
                             return Err(e);
                         }
@@ -711,7 +796,22 @@ impl Vm {
                             // A constant display `{1, 2, 3}` compiles to SetUpdate of a constant
                             // tuple: build it the way CPython's frozenset constant orders it.
                             let const_tuple = cell.borrow().is_empty()
-                                && it.as_tuple().map(|t| t.len() > 2 && t.iter().all(|v| matches!(v, Value::Int(_) | Value::Str(_) | Value::Float(_) | Value::Bool(_) | Value::None))).unwrap_or(false);
+                                && it
+                                    .as_tuple()
+                                    .map(|t| {
+                                        t.len() > 2
+                                            && t.iter().all(|v| {
+                                                matches!(
+                                                    v,
+                                                    Value::Int(_)
+                                                        | Value::Str(_)
+                                                        | Value::Float(_)
+                                                        | Value::Bool(_)
+                                                        | Value::None
+                                                )
+                                            })
+                                    })
+                                    .unwrap_or(false);
                             if const_tuple {
                                 let items = it.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
                                 let mut hv = Vec::with_capacity(items.len());
@@ -735,11 +835,16 @@ impl Vm {
                     let pairs = match self.mapping_items(&m) {
                         Ok(p) => p,
                         Err(e) => {
-                            if self.err_matches(&e, ExcKind::AttributeError) || self.err_matches(&e, ExcKind::TypeError) {
+                            if self.err_matches(&e, ExcKind::AttributeError)
+                                || self.err_matches(&e, ExcKind::TypeError)
+                            {
                                 let tn = self.type_name(&m);
                                 let msg = if merge {
                                     let fname = self.callable_name_at(frame, pos);
-                                    format!("{} argument after ** must be a mapping, not {}", fname, tn)
+                                    format!(
+                                        "{} argument after ** must be a mapping, not {}",
+                                        fname, tn
+                                    )
                                 } else {
                                     format!("'{}' object is not a mapping", tn)
                                 };
@@ -754,12 +859,18 @@ impl Vm {
                                 if merge {
                                     if !matches!(k, Value::Str(_)) {
                                         let fname = self.callable_name_at(frame, pos);
-                                        return Err(self.type_error(format!("{} keywords must be strings", fname)));
+                                        return Err(self.type_error(format!(
+                                            "{} keywords must be strings",
+                                            fname
+                                        )));
                                     }
                                     if crate::dict::dict_get(self, cell, &k)?.is_some() {
                                         let fname = self.callable_name_at(frame, pos);
                                         let ks = String::from(k.as_str().unwrap_or(""));
-                                        return Err(self.type_error(format!("{} got multiple values for keyword argument '{}'", fname, ks)));
+                                        return Err(self.type_error(format!(
+                                            "{} got multiple values for keyword argument '{}'",
+                                            fname, ks
+                                        )));
                                     }
                                 }
                                 crate::dict::dict_set(self, cell, k, v)?;
@@ -803,7 +914,11 @@ impl Vm {
                     }
                 }
                 Instr::FormatValue(flags) => {
-                    let spec = if flags & 4 != 0 { Some(pop!(self, frame)) } else { None };
+                    let spec = if flags & 4 != 0 {
+                        Some(pop!(self, frame))
+                    } else {
+                        None
+                    };
                     let v = pop!(self, frame);
                     let v = match flags & 3 {
                         1 => Value::Str(self.str_of(&v)?),
@@ -815,7 +930,9 @@ impl Vm {
                         _ => v,
                     };
                     let s = match &spec {
-                        Some(Value::Str(sp)) if !sp.as_str().is_empty() => crate::format::format_value(self, &v, sp.as_str())?,
+                        Some(Value::Str(sp)) if !sp.as_str().is_empty() => {
+                            crate::format::format_value(self, &v, sp.as_str())?
+                        }
                         _ => match &v {
                             Value::Str(s) => s.clone(),
                             _ => crate::format::format_value(self, &v, "")?,
@@ -878,7 +995,11 @@ impl Vm {
                                 let fast = {
                                     let mut st = st.borrow_mut();
                                     match &mut *st {
-                                        IterState::Range { next, remaining, step } => {
+                                        IterState::Range {
+                                            next,
+                                            remaining,
+                                            step,
+                                        } => {
                                             if *remaining == 0 {
                                                 Some(None)
                                             } else {
@@ -888,7 +1009,10 @@ impl Vm {
                                                 Some(Some(Value::Int(v)))
                                             }
                                         }
-                                        IterState::Seq { seq: Value::Obj(s), index } => match &**s {
+                                        IterState::Seq {
+                                            seq: Value::Obj(s),
+                                            index,
+                                        } => match &**s {
                                             PyObject::List(l) => {
                                                 let l = l.borrow();
                                                 match l.get(*index) {
@@ -945,20 +1069,32 @@ impl Vm {
                     }
                 }
                 Instr::Call(n) => {
-                    let pos = frame.stack.len().checked_sub(n as usize + 1).ok_or_else(|| self.stack_underflow())?;
+                    let pos = frame
+                        .stack
+                        .len()
+                        .checked_sub(n as usize + 1)
+                        .ok_or_else(|| self.stack_underflow())?;
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         return Ok(Event::Call(f));
                     }
                 }
                 Instr::CallKw(n) => {
                     let kwnames = pop!(self, frame);
-                    let pos = frame.stack.len().checked_sub(n as usize + 1).ok_or_else(|| self.stack_underflow())?;
+                    let pos = frame
+                        .stack
+                        .len()
+                        .checked_sub(n as usize + 1)
+                        .ok_or_else(|| self.stack_underflow())?;
                     if let Some(f) = self.call_from_stack(frame, pos, Some(kwnames))? {
                         return Ok(Event::Call(f));
                     }
                 }
                 Instr::CallEx(flag) => {
-                    let kwargs = if flag & 1 != 0 { Some(pop!(self, frame)) } else { None };
+                    let kwargs = if flag & 1 != 0 {
+                        Some(pop!(self, frame))
+                    } else {
+                        None
+                    };
                     let args = pop!(self, frame);
                     let func = pop!(self, frame);
                     let args: Vec<Value> = match args.as_tuple() {
@@ -968,7 +1104,10 @@ impl Vm {
                             Err(_) => {
                                 let tn = self.type_name(&args);
                                 let fname = self.callable_name(&func);
-                                return Err(self.type_error(format!("{} argument after * must be an iterable, not {}", fname, tn)));
+                                return Err(self.type_error(format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    fname, tn
+                                )));
                             }
                         },
                     };
@@ -979,7 +1118,10 @@ impl Vm {
                                 Value::Str(s) => kw.push((s, v)),
                                 _ => {
                                     let fname = self.callable_name(&func);
-                                    return Err(self.type_error(format!("{} keywords must be strings", fname)));
+                                    return Err(self.type_error(format!(
+                                        "{} keywords must be strings",
+                                        fname
+                                    )));
                                 }
                             }
                         }
@@ -1005,17 +1147,39 @@ impl Vm {
                 }
                 Instr::MakeFunction(flags) => {
                     let code_v = pop!(self, frame);
-                    let closure = if flags & 8 != 0 { Some(pop!(self, frame)) } else { None };
-                    let annotations = if flags & 4 != 0 { Some(pop!(self, frame)) } else { None };
-                    let kwdefaults = if flags & 2 != 0 { pop!(self, frame) } else { Value::None };
-                    let defaults = if flags & 1 != 0 { pop!(self, frame) } else { Value::None };
-                    let Value::Obj(co) = &code_v else { return Err(self.stack_underflow()) };
-                    let PyObject::Code(c) = &**co else { return Err(self.stack_underflow()) };
+                    let closure = if flags & 8 != 0 {
+                        Some(pop!(self, frame))
+                    } else {
+                        None
+                    };
+                    let annotations = if flags & 4 != 0 {
+                        Some(pop!(self, frame))
+                    } else {
+                        None
+                    };
+                    let kwdefaults = if flags & 2 != 0 {
+                        pop!(self, frame)
+                    } else {
+                        Value::None
+                    };
+                    let defaults = if flags & 1 != 0 {
+                        pop!(self, frame)
+                    } else {
+                        Value::None
+                    };
+                    let Value::Obj(co) = &code_v else {
+                        return Err(self.stack_underflow());
+                    };
+                    let PyObject::Code(c) = &**co else {
+                        return Err(self.stack_underflow());
+                    };
                     let mut fdict = Dict::new();
                     if let Some(a) = annotations {
                         fdict.set_str("__annotations__", a);
                     }
-                    let cells = closure.map(|c| c.as_tuple().map(|t| t.to_vec()).unwrap_or_default()).unwrap_or_default();
+                    let cells = closure
+                        .map(|c| c.as_tuple().map(|t| t.to_vec()).unwrap_or_default())
+                        .unwrap_or_default();
                     let f = Function {
                         code: c.clone(),
                         globals: frame.globals.clone(),
@@ -1098,7 +1262,10 @@ impl Vm {
                         }
                         None => {
                             let tn = self.type_name(&v);
-                            return Err(self.type_error(format!("'async for' requires an object with __aiter__ method, got {}", tn)));
+                            return Err(self.type_error(format!(
+                                "'async for' requires an object with __aiter__ method, got {}",
+                                tn
+                            )));
                         }
                     }
                 }
@@ -1112,7 +1279,10 @@ impl Vm {
                         }
                         None => {
                             let tn = self.type_name(&ait);
-                            return Err(self.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", tn)));
+                            return Err(self.type_error(format!(
+                                "'async for' requires an iterator with __anext__ method, got {}",
+                                tn
+                            )));
                         }
                     }
                 }
@@ -1171,47 +1341,57 @@ impl Vm {
                     let v = frame.stack.remove(n - 1);
                     frame.stack.insert(n - 4, v);
                 }
-                Instr::Raise(n) => {
-                    match n {
-                        0 => {
-                            *reraise = true;
-                            return Err(match self.handled.clone() {
-                                Some(h) => PyErr(h),
-                                None => {
-                                    *reraise = false;
-                                    self.err(ExcKind::RuntimeError, "No active exception to reraise")
-                                }
-                            });
-                        }
-                        1 => {
-                            let e = pop!(self, frame);
-                            let e = self.make_exception(e)?;
-                            return Err(PyErr(e));
-                        }
-                        _ => {
-                            let cause = pop!(self, frame);
-                            let e = pop!(self, frame);
-                            let e = self.make_exception(e)?;
-                            let cause = if cause.is_none() { Value::None } else { self.make_exception(cause).map_err(|_| self.type_error("exception causes must derive from BaseException"))? };
-                            if let Some(st) = exc_state(&e) {
-                                let mut st = st.borrow_mut();
-                                st.cause = cause;
-                                st.suppress_context = true;
+                Instr::Raise(n) => match n {
+                    0 => {
+                        *reraise = true;
+                        return Err(match self.handled.clone() {
+                            Some(h) => PyErr(h),
+                            None => {
+                                *reraise = false;
+                                self.err(ExcKind::RuntimeError, "No active exception to reraise")
                             }
-                            return Err(PyErr(e));
-                        }
+                        });
                     }
-                }
+                    1 => {
+                        let e = pop!(self, frame);
+                        let e = self.make_exception(e)?;
+                        return Err(PyErr(e));
+                    }
+                    _ => {
+                        let cause = pop!(self, frame);
+                        let e = pop!(self, frame);
+                        let e = self.make_exception(e)?;
+                        let cause = if cause.is_none() {
+                            Value::None
+                        } else {
+                            self.make_exception(cause).map_err(|_| {
+                                self.type_error("exception causes must derive from BaseException")
+                            })?
+                        };
+                        if let Some(st) = exc_state(&e) {
+                            let mut st = st.borrow_mut();
+                            st.cause = cause;
+                            st.suppress_context = true;
+                        }
+                        return Err(PyErr(e));
+                    }
+                },
                 Instr::Reraise => {
                     let e = pop!(self, frame);
                     *reraise = true;
                     return Err(PyErr(e));
                 }
                 Instr::SetupExcept(t) | Instr::SetupFinally(t) => {
-                    frame.blocks.push(Block::Handler { handler: t, level: frame.stack.len() as u32 });
+                    frame.blocks.push(Block::Handler {
+                        handler: t,
+                        level: frame.stack.len() as u32,
+                    });
                 }
                 Instr::SetupWith(t) => {
-                    frame.blocks.push(Block::Handler { handler: t, level: frame.stack.len().saturating_sub(1) as u32 });
+                    frame.blocks.push(Block::Handler {
+                        handler: t,
+                        level: frame.stack.len().saturating_sub(1) as u32,
+                    });
                 }
                 Instr::PopBlock => {
                     frame.blocks.pop();
@@ -1233,7 +1413,10 @@ impl Vm {
                     let exit = self.lookup_special(&mgr, "__exit__");
                     let (Some(enter), Some(exit)) = (enter, exit) else {
                         let tn = self.type_name(&mgr);
-                        return Err(self.type_error(format!("'{}' object does not support the context manager protocol", tn)));
+                        return Err(self.type_error(format!(
+                            "'{}' object does not support the context manager protocol",
+                            tn
+                        )));
                     };
                     let cls = self.type_of(&mgr);
                     let exit_b = self.bind_attr(exit, Some(&mgr), &cls)?;
@@ -1273,10 +1456,13 @@ impl Vm {
                     frame.stack.push(r);
                 }
                 Instr::LoadBuildClass => {
-                    let v = dict_of(&self.builtins).and_then(|d| d.borrow().get_str("__build_class__").cloned());
+                    let v = dict_of(&self.builtins)
+                        .and_then(|d| d.borrow().get_str("__build_class__").cloned());
                     match v {
                         Some(v) => frame.stack.push(v),
-                        None => return Err(self.err(ExcKind::NameError, "__build_class__ not found")),
+                        None => {
+                            return Err(self.err(ExcKind::NameError, "__build_class__ not found"))
+                        }
                     }
                 }
                 Instr::ImportName(i) => {
@@ -1300,11 +1486,17 @@ impl Vm {
                 }
                 Instr::ImportStar => {
                     let m = pop!(self, frame);
-                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    let ns = frame
+                        .namespace
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
                     self.import_star(&m, &ns)?;
                 }
                 Instr::SetupAnnotations => {
-                    let ns = frame.namespace.clone().unwrap_or_else(|| frame.globals.clone());
+                    let ns = frame
+                        .namespace
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
                     if let Some(d) = dict_of(&ns) {
                         let has = d.borrow().get_str("__annotations__").is_some();
                         if !has {
@@ -1339,14 +1531,19 @@ impl Vm {
                     let is_map = match &self.builtin_base(&v) {
                         Value::Obj(o) => matches!(&**o, PyObject::Dict(_)),
                         _ => false,
-                    } || (matches!(&v, Value::Obj(o) if matches!(&**o, PyObject::Instance(_))) && self.lookup_special(&v, "keys").is_some() && self.lookup_special(&v, "__getitem__").is_some());
+                    } || (matches!(&v, Value::Obj(o) if matches!(&**o, PyObject::Instance(_)))
+                        && self.lookup_special(&v, "keys").is_some()
+                        && self.lookup_special(&v, "__getitem__").is_some());
                     frame.stack.push(Value::Bool(is_map));
                 }
                 Instr::MatchSequence => {
                     let v = top!(self, frame).clone();
                     let b = self.builtin_base(&v);
                     let is_seq = match &b {
-                        Value::Obj(o) => matches!(&**o, PyObject::List(_) | PyObject::Tuple(_) | PyObject::Range { .. }),
+                        Value::Obj(o) => matches!(
+                            &**o,
+                            PyObject::List(_) | PyObject::Tuple(_) | PyObject::Range { .. }
+                        ),
                         _ => false,
                     };
                     frame.stack.push(Value::Bool(is_seq));
@@ -1371,7 +1568,11 @@ impl Vm {
                             Err(e) => return Err(e),
                         }
                     }
-                    let r = if ok { self.new_tuple(vals) } else { Value::None };
+                    let r = if ok {
+                        self.new_tuple(vals)
+                    } else {
+                        Value::None
+                    };
                     frame.stack.push(r);
                 }
                 Instr::MatchClass(npos) => {
@@ -1429,9 +1630,19 @@ impl Vm {
         let ncell = code.cellvars.len();
         if i < ncell {
             let n = code.cellvars[i].clone();
-            Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n.as_str())))
+            Err(self.err(
+                ExcKind::UnboundLocalError,
+                format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    n.as_str()
+                ),
+            ))
         } else {
-            let n = code.freevars.get(i - ncell).cloned().unwrap_or_else(|| crate::value::new_str("?"));
+            let n = code
+                .freevars
+                .get(i - ncell)
+                .cloned()
+                .unwrap_or_else(|| crate::value::new_str("?"));
             Err(self.err(ExcKind::NameError, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n.as_str())))
         }
     }
@@ -1512,7 +1723,12 @@ impl Vm {
         Ok(out)
     }
 
-    fn unpack_items(&mut self, seq: &Value, n: usize, star_before: Option<usize>) -> PyResult<Vec<Value>> {
+    fn unpack_items(
+        &mut self,
+        seq: &Value,
+        n: usize,
+        star_before: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
         let items: Vec<Value> = match seq {
             Value::Obj(o) => match &**o {
                 PyObject::Tuple(t) => t.to_vec(),
@@ -1524,15 +1740,25 @@ impl Vm {
         match star_before {
             None => {
                 if items.len() < n {
-                    return Err(self.value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        n,
+                        items.len()
+                    )));
                 }
                 if items.len() > n {
-                    return Err(self.value_error(format!("too many values to unpack (expected {})", n)));
+                    return Err(
+                        self.value_error(format!("too many values to unpack (expected {})", n))
+                    );
                 }
             }
             Some(_) => {
                 if items.len() < n {
-                    return Err(self.value_error(format!("not enough values to unpack (expected at least {}, got {})", n, items.len())));
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        n,
+                        items.len()
+                    )));
                 }
             }
         }
@@ -1545,7 +1771,9 @@ impl Vm {
             Err(e) => {
                 if self.err_matches(&e, ExcKind::TypeError) {
                     let tn = self.type_name(seq);
-                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", tn)));
+                    return Err(
+                        self.type_error(format!("cannot unpack non-iterable {} object", tn))
+                    );
                 }
                 return Err(e);
             }
@@ -1568,7 +1796,9 @@ impl Vm {
                 if types::is_subclass(o, &base) {
                     let inst = self.call(&e, &[])?;
                     if !self.is_instance(&inst, &base) {
-                        return Err(self.type_error("calling exception class did not return an exception instance"));
+                        return Err(self.type_error(
+                            "calling exception class did not return an exception instance",
+                        ));
                     }
                     return Ok(inst);
                 }
@@ -1583,8 +1813,8 @@ impl Vm {
     /// Does exception `exc` match the `except` clause type (a class or tuple of classes)?
     pub fn exception_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
         if let Some(t) = typ.as_tuple() {
-            for x in t.to_vec() {
-                if self.exception_matches(exc, &x)? {
+            for x in t.iter() {
+                if self.exception_matches(exc, x)? {
                     return Ok(true);
                 }
             }
@@ -1592,8 +1822,12 @@ impl Vm {
         }
         let base = self.exc_type(ExcKind::BaseException);
         match typ {
-            Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, &base) => Ok(self.is_instance(exc, o)),
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, &base) => {
+                Ok(self.is_instance(exc, o))
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -1606,7 +1840,9 @@ impl Vm {
                     if let Some(attr) = types::lookup(&cls, name) {
                         let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()));
                         if plain {
-                            let shadowed = dict_of(&inst.dict).map(|d| d.borrow().get_name(name).is_some()).unwrap_or(false);
+                            let shadowed = dict_of(&inst.dict)
+                                .map(|d| d.borrow().get_name(name).is_some())
+                                .unwrap_or(false);
                             if !shadowed {
                                 return Ok((attr, obj));
                             }
@@ -1628,7 +1864,8 @@ impl Vm {
         }
         let cls = self.type_of(&obj);
         if let Some(attr) = types::lookup(&cls, name) {
-            if matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()) || matches!(&**a, PyObject::Function(_))) {
+            if matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()) || matches!(&**a, PyObject::Function(_)))
+            {
                 return Ok((attr, obj));
             }
         }
@@ -1639,11 +1876,29 @@ impl Vm {
     /// Call the callable at `stack[pos]` with the arguments above it (the last ones keyword
     /// values when `kwnames` is given). Python functions return their new frame (the caller
     /// switches to it); anything else is called here and its result pushed.
-    fn call_from_stack(&mut self, frame: &mut Box<Frame>, pos: usize, kwnames: Option<Value>) -> PyResult<Option<Box<Frame>>> {
+    fn call_from_stack(
+        &mut self,
+        frame: &mut Box<Frame>,
+        pos: usize,
+        kwnames: Option<Value>,
+    ) -> PyResult<Option<Box<Frame>>> {
         self.periodic_checks()?;
         let callable = frame.stack[pos].clone();
         let kwn: Vec<Str> = match &kwnames {
-            Some(t) => t.as_tuple().map(|t| t.iter().filter_map(|v| if let Value::Str(s) = v { Some(s.clone()) } else { None }).collect()).unwrap_or_default(),
+            Some(t) => t
+                .as_tuple()
+                .map(|t| {
+                    t.iter()
+                        .filter_map(|v| {
+                            if let Value::Str(s) = v {
+                                Some(s.clone())
+                            } else {
+                                None
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             None => Vec::new(),
         };
         let nkw = kwn.len();
@@ -1654,7 +1909,10 @@ impl Vm {
                         self.function_frame(o, &frame.stack[pos + 1..], &[])?
                     } else {
                         let split = frame.stack.len() - nkw;
-                        let kw: Vec<(Str, Value)> = kwn.into_iter().zip(frame.stack[split..].iter().cloned()).collect();
+                        let kw: Vec<(Str, Value)> = kwn
+                            .into_iter()
+                            .zip(frame.stack[split..].iter().cloned())
+                            .collect();
                         self.function_frame(o, &frame.stack[pos + 1..split], &kw)?
                     };
                     frame.stack.truncate(pos);
@@ -1673,7 +1931,11 @@ impl Vm {
                         }
                     }
                 }
-                PyObject::Type(t) if t.heap_type && t.layout == crate::value::Layout::Object && t.metaclass.borrow().is_none() => {
+                PyObject::Type(t)
+                    if t.heap_type
+                        && t.layout == crate::value::Layout::Object
+                        && t.metaclass.borrow().is_none() =>
+                {
                     let nname = self.intern("__new__");
                     let iname = self.intern("__init__");
                     let new_default = types::lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
@@ -1690,8 +1952,15 @@ impl Vm {
                                             self.function_frame(io, &frame.stack[pos + 1..], &[])?
                                         } else {
                                             let split = frame.stack.len() - nkw;
-                                            let kw: Vec<(Str, Value)> = kwn.into_iter().zip(frame.stack[split..].iter().cloned()).collect();
-                                            self.function_frame(io, &frame.stack[pos + 1..split], &kw)?
+                                            let kw: Vec<(Str, Value)> = kwn
+                                                .into_iter()
+                                                .zip(frame.stack[split..].iter().cloned())
+                                                .collect();
+                                            self.function_frame(
+                                                io,
+                                                &frame.stack[pos + 1..split],
+                                                &kw,
+                                            )?
                                         };
                                         frame.stack.truncate(pos);
                                         frame.stack.push(inst);
@@ -1708,7 +1977,10 @@ impl Vm {
         }
         let split = frame.stack.len() - nkw;
         let args: Vec<Value> = frame.stack[pos + 1..split].to_vec();
-        let kw: Vec<(Str, Value)> = kwn.into_iter().zip(frame.stack[split..].iter().cloned()).collect();
+        let kw: Vec<(Str, Value)> = kwn
+            .into_iter()
+            .zip(frame.stack[split..].iter().cloned())
+            .collect();
         frame.stack.truncate(pos);
         self.caller_frame = &**frame as *const Frame;
         let r = self.call_kw(&callable, &args, &kw)?;
@@ -1725,12 +1997,16 @@ impl Vm {
             drop(gm);
             return Err(self.value_error("generator already executing"));
         }
-        let Some(mut f) = gm.frame.take() else { return Ok(None) };
+        let Some(mut f) = gm.frame.take() else {
+            return Ok(None);
+        };
         if f.ip == 0 {
             if !send.is_none() {
                 gm.frame = Some(f);
                 drop(gm);
-                return Err(self.type_error("can't send non-None value to a just-started generator"));
+                return Err(
+                    self.type_error("can't send non-None value to a just-started generator")
+                );
             }
         } else {
             f.stack.push(send);
@@ -1740,8 +2016,15 @@ impl Vm {
     }
 
     /// Resume a generator with a value to send, or an exception to throw into it.
-    pub fn gen_resume(&mut self, gen: &Obj, send: Value, throw: Option<Value>) -> PyResult<GenOutcome> {
-        let Some(gc) = gen_of(gen) else { return Err(self.type_error("not a generator")) };
+    pub fn gen_resume(
+        &mut self,
+        gen: &Obj,
+        send: Value,
+        throw: Option<Value>,
+    ) -> PyResult<GenOutcome> {
+        let Some(gc) = gen_of(gen) else {
+            return Err(self.type_error("not a generator"));
+        };
         if throw.is_none() {
             return match self.gen_enter(gen, send)? {
                 Some(f) => self.run_frame(f, None),
@@ -1787,17 +2070,17 @@ impl Vm {
                         }
                         None
                     } else {
-                        match self.getattr_opt(&sub, "throw")? {
-                            Some(t) => Some(match self.call(&t, core::slice::from_ref(&exc)) {
+                        self.getattr_opt(&sub, "throw")?.map(|t| {
+                            match self.call(&t, core::slice::from_ref(&exc)) {
                                 Ok(v) => Ok(GenOutcome::Yielded(v)),
                                 Err(e) if self.err_matches(&e, ExcKind::StopIteration) => {
-                                    let v = crate::objexcept::derived_attr(self, &e.0, "value").unwrap_or(Value::None);
+                                    let v = crate::objexcept::derived_attr(self, &e.0, "value")
+                                        .unwrap_or(Value::None);
                                     Ok(GenOutcome::Returned(v))
                                 }
                                 Err(e) => Err(e),
-                            }),
-                            None => None,
-                        }
+                            }
+                        })
                     }
                 };
                 match r {
@@ -1869,7 +2152,12 @@ impl Vm {
     fn get_awaitable(&mut self, v: &Value) -> PyResult {
         if let Value::Obj(o) = v {
             if let Some(g) = gen_of(o) {
-                let flags = g.borrow().frame.as_ref().map(|f| f.code.flags).unwrap_or(CO_COROUTINE);
+                let flags = g
+                    .borrow()
+                    .frame
+                    .as_ref()
+                    .map(|f| f.code.flags)
+                    .unwrap_or(CO_COROUTINE);
                 if flags & CO_COROUTINE != 0 || g.borrow().frame.is_none() {
                     return Ok(v.clone());
                 }
@@ -1878,11 +2166,16 @@ impl Vm {
         match self.call_special(v, "__await__", &[]) {
             Some(r) => {
                 let r = r?;
-                if matches!(&r, Value::Obj(o) if gen_of(o).is_some() || matches!(&**o, PyObject::Iter(_))) || self.lookup_special(&r, "__next__").is_some() {
+                if matches!(&r, Value::Obj(o) if gen_of(o).is_some() || matches!(&**o, PyObject::Iter(_)))
+                    || self.lookup_special(&r, "__next__").is_some()
+                {
                     Ok(r)
                 } else {
                     let tn = self.type_name(&r);
-                    Err(self.type_error(format!("__await__() returned non-iterator of type '{}'", tn)))
+                    Err(self.type_error(format!(
+                        "__await__() returned non-iterator of type '{}'",
+                        tn
+                    )))
                 }
             }
             None => {
@@ -1893,8 +2186,16 @@ impl Vm {
     }
 
     /// The class-pattern match: the attributes for the sub-patterns, or None.
-    fn match_class(&mut self, subject: &Value, cls: &Value, npos: usize, kwnames: &Value) -> PyResult {
-        let Value::Obj(c) = cls else { return Err(self.type_error("called match pattern must be a class")) };
+    fn match_class(
+        &mut self,
+        subject: &Value,
+        cls: &Value,
+        npos: usize,
+        kwnames: &Value,
+    ) -> PyResult {
+        let Value::Obj(c) = cls else {
+            return Err(self.type_error("called match pattern must be a class"));
+        };
         if !matches!(&**c, PyObject::Type(_)) {
             return Err(self.type_error("called match pattern must be a class"));
         }
@@ -1910,10 +2211,18 @@ impl Vm {
                     let names = self.collect(&ma)?;
                     if npos > names.len() {
                         let tn = types::name_string(c);
-                        return Err(self.type_error(format!("{}() accepts {} positional sub-pattern{} ({} given)", tn, names.len(), if names.len() == 1 { "" } else { "s" }, npos)));
+                        return Err(self.type_error(format!(
+                            "{}() accepts {} positional sub-pattern{} ({} given)",
+                            tn,
+                            names.len(),
+                            if names.len() == 1 { "" } else { "s" },
+                            npos
+                        )));
                     }
                     for n in names.iter().take(npos) {
-                        let Value::Str(s) = n else { return Err(self.type_error("__match_args__ elements must be strings")) };
+                        let Value::Str(s) = n else {
+                            return Err(self.type_error("__match_args__ elements must be strings"));
+                        };
                         match self.getattr_opt(subject, s.as_str())? {
                             Some(v) => out.push(v),
                             None => return Ok(Value::None),
@@ -1923,13 +2232,16 @@ impl Vm {
                 None if self_match && npos == 1 => out.push(subject.clone()),
                 None => {
                     let tn = types::name_string(c);
-                    return Err(self.type_error(format!("{}() accepts 0 positional sub-patterns ({} given)", tn, npos)));
+                    return Err(self.type_error(format!(
+                        "{}() accepts 0 positional sub-patterns ({} given)",
+                        tn, npos
+                    )));
                 }
             }
         }
         if let Some(t) = kwnames.as_tuple() {
-            for n in t.to_vec() {
-                let Value::Str(s) = &n else { continue };
+            for n in t.iter() {
+                let Value::Str(s) = n else { continue };
                 match self.getattr_opt(subject, s.as_str())? {
                     Some(v) => out.push(v),
                     None => return Ok(Value::None),

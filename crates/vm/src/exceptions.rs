@@ -189,10 +189,9 @@ impl Vm {
 
     fn type_qualname_for_exc(&mut self, cls: &Obj) -> String {
         let t = crate::types::as_type(cls);
-        let name = String::from(
-            t.map(|t| t.qualname.borrow().as_str().into())
-                .unwrap_or(String::from("?")),
-        );
+        let name = t
+            .map(|t| t.qualname.borrow().as_str().into())
+            .unwrap_or(String::from("?"));
         let module = t
             .and_then(|t| t.dict.borrow().get_str("__module__").cloned())
             .and_then(|m| m.as_str().map(String::from));

@@ -33,7 +33,14 @@ pub struct Heap {
 impl Heap {
     /// A heap with this byte limit.
     pub fn new(limit: usize) -> Heap {
-        Heap { tracked: Vec::new(), baseline: 0, limit, collections: 0, last_freed: 0, enabled: true }
+        Heap {
+            tracked: Vec::new(),
+            baseline: 0,
+            limit,
+            collections: 0,
+            last_freed: 0,
+            enabled: true,
+        }
     }
 
     /// Register a container object.
@@ -70,7 +77,10 @@ impl Heap {
         }
         // References from outside the tracked set: total count minus our own temporary reference
         // minus references held by other tracked containers.
-        let mut gc_refs: Vec<isize> = objs.iter().map(|o| Rc::strong_count(o) as isize - 1).collect();
+        let mut gc_refs: Vec<isize> = objs
+            .iter()
+            .map(|o| Rc::strong_count(o) as isize - 1)
+            .collect();
         let mut traceable = alloc::vec![true; n];
         for (i, o) in objs.iter().enumerate() {
             let ok = visit_refs(o, &mut |child: &Obj| {
@@ -178,7 +188,12 @@ pub fn visit_refs(o: &PyObject, f: &mut dyn FnMut(&Obj)) -> bool {
             visit_value(c, f);
         }
         PyObject::Type(t) => {
-            let (Ok(d), Ok(b), Ok(m), Ok(mc)) = (t.dict.try_borrow(), t.bases.try_borrow(), t.mro.try_borrow(), t.metaclass.try_borrow()) else {
+            let (Ok(d), Ok(b), Ok(m), Ok(mc)) = (
+                t.dict.try_borrow(),
+                t.bases.try_borrow(),
+                t.mro.try_borrow(),
+                t.metaclass.try_borrow(),
+            ) else {
                 return false;
             };
             visit_dict(&d, f);
@@ -204,9 +219,12 @@ pub fn visit_refs(o: &PyObject, f: &mut dyn FnMut(&Obj)) -> bool {
         }
         PyObject::Function(func) => {
             f(&func.globals);
-            let (Ok(d), Ok(kd), Ok(cl), Ok(dict)) =
-                (func.defaults.try_borrow(), func.kwdefaults.try_borrow(), func.closure.try_borrow(), func.dict.try_borrow())
-            else {
+            let (Ok(d), Ok(kd), Ok(cl), Ok(dict)) = (
+                func.defaults.try_borrow(),
+                func.kwdefaults.try_borrow(),
+                func.closure.try_borrow(),
+                func.dict.try_borrow(),
+            ) else {
                 return false;
             };
             visit_value(&d, f);
@@ -245,7 +263,12 @@ pub fn visit_refs(o: &PyObject, f: &mut dyn FnMut(&Obj)) -> bool {
             Err(_) => return false,
         },
         PyObject::DictView(d, _) => f(d),
-        PyObject::Property { fget, fset, fdel, doc } => {
+        PyObject::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        } => {
             for v in [fget, fset, fdel, doc] {
                 visit_value(v, f);
             }

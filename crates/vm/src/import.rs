@@ -30,11 +30,16 @@ impl Vm {
         if level == 0 {
             return Ok(String::from(name));
         }
-        let g = dict_of(globals).map(|d| d.borrow().clone()).unwrap_or_default();
+        let g = dict_of(globals)
+            .map(|d| d.borrow().clone())
+            .unwrap_or_default();
         let package = match g.get_str("__package__") {
             Some(Value::Str(p)) if !p.as_str().is_empty() => String::from(p.as_str()),
             _ => {
-                let modname = g.get_str("__name__").and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                let modname = g
+                    .get_str("__name__")
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
                 if g.get_str("__path__").is_some() {
                     modname
                 } else {
@@ -46,23 +51,37 @@ impl Vm {
             }
         };
         if package.is_empty() {
-            return Err(self.err(ExcKind::ImportError, "attempted relative import with no known parent package"));
+            return Err(self.err(
+                ExcKind::ImportError,
+                "attempted relative import with no known parent package",
+            ));
         }
         let mut parts: Vec<&str> = package.split('.').collect();
-        if level - 1 > parts.len() - 1 && level > 1 {
-            if level - 1 >= parts.len() {
-                return Err(self.err(ExcKind::ImportError, "attempted relative import beyond top-level package"));
-            }
+        if level - 1 > parts.len() - 1 && level > 1 && level > parts.len() {
+            return Err(self.err(
+                ExcKind::ImportError,
+                "attempted relative import beyond top-level package",
+            ));
         }
         for _ in 1..level {
             parts.pop();
         }
         let base = parts.join(".");
-        Ok(if name.is_empty() { base } else { format!("{}.{}", base, name) })
+        Ok(if name.is_empty() {
+            base
+        } else {
+            format!("{}.{}", base, name)
+        })
     }
 
     /// `__import__(name, globals, fromlist=fromlist, level=level)`.
-    pub fn import_name(&mut self, name: &str, fromlist: &Value, level: usize, globals: &Obj) -> PyResult {
+    pub fn import_name(
+        &mut self,
+        name: &str,
+        fromlist: &Value,
+        level: usize,
+        globals: &Obj,
+    ) -> PyResult {
         let full = self.resolve_name(name, level, globals)?;
         if full.is_empty() {
             return Err(self.value_error("Empty module name"));
@@ -104,8 +123,16 @@ impl Vm {
         }
         let short = full.rsplit('.').next().unwrap_or(full);
         // Native modules (and their u-prefixed aliases).
-        let lookup = full.strip_prefix('u').filter(|s| self.native_modules.iter().any(|(n, _)| n == s)).unwrap_or(full);
-        if let Some(init) = self.native_modules.iter().find(|(n, _)| *n == lookup).map(|(_, f)| *f) {
+        let lookup = full
+            .strip_prefix('u')
+            .filter(|s| self.native_modules.iter().any(|(n, _)| n == s))
+            .unwrap_or(full);
+        if let Some(init) = self
+            .native_modules
+            .iter()
+            .find(|(n, _)| *n == lookup)
+            .map(|(_, f)| *f)
+        {
             let m = init(self)?;
             let mv = Value::Obj(m);
             self.set_sys_module(full, mv.clone());
@@ -114,7 +141,12 @@ impl Vm {
             }
             return Ok(mv);
         }
-        if let Some(src) = self.frozen_modules.iter().find(|(n, _)| *n == full).map(|(_, s)| *s) {
+        if let Some(src) = self
+            .frozen_modules
+            .iter()
+            .find(|(n, _)| *n == full)
+            .map(|(_, s)| *s)
+        {
             return self.exec_module_source(full, src, &format!("<frozen {}>", full), None);
         }
         // Search the file system.
@@ -122,12 +154,22 @@ impl Vm {
             self.sys_path()
         } else {
             match self.getattr_opt(parent, "__path__")? {
-                Some(p) => self.collect(&p)?.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+                Some(p) => self
+                    .collect(&p)?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect(),
                 None => Vec::new(),
             }
         };
         for d in dirs {
-            let base = if d.is_empty() { String::from(short) } else if d.ends_with('/') { format!("{}{}", d, short) } else { format!("{}/{}", d, short) };
+            let base = if d.is_empty() {
+                String::from(short)
+            } else if d.ends_with('/') {
+                format!("{}{}", d, short)
+            } else {
+                format!("{}/{}", d, short)
+            };
             let init = format!("{}/__init__.py", base);
             if self.port.file_kind(&base) == FileKind::Dir {
                 if self.port.file_kind(&init) == FileKind::File {
@@ -156,7 +198,10 @@ impl Vm {
                 return Ok(m);
             }
         }
-        let e = self.err(ExcKind::ModuleNotFoundError, format!("No module named '{}'", full));
+        let e = self.err(
+            ExcKind::ModuleNotFoundError,
+            format!("No module named '{}'", full),
+        );
         Err(e)
     }
 
@@ -173,7 +218,13 @@ impl Vm {
         match self.port.read_file(path) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(s) => Ok(s),
-                Err(_) => Err(self.err(ExcKind::SyntaxError, format!("(unicode error) 'utf-8' codec can't decode source file {}", path))),
+                Err(_) => Err(self.err(
+                    ExcKind::SyntaxError,
+                    format!(
+                        "(unicode error) 'utf-8' codec can't decode source file {}",
+                        path
+                    ),
+                )),
             },
             Err(_) => Err(self.err(ExcKind::ImportError, format!("can't read {}", path))),
         }
@@ -184,7 +235,10 @@ impl Vm {
         if let Some(sys) = self.sys_module("sys") {
             if let Ok(Some(p)) = self.getattr_opt(&sys, "path") {
                 if let Ok(items) = self.collect(&p) {
-                    return items.iter().filter_map(|v| v.as_str().map(String::from)).collect();
+                    return items
+                        .iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect();
                 }
             }
         }
@@ -193,17 +247,28 @@ impl Vm {
 
     /// Create a module by running source in a fresh namespace, registered in `sys.modules` first
     /// (and removed again if it raises).
-    pub fn exec_module_source(&mut self, name: &str, src: &str, filename: &str, package_dir: Option<String>) -> PyResult {
+    pub fn exec_module_source(
+        &mut self,
+        name: &str,
+        src: &str,
+        filename: &str,
+        package_dir: Option<String>,
+    ) -> PyResult {
         let m = self.new_module(name);
         let mv = Value::Obj(m.clone());
-        let PyObject::Module(mm) = &*m else { return Err(self.type_error("bad module")) };
+        let PyObject::Module(mm) = &*m else {
+            return Err(self.type_error("bad module"));
+        };
         let dict = mm.dict.clone();
         if let Some(d) = dict_of(&dict) {
             let mut d = d.borrow_mut();
             d.set_str("__file__", Value::str(filename));
             let package = match &package_dir {
                 Some(_) => String::from(name),
-                None => name.rsplit_once('.').map(|(p, _)| String::from(p)).unwrap_or_default(),
+                None => name
+                    .rsplit_once('.')
+                    .map(|(p, _)| String::from(p))
+                    .unwrap_or_default(),
             };
             d.set_str("__package__", Value::string(package));
         }
@@ -245,15 +310,29 @@ impl Vm {
         match self.getattr(module, name) {
             Ok(v) => Ok(v),
             Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
-                let modname = self.getattr_opt(module, "__name__")?.and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                let modname = self
+                    .getattr_opt(module, "__name__")?
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
                 let full = format!("{}.{}", modname, name.as_str());
                 match self.import_one(&full, module) {
                     Ok(m) => Ok(m),
                     Err(e2) if self.err_matches(&e2, ExcKind::ModuleNotFoundError) => {
-                        let file = self.getattr_opt(module, "__file__")?.and_then(|v| v.as_str().map(String::from));
+                        let file = self
+                            .getattr_opt(module, "__file__")?
+                            .and_then(|v| v.as_str().map(String::from));
                         let msg = match file {
-                            Some(f) => format!("cannot import name '{}' from '{}' ({})", name.as_str(), modname, f),
-                            None => format!("cannot import name '{}' from '{}' (unknown location)", name.as_str(), modname),
+                            Some(f) => format!(
+                                "cannot import name '{}' from '{}' ({})",
+                                name.as_str(),
+                                modname,
+                                f
+                            ),
+                            None => format!(
+                                "cannot import name '{}' from '{}' (unknown location)",
+                                name.as_str(),
+                                modname
+                            ),
                         };
                         Err(self.err(ExcKind::ImportError, msg))
                     }
@@ -271,7 +350,11 @@ impl Vm {
             None => {
                 let d = self.getattr_str(module, "__dict__")?;
                 let items = self.mapping_items(&d)?;
-                items.into_iter().map(|(k, _)| k).filter(|k| !k.as_str().map(|s| s.starts_with('_')).unwrap_or(true)).collect()
+                items
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .filter(|k| !k.as_str().map(|s| s.starts_with('_')).unwrap_or(true))
+                    .collect()
             }
         };
         for n in names {

@@ -1,6 +1,7 @@
 //! Built-in iterators: list/tuple/str/bytes/dict/range iteration, enumerate, zip, map, filter,
 //! reversed and the two-argument `iter()`; plus the natives of those iterator types.
 
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::attr::dict_of;
@@ -13,7 +14,9 @@ use crate::Value;
 
 /// Advance a built-in iterator object.
 pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
-    let PyObject::Iter(cell) = &**o else { return Ok(None) };
+    let PyObject::Iter(cell) = &**o else {
+        return Ok(None);
+    };
     // Simple states advance under the borrow; states that call Python take what they need out.
     enum Slow {
         Enumerate(Value, Value),
@@ -28,7 +31,11 @@ pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
         let mut st = cell.borrow_mut();
         match &mut *st {
             IterState::Done => return Ok(None),
-            IterState::Range { next, remaining, step } => {
+            IterState::Range {
+                next,
+                remaining,
+                step,
+            } => {
                 if *remaining == 0 {
                     return Ok(None);
                 }
@@ -116,20 +123,32 @@ pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
             IterState::Zip { its, strict } => Slow::Zip(its.clone(), *strict),
             IterState::Map { func, its } => Slow::Map(func.clone(), its.clone()),
             IterState::Filter { func, it } => Slow::Filter(func.clone(), it.clone()),
-            IterState::Callable { func, sentinel } => Slow::Callable(func.clone(), sentinel.clone()),
+            IterState::Callable { func, sentinel } => {
+                Slow::Callable(func.clone(), sentinel.clone())
+            }
             IterState::GetItem { obj, index } => Slow::GetItem(obj.clone(), *index),
-            IterState::Dict { dict, index, kind, len } => Slow::Dict(dict.clone(), *index, *kind, *len),
+            IterState::Dict {
+                dict,
+                index,
+                kind,
+                len,
+            } => Slow::Dict(dict.clone(), *index, *kind, *len),
         }
     };
     match slow {
         Slow::Dict(d, mut index, kind, len) => {
-            let Some(dc) = dict_of(&d) else { return Ok(None) };
+            let Some(dc) = dict_of(&d) else {
+                return Ok(None);
+            };
             let entry = {
                 let db = dc.borrow();
                 if db.len() != len {
                     drop(db);
                     *cell.borrow_mut() = IterState::Done;
-                    return Err(vm.err(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+                    return Err(vm.err(
+                        ExcKind::RuntimeError,
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 let n = db.entries_len();
                 let mut found = None;
@@ -182,12 +201,28 @@ pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
                         *cell.borrow_mut() = IterState::Done;
                         if strict {
                             if i > 0 {
-                                let msg = if i == 1 { alloc::format!("zip() argument 2 is shorter than argument 1") } else { alloc::format!("zip() argument {} is shorter than arguments 1-{}", i + 1, i) };
+                                let msg = if i == 1 {
+                                    String::from("zip() argument 2 is shorter than argument 1")
+                                } else {
+                                    alloc::format!(
+                                        "zip() argument {} is shorter than arguments 1-{}",
+                                        i + 1,
+                                        i
+                                    )
+                                };
                                 return Err(vm.value_error(msg));
                             }
                             for (j, other) in its.iter().enumerate().skip(1) {
                                 if vm.next(other)?.is_some() {
-                                    let msg = if j == 1 { alloc::format!("zip() argument 2 is longer than argument 1") } else { alloc::format!("zip() argument {} is longer than arguments 1-{}", j + 1, j) };
+                                    let msg = if j == 1 {
+                                        String::from("zip() argument 2 is longer than argument 1")
+                                    } else {
+                                        alloc::format!(
+                                            "zip() argument {} is longer than arguments 1-{}",
+                                            j + 1,
+                                            j
+                                        )
+                                    };
                                     return Err(vm.value_error(msg));
                                 }
                             }
@@ -240,7 +275,10 @@ pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
                 }
                 Ok(Some(v))
             }
-            Err(e) if vm.err_matches(&e, ExcKind::IndexError) || vm.err_matches(&e, ExcKind::StopIteration) => {
+            Err(e)
+                if vm.err_matches(&e, ExcKind::IndexError)
+                    || vm.err_matches(&e, ExcKind::StopIteration) =>
+            {
                 *cell.borrow_mut() = IterState::Done;
                 Ok(None)
             }
@@ -279,7 +317,21 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResu
 /// Give the iterator types `__iter__` and `__next__`.
 pub(crate) fn init(vm: &mut Vm) {
     let t = &vm.types;
-    for cls in [&t.iterator, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed] {
-        types::add_methods(cls, &[("__iter__", iter_self), ("__next__", iter_next_native), ("__length_hint__", iter_length_hint)]);
+    for cls in [
+        &t.iterator,
+        &t.enumerate,
+        &t.zip,
+        &t.map,
+        &t.filter,
+        &t.reversed,
+    ] {
+        types::add_methods(
+            cls,
+            &[
+                ("__iter__", iter_self),
+                ("__next__", iter_next_native),
+                ("__length_hint__", iter_length_hint),
+            ],
+        );
     }
 }

@@ -5,55 +5,59 @@
 //! objects are in `value`; each built-in type has its own `obj*` module and each built-in Python
 //! module its own `mod*` module. The platform (console, clock, files) comes in through `port::Port`.
 #![no_std]
-#![allow(clippy::new_without_default, clippy::too_many_arguments, clippy::type_complexity)]
+#![allow(
+    clippy::new_without_default,
+    clippy::too_many_arguments,
+    clippy::type_complexity
+)]
 extern crate alloc;
 
 pub mod ast;
+pub mod attr;
+pub mod call;
 pub mod code;
+pub mod compiler;
 pub mod dict;
+pub mod embed;
+pub mod eval;
 pub mod exceptions;
+pub mod format;
 pub mod frame;
 pub mod gc;
 pub mod hash;
+pub mod import;
 pub mod interner;
-pub mod objset;
-pub mod symtable;
-pub mod parser;
-pub mod objtuple;
-pub mod objstr;
-pub mod objlist;
-pub mod objint;
-pub mod objfloat;
-pub mod objdict;
-pub mod objcomplex;
-pub mod objbytes;
-pub mod modmath;
+pub mod iter;
 pub mod lexer;
-pub mod format;
-pub mod compiler;
+pub mod modbuiltins;
+pub mod modgc;
+pub mod modmath;
+pub mod modsys;
+pub mod number;
+pub mod objbytes;
+pub mod objcomplex;
+pub mod objdict;
+pub mod objexcept;
+pub mod objfloat;
+pub mod objgen;
+pub mod objint;
+pub mod objlist;
+pub mod objrange;
+pub mod objset;
+pub mod objstr;
+pub mod objtuple;
 pub mod opcode;
+pub mod ops;
+pub mod parser;
 pub mod port;
+pub mod proto;
+pub mod repr;
+pub mod seqops;
+pub mod sort;
+pub mod symtable;
 pub mod types;
 pub mod value;
 pub mod vm;
-pub mod attr;
-pub mod call;
-pub mod eval;
-pub mod iter;
-pub mod objrange;
-pub mod proto;
-pub mod repr;
-pub mod number;
-pub mod ops;
-pub mod seqops;
-pub mod sort;
-pub mod objgen;
-pub mod objexcept;
-pub mod modsys;
-pub mod modgc;
-pub mod modbuiltins;
-pub mod import;
-pub mod embed;
 
 pub use value::Value;
 pub use vm::{Vm, VmConfig};

@@ -26,14 +26,24 @@ pub fn kwarg<'a>(kw: &'a [(Str, Value)], name: &str) -> Option<&'a Value> {
 pub fn check_kw(vm: &mut Vm, fname: &str, kw: &[(Str, Value)], allowed: &[&str]) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&k.as_str()) {
-            return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{}'", fname, k.as_str())));
+            return Err(vm.type_error(format!(
+                "{}() got an unexpected keyword argument '{}'",
+                fname,
+                k.as_str()
+            )));
         }
     }
     Ok(())
 }
 
 /// TypeError unless the positional count is within [min, max].
-pub fn check_args(vm: &mut Vm, fname: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn check_args(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len();
     if n < min || n > max {
         let msg = if min == max {
@@ -43,9 +53,21 @@ pub fn check_args(vm: &mut Vm, fname: &str, args: &[Value], min: usize, max: usi
                 format!("{}() takes exactly {} arguments ({} given)", fname, min, n)
             }
         } else if n < min {
-            format!("{} expected at least {} argument{}, got {}", fname, min, if min == 1 { "" } else { "s" }, n)
+            format!(
+                "{} expected at least {} argument{}, got {}",
+                fname,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )
         } else {
-            format!("{} expected at most {} argument{}, got {}", fname, max, if max == 1 { "" } else { "s" }, n)
+            format!(
+                "{} expected at most {} argument{}, got {}",
+                fname,
+                max,
+                if max == 1 { "" } else { "s" },
+                n
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -54,7 +76,11 @@ pub fn check_args(vm: &mut Vm, fname: &str, args: &[Value], min: usize, max: usi
 
 /// Make a builtin function value.
 pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(Rc::new(PyObject::Builtin(Builtin { name, func, bound: None })))
+    Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+        name,
+        func,
+        bound: None,
+    })))
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
@@ -142,8 +168,14 @@ fn callable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "callable", args, 1, 1)?;
     let r = match &args[0] {
         Value::Obj(o) => match &**o {
-            PyObject::Function(_) | PyObject::Builtin(_) | PyObject::BoundMethod(..) | PyObject::Type(_) | PyObject::StaticMethod(_) => true,
-            PyObject::Instance(_) | PyObject::Native(_) => vm.lookup_special(&args[0], "__call__").is_some(),
+            PyObject::Function(_)
+            | PyObject::Builtin(_)
+            | PyObject::BoundMethod(..)
+            | PyObject::Type(_)
+            | PyObject::StaticMethod(_) => true,
+            PyObject::Instance(_) | PyObject::Native(_) => {
+                vm.lookup_special(&args[0], "__call__").is_some()
+            }
             _ => false,
         },
         _ => false,
@@ -154,8 +186,12 @@ fn callable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn chr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "chr", args, 1, 1)?;
     let i = match &args[0] {
-        Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
-        v => vm.to_index(v).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?,
+        Value::Float(_) => {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"))
+        }
+        v => vm
+            .to_index(v)
+            .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?,
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -180,21 +216,35 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             let mut it = s.as_str().chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => Ok(Value::Int(c as i64)),
-                _ => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len()))),
+                _ => Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                ))),
             }
         }
         Value::Obj(o) => match &**o {
             PyObject::Bytes(bb) if bb.len() == 1 => Ok(Value::Int(bb[0] as i64)),
-            PyObject::ByteArray(bb) if bb.borrow().len() == 1 => Ok(Value::Int(bb.borrow()[0] as i64)),
-            PyObject::Bytes(bb) => Err(vm.type_error(format!("ord() expected a character, but string of length {} found", bb.len()))),
+            PyObject::ByteArray(bb) if bb.borrow().len() == 1 => {
+                Ok(Value::Int(bb.borrow()[0] as i64))
+            }
+            PyObject::Bytes(bb) => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                bb.len()
+            ))),
             _ => {
                 let tn = vm.type_name(&b);
-                Err(vm.type_error(format!("ord() expected string of length 1, but {} found", tn)))
+                Err(vm.type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    tn
+                )))
             }
         },
         _ => {
             let tn = vm.type_name(&b);
-            Err(vm.type_error(format!("ord() expected string of length 1, but {} found", tn)))
+            Err(vm.type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                tn
+            )))
         }
     }
 }
@@ -213,8 +263,8 @@ impl Vm {
     /// `isinstance(obj, cls)` with tuples and `__instancecheck__`.
     pub fn isinstance(&mut self, obj: &Value, cls: &Value) -> PyResult<bool> {
         if let Some(t) = cls.as_tuple() {
-            for c in t.to_vec() {
-                if self.isinstance(obj, &c)? {
+            for c in t {
+                if self.isinstance(obj, c)? {
                     return Ok(true);
                 }
             }
@@ -236,19 +286,24 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            _ => {
+                Err(self
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
         }
     }
 
     /// `issubclass(sub, cls)` with tuples and `__subclasscheck__`.
     pub fn issubclass(&mut self, sub: &Value, cls: &Value) -> PyResult<bool> {
-        let Value::Obj(s) = sub else { return Err(self.type_error("issubclass() arg 1 must be a class")) };
+        let Value::Obj(s) = sub else {
+            return Err(self.type_error("issubclass() arg 1 must be a class"));
+        };
         if !matches!(&**s, PyObject::Type(_)) {
             return Err(self.type_error("issubclass() arg 1 must be a class"));
         }
         if let Some(t) = cls.as_tuple() {
-            for c in t.to_vec() {
-                if self.issubclass(sub, &c)? {
+            for c in t {
+                if self.issubclass(sub, c)? {
                     return Ok(true);
                 }
             }
@@ -270,7 +325,8 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => Err(self
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
     }
 }
@@ -291,7 +347,9 @@ fn getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let n = attr_name(vm, &args[1], "getattr")?;
     match vm.getattr(&args[0], &n) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && vm.err_matches(&e, ExcKind::AttributeError) => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && vm.err_matches(&e, ExcKind::AttributeError) => {
+            Ok(args[2].clone())
+        }
         Err(e) => Err(e),
     }
 }
@@ -323,7 +381,10 @@ fn hasattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn iter_(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "iter", args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(vm.new_iter(IterState::Callable { func: args[0].clone(), sentinel: args[1].clone() }));
+        return Ok(vm.new_iter(IterState::Callable {
+            func: args[0].clone(),
+            sentinel: args[1].clone(),
+        }));
     }
     vm.iter(&args[0])
 }
@@ -332,7 +393,10 @@ fn next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "next", args, 1, 2)?;
     let it = &args[0];
     let is_iter = match it {
-        Value::Obj(o) => matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_)) || vm.lookup_special(it, "__next__").is_some(),
+        Value::Obj(o) => {
+            matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_))
+                || vm.lookup_special(it, "__next__").is_some()
+        }
         _ => false,
     };
     if !is_iter {
@@ -386,11 +450,21 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 fn sum(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     check_kw(vm, "sum", kw, &["start"])?;
     check_args(vm, "sum", args, 1, 2)?;
-    let mut acc = args.get(1).cloned().or_else(|| kwarg(kw, "start").cloned()).unwrap_or(Value::Int(0));
+    let mut acc = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kw, "start").cloned())
+        .unwrap_or(Value::Int(0));
     match &acc {
-        Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
-        Value::Obj(o) if matches!(&**o, PyObject::Bytes(_)) => return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
-        Value::Obj(o) if matches!(&**o, PyObject::ByteArray(_)) => return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
+        Value::Str(_) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+        }
+        Value::Obj(o) if matches!(&**o, PyObject::Bytes(_)) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+        }
+        Value::Obj(o) if matches!(&**o, PyObject::ByteArray(_)) => {
+            return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"))
+        }
         _ => {}
     }
     let it = vm.iter(&args[0])?;
@@ -416,7 +490,10 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)], name: &str, op: CmpO
         vm.collect(&args[0])?
     } else {
         if default.is_some() {
-            return Err(vm.type_error(format!("Cannot specify a default for {}() with multiple positional arguments", name)));
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {}() with multiple positional arguments",
+                name
+            )));
         }
         args.to_vec()
     };
@@ -485,7 +562,9 @@ fn format_(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         }
         None => String::new(),
     };
-    Ok(Value::Str(crate::format::format_value(vm, &args[0], &spec)?))
+    Ok(Value::Str(crate::format::format_value(
+        vm, &args[0], &spec,
+    )?))
 }
 
 fn globals(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -497,7 +576,9 @@ fn globals(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 /// The `locals()` of the calling frame.
 pub fn locals_of_caller(vm: &mut Vm) -> PyResult {
-    let Some(f) = vm.caller_frame() else { return Ok(vm.new_dict(Dict::new())) };
+    let Some(f) = vm.caller_frame() else {
+        return Ok(vm.new_dict(Dict::new()));
+    };
     if let Some(ns) = &f.namespace {
         return Ok(Value::Obj(ns.clone()));
     }
@@ -538,7 +619,7 @@ fn vars(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 /// The names `dir(obj)` lists, sorted.
 pub fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
     let mut names: Vec<String> = Vec::new();
-    let mut add_dict = |d: &Dict, names: &mut Vec<String>| {
+    let add_dict = |d: &Dict, names: &mut Vec<String>| {
         for (k, _) in d.iter() {
             if let Value::Str(s) = k {
                 names.push(String::from(s.as_str()));
@@ -601,7 +682,15 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let names = if args.is_empty() {
         let l = locals_of_caller(vm)?;
         let mut ks: Vec<String> = match &l {
-            Value::Obj(o) => dict_of(o).map(|d| d.borrow().keys().iter().filter_map(|k| k.as_str().map(String::from)).collect()).unwrap_or_default(),
+            Value::Obj(o) => dict_of(o)
+                .map(|d| {
+                    d.borrow()
+                        .keys()
+                        .iter()
+                        .filter_map(|k| k.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         ks.sort();
@@ -640,8 +729,14 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn import_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "__import__", args, 1, 5)?;
-    let Value::Str(name) = &args[0] else { return Err(vm.type_error("__import__() argument 1 must be str")) };
-    let fromlist = args.get(3).cloned().or_else(|| kwarg(kw, "fromlist").cloned()).unwrap_or(Value::None);
+    let Value::Str(name) = &args[0] else {
+        return Err(vm.type_error("__import__() argument 1 must be str"));
+    };
+    let fromlist = args
+        .get(3)
+        .cloned()
+        .or_else(|| kwarg(kw, "fromlist").cloned())
+        .unwrap_or(Value::None);
     let level = match args.get(4).or_else(|| kwarg(kw, "level")) {
         Some(Value::Int(l)) => (*l).max(0) as usize,
         _ => 0,
@@ -658,10 +753,34 @@ fn import_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn compile_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    check_kw(vm, "compile", kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"])?;
-    let src = args.first().cloned().or_else(|| kwarg(kw, "source").cloned()).unwrap_or(Value::None);
-    let filename = args.get(1).cloned().or_else(|| kwarg(kw, "filename").cloned()).unwrap_or(Value::str("<string>"));
-    let mode = args.get(2).cloned().or_else(|| kwarg(kw, "mode").cloned()).unwrap_or(Value::str("exec"));
+    check_kw(
+        vm,
+        "compile",
+        kw,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+    )?;
+    let src = args
+        .first()
+        .cloned()
+        .or_else(|| kwarg(kw, "source").cloned())
+        .unwrap_or(Value::None);
+    let filename = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kw, "filename").cloned())
+        .unwrap_or(Value::str("<string>"));
+    let mode = args
+        .get(2)
+        .cloned()
+        .or_else(|| kwarg(kw, "mode").cloned())
+        .unwrap_or(Value::str("exec"));
     let text = source_text(vm, &src)?;
     let fname = String::from(filename.as_str().unwrap_or("<string>"));
     let mode = match mode.as_str() {
@@ -694,8 +813,17 @@ fn run_code_in(vm: &mut Vm, args: &[Value], mode: Mode, fname: &str) -> PyResult
             _ => return Err(vm.type_error("bad code")),
         },
         src => {
-            let text = source_text(vm, src).map_err(|_| vm.type_error(format!("{}() arg 1 must be a string, bytes or code object", fname)))?;
-            let text = if mode == Mode::Eval { String::from(text.trim_start_matches([' ', '\t'])) } else { text };
+            let text = source_text(vm, src).map_err(|_| {
+                vm.type_error(format!(
+                    "{}() arg 1 must be a string, bytes or code object",
+                    fname
+                ))
+            })?;
+            let text = if mode == Mode::Eval {
+                String::from(text.trim_start_matches([' ', '\t']))
+            } else {
+                text
+            };
             vm.compile_source(&text, "<string>", mode)?
         }
     };
@@ -749,12 +877,26 @@ fn exec(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     check_kw(vm, "enumerate", kw, &["iterable", "start"])?;
-    let it = args.get(1).cloned().or_else(|| kwarg(kw, "iterable").cloned());
-    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")) };
-    let start = args.get(2).cloned().or_else(|| kwarg(kw, "start").cloned()).unwrap_or(Value::Int(0));
-    if !matches!(start, Value::Int(_) | Value::Bool(_)) && !matches!(&start, Value::Obj(o) if matches!(&**o, PyObject::BigInt(_))) {
+    let it = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kw, "iterable").cloned());
+    let Some(it) = it else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = args
+        .get(2)
+        .cloned()
+        .or_else(|| kwarg(kw, "start").cloned())
+        .unwrap_or(Value::Int(0));
+    if !matches!(start, Value::Int(_) | Value::Bool(_))
+        && !matches!(&start, Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)))
+    {
         let tn = vm.type_name(&start);
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            tn
+        )));
     }
     let it = vm.iter(&it)?;
     Ok(vm.new_iter(IterState::Enumerate { it, count: start }))
@@ -772,7 +914,9 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
             Ok(it) => its.push(it),
             Err(e) => {
                 if vm.err_matches(&e, ExcKind::TypeError) {
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+                    return Err(
+                        vm.type_error(format!("zip argument #{} must support iteration", i + 1))
+                    );
                 }
                 return Err(e);
             }
@@ -795,15 +939,24 @@ fn map_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn filter_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 3 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "filter expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let it = vm.iter(&args[2])?;
-    Ok(vm.new_iter(IterState::Filter { func: args[1].clone(), it }))
+    Ok(vm.new_iter(IterState::Filter {
+        func: args[1].clone(),
+        it,
+    }))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "reversed expected 1 argument, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let seq = &args[1];
     if let Some(r) = vm.call_special(seq, "__reversed__", &[]) {
@@ -814,21 +967,34 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Value::Obj(o) => match &**o {
             PyObject::List(l) => {
                 let n = l.borrow().len();
-                return Ok(vm.new_iter(IterState::Reversed { seq: b.clone(), remaining: n }));
+                return Ok(vm.new_iter(IterState::Reversed {
+                    seq: b.clone(),
+                    remaining: n,
+                }));
             }
             PyObject::Tuple(t) => {
                 let n = t.len();
-                return Ok(vm.new_iter(IterState::Reversed { seq: b.clone(), remaining: n }));
+                return Ok(vm.new_iter(IterState::Reversed {
+                    seq: b.clone(),
+                    remaining: n,
+                }));
             }
             PyObject::Range { start, step, .. } => {
                 let n = crate::objrange::range_len(o) as u64;
                 let last = start.wrapping_add(step.wrapping_mul(n as i64 - 1));
-                return Ok(vm.new_iter(IterState::Range { next: last, remaining: n, step: -step }));
+                return Ok(vm.new_iter(IterState::Range {
+                    next: last,
+                    remaining: n,
+                    step: -step,
+                }));
             }
             PyObject::Dict(d) => {
                 let mut ks = d.borrow().keys();
                 ks.reverse();
-                return Ok(vm.new_iter(IterState::Snapshot { items: ks, index: 0 }));
+                return Ok(vm.new_iter(IterState::Snapshot {
+                    items: ks,
+                    index: 0,
+                }));
             }
             PyObject::DictView(d, k) => {
                 let items = dict_of(d).map(|d| d.borrow().items()).unwrap_or_default();
@@ -840,19 +1006,30 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
                         crate::value::ViewKind::Items => vm.new_tuple(vec![kk, vv]),
                     });
                 }
-                return Ok(vm.new_iter(IterState::Snapshot { items: vals, index: 0 }));
+                return Ok(vm.new_iter(IterState::Snapshot {
+                    items: vals,
+                    index: 0,
+                }));
             }
             _ => {}
         },
         Value::Str(s) => {
             let n = s.char_len();
-            return Ok(vm.new_iter(IterState::Reversed { seq: b.clone(), remaining: n }));
+            return Ok(vm.new_iter(IterState::Reversed {
+                seq: b.clone(),
+                remaining: n,
+            }));
         }
         _ => {}
     }
-    if vm.lookup_special(seq, "__getitem__").is_some() && vm.lookup_special(seq, "__len__").is_some() {
+    if vm.lookup_special(seq, "__getitem__").is_some()
+        && vm.lookup_special(seq, "__len__").is_some()
+    {
         let n = vm.len(seq)?;
-        return Ok(vm.new_iter(IterState::Reversed { seq: seq.clone(), remaining: n }));
+        return Ok(vm.new_iter(IterState::Reversed {
+            seq: seq.clone(),
+            remaining: n,
+        }));
     }
     let tn = vm.type_name(seq);
     Err(vm.type_error(format!("'{}' object is not reversible", tn)))
@@ -860,27 +1037,52 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     check_kw(vm, "property", kw, &["fget", "fset", "fdel", "doc"])?;
-    let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(kw, n).cloned()).unwrap_or(Value::None);
+    let get = |i: usize, n: &str| {
+        args.get(i)
+            .cloned()
+            .or_else(|| kwarg(kw, n).cloned())
+            .unwrap_or(Value::None)
+    };
     let fget = get(1, "fget");
     let mut doc = get(4, "doc");
     if doc.is_none() && !fget.is_none() {
         doc = vm.getattr_opt(&fget, "__doc__")?.unwrap_or(Value::None);
     }
-    let p = PyObject::Property { fget, fset: get(2, "fset"), fdel: get(3, "fdel"), doc };
+    let p = PyObject::Property {
+        fget,
+        fset: get(2, "fset"),
+        fdel: get(3, "fdel"),
+        doc,
+    };
     Ok(Value::Obj(vm.alloc(p)))
 }
 
 fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     check_args(vm, "property", args, 2, 2)?;
-    let Value::Obj(o) = &args[0] else { return Err(vm.type_error("not a property")) };
-    let PyObject::Property { fget, fset, fdel, doc } = &**o else { return Err(vm.type_error("not a property")) };
+    let Value::Obj(o) = &args[0] else {
+        return Err(vm.type_error("not a property"));
+    };
+    let PyObject::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &**o
+    else {
+        return Err(vm.type_error("not a property"));
+    };
     let (mut g, mut s, mut d) = (fget.clone(), fset.clone(), fdel.clone());
     match which {
         0 => g = args[1].clone(),
         1 => s = args[1].clone(),
         _ => d = args[1].clone(),
     }
-    let p = PyObject::Property { fget: g, fset: s, fdel: d, doc: doc.clone() };
+    let p = PyObject::Property {
+        fget: g,
+        fset: s,
+        fdel: d,
+        doc: doc.clone(),
+    };
     Ok(Value::Obj(vm.alloc(p)))
 }
 
@@ -895,7 +1097,9 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResu
 }
 fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "__get__", args, 2, 3)?;
-    let Value::Obj(o) = &args[0] else { return Err(vm.type_error("not a property")) };
+    let Value::Obj(o) = &args[0] else {
+        return Err(vm.type_error("not a property"));
+    };
     if args[1].is_none() {
         return Ok(args[0].clone());
     }
@@ -905,7 +1109,9 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "staticmethod", args, 2, 2)?;
-    Ok(Value::Obj(vm.alloc(PyObject::StaticMethod(args[1].clone()))))
+    Ok(Value::Obj(
+        vm.alloc(PyObject::StaticMethod(args[1].clone())),
+    ))
 }
 
 fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -916,16 +1122,23 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResul
 fn super_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     match args.len() {
         3 => {
-            let Value::Obj(c) = &args[1] else { return Err(vm.type_error("super() argument 1 must be a type")) };
+            let Value::Obj(c) = &args[1] else {
+                return Err(vm.type_error("super() argument 1 must be a type"));
+            };
             if !matches!(&**c, PyObject::Type(_)) {
                 let tn = vm.type_name(&args[1]);
                 return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", tn)));
             }
-            let ok = vm.is_instance(&args[2], c) || matches!(&args[2], Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, c));
+            let ok = vm.is_instance(&args[2], c)
+                || matches!(&args[2], Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, c));
             if !ok {
-                return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
             }
-            Ok(Value::Obj(vm.alloc(PyObject::Super(args[1].clone(), args[2].clone()))))
+            Ok(Value::Obj(
+                vm.alloc(PyObject::Super(args[1].clone(), args[2].clone())),
+            ))
         }
         1 => Err(vm.err(ExcKind::RuntimeError, "super(): no arguments")),
         _ => Err(vm.type_error("super() takes 0 or 2 arguments")),
@@ -1001,8 +1214,14 @@ pub(crate) fn init(vm: &mut Vm) {
         for (kind, name, _) in EXC_TABLE {
             d.set_str(name, Value::Obj(vm.exc[*kind as usize].clone()));
         }
-        d.set_str("EnvironmentError", Value::Obj(vm.exc[ExcKind::OSError as usize].clone()));
-        d.set_str("IOError", Value::Obj(vm.exc[ExcKind::OSError as usize].clone()));
+        d.set_str(
+            "EnvironmentError",
+            Value::Obj(vm.exc[ExcKind::OSError as usize].clone()),
+        );
+        d.set_str(
+            "IOError",
+            Value::Obj(vm.exc[ExcKind::OSError as usize].clone()),
+        );
         d.set_str("NotImplemented", Value::NotImplemented);
         d.set_str("Ellipsis", Value::Ellipsis);
         d.set_str("__debug__", Value::Bool(true));
@@ -1015,7 +1234,15 @@ pub(crate) fn init(vm: &mut Vm) {
     types::add_static_methods(&t.filter, &[("__new__", filter_new)]);
     types::add_static_methods(&t.reversed, &[("__new__", reversed_new)]);
     types::add_static_methods(&t.property, &[("__new__", property_new)]);
-    types::add_methods(&t.property, &[("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter), ("__get__", property_get)]);
+    types::add_methods(
+        &t.property,
+        &[
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__get__", property_get),
+        ],
+    );
     types::add_static_methods(&t.staticmethod, &[("__new__", staticmethod_new)]);
     types::add_static_methods(&t.classmethod, &[("__new__", classmethod_new)]);
     types::add_static_methods(&t.super_, &[("__new__", super_new)]);

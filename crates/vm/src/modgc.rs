@@ -40,7 +40,9 @@ fn threshold(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 impl Vm {
     /// Bytes of heap in use, as the port's allocator reports them (or an estimate).
     pub fn heap_used(&mut self) -> usize {
-        self.port.heap_used().unwrap_or(self.heap.tracked_len() * 64)
+        self.port
+            .heap_used()
+            .unwrap_or(self.heap.tracked_len() * 64)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The `sys` module.
 
-use alloc::format;
 use alloc::boxed::Box;
+use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -129,7 +129,9 @@ fn exception(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn print_exception(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let Some(e) = args.first() else { return Err(vm.type_error("print_exception() missing argument")) };
+    let Some(e) = args.first() else {
+        return Err(vm.type_error("print_exception() missing argument"));
+    };
     let text = vm.format_exception(e);
     match args.get(1) {
         Some(f) if !is_std_stream(vm, f, 2) && !f.is_none() => {
@@ -169,7 +171,9 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn getsizeof(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let Some(v) = args.first() else { return Err(vm.type_error("getsizeof() takes at least 1 argument")) };
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("getsizeof() takes at least 1 argument"));
+    };
     let n = match v {
         Value::Str(s) => 49 + s.as_str().len(),
         Value::Obj(o) => match &**o {
@@ -191,9 +195,16 @@ fn make_tuple_of_str(vm: &mut Vm, items: &[&str]) -> Value {
 /// Create the `sys` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let m = vm.new_module("sys");
-    let PyObject::Module(mm) = &*m else { return Err(vm.type_error("bad module")) };
+    let PyObject::Module(mm) = &*m else {
+        return Err(vm.type_error("bad module"));
+    };
     let d = mm.dict.clone();
-    let stream_cls = types::new_type("TextIOWrapper", alloc::vec![vm.types.object.clone()], Layout::Other, false);
+    let stream_cls = types::new_type(
+        "TextIOWrapper",
+        alloc::vec![vm.types.object.clone()],
+        Layout::Other,
+        false,
+    );
     types::add_methods(
         &stream_cls,
         &[
@@ -204,7 +215,12 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             ("fileno", stream_fileno),
         ],
     );
-    let mk = |vm: &mut Vm, fd: i32| Value::Obj(vm.alloc(PyObject::Native(NativeObj { class: stream_cls.clone(), data: RefCell::new(Box::new(StdStream(fd))) })));
+    let mk = |vm: &mut Vm, fd: i32| {
+        Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+            class: stream_cls.clone(),
+            data: RefCell::new(Box::new(StdStream(fd))),
+        })))
+    };
     let stdin = mk(vm, 0);
     let stdout = mk(vm, 1);
     let stderr = mk(vm, 2);
@@ -212,15 +228,29 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let argv = vm.new_list(argv);
     let path: Vec<Value> = vm.config.path.iter().map(|s| Value::str(s)).collect();
     let path = vm.new_list(path);
-    let version_info = vm.new_tuple(alloc::vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]);
-    let impl_ns = crate::modsys::simple_namespace(vm, &[
-        ("name", Value::str("micropython")),
-        ("version", Value::Int(0)),
-        ("_machine", Value::str("ferropy")),
-        ("_mpy", Value::Int(6)),
+    let version_info = vm.new_tuple(alloc::vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(0),
+        Value::str("final"),
+        Value::Int(0)
     ]);
+    let impl_ns = crate::modsys::simple_namespace(
+        vm,
+        &[
+            ("name", Value::str("micropython")),
+            ("version", Value::Int(0)),
+            ("_machine", Value::str("ferropy")),
+            ("_mpy", Value::Int(6)),
+        ],
+    );
     if let Some(PyObject::Instance(_)) = impl_ns.as_obj().map(|o| &**o) {
-        let v = vm.new_tuple(alloc::vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::str("")]);
+        let v = vm.new_tuple(alloc::vec![
+            Value::Int(0),
+            Value::Int(1),
+            Value::Int(0),
+            Value::str("")
+        ]);
         let n = vm.intern("version");
         vm.generic_setattr(&impl_ns, &n, v)?;
     }
@@ -250,9 +280,18 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         dd.set_str("exit", builtin_fn("exit", exit));
         dd.set_str("exc_info", builtin_fn("exc_info", exc_info));
         dd.set_str("exception", builtin_fn("exception", exception));
-        dd.set_str("print_exception", builtin_fn("print_exception", print_exception));
-        dd.set_str("getrecursionlimit", builtin_fn("getrecursionlimit", getrecursionlimit));
-        dd.set_str("setrecursionlimit", builtin_fn("setrecursionlimit", setrecursionlimit));
+        dd.set_str(
+            "print_exception",
+            builtin_fn("print_exception", print_exception),
+        );
+        dd.set_str(
+            "getrecursionlimit",
+            builtin_fn("getrecursionlimit", getrecursionlimit),
+        );
+        dd.set_str(
+            "setrecursionlimit",
+            builtin_fn("setrecursionlimit", setrecursionlimit),
+        );
         dd.set_str("intern", builtin_fn("intern", intern));
         dd.set_str("getsizeof", builtin_fn("getsizeof", getsizeof));
     }

@@ -13,10 +13,16 @@ use crate::PyResult;
 /// A traceback object for `e.__traceback__`: a tuple of (filename, name, line) tuples, innermost
 /// last (an inspectable stand-in for CPython's linked traceback objects).
 pub fn traceback_object(vm: &mut Vm, exc: &Value) -> Value {
-    let entries = exc_state(exc).map(|s| s.borrow().traceback.clone()).unwrap_or_default();
+    let entries = exc_state(exc)
+        .map(|s| s.borrow().traceback.clone())
+        .unwrap_or_default();
     let mut items = Vec::new();
     for e in entries.iter().rev() {
-        let t = vm.new_tuple(alloc::vec![Value::Str(e.filename.clone()), Value::Str(e.name.clone()), Value::Int(e.line as i64)]);
+        let t = vm.new_tuple(alloc::vec![
+            Value::Str(e.filename.clone()),
+            Value::Str(e.name.clone()),
+            Value::Int(e.line as i64)
+        ]);
         items.push(t);
     }
     vm.new_tuple(items)
@@ -27,29 +33,55 @@ pub fn traceback_object(vm: &mut Vm, exc: &Value) -> Value {
 pub fn derived_attr(vm: &mut Vm, exc: &Value, name: &str) -> Option<Value> {
     if let Some(d) = match exc {
         Value::Obj(o) => match &**o {
-            crate::value::PyObject::Instance(i) => crate::attr::dict_of(&i.dict).and_then(|d| d.borrow().get_str(name).cloned()),
+            crate::value::PyObject::Instance(i) => {
+                crate::attr::dict_of(&i.dict).and_then(|d| d.borrow().get_str(name).cloned())
+            }
             _ => None,
         },
         _ => None,
     } {
         return Some(d);
     }
-    let args: Vec<Value> = exc_state(exc)?.borrow().args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    let args: Vec<Value> = exc_state(exc)?
+        .borrow()
+        .args
+        .as_tuple()
+        .map(|t| t.to_vec())
+        .unwrap_or_default();
     let is = |vm: &Vm, k: ExcKind| vm.is_instance(exc, &vm.exc_type(k));
     let first = || args.first().cloned().unwrap_or(Value::None);
     match name {
-        "value" if is(vm, ExcKind::StopIteration) || is(vm, ExcKind::StopAsyncIteration) => Some(first()),
+        "value" if is(vm, ExcKind::StopIteration) || is(vm, ExcKind::StopAsyncIteration) => {
+            Some(first())
+        }
         "code" if is(vm, ExcKind::SystemExit) => Some(match args.len() {
             0 => Value::None,
             1 => first(),
             _ => vm.new_tuple(args.clone()),
         }),
-        "errno" if is(vm, ExcKind::OSError) => Some(if args.len() >= 2 { first() } else if args.len() == 1 && matches!(args[0], Value::Int(_)) { first() } else { Value::None }),
-        "strerror" if is(vm, ExcKind::OSError) => Some(if args.len() >= 2 { args[1].clone() } else { Value::None }),
-        "filename" if is(vm, ExcKind::OSError) => Some(if args.len() >= 3 { args[2].clone() } else { Value::None }),
+        "errno" if is(vm, ExcKind::OSError) => Some(
+            if args.len() >= 2 || (args.len() == 1 && matches!(args[0], Value::Int(_))) {
+                // MicroPython raises OSError(errno) with the number alone: accept that form too.
+                first()
+            } else {
+                Value::None
+            },
+        ),
+        "strerror" if is(vm, ExcKind::OSError) => Some(if args.len() >= 2 {
+            args[1].clone()
+        } else {
+            Value::None
+        }),
+        "filename" if is(vm, ExcKind::OSError) => Some(if args.len() >= 3 {
+            args[2].clone()
+        } else {
+            Value::None
+        }),
         "msg" if is(vm, ExcKind::SyntaxError) => Some(first()),
         "name" | "path" if is(vm, ExcKind::ImportError) => Some(Value::None),
-        "name" if is(vm, ExcKind::NameError) || is(vm, ExcKind::AttributeError) => Some(Value::None),
+        "name" if is(vm, ExcKind::NameError) || is(vm, ExcKind::AttributeError) => {
+            Some(Value::None)
+        }
         "filename" | "lineno" | "offset" | "text" if is(vm, ExcKind::SyntaxError) => {
             let detail = args.get(1).and_then(|d| d.as_tuple().map(|t| t.to_vec()));
             let idx = match name {
@@ -58,14 +90,20 @@ pub fn derived_attr(vm: &mut Vm, exc: &Value, name: &str) -> Option<Value> {
                 "offset" => 2,
                 _ => 3,
             };
-            Some(detail.and_then(|d| d.get(idx).cloned()).unwrap_or(Value::None))
+            Some(
+                detail
+                    .and_then(|d| d.get(idx).cloned())
+                    .unwrap_or(Value::None),
+            )
         }
         _ => None,
     }
 }
 
 fn exc_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let Some(Value::Obj(cls)) = args.first() else { return Err(vm.type_error("BaseException.__new__(X): X is not a type object")) };
+    let Some(Value::Obj(cls)) = args.first() else {
+        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+    };
     if types::as_type(cls).is_none() {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     }
@@ -86,7 +124,9 @@ fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
     let name = vm.type_name(slf);
-    let a = exc_state(slf).map(|s| s.borrow().args.clone()).unwrap_or(Value::None);
+    let a = exc_state(slf)
+        .map(|s| s.borrow().args.clone())
+        .unwrap_or(Value::None);
     let items: Vec<Value> = a.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
     let s = if items.len() == 1 {
         let r = vm.repr(&items[0])?;
@@ -100,7 +140,9 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
-    let a = exc_state(slf).map(|s| s.borrow().args.clone()).unwrap_or(Value::None);
+    let a = exc_state(slf)
+        .map(|s| s.borrow().args.clone())
+        .unwrap_or(Value::None);
     let items: Vec<Value> = a.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
     let is_key_error = vm.is_instance(slf, &vm.exc_type(ExcKind::KeyError));
     Ok(match items.len() {

@@ -33,7 +33,10 @@ fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 2 {
-        return Err(vm.type_error(format!("send() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "send() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     let g = gen_obj(vm, &args[0])?;
     let r = vm.gen_resume(&g, args[1].clone(), None)?;
@@ -50,11 +53,17 @@ fn throw_value(vm: &mut Vm, args: &[Value]) -> PyResult {
             if vm.is_instance(&val, o) {
                 return Ok(val);
             }
-            let a: Vec<Value> = if val.is_none() { Vec::new() } else { alloc::vec![val] };
+            let a: Vec<Value> = if val.is_none() {
+                Vec::new()
+            } else {
+                alloc::vec![val]
+            };
             vm.call(&typ, &a)
         }
         _ if vm.is_instance(&typ, &base) => Ok(typ),
-        _ => Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str")),
+        _ => Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        )),
     }
 }
 
@@ -71,7 +80,12 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let g = gen_obj(vm, &args[0])?;
     let started = match &*g {
-        PyObject::Generator(gc) => gc.borrow().frame.as_ref().map(|f| f.ip > 0).unwrap_or(false),
+        PyObject::Generator(gc) => gc
+            .borrow()
+            .frame
+            .as_ref()
+            .map(|f| f.ip > 0)
+            .unwrap_or(false),
         _ => false,
     };
     if !started {
@@ -85,9 +99,16 @@ fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let exit_cls = vm.exc_type(ExcKind::GeneratorExit);
     let exc = vm.new_exception(&exit_cls, Vec::new());
     match vm.gen_resume(&g, Value::None, Some(exc)) {
-        Ok(GenOutcome::Yielded(_)) => Err(vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+        Ok(GenOutcome::Yielded(_)) => {
+            Err(vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
+        }
         Ok(GenOutcome::Returned(_)) => Ok(Value::None),
-        Err(e) if vm.err_matches(&e, ExcKind::GeneratorExit) || vm.err_matches(&e, ExcKind::StopIteration) => Ok(Value::None),
+        Err(e)
+            if vm.err_matches(&e, ExcKind::GeneratorExit)
+                || vm.err_matches(&e, ExcKind::StopIteration) =>
+        {
+            Ok(Value::None)
+        }
         Err(e) => Err(e),
     }
 }
@@ -102,7 +123,12 @@ fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let g = gen_obj(vm, &args[0])?;
     let cls = vm.types.async_gen_asend.clone();
     let data: alloc::boxed::Box<dyn core::any::Any> = alloc::boxed::Box::new(AsendState { gen: g });
-    Ok(Value::Obj(vm.alloc(PyObject::Native(crate::value::NativeObj { class: cls, data: core::cell::RefCell::new(data) }))))
+    Ok(Value::Obj(vm.alloc(PyObject::Native(
+        crate::value::NativeObj {
+            class: cls,
+            data: core::cell::RefCell::new(data),
+        },
+    ))))
 }
 
 /// The state of an `__anext__()` awaitable: the async generator it advances.
@@ -172,10 +198,31 @@ pub(crate) fn init(vm: &mut Vm) {
         ("__iter__", gen_iter),
     ];
     types::add_methods(&t.generator, methods);
-    types::add_methods(&t.coroutine, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", gen_iter)]);
-    types::add_methods(&t.async_generator, &[("__aiter__", gen_iter), ("__anext__", agen_anext), ("aclose", gen_close)]);
+    types::add_methods(
+        &t.coroutine,
+        &[
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__await__", gen_iter),
+        ],
+    );
+    types::add_methods(
+        &t.async_generator,
+        &[
+            ("__aiter__", gen_iter),
+            ("__anext__", agen_anext),
+            ("aclose", gen_close),
+        ],
+    );
     types::add_methods(
         &t.async_gen_asend,
-        &[("__next__", asend_next), ("send", asend_send), ("throw", asend_throw), ("__iter__", gen_iter), ("__await__", gen_iter)],
+        &[
+            ("__next__", asend_next),
+            ("send", asend_send),
+            ("throw", asend_throw),
+            ("__iter__", gen_iter),
+            ("__await__", gen_iter),
+        ],
     );
 }

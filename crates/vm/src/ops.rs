@@ -241,7 +241,10 @@ impl Vm {
                     _ => {
                         let (na, nb) = (self.type_name(a), self.type_name(b));
                         let (_, _, sym) = cmp_names(op);
-                        Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", sym, na, nb)))
+                        Err(self.type_error(format!(
+                            "'{}' not supported between instances of '{}' and '{}'",
+                            sym, na, nb
+                        )))
                     }
                 };
             }

@@ -148,7 +148,13 @@ impl Vm {
                 PyObject::FrozenSet(s) => s.frozen_hash(),
                 PyObject::Range { start, stop, step } => {
                     let n = crate::objrange::range_len(o) as i64;
-                    let (a, b) = if n == 0 { (Value::None, Value::None) } else if n == 1 { (Value::Int(*start), Value::None) } else { (Value::Int(*start), Value::Int(*step)) };
+                    let (a, b) = if n == 0 {
+                        (Value::None, Value::None)
+                    } else if n == 1 {
+                        (Value::Int(*start), Value::None)
+                    } else {
+                        (Value::Int(*start), Value::Int(*step))
+                    };
                     let _ = stop;
                     let hs = [hash_int(n), self.hash(&a)?, self.hash(&b)?];
                     hash_tuple(hs.into_iter())
@@ -613,7 +619,9 @@ impl Vm {
                     drop(l);
                     return Err(self.index_error("list assignment index out of range"));
                 }
-                (PyObject::Dict(d), _) => return crate::dict::dict_set(self, d, index.clone(), value),
+                (PyObject::Dict(d), _) => {
+                    return crate::dict::dict_set(self, d, index.clone(), value)
+                }
                 _ => {}
             }
         }

@@ -33,14 +33,24 @@ pub fn ascii_escape(s: &str) -> String {
 pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     let cls = vm.type_of(v);
     let module = types::as_type(&cls).and_then(|t| t.dict.borrow().get_str("__module__").cloned());
-    let qn = types::as_type(&cls).map(|t| String::from(t.qualname.borrow().as_str())).unwrap_or_default();
+    let qn = types::as_type(&cls)
+        .map(|t| String::from(t.qualname.borrow().as_str()))
+        .unwrap_or_default();
     match module {
-        Some(Value::Str(m)) if m.as_str() != "builtins" => format!("<{}.{} object at 0x{:x}>", m.as_str(), qn, v.id()),
+        Some(Value::Str(m)) if m.as_str() != "builtins" => {
+            format!("<{}.{} object at 0x{:x}>", m.as_str(), qn, v.id())
+        }
         _ => format!("<{} object at 0x{:x}>", qn, v.id()),
     }
 }
 
-fn seq_repr(vm: &mut Vm, items: &[Value], open: &str, close: &str, out: &mut String) -> PyResult<()> {
+fn seq_repr(
+    vm: &mut Vm,
+    items: &[Value],
+    open: &str,
+    close: &str,
+    out: &mut String,
+) -> PyResult<()> {
     out.push_str(open);
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -129,13 +139,20 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             PyObject::Slice(a, b, c) => {
                 let (a, b, c) = (a.clone(), b.clone(), c.clone());
-                format!("slice({}, {}, {})", vm.repr(&a)?.as_str(), vm.repr(&b)?.as_str(), vm.repr(&c)?.as_str())
+                format!(
+                    "slice({}, {}, {})",
+                    vm.repr(&a)?.as_str(),
+                    vm.repr(&b)?.as_str(),
+                    vm.repr(&c)?.as_str()
+                )
             }
             PyObject::Type(t) => {
                 let module = t.dict.borrow().get_str("__module__").cloned();
                 let qn = String::from(t.qualname.borrow().as_str());
                 match module {
-                    Some(Value::Str(m)) if t.heap_type && m.as_str() != "builtins" => format!("<class '{}.{}'>", m.as_str(), qn),
+                    Some(Value::Str(m)) if t.heap_type && m.as_str() != "builtins" => {
+                        format!("<class '{}.{}'>", m.as_str(), qn)
+                    }
                     _ => format!("<class '{}'>", qn),
                 }
             }
@@ -149,7 +166,10 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
                             Value::Str(s) => String::from(s.as_str()),
                             other => {
                                 let tn = vm.type_name(&other);
-                                return Err(vm.type_error(format!("__repr__ returned non-string (type {})", tn)));
+                                return Err(vm.type_error(format!(
+                                    "__repr__ returned non-string (type {})",
+                                    tn
+                                )));
                             }
                         }
                     }
@@ -164,29 +184,56 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             PyObject::Function(f) => {
                 if f.closure.borrow().is_empty() {
-                    format!("<function {} at 0x{:x}>", f.qualname.borrow().as_str(), v.id())
+                    format!(
+                        "<function {} at 0x{:x}>",
+                        f.qualname.borrow().as_str(),
+                        v.id()
+                    )
                 } else {
-                    format!("<closure <function {} at 0x{:x}> at 0x{:x}>", f.qualname.borrow().as_str(), v.id(), v.id() + 16)
+                    format!(
+                        "<closure <function {} at 0x{:x}> at 0x{:x}>",
+                        f.qualname.borrow().as_str(),
+                        v.id(),
+                        v.id() + 16
+                    )
                 }
             }
             PyObject::Builtin(b) => match &b.bound {
-                None => format!("<built-in function {}>", b.name.rsplit('.').next().unwrap_or(b.name)),
+                None => format!(
+                    "<built-in function {}>",
+                    b.name.rsplit('.').next().unwrap_or(b.name)
+                ),
                 Some(slf) => {
                     let tn = vm.type_name(slf);
-                    format!("<built-in method {} of {} object at 0x{:x}>", b.name.rsplit('.').next().unwrap_or(b.name), tn, slf.id())
+                    format!(
+                        "<built-in method {} of {} object at 0x{:x}>",
+                        b.name.rsplit('.').next().unwrap_or(b.name),
+                        tn,
+                        slf.id()
+                    )
                 }
             },
             PyObject::BoundMethod(f, slf) => {
                 let (f, slf) = (f.clone(), slf.clone());
                 let fr = vm.repr(&f)?;
                 let sr = vm.repr(&slf)?;
-                format!("<bound_method 0x{:x} {}.{}>", v.id(), sr.as_str(), fr.as_str())
+                format!(
+                    "<bound_method 0x{:x} {}.{}>",
+                    v.id(),
+                    sr.as_str(),
+                    fr.as_str()
+                )
             }
             PyObject::Module(m) => format!("<module '{}'>", m.name.as_str()),
             PyObject::Cell(_) => format!("<cell at 0x{:x}>", v.id()),
             PyObject::Generator(g) => {
                 let kind = vm.type_name(v);
-                format!("<{} object '{}' at 0x{:x}>", kind, g.borrow().name.as_str(), v.id())
+                format!(
+                    "<{} object '{}' at 0x{:x}>",
+                    kind,
+                    g.borrow().name.as_str(),
+                    v.id()
+                )
             }
             PyObject::Iter(_) => {
                 let tn = vm.type_name(v);
@@ -195,8 +242,12 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             PyObject::DictView(d, kind) => {
                 let items = dict_of(d).map(|d| d.borrow().items()).unwrap_or_default();
                 let (name, vals): (&str, Vec<Value>) = match kind {
-                    crate::value::ViewKind::Keys => ("dict_keys", items.into_iter().map(|(k, _)| k).collect()),
-                    crate::value::ViewKind::Values => ("dict_values", items.into_iter().map(|(_, v)| v).collect()),
+                    crate::value::ViewKind::Keys => {
+                        ("dict_keys", items.into_iter().map(|(k, _)| k).collect())
+                    }
+                    crate::value::ViewKind::Values => {
+                        ("dict_values", items.into_iter().map(|(_, v)| v).collect())
+                    }
                     crate::value::ViewKind::Items => {
                         let mut t = Vec::new();
                         for (k, v) in items {
@@ -213,7 +264,13 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             PyObject::StaticMethod(_) => format!("<staticmethod object at 0x{:x}>", v.id()),
             PyObject::ClassMethod(_) => format!("<classmethod object at 0x{:x}>", v.id()),
             PyObject::Super(..) => String::from("<super object>"),
-            PyObject::Code(c) => format!("<code object {} at 0x{:x}, file \"{}\", line {}>", c.name.as_str(), v.id(), c.filename.as_str(), c.firstlineno),
+            PyObject::Code(c) => format!(
+                "<code object {} at 0x{:x}, file \"{}\", line {}>",
+                c.name.as_str(),
+                v.id(),
+                c.filename.as_str(),
+                c.firstlineno
+            ),
         },
     })
 }

@@ -87,6 +87,7 @@ fn compute_mro_simple(bases: &[Obj]) -> Vec<Obj> {
 
 /// C3 linearisation of a class with these bases (excluding the class itself). Err(()) when no
 /// consistent order exists.
+#[allow(clippy::result_unit_err)]
 pub fn c3_mro(bases: &[Obj]) -> Result<Vec<Obj>, ()> {
     let mut seqs: Vec<Vec<Obj>> = Vec::new();
     for b in bases {

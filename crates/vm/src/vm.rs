@@ -423,6 +423,9 @@ impl Vm {
     /// The `builtins` module object wrapping the builtins namespace.
     pub fn builtins_module_obj(&mut self) -> Obj {
         let n = self.intern("builtins");
-        self.alloc(PyObject::Module(crate::value::Module { name: n, dict: self.builtins.clone() }))
+        self.alloc(PyObject::Module(crate::value::Module {
+            name: n,
+            dict: self.builtins.clone(),
+        }))
     }
 }
