@@ -15,6 +15,11 @@ with cwd set to the file's directory, PYTHONHASHSEED=0, PYTHONIOENCODING=utf-8
 and a 10 s timeout. The .exp content is the program's stdout; if the exit
 status is non-zero, one line ``[exit N] <last non-empty stderr line>`` is
 appended. A program exceeding the timeout is an error (exit status 1).
+
+Programs whose first line is ``# expect: handwritten`` are skipped: their .exp
+file is written by hand because MicroPython deliberately differs from CPython
+there (the program says why in a comment), or because the module has no CPython
+counterpart (``machine``, ``micropython``, ``time.ticks_ms`` ...).
 """
 import os
 import subprocess
@@ -32,6 +37,11 @@ def is_test(path):
         return False
     category_dir = os.path.dirname(path)
     return os.path.dirname(category_dir) == ROOT
+
+
+def is_handwritten(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.readline().strip() == "# expect: handwritten"
 
 
 def collect(paths):
@@ -54,7 +64,7 @@ def collect(paths):
         else:
             print("no such file or directory: %s" % p, file=sys.stderr)
             sys.exit(2)
-    return sorted(set(found))
+    return sorted(p for p in set(found) if not is_handwritten(p))
 
 
 def expected_output(path):

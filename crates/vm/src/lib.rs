@@ -22,6 +22,7 @@ pub mod embed;
 pub mod eval;
 pub mod exceptions;
 pub mod format;
+pub mod frozen;
 pub mod frame;
 pub mod gc;
 pub mod hash;
@@ -86,9 +87,12 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     objgen::init(vm);
     iter::init(vm);
     modbuiltins::init(vm);
+    // Native modules: add a line per module (`import x` creates it on first use).
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
+    // Frozen Python modules.
+    vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
         let b = vm.builtins_module_obj();
         let modules = vm.modules.clone();

@@ -1,0 +1,6 @@
+//! Python modules written in Python and frozen into the build (compiled on first import).
+//! Each entry is (module name, source). Packages are named by their dotted name; a module
+//! whose name is a package itself (e.g. `os.path`) is registered under the dotted name.
+
+/// The frozen modules.
+pub const FROZEN: &[(&str, &str)] = &[];
