@@ -147,7 +147,26 @@ impl Vm {
             .find(|(n, _)| *n == full)
             .map(|(_, s)| *s)
         {
-            return self.exec_module_source(full, src, &format!("<frozen {}>", full), None);
+            let m = self.exec_module_source(full, src, &format!("<frozen {}>", full), None)?;
+            self.bind_in_parent(full, parent, &m)?;
+            return Ok(m);
+        }
+        // A frozen package is registered as `name.__init__`.
+        let init_name = format!("{}.__init__", full);
+        if let Some(src) = self
+            .frozen_modules
+            .iter()
+            .find(|(n, _)| *n == init_name)
+            .map(|(_, s)| *s)
+        {
+            let m = self.exec_module_source(
+                full,
+                src,
+                &format!("<frozen {}>", full),
+                Some(String::new()),
+            )?;
+            self.bind_in_parent(full, parent, &m)?;
+            return Ok(m);
         }
         // Search the file system.
         let dirs: Vec<String> = if parent.is_none() {
