@@ -162,6 +162,16 @@ impl Vm {
         if let Some(v) = self.special_builtin_attr(obj, name)? {
             return Ok(v);
         }
+        // Native objects (module-defined types such as JS proxies) may resolve attributes
+        // dynamically through a `__getattr__` native on their class.
+        if let Value::Obj(o) = obj {
+            if matches!(&**o, PyObject::Native(_)) {
+                let gname = self.intern("__getattr__");
+                if let Some(ga) = types::lookup(&cls, &gname) {
+                    return self.call_unbound(&ga, &[obj.clone(), Value::Str(name.clone())]);
+                }
+            }
+        }
         Err(self.no_attribute(obj, name))
     }
 
@@ -528,6 +538,15 @@ impl Vm {
         }
         let tn = self.type_name(obj);
         let cls = self.type_of(obj);
+        if let Value::Obj(o) = obj {
+            if matches!(&**o, PyObject::Native(_)) {
+                let sname = self.intern("__setattr__");
+                if let Some(sa) = types::lookup(&cls, &sname) {
+                    self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
+                    return Ok(());
+                }
+            }
+        }
         if types::lookup(&cls, name).is_some() {
             return Err(self.attribute_error(format!(
                 "'{}' object attribute '{}' is read-only",

@@ -302,6 +302,8 @@ impl Vm {
 
     /// Call a callable with positional and keyword arguments.
     pub fn call_kw(&mut self, f: &Value, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+        let direct = core::mem::replace(&mut self.direct_call, false);
+        self.native_direct = false;
         if let Value::Obj(o) = f {
             match &**o {
                 PyObject::Function(func) => {
@@ -312,6 +314,7 @@ impl Vm {
                     return self.run_nested(frame);
                 }
                 PyObject::Builtin(b) => {
+                    self.native_direct = direct;
                     return match &b.bound {
                         Some(slf) => {
                             let mut full = Vec::with_capacity(args.len() + 1);

@@ -119,3 +119,268 @@ impl Vm {
         })
     }
 }
+
+/// Why a resumable run stopped before finishing. The host does what is asked, then calls
+/// `Vm::resume` (or `Vm::resume_throw`).
+#[derive(Clone, Debug)]
+pub enum Suspend {
+    /// `time.sleep()` and friends: resume (with None) after this many microseconds.
+    Sleep(u64),
+    /// `input()`: the prompt has been written; resume with the line read (a str, no newline).
+    Input,
+    /// `await` on a host object (a JS promise, for instance) that reached the top level:
+    /// resume with its result, or `resume_throw` with an exception.
+    Await(Value),
+    /// The time slice is used up (`set_slice_budget`): resume (with None) to continue.
+    Yield,
+}
+
+/// The state of a resumable run.
+#[derive(Clone, Debug)]
+pub enum RunState {
+    /// The code ran to the end; the value of the last expression for eval-mode code.
+    Finished(Value),
+    /// The code is paused; the frames are kept inside the VM.
+    Suspended(Suspend),
+}
+
+impl Vm {
+    /// True when the running native may suspend the whole run instead of blocking: inside a
+    /// resumable run, called directly by the dispatch loop, with no native frames in between.
+    pub fn can_suspend(&self) -> bool {
+        self.resumable && self.native_depth == 1 && self.native_direct
+    }
+
+    /// Ask to suspend the run (only valid when `can_suspend()`); the native returns the error
+    /// this gives. `push_result` says whether the resume value becomes the call's result.
+    pub fn request_suspend(&mut self, why: Suspend) -> PyErr {
+        self.suspend_request = Some(why);
+        self.suspend_push = true;
+        PyErr(Value::None)
+    }
+
+    /// Sleep: suspend the run if possible, otherwise block through the port (checking for
+    /// Ctrl-C afterwards).
+    pub fn sleep_us(&mut self, us: u64) -> PyResult<()> {
+        if self.can_suspend() {
+            return Err(self.request_suspend(Suspend::Sleep(us)));
+        }
+        self.port.sleep_us(us);
+        self.check_interrupt()
+    }
+
+    /// Give resumable runs a time slice: after about `n` backward jumps and calls the run
+    /// suspends with `Suspend::Yield` (0 turns slicing off).
+    pub fn set_slice_budget(&mut self, n: u32) {
+        self.budget = n;
+        self.budget_left = n;
+    }
+
+    /// Start a resumable run of source in `__main__`. With `top_level_await`, the source may use
+    /// `await` at the top level (it then runs as a coroutine whose awaits of host objects
+    /// suspend with `Suspend::Await`).
+    pub fn start(
+        &mut self,
+        src: &str,
+        filename: &str,
+        top_level_await: bool,
+    ) -> PyResult<RunState> {
+        if !self.frames.is_empty() || self.top_coro.is_some() {
+            return Err(self.err(
+                ExcKind::RuntimeError,
+                "a resumable run is already in progress",
+            ));
+        }
+        let module = match crate::parser::parse(src, Mode::Exec) {
+            Ok(m) => m,
+            Err(e) => return Err(self.syntax_error(&e, filename, src)),
+        };
+        let code = match crate::compiler::compile_with_options(
+            &module,
+            filename,
+            Mode::Exec,
+            &mut self.interner,
+            top_level_await,
+        ) {
+            Ok(c) => c,
+            Err(e) => return Err(self.syntax_error(&e, filename, src)),
+        };
+        let d = self.main_dict();
+        let mut frame = crate::frame::Frame::new(code.clone(), d.clone(), Some(d));
+        self.resumable = true;
+        self.budget_left = self.budget;
+        let r = if code.flags & crate::code::CO_COROUTINE != 0 {
+            let g = self.alloc(PyObject::Generator(core::cell::RefCell::new(
+                crate::value::Generator {
+                    frame: None,
+                    running: false,
+                    finished: false,
+                    yielded_value: false,
+                    name: code.name.clone(),
+                    qualname: code.qualname.clone(),
+                },
+            )));
+            frame.generator = Some(g.clone());
+            if let PyObject::Generator(gc) = &*g {
+                gc.borrow_mut().frame = Some(frame);
+            }
+            self.top_coro = Some(g.clone());
+            self.gen_resume(&g, Value::None, None)
+        } else {
+            self.run_frame_at(frame, None, 0)
+        };
+        self.finish_step(r)
+    }
+
+    /// Continue a suspended run, giving `value` as the result of what it waited for.
+    pub fn resume(&mut self, value: Value) -> PyResult<RunState> {
+        self.resume_with(Ok(value))
+    }
+
+    /// Continue a suspended run by raising `exc` where it waited.
+    pub fn resume_throw(&mut self, exc: Value) -> PyResult<RunState> {
+        self.resume_with(Err(PyErr(exc)))
+    }
+
+    /// True while a resumable run is suspended.
+    pub fn is_suspended(&self) -> bool {
+        !self.frames.is_empty() || self.top_coro.is_some()
+    }
+
+    fn resume_with(&mut self, v: PyResult<Value>) -> PyResult<RunState> {
+        self.resumable = true;
+        self.budget_left = self.budget;
+        let r = if let Some(mut f) = self.frames.pop() {
+            match v {
+                Ok(val) => {
+                    if self.suspend_push {
+                        f.stack.push(val);
+                    }
+                    self.run_frame_at(f, None, 0)
+                }
+                Err(e) => self.run_frame_at(f, Some(e), 0),
+            }
+        } else if let Some(g) = self.top_coro.clone() {
+            match v {
+                Ok(val) => self.gen_resume(&g, val, None),
+                Err(e) => self.gen_resume(&g, Value::None, Some(e.0)),
+            }
+        } else {
+            self.resumable = false;
+            return Err(self.err(ExcKind::RuntimeError, "nothing to resume"));
+        };
+        self.finish_step(r)
+    }
+
+    fn finish_step(&mut self, r: PyResult<crate::eval::GenOutcome>) -> PyResult<RunState> {
+        self.resumable = false;
+        match r {
+            Ok(crate::eval::GenOutcome::Returned(v)) => {
+                self.top_coro = None;
+                Ok(RunState::Finished(v))
+            }
+            Ok(crate::eval::GenOutcome::Yielded(x)) => Ok(RunState::Suspended(Suspend::Await(x))),
+            Err(e) => match self.suspend_request.take() {
+                Some(why) => Ok(RunState::Suspended(why)),
+                None => {
+                    self.frames.clear();
+                    self.top_coro = None;
+                    Err(e)
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::boxed::Box;
+    use alloc::rc::Rc;
+    use core::cell::RefCell;
+
+    /// A port whose output the test can read after the VM took ownership of it.
+    struct SharedPort(Rc<RefCell<alloc::vec::Vec<u8>>>);
+
+    impl crate::port::Port for SharedPort {
+        fn write_stdout(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+    }
+
+    fn vm() -> (Vm, Rc<RefCell<alloc::vec::Vec<u8>>>) {
+        let out = Rc::new(RefCell::new(alloc::vec::Vec::new()));
+        (
+            Vm::new(
+                crate::VmConfig::default(),
+                Box::new(SharedPort(out.clone())),
+            ),
+            out,
+        )
+    }
+
+    fn text(out: &Rc<RefCell<alloc::vec::Vec<u8>>>) -> String {
+        String::from_utf8_lossy(&out.borrow()).into_owned()
+    }
+
+    #[test]
+    fn input_suspends_and_resumes() {
+        let (mut vm, out) = vm();
+        let st = vm
+            .start("x = input('? ')\nprint(x * 2)\n", "<t>", false)
+            .unwrap();
+        assert!(matches!(st, RunState::Suspended(Suspend::Input)));
+        let st = vm.resume(Value::str("ab")).unwrap();
+        assert!(matches!(st, RunState::Finished(_)));
+        assert_eq!(text(&out), "? abab\n");
+    }
+
+    #[test]
+    fn slices_long_loops() {
+        let (mut vm, out) = vm();
+        vm.set_slice_budget(50);
+        let mut st = vm
+            .start(
+                "s = 0\nfor i in range(1000):\n    s += i\nprint(s)\n",
+                "<t>",
+                false,
+            )
+            .unwrap();
+        let mut yields = 0;
+        while let RunState::Suspended(Suspend::Yield) = st {
+            yields += 1;
+            st = vm.resume(Value::None).unwrap();
+        }
+        assert!(matches!(st, RunState::Finished(_)));
+        assert!(yields >= 10, "yields: {}", yields);
+        assert_eq!(text(&out), "499500\n");
+    }
+
+    #[test]
+    fn top_level_await_of_host_objects() {
+        let (mut vm, out) = vm();
+        let src = "class W:\n    def __await__(self):\n        r = yield 'promise'\n        return r\nasync def f():\n    return await W() + 1\nx = await f()\nprint(x)\n";
+        let st = vm.start(src, "<t>", true).unwrap();
+        match st {
+            RunState::Suspended(Suspend::Await(v)) => assert_eq!(v.as_str(), Some("promise")),
+            other => panic!("unexpected {:?}", other),
+        }
+        let st = vm.resume(Value::Int(41)).unwrap();
+        assert!(matches!(st, RunState::Finished(_)));
+        assert_eq!(text(&out), "42\n");
+    }
+
+    #[test]
+    fn errors_end_the_run_and_the_vm_stays_usable() {
+        let (mut vm, out) = vm();
+        let st = vm.start("x = input()\n1/0\n", "<t>", false).unwrap();
+        assert!(matches!(st, RunState::Suspended(Suspend::Input)));
+        assert!(vm.resume(Value::str("z")).is_err());
+        assert!(!vm.is_suspended());
+        assert!(matches!(
+            vm.start("print(x)\n", "<t>", false).unwrap(),
+            RunState::Finished(_)
+        ));
+        assert_eq!(text(&out), "z\n");
+    }
+}

@@ -41,6 +41,8 @@ enum Event {
     Return(Value),
     /// The current (generator) frame yielded.
     Yield(Value),
+    /// A native asked to suspend the whole run (see `embed::Suspend`).
+    Suspend,
 }
 
 /// The "no self" marker pushed by LoadMethod when the attribute is already bound.
@@ -99,9 +101,21 @@ impl Vm {
 
     /// Run a frame until it returns or (if it is a generator frame) yields.
     pub fn run_frame(&mut self, frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<GenOutcome> {
+        let base = self.frames.len();
+        self.run_frame_at(frame, throw, base)
+    }
+
+    /// Run with an explicit base height of the frame stack (frames below it are not this
+    /// run's); used to resume a suspended run whose callers are still on the stack.
+    pub(crate) fn run_frame_at(
+        &mut self,
+        frame: Box<Frame>,
+        throw: Option<PyErr>,
+        base: usize,
+    ) -> PyResult<GenOutcome> {
         self.enter_native()?;
         let saved = self.caller_frame;
-        let r = self.run_loop(frame, throw);
+        let r = self.run_loop(frame, throw, base);
         self.caller_frame = saved;
         self.leave_native();
         r
@@ -131,8 +145,28 @@ impl Vm {
         }
     }
 
-    fn run_loop(&mut self, mut frame: Box<Frame>, throw: Option<PyErr>) -> PyResult<GenOutcome> {
-        let base = self.frames.len();
+    /// True when a resumable run should pause now to give the host a turn.
+    #[inline]
+    fn slice_over(&mut self) -> bool {
+        if self.budget == 0 || !self.resumable || self.native_depth != 1 {
+            return false;
+        }
+        if self.budget_left == 0 {
+            self.budget_left = self.budget;
+            self.suspend_request = Some(crate::embed::Suspend::Yield);
+            self.suspend_push = false;
+            return true;
+        }
+        self.budget_left -= 1;
+        false
+    }
+
+    fn run_loop(
+        &mut self,
+        mut frame: Box<Frame>,
+        throw: Option<PyErr>,
+        base: usize,
+    ) -> PyResult<GenOutcome> {
         let mut pending_err = throw;
         if let Some(e) = &pending_err {
             let e = e.clone();
@@ -167,6 +201,14 @@ impl Vm {
                     }
                     let old = core::mem::replace(&mut frame, new);
                     self.frames.push(old);
+                    if self.slice_over() {
+                        self.frames.push(frame);
+                        return Err(PyErr(Value::None));
+                    }
+                }
+                Ok(Event::Suspend) => {
+                    self.frames.push(frame);
+                    return Err(PyErr(Value::None));
                 }
                 Ok(Event::Return(v)) => {
                     if let Some(g) = frame.generator.take() {
@@ -303,6 +345,7 @@ impl Vm {
         let mut reraise = false;
         match self.execute_inner(frame, &mut reraise) {
             Ok(ev) => Ok(ev),
+            Err(_) if self.suspend_request.is_some() => Ok(Event::Suspend),
             Err(e) => {
                 if !reraise {
                     self.add_traceback(&e, frame);
@@ -941,10 +984,14 @@ impl Vm {
                     frame.stack.push(Value::Str(s));
                 }
                 Instr::Jump(t) => {
-                    if (t as usize) < frame.ip {
-                        self.periodic_checks()?;
-                    }
+                    let backward = (t as usize) < frame.ip;
                     frame.ip = t as usize;
+                    if backward {
+                        self.periodic_checks()?;
+                        if self.slice_over() {
+                            return Ok(Event::Suspend);
+                        }
+                    }
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = pop!(self, frame);
@@ -1983,6 +2030,7 @@ impl Vm {
             .collect();
         frame.stack.truncate(pos);
         self.caller_frame = &**frame as *const Frame;
+        self.direct_call = true;
         let r = self.call_kw(&callable, &args, &kw)?;
         frame.stack.push(r);
         Ok(None)

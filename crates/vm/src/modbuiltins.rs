@@ -712,10 +712,14 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn input(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "input", args, 0, 1)?;
+    let suspend = vm.can_suspend();
     if let Some(p) = args.first() {
         let s = vm.str_of(p)?;
         vm.write_stdout(s.as_str());
         vm.port.flush();
+    }
+    if suspend {
+        return Err(vm.request_suspend(crate::embed::Suspend::Input));
     }
     match vm.port.read_line() {
         Some(l) => Ok(Value::string(l)),

@@ -82,6 +82,22 @@ pub struct Vm {
     pub frozen_modules: Vec<(&'static str, &'static str)>,
     /// Ids of containers whose repr is in progress (to print `[...]` for cycles).
     pub(crate) repr_stack: Vec<usize>,
+    /// A suspension requested by a native (sleep, input, await) or by the instruction budget.
+    pub(crate) suspend_request: Option<crate::embed::Suspend>,
+    /// Whether resuming pushes the resume value (as the result of the suspended call).
+    pub(crate) suspend_push: bool,
+    /// True while a resumable run (`start`/`resume`) is executing.
+    pub(crate) resumable: bool,
+    /// Set by the dispatch loop right before it calls a callable directly.
+    pub(crate) direct_call: bool,
+    /// True while the running native was called directly by the dispatch loop.
+    pub(crate) native_direct: bool,
+    /// Backward jumps and calls allowed per time slice in resumable runs (0 = no slicing).
+    pub(crate) budget: u32,
+    /// What is left of the current slice.
+    pub(crate) budget_left: u32,
+    /// The top-level coroutine of a resumable run with top-level `await`.
+    pub(crate) top_coro: Option<Obj>,
 }
 
 /// Maximum depth of native re-entry before RecursionError (protects the Rust stack).
@@ -120,6 +136,14 @@ impl Vm {
             native_modules: Vec::new(),
             frozen_modules: Vec::new(),
             repr_stack: Vec::new(),
+            suspend_request: None,
+            suspend_push: false,
+            resumable: false,
+            direct_call: false,
+            native_direct: false,
+            budget: 0,
+            budget_left: 0,
+            top_coro: None,
         };
         crate::init_builtin_types(&mut vm);
         vm
