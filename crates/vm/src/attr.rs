@@ -111,7 +111,7 @@ impl Vm {
             match &**o {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
-                    let attr = types::lookup(&cls, name);
+                    let attr = self.type_lookup(&cls, name);
                     if let Some(a) = &attr {
                         if is_data_descriptor(self, a) {
                             return self.bind_attr(a.clone(), Some(obj), &cls);
@@ -156,7 +156,7 @@ impl Vm {
             }
         }
         let cls = self.type_of(obj);
-        if let Some(a) = types::lookup(&cls, name) {
+        if let Some(a) = self.type_lookup(&cls, name) {
             return self.bind_attr(a, Some(obj), &cls);
         }
         if let Some(v) = self.special_builtin_attr(obj, name)? {
@@ -166,8 +166,8 @@ impl Vm {
         // dynamically through a `__getattr__` native on their class.
         if let Value::Obj(o) = obj {
             if matches!(&**o, PyObject::Native(_)) {
-                let gname = self.intern("__getattr__");
-                if let Some(ga) = types::lookup(&cls, &gname) {
+                let gname = self.name("__getattr__");
+                if let Some(ga) = self.type_lookup(&cls, &gname) {
                     return self.call_unbound(&ga, &[obj.clone(), Value::Str(name.clone())]);
                 }
             }
@@ -185,7 +185,7 @@ impl Vm {
     }
 
     fn getattr_fallback(&mut self, obj: &Value, cls: &Obj, name: &Str) -> PyResult {
-        let gname = self.intern("__getattr__");
+        let gname = self.name("__getattr__");
         if let Some(ga) = types::lookup(cls, &gname) {
             return self.call_unbound(&ga, &[obj.clone(), Value::Str(name.clone())]);
         }
@@ -411,7 +411,7 @@ impl Vm {
         if let Some(a) = types::lookup(&meta, name) {
             return self.bind_attr(a, Some(&Value::Obj(cls.clone())), &meta);
         }
-        let gname = self.intern("__getattr__");
+        let gname = self.name("__getattr__");
         if !Rc::ptr_eq(&meta, &self.types.type_) {
             if let Some(ga) = types::lookup(&meta, &gname) {
                 return self
@@ -472,8 +472,8 @@ impl Vm {
             match &**o {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
-                    let sname = self.intern("__setattr__");
-                    if let Some(sa) = types::lookup(&cls, &sname) {
+                    let sname = self.name("__setattr__");
+                    if let Some(sa) = self.type_lookup(&cls, &sname) {
                         if !self.is_object_slot(&sa) {
                             self.call_unbound(
                                 &sa,
@@ -507,6 +507,7 @@ impl Vm {
                         _ => {}
                     }
                     t.dict.borrow_mut().set_name(name.clone(), value);
+                    self.types_changed();
                     return Ok(());
                 }
                 PyObject::Module(m) => {
@@ -540,14 +541,14 @@ impl Vm {
         let cls = self.type_of(obj);
         if let Value::Obj(o) = obj {
             if matches!(&**o, PyObject::Native(_)) {
-                let sname = self.intern("__setattr__");
-                if let Some(sa) = types::lookup(&cls, &sname) {
+                let sname = self.name("__setattr__");
+                if let Some(sa) = self.type_lookup(&cls, &sname) {
                     self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
                     return Ok(());
                 }
             }
         }
-        if types::lookup(&cls, name).is_some() {
+        if self.type_lookup(&cls, name).is_some() {
             return Err(self.attribute_error(format!(
                 "'{}' object attribute '{}' is read-only",
                 tn,
@@ -570,7 +571,7 @@ impl Vm {
             return self.setattr(obj, name, value);
         };
         let cls = inst.class.borrow().clone();
-        if let Some(a) = types::lookup(&cls, name) {
+        if let Some(a) = self.type_lookup(&cls, name) {
             if let Value::Obj(ao) = &a {
                 match &**ao {
                     PyObject::Property { fset, .. } => {
@@ -646,8 +647,8 @@ impl Vm {
             match &**o {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
-                    let dname = self.intern("__delattr__");
-                    if let Some(da) = types::lookup(&cls, &dname) {
+                    let dname = self.name("__delattr__");
+                    if let Some(da) = self.type_lookup(&cls, &dname) {
                         if !self.is_object_slot(&da) {
                             self.call_unbound(&da, &[obj.clone(), Value::Str(name.clone())])?;
                             return Ok(());
@@ -656,6 +657,7 @@ impl Vm {
                     return self.generic_delattr(obj, name);
                 }
                 PyObject::Type(t) if t.heap_type => {
+                    self.types_changed();
                     if t.dict.borrow_mut().remove_name(name).is_none() {
                         let tn = t.name.borrow().clone();
                         return Err(self.attribute_error(format!(
@@ -696,7 +698,7 @@ impl Vm {
             return Err(self.no_attribute(obj, name));
         };
         let cls = inst.class.borrow().clone();
-        if let Some(a) = types::lookup(&cls, name) {
+        if let Some(a) = self.type_lookup(&cls, name) {
             if let Value::Obj(ao) = &a {
                 match &**ao {
                     PyObject::Property { fdel, .. } => {

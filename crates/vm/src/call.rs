@@ -58,7 +58,7 @@ impl Vm {
             return Err(self.type_error("not a function"));
         };
         let code = f.code.clone();
-        let mut frame = Frame::new(code.clone(), f.globals.clone(), None);
+        let mut frame = self.alloc_frame(code.clone(), f.globals.clone());
         let argc = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let nargs = args.len();
@@ -398,7 +398,7 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Str, Value)],
     ) -> PyResult<(Value, bool)> {
-        let nname = self.intern("__new__");
+        let nname = self.name("__new__");
         let new = types::lookup(cls, &nname);
         if self.is_object_new(&new) {
             let layout = as_type(cls).map(|t| t.layout).unwrap_or(Layout::Object);
@@ -437,7 +437,7 @@ impl Vm {
         // A metaclass with its own __call__.
         let meta = self.type_of(&Value::Obj(cls.clone()));
         if !Rc::ptr_eq(&meta, &self.types.type_) {
-            let cname = self.intern("__call__");
+            let cname = self.name("__call__");
             if let Some(c) = types::lookup(&meta, &cname) {
                 if !matches!(&c, Value::Obj(o) if matches!(&**o, PyObject::Builtin(b) if b.name == "type.__call__"))
                 {
@@ -462,7 +462,7 @@ impl Vm {
             .map(|t| t.layout == Layout::Type)
             .unwrap_or(false);
         if is_meta && args.len() == 3 {
-            let nname = self.intern("__new__");
+            let nname = self.name("__new__");
             let new = types::lookup(cls, &nname);
             if self.is_object_new(&new)
                 || matches!(&new, Some(Value::Obj(o)) if matches!(&**o, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "type.__new__")))
@@ -476,7 +476,7 @@ impl Vm {
             .map(|t| !t.heap_type && t.layout == Layout::Other)
             .unwrap_or(false)
         {
-            let nname = self.intern("__new__");
+            let nname = self.name("__new__");
             if types::lookup(cls, &nname)
                 .map(|n| self.is_object_new(&Some(n)))
                 .unwrap_or(true)
@@ -501,7 +501,7 @@ impl Vm {
         kwargs: &[(Str, Value)],
         default_new: bool,
     ) -> PyResult<()> {
-        let iname = self.intern("__init__");
+        let iname = self.name("__init__");
         let init = types::lookup(cls, &iname);
         match init {
             Some(m) if !self.is_object_slot(&m) => {
@@ -598,12 +598,12 @@ impl Vm {
             }
         }
         let mut dict = ns_dict;
-        let qualname = match dict.remove_name(&self.intern("__qualname__")) {
+        let qualname = match dict.remove_name(&self.name("__qualname__")) {
             Some(Value::Str(q)) => q,
             _ => name.clone(),
         };
         {
-            let key = self.intern("__new__");
+            let key = self.name("__new__");
             if let Some(v) = dict.get_name(&key).cloned() {
                 if matches!(&v, Value::Obj(o) if matches!(&**o, PyObject::Function(_))) {
                     let sm = Value::Obj(self.alloc(PyObject::StaticMethod(v)));
@@ -652,7 +652,7 @@ impl Vm {
             }
         }
         // __init_subclass__ of the nearest base that defines it.
-        let isname = self.intern("__init_subclass__");
+        let isname = self.name("__init_subclass__");
         let mro_now: Vec<Obj> = as_type(&cls)
             .map(|t| t.mro.borrow().clone())
             .unwrap_or_default();

@@ -175,7 +175,7 @@ impl Vm {
         loop {
             let ev = match pending_err.take() {
                 Some(e) => Err(e),
-                None => self.execute(&mut frame),
+                None => self.execute(&mut frame, base),
             };
             match ev {
                 Ok(Event::Call(new)) => {
@@ -215,12 +215,15 @@ impl Vm {
                         self.finish_generator(&g);
                     }
                     if self.frames.len() == base {
+                        self.recycle_frame(frame);
                         return Ok(GenOutcome::Returned(v));
                     }
-                    frame = match self.frames.pop() {
+                    let caller = match self.frames.pop() {
                         Some(f) => f,
                         None => return Err(self.stack_underflow()),
                     };
+                    let done = core::mem::replace(&mut frame, caller);
+                    self.recycle_frame(done);
                     match frame.pending {
                         Pending::Call => frame.stack.push(v),
                         Pending::Init => {
@@ -341,9 +344,9 @@ impl Vm {
     }
 
     /// Run instructions of `frame` until a frame event; errors get the frame's traceback entry.
-    fn execute(&mut self, frame: &mut Box<Frame>) -> Result<Event, PyErr> {
+    fn execute(&mut self, frame: &mut Box<Frame>, base: usize) -> Result<Event, PyErr> {
         let mut reraise = false;
-        match self.execute_inner(frame, &mut reraise) {
+        match self.execute_inner(frame, &mut reraise, base) {
             Ok(ev) => Ok(ev),
             Err(_) if self.suspend_request.is_some() => Ok(Event::Suspend),
             Err(e) => {
@@ -391,11 +394,27 @@ impl Vm {
         &mut self,
         frame: &mut Box<Frame>,
         reraise: &mut bool,
+        base: usize,
     ) -> Result<Event, PyErr> {
-        let code: Rc<Code> = frame.code.clone();
-        let instrs: &[Instr] = &code.instrs;
+        let mut code: Rc<Code> = frame.code.clone();
+        // Enter a Python frame without leaving the loop (calls stay in this Rust frame).
+        macro_rules! enter {
+            ($nf:expr) => {{
+                let nf = $nf;
+                if self.frames.len() >= self.config.recursion_limit {
+                    return Ok(Event::Call(nf));
+                }
+                let old = core::mem::replace(frame, nf);
+                self.frames.push(old);
+                if self.slice_over() {
+                    return Ok(Event::Suspend);
+                }
+                code = frame.code.clone();
+                continue;
+            }};
+        }
         loop {
-            let Some(&ins) = instrs.get(frame.ip) else {
+            let Some(&ins) = code.instrs.get(frame.ip) else {
                 return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
             };
             frame.ip += 1;
@@ -572,10 +591,10 @@ impl Vm {
                     if matches!(frame.stack[self_pos], Value::NotImplemented) {
                         frame.stack.remove(self_pos);
                         if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
-                            return Ok(Event::Call(f));
+                            enter!(f);
                         }
                     } else if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
-                        return Ok(Event::Call(f));
+                        enter!(f);
                     }
                 }
                 Instr::CallMethodKw(n) => {
@@ -590,7 +609,7 @@ impl Vm {
                         frame.stack.remove(self_pos);
                     }
                     if let Some(f) = self.call_from_stack(frame, self_pos - 1, Some(kwnames))? {
-                        return Ok(Event::Call(f));
+                        enter!(f);
                     }
                 }
                 Instr::BinaryOp(op) => {
@@ -1122,7 +1141,7 @@ impl Vm {
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
-                        return Ok(Event::Call(f));
+                        enter!(f);
                     }
                 }
                 Instr::CallKw(n) => {
@@ -1133,7 +1152,7 @@ impl Vm {
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
                     if let Some(f) = self.call_from_stack(frame, pos, Some(kwnames))? {
-                        return Ok(Event::Call(f));
+                        enter!(f);
                     }
                 }
                 Instr::CallEx(flag) => {
@@ -1178,7 +1197,7 @@ impl Vm {
                     frame.stack.extend(args);
                     if kw.is_empty() {
                         if let Some(f) = self.call_from_stack(frame, pos, None)? {
-                            return Ok(Event::Call(f));
+                            enter!(f);
                         }
                     } else {
                         let mut names = Vec::with_capacity(kw.len());
@@ -1188,7 +1207,7 @@ impl Vm {
                         }
                         let kn = self.new_tuple(names);
                         if let Some(f) = self.call_from_stack(frame, pos, Some(kn))? {
-                            return Ok(Event::Call(f));
+                            enter!(f);
                         }
                     }
                 }
@@ -1242,6 +1261,19 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let v = pop!(self, frame);
+                    if frame.generator.is_none() && self.frames.len() > base {
+                        if let Some(c) = self.frames.last() {
+                            if c.pending == Pending::Call {
+                                if let Some(caller) = self.frames.pop() {
+                                    let done = core::mem::replace(frame, caller);
+                                    self.recycle_frame(done);
+                                    frame.stack.push(v);
+                                    code = frame.code.clone();
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     return Ok(Event::Return(v));
                 }
                 Instr::YieldValue => {
@@ -1884,7 +1916,7 @@ impl Vm {
             match &**o {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
-                    if let Some(attr) = types::lookup(&cls, name) {
+                    if let Some(attr) = self.type_lookup(&cls, name) {
                         let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()));
                         if plain {
                             let shadowed = dict_of(&inst.dict)
@@ -1910,7 +1942,7 @@ impl Vm {
             return Ok((v, NO_SELF));
         }
         let cls = self.type_of(&obj);
-        if let Some(attr) = types::lookup(&cls, name) {
+        if let Some(attr) = self.type_lookup(&cls, name) {
             if matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()) || matches!(&**a, PyObject::Function(_)))
             {
                 return Ok((attr, obj));
@@ -1983,8 +2015,8 @@ impl Vm {
                         && t.layout == crate::value::Layout::Object
                         && t.metaclass.borrow().is_none() =>
                 {
-                    let nname = self.intern("__new__");
-                    let iname = self.intern("__init__");
+                    let nname = self.name("__new__");
+                    let iname = self.name("__init__");
                     let new_default = types::lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
                     if new_default {
                         if let Some(init) = types::lookup(o, &iname) {

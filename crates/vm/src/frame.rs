@@ -85,6 +85,36 @@ impl Frame {
         })
     }
 
+    /// Re-initialise a recycled frame for `code` (keeps the vectors' capacity).
+    pub fn reset(&mut self, code: Rc<Code>, globals: Obj, namespace: Option<Obj>) {
+        let nlocals = code.nlocals();
+        self.locals.clear();
+        self.locals.resize(nlocals, None);
+        self.stack.clear();
+        let want = code.max_stack as usize + 2;
+        if self.stack.capacity() < want {
+            self.stack.reserve(want);
+        }
+        self.cells.clear();
+        self.blocks.clear();
+        self.code = code;
+        self.ip = 0;
+        self.globals = globals;
+        self.namespace = namespace;
+        self.generator = None;
+        self.pending = Pending::Call;
+    }
+
+    /// Drop the frame's references (before it goes back to the pool).
+    pub fn clear(&mut self) {
+        self.locals.clear();
+        self.stack.clear();
+        self.cells.clear();
+        self.blocks.clear();
+        self.namespace = None;
+        self.generator = None;
+    }
+
     /// The line being executed.
     pub fn line(&self) -> u32 {
         self.code.line_for(self.ip.saturating_sub(1))

@@ -7,10 +7,20 @@ use alloc::string::String;
 
 use crate::value::{PyStr, Str};
 
+const STATIC_SLOTS: usize = 512;
+
 /// The table of interned strings.
-#[derive(Default)]
 pub struct Interner {
     map: BTreeMap<String, Str>,
+    /// Direct-mapped cache for names given as `&'static str` (keyed by the text's address, which
+    /// never changes for static text), so natives can look up `"__eq__"` without a tree search.
+    statics: alloc::vec::Vec<Option<(usize, usize, Str)>>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner { map: BTreeMap::new(), statics: alloc::vec![None; STATIC_SLOTS] }
+    }
 }
 
 impl Interner {
@@ -27,6 +37,21 @@ impl Interner {
         self.map.insert(String::from(s), v.clone());
         v
     }
+    /// The unique `Str` for static text (fast path for names written in the VM's source).
+    #[inline]
+    pub fn intern_static(&mut self, s: &'static str) -> Str {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3).wrapping_mul(0x9E37_79B9) % STATIC_SLOTS;
+        if let Some((a, l, v)) = &self.statics[slot] {
+            if *a == addr && *l == s.len() {
+                return v.clone();
+            }
+        }
+        let v = self.intern(s);
+        self.statics[slot] = Some((addr, s.len(), v.clone()));
+        v
+    }
+
     /// Number of interned strings.
     pub fn len(&self) -> usize {
         self.map.len()

@@ -400,7 +400,7 @@ fn rounding(
     args: &[Value],
     kwargs: &[(Str, Value)],
     name: &str,
-    dunder: &str,
+    dunder: &'static str,
     f: fn(f64) -> f64,
 ) -> PyResult {
     no_kwargs(vm, name, kwargs)?;

@@ -166,7 +166,7 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(l) => l,
         None => {
             let l = vm.new_list(Vec::new());
-            let n = vm.intern("__notes__");
+            let n = vm.name("__notes__");
             vm.generic_setattr(&args[0], &n, l.clone())?;
             l
         }

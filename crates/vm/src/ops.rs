@@ -313,7 +313,7 @@ impl Vm {
     }
 
     /// A dunder defined by a Python class (object's defaults are skipped).
-    fn call_special_user(&mut self, v: &Value, name: &str, other: &Value) -> Option<PyResult> {
+    fn call_special_user(&mut self, v: &Value, name: &'static str, other: &Value) -> Option<PyResult> {
         if !is_user(v) {
             return None;
         }

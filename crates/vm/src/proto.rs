@@ -16,14 +16,14 @@ use crate::{PyErr, PyResult};
 
 impl Vm {
     /// Look up a special method on the type of `v` (not the instance), unbound.
-    pub fn lookup_special(&mut self, v: &Value, name: &str) -> Option<Value> {
+    pub fn lookup_special(&mut self, v: &Value, name: &'static str) -> Option<Value> {
         let cls = self.type_of(v);
-        let n = self.intern(name);
-        types::lookup(&cls, &n)
+        let n = self.name(name);
+        self.type_lookup(&cls, &n)
     }
 
     /// Call a special method found on the type with `v` as self. None when the type lacks it.
-    pub fn call_special(&mut self, v: &Value, name: &str, args: &[Value]) -> Option<PyResult> {
+    pub fn call_special(&mut self, v: &Value, name: &'static str, args: &[Value]) -> Option<PyResult> {
         let m = self.lookup_special(v, name)?;
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(v.clone());
@@ -168,8 +168,8 @@ impl Vm {
                 }
                 PyObject::Instance(_) | PyObject::Native(_) => {
                     let cls = self.type_of(v);
-                    let hname = self.intern("__hash__");
-                    match types::lookup(&cls, &hname) {
+                    let hname = self.name("__hash__");
+                    match self.type_lookup(&cls, &hname) {
                         Some(Value::None) => {
                             let tn = self.type_name(v);
                             return Err(self.type_error(format!("unhashable type: '{}'", tn)));
@@ -193,8 +193,8 @@ impl Vm {
                         }
                         _ => {
                             // A class defining __eq__ without __hash__ is unhashable.
-                            let eqn = self.intern("__eq__");
-                            if let Some(eq) = types::lookup(&cls, &eqn) {
+                            let eqn = self.name("__eq__");
+                            if let Some(eq) = self.type_lookup(&cls, &eqn) {
                                 if !self.is_object_slot(&eq) && !self.is_builtin_layout(&cls) {
                                     let tn = self.type_name(v);
                                     return Err(
@@ -260,8 +260,8 @@ impl Vm {
             Value::Str(s) => Ok(s.clone()),
             Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_)) => {
                 let cls = self.type_of(v);
-                let n = self.intern("__str__");
-                match types::lookup(&cls, &n) {
+                let n = self.name("__str__");
+                match self.type_lookup(&cls, &n) {
                     Some(m) if !self.is_object_slot(&m) => {
                         let r = self.call_unbound(&m, core::slice::from_ref(v))?;
                         self.expect_str_result(r, "__str__")

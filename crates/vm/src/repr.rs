@@ -158,7 +158,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             PyObject::Instance(_) | PyObject::Native(_) => {
                 let cls = vm.type_of(v);
-                let rn = vm.intern("__repr__");
+                let rn = vm.name("__repr__");
                 match types::lookup(&cls, &rn) {
                     Some(m) if !vm.is_object_slot(&m) => {
                         let r = vm.call_unbound(&m, core::slice::from_ref(v))?;

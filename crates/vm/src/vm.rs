@@ -98,7 +98,23 @@ pub struct Vm {
     pub(crate) budget_left: u32,
     /// The top-level coroutine of a resumable run with top-level `await`.
     pub(crate) top_coro: Option<Obj>,
+    /// Finished frames kept for reuse (saves two allocations per call).
+    pub(crate) frame_pool: Vec<Box<Frame>>,
+    /// Cache of attribute lookups along class MROs, keyed by (class, interned name).
+    pub(crate) method_cache: Vec<Option<MethodCacheEntry>>,
+    /// Bumped whenever a class namespace changes, invalidating `method_cache`.
+    pub(crate) type_version: u64,
 }
+
+/// One entry of the method cache.
+pub(crate) struct MethodCacheEntry {
+    cls: Obj,
+    name: Str,
+    version: u64,
+    value: Option<Value>,
+}
+
+const METHOD_CACHE_SIZE: usize = 4096;
 
 /// Maximum depth of native re-entry before RecursionError (protects the Rust stack).
 pub const MAX_NATIVE_DEPTH: usize = 200;
@@ -144,7 +160,11 @@ impl Vm {
             budget: 0,
             budget_left: 0,
             top_coro: None,
+            frame_pool: Vec::new(),
+            method_cache: Vec::new(),
+            type_version: 0,
         };
+        vm.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
         crate::init_builtin_types(&mut vm);
         vm
     }
@@ -191,6 +211,54 @@ impl Vm {
     pub fn new_iter(&mut self, st: IterState) -> Value {
         Value::Obj(self.alloc(PyObject::Iter(RefCell::new(st))))
     }
+    /// A frame for a function call, reusing a pooled one when possible.
+    #[inline]
+    pub fn alloc_frame(&mut self, code: Rc<crate::code::Code>, globals: Obj) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, None);
+                f
+            }
+            None => Frame::new(code, globals, None),
+        }
+    }
+
+    /// Return a finished frame to the pool.
+    #[inline]
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            f.clear();
+            self.frame_pool.push(f);
+        }
+    }
+
+    /// Look a name up along a class's MRO, through the method cache.
+    #[inline]
+    pub fn type_lookup(&mut self, cls: &Obj, name: &Str) -> Option<Value> {
+        let key = (Rc::as_ptr(cls) as *const u8 as usize >> 4) ^ (Rc::as_ptr(name) as *const u8 as usize >> 3);
+        let slot = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (usize::BITS - 12);
+        if let Some(e) = &self.method_cache[slot] {
+            if e.version == self.type_version && Rc::ptr_eq(&e.cls, cls) && Rc::ptr_eq(&e.name, name) {
+                return e.value.clone();
+            }
+        }
+        let v = types::lookup(cls, name);
+        self.method_cache[slot] = Some(MethodCacheEntry { cls: cls.clone(), name: name.clone(), version: self.type_version, value: v.clone() });
+        v
+    }
+
+    /// Note that some class namespace changed (invalidates cached lookups).
+    #[inline]
+    pub fn types_changed(&mut self) {
+        self.type_version = self.type_version.wrapping_add(1);
+    }
+
+    /// The interned name for static text (cheap).
+    #[inline]
+    pub fn name(&mut self, s: &'static str) -> Str {
+        self.interner.intern_static(s)
+    }
+
     /// An interned name.
     pub fn intern(&mut self, s: &str) -> Str {
         self.interner.intern(s)
