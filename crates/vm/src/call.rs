@@ -290,6 +290,7 @@ impl Vm {
             running: false,
             finished: false,
             yielded_value: false,
+            flags: frame.code.flags,
             name: func.name.borrow().clone(),
             qualname: func.qualname.borrow().clone(),
         })));
@@ -620,6 +621,9 @@ impl Vm {
                 }
             }
         }
+        if dict.get_str("__eq__").is_some() && dict.get_str("__hash__").is_none() {
+            dict.set_str("__hash__", Value::None);
+        }
         if dict.get_str("__module__").is_none() {
             let m = self.current_module_name();
             dict.set_str("__module__", m);
@@ -768,7 +772,8 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     match args.first() {
         Some(Value::Obj(c)) if as_type(c).is_some() => {
             let c = c.clone();
-            Ok(vm.type_new_instance(&c, &[], &[])?.0)
+            let layout = as_type(&c).map(|t| t.layout).unwrap_or(Layout::Object);
+            Ok(if layout == Layout::Exception { vm.new_exception(&c, args[1..].to_vec()) } else { vm.new_instance(&c) })
         }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     }
@@ -857,7 +862,14 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
     Ok(Value::Str(vm.str_of(&args[0])?))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    if !kw.is_empty() {
+        let n = match args.first() {
+            Some(Value::Obj(c)) => types::name_string(c),
+            _ => String::from("object"),
+        };
+        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", n)));
+    }
     Ok(Value::None)
 }
 

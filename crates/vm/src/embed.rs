@@ -216,6 +216,7 @@ impl Vm {
                     running: false,
                     finished: false,
                     yielded_value: false,
+                    flags: code.flags,
                     name: code.name.clone(),
                     qualname: code.qualname.clone(),
                 },

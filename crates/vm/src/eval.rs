@@ -289,8 +289,9 @@ impl Vm {
                         }
                         if let Some(g) = frame.generator.take() {
                             self.finish_generator(&g);
+                            let is_agen = frame.code.flags & crate::code::CO_ASYNC_GENERATOR != 0;
                             if self.err_matches(&e, ExcKind::StopIteration)
-                                || self.err_matches(&e, ExcKind::StopAsyncIteration)
+                                || (is_agen && self.err_matches(&e, ExcKind::StopAsyncIteration))
                             {
                                 let is_coro = frame.code.flags & CO_COROUTINE != 0;
                                 let msg = if is_coro {
@@ -2078,6 +2079,10 @@ impl Vm {
             return Err(self.value_error("generator already executing"));
         }
         let Some(mut f) = gm.frame.take() else {
+            if gm.flags & CO_COROUTINE != 0 && gm.finished {
+                drop(gm);
+                return Err(self.err(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"));
+            }
             return Ok(None);
         };
         if f.ip == 0 {

@@ -193,7 +193,9 @@ impl Vm {
             if self.port.file_kind(&base) == FileKind::Dir {
                 if self.port.file_kind(&init) == FileKind::File {
                     let src = self.read_source(&init)?;
-                    return self.exec_module_source(full, &src, &init, Some(base));
+                    let m = self.exec_module_source(full, &src, &init, Some(base))?;
+                    self.bind_in_parent(full, parent, &m)?;
+                    return Ok(m);
                 }
                 // A namespace package.
                 let m = self.new_module(full);
@@ -221,6 +223,8 @@ impl Vm {
             ExcKind::ModuleNotFoundError,
             format!("No module named '{}'", full),
         );
+        let n = self.name("name");
+        let _ = self.generic_setattr(&e.0, &n, Value::str(full));
         Err(e)
     }
 

@@ -87,6 +87,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     objgen::init(vm);
     iter::init(vm);
     modbuiltins::init(vm);
+    repr::init(vm);
     // Native modules: add a line per module (`import x` creates it on first use).
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));

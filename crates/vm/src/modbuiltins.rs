@@ -189,9 +189,10 @@ fn chr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Value::Float(_) => {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"))
         }
-        v => vm
-            .to_index(v)
-            .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?,
+        Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C int"))
+        }
+        v => vm.to_index(v)?,
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
@@ -381,6 +382,10 @@ fn hasattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn iter_(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "iter", args, 1, 2)?;
     if args.len() == 2 {
+        let c = callable(vm, &args[..1], &[])?;
+        if !matches!(c, Value::Bool(true)) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(vm.new_iter(IterState::Callable {
             func: args[0].clone(),
             sentinel: args[1].clone(),
@@ -394,8 +399,11 @@ fn next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let it = &args[0];
     let is_iter = match it {
         Value::Obj(o) => {
-            matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_))
-                || vm.lookup_special(it, "__next__").is_some()
+            match &**o {
+                PyObject::Iter(_) => true,
+                PyObject::Generator(g) => g.borrow().flags & crate::code::CO_COROUTINE == 0,
+                _ => vm.lookup_special(it, "__next__").is_some(),
+            }
         }
         _ => false,
     };
@@ -879,6 +887,13 @@ fn exec(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 // ----- constructors of built-in classes ---------------------------------------------------
 
+fn none_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if args.len() > 1 {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::None)
+}
+
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     check_kw(vm, "enumerate", kw, &["iterable", "start"])?;
     let it = args
@@ -1232,6 +1247,7 @@ pub(crate) fn init(vm: &mut Vm) {
         d.set_str("__name__", Value::str("builtins"));
     }
     let t = &vm.types;
+    types::add_static_methods(&t.none, &[("__new__", none_new)]);
     types::add_static_methods(&t.enumerate, &[("__new__", enumerate_new)]);
     types::add_static_methods(&t.zip, &[("__new__", zip_new)]);
     types::add_static_methods(&t.map, &[("__new__", map_new)]);

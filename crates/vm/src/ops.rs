@@ -107,6 +107,15 @@ impl Vm {
                         return r;
                     }
                 }
+                PyObject::ByteArray(_) if op == BinOp::Add || op == BinOp::Mult => {
+                    let name = if op == BinOp::Add { "__iadd__" } else { "__imul__" };
+                    if let Some(r) = self.call_special(a, name, core::slice::from_ref(b)) {
+                        let r = r?;
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                }
                 PyObject::Dict(_) if op == BinOp::BitOr => {
                     if let Some(r) = crate::objdict::dict_inplace_or(self, a, b) {
                         return r;
@@ -195,6 +204,20 @@ impl Vm {
         } else {
             String::from(sym)
         };
+        let is_seq = |v: &Value| {
+            matches!(v, Value::Str(_))
+                || matches!(v, Value::Obj(o) if matches!(&**o, PyObject::List(_) | PyObject::Tuple(_) | PyObject::Bytes(_) | PyObject::ByteArray(_)))
+        };
+        if op == BinOp::Mult && !is_user(b) && is_seq(a) && !is_seq(b) || op == BinOp::Mult && !is_user(a) && is_seq(b) && !is_seq(a) {
+            let other = if is_seq(a) { &nb } else { &na };
+            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", other)));
+        }
+        if op == BinOp::Mult && is_seq(a) && is_seq(b) {
+            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", nb)));
+        }
+        if op == BinOp::Add && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::Bytes(_) | PyObject::ByteArray(_))) && !is_user(b) {
+            return Err(self.type_error(format!("can't concat {} to {}", nb, na)));
+        }
         if op == BinOp::Add && (matches!(a, Value::Str(_))) {
             return Err(
                 self.type_error(format!("can only concatenate str (not \"{}\") to str", nb))

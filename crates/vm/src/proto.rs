@@ -267,6 +267,10 @@ impl Vm {
                         self.expect_str_result(r, "__str__")
                     }
                     _ => {
+                        let base = self.builtin_base(v);
+                        if let Value::Str(s) = &base {
+                            return Ok(s.clone());
+                        }
                         if let Some(st) = crate::exceptions::exc_state(v) {
                             let args = st.borrow().args.clone();
                             let items: Vec<Value> =
@@ -363,6 +367,9 @@ impl Vm {
                         remaining: n as u64,
                         step: *step,
                     }
+                }
+                PyObject::Generator(g) if g.borrow().flags & crate::code::CO_COROUTINE != 0 => {
+                    return Err(self.type_error("'coroutine' object is not iterable"));
                 }
                 PyObject::Iter(_) | PyObject::Generator(_) => return Ok(v.clone()),
                 PyObject::Instance(_) | PyObject::Native(_) | PyObject::Type(_) => {

@@ -324,3 +324,88 @@ impl Vm {
         self.repr_stack.pop();
     }
 }
+
+fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
+    let Some(slf) = args.first() else { return Err(vm.type_error("__repr__ needs an argument")) };
+    let base = vm.builtin_base(slf);
+    let s = if base.is(slf) { repr_value(vm, slf)? } else { repr_value(vm, &base)? };
+    Ok(Value::string(s))
+}
+
+fn builtin_str(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
+    let Some(slf) = args.first() else { return Err(vm.type_error("__str__ needs an argument")) };
+    let base = vm.builtin_base(slf);
+    match &base {
+        Value::Str(s) => Ok(Value::Str(s.clone())),
+        _ => Ok(Value::Str(vm.str_of(&base)?)),
+    }
+}
+
+fn str_cmp(vm: &mut Vm, args: &[Value], op: crate::ast::CmpOp) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error("expected 1 argument"));
+    }
+    let (a, b) = (vm.builtin_base(&args[0]), vm.builtin_base(&args[1]));
+    match (&a, &b) {
+        (Value::Str(_), Value::Str(_)) => vm.compare(&a, &b, op),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+macro_rules! str_cmp_fn {
+    ($name:ident, $op:ident) => {
+        fn $name(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
+            str_cmp(vm, args, crate::ast::CmpOp::$op)
+        }
+    };
+}
+str_cmp_fn!(str_eq, Eq);
+str_cmp_fn!(str_ne, NotEq);
+str_cmp_fn!(str_lt, Lt);
+str_cmp_fn!(str_le, LtE);
+str_cmp_fn!(str_gt, Gt);
+str_cmp_fn!(str_ge, GtE);
+
+fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
+    let Some(slf) = args.first() else { return Err(vm.type_error("__hash__ needs an argument")) };
+    let base = vm.builtin_base(slf);
+    Ok(Value::Int(vm.hash(&base)?))
+}
+
+/// Give the built-in types `__repr__`/`__str__` natives (so `super().__repr__()` and
+/// `list.__repr__(x)` work from subclasses) where their own modules did not, and str its rich
+/// comparisons.
+pub(crate) fn init(vm: &mut Vm) {
+    let t = &vm.types;
+    let all = [
+        &t.int, &t.bool_, &t.float, &t.complex, &t.str_, &t.bytes, &t.bytearray, &t.tuple, &t.list, &t.dict, &t.set,
+        &t.frozenset, &t.range, &t.slice, &t.none,
+    ];
+    for cls in all {
+        let has = |n: &str| types::as_type(cls).map(|tt| tt.dict.borrow().get_str(n).is_some()).unwrap_or(true);
+        if !has("__repr__") {
+            types::add_methods(cls, &[("__repr__", builtin_repr)]);
+        }
+        if !has("__str__") && alloc::rc::Rc::ptr_eq(cls, &t.str_) {
+            types::add_methods(cls, &[("__str__", builtin_str)]);
+        }
+    }
+    let s = &t.str_;
+    let has = |n: &str| types::as_type(s).map(|tt| tt.dict.borrow().get_str(n).is_some()).unwrap_or(true);
+    if !has("__eq__") {
+        types::add_methods(
+            s,
+            &[
+                ("__eq__", str_eq),
+                ("__ne__", str_ne),
+                ("__lt__", str_lt),
+                ("__le__", str_le),
+                ("__gt__", str_gt),
+                ("__ge__", str_ge),
+            ],
+        );
+    }
+    if !has("__hash__") {
+        types::add_methods(s, &[("__hash__", builtin_hash)]);
+    }
+}

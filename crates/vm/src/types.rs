@@ -269,7 +269,7 @@ impl BuiltinTypes {
             slice: t("slice", Layout::Other),
             function: t("function", Layout::Other),
             builtin_function: t("builtin_function_or_method", Layout::Other),
-            bound_method: t("bound_method", Layout::Other),
+            bound_method: t("method", Layout::Other),
             module: t("module", Layout::Other),
             cell: t("cell", Layout::Other),
             generator: t("generator", Layout::Other),

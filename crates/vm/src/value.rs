@@ -384,6 +384,8 @@ pub struct Generator {
     pub running: bool,
     /// True when it has returned or raised.
     pub finished: bool,
+    /// The code's CO_* flags (generator, coroutine or async generator), kept after it finishes.
+    pub flags: u32,
     /// For async generators: true when the last suspension was a `yield` (a value for the
     /// `async for`), false when it was an `await` passing through to the event loop.
     pub yielded_value: bool,

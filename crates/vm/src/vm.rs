@@ -399,7 +399,7 @@ impl Vm {
                 PyObject::Module(_) => t.module.clone(),
                 PyObject::Cell(_) => t.cell.clone(),
                 PyObject::Generator(g) => {
-                    let flags = g.borrow().frame.as_ref().map(|f| f.code.flags).unwrap_or(0);
+                    let flags = g.borrow().flags;
                     if flags & crate::code::CO_ASYNC_GENERATOR != 0 {
                         t.async_generator.clone()
                     } else if flags & crate::code::CO_COROUTINE != 0 {
