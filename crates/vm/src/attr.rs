@@ -567,6 +567,12 @@ impl Vm {
         let Value::Obj(o) = obj else {
             return Err(self.no_attribute(obj, name));
         };
+        if let PyObject::Instance(inst) = &**o {
+            // Plain `object()` instances have no __dict__.
+            if Rc::ptr_eq(&*inst.class.borrow(), &self.types.object) {
+                return Err(self.no_attribute(obj, name));
+            }
+        }
         let PyObject::Instance(inst) = &**o else {
             return self.setattr(obj, name, value);
         };

@@ -208,7 +208,13 @@ impl Vm {
             matches!(v, Value::Str(_))
                 || matches!(v, Value::Obj(o) if matches!(&**o, PyObject::List(_) | PyObject::Tuple(_) | PyObject::Bytes(_) | PyObject::ByteArray(_)))
         };
-        if op == BinOp::Mult && !is_user(b) && is_seq(a) && !is_seq(b) || op == BinOp::Mult && !is_user(a) && is_seq(b) && !is_seq(a) {
+        if op == BinOp::Mult && (is_seq(a) != is_seq(b)) {
+            // Repetition by an object with __index__.
+            let (seq, n) = if is_seq(a) { (a, b) } else { (b, a) };
+            if is_user(n) && self.lookup_special(n, "__index__").is_some() {
+                let k = self.to_index(n)?;
+                return self.binary_op(seq, &Value::Int(k), op);
+            }
             let other = if is_seq(a) { &nb } else { &na };
             return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", other)));
         }
