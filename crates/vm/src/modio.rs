@@ -340,15 +340,19 @@ fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
     }
 }
 
-fn closed_error(vm: &mut Vm) -> PyErr {
-    vm.value_error("I/O operation on closed file.")
+fn closed_error(vm: &mut Vm, kind: Kind) -> PyErr {
+    if kind == Kind::StringIO {
+        vm.value_error("I/O operation on closed file")
+    } else {
+        vm.value_error("I/O operation on closed file.")
+    }
 }
 
 /// Check the stream is open (and readable/writable when asked).
 fn check(vm: &mut Vm, v: &Value, read: bool, write: bool) -> PyResult<()> {
-    let (closed, r, w) = with(vm, v, |s| (s.closed, s.readable, s.writable))?;
+    let (closed, r, w, kind) = with(vm, v, |s| (s.closed, s.readable, s.writable, s.kind))?;
     if closed {
-        return Err(closed_error(vm));
+        return Err(closed_error(vm, kind));
     }
     if read && !r {
         return Err(unsupported(vm, "not readable"));
@@ -590,11 +594,15 @@ fn s_truncate(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             None => s.tell(),
         };
         let bytes = s.offset_of(n);
+        let cur = s.tell();
         if bytes < s.buf.len() {
             s.buf.truncate(bytes);
             s.mark(bytes);
             s.synced = s.synced.min(bytes);
             s.dirty_from = Some(0);
+            if s.kind == Kind::StringIO {
+                s.pos = s.offset_of(cur);
+            }
         } else if s.is_file() && bytes > s.buf.len() {
             let at = s.buf.len();
             s.buf.resize(bytes, 0);
@@ -817,7 +825,12 @@ fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
         .iter()
         .filter(|&&x| x)
         .count();
-    if n != 1 {
+    if n == 0 {
+        return Err(vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
+    }
+    if n > 1 {
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
     Ok(m)
