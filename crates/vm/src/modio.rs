@@ -27,6 +27,9 @@ use crate::{PyErr, PyResult};
 /// Pending bytes past which a file's buffer is written out without waiting for `flush()`.
 pub const AUTO_FLUSH: usize = 16 * 1024;
 
+/// Largest hole (in bytes) a write past the end or a growing truncate may fill with zeros.
+const MAX_GAP: usize = 1 << 28;
+
 /// Which Python class a stream is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -172,7 +175,7 @@ impl Stream {
         if self.kind == Kind::StringIO {
             let span = Stream::char_span(&self.buf, n);
             let total = Stream::char_count(&self.buf);
-            span + n.saturating_sub(total)
+            span.saturating_add(n.saturating_sub(total))
         } else {
             n
         }
@@ -385,7 +388,7 @@ fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
             let n = vm.to_index(v)?;
-            Ok(if n < 0 { None } else { Some(n as usize) })
+            Ok(usize::try_from(n).ok())
         }
     }
 }
@@ -463,7 +466,10 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let Some(arg) = args.get(1) else {
         return Err(vm.type_error("write() takes exactly one argument (0 given)"));
     };
-    let kind = with(vm, slf, |s| s.kind)?;
+    let (kind, gap) = with(vm, slf, |s| (s.kind, s.pos.saturating_sub(s.buf.len())))?;
+    if gap > MAX_GAP {
+        return Err(vm.err(ExcKind::MemoryError, ""));
+    }
     let written = match (kind, arg) {
         (Kind::StringIO | Kind::Text, Value::Str(s)) => {
             let n = s.char_len();
@@ -554,7 +560,7 @@ fn s_seek(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         flush_stream(vm, slf)?;
     }
     with(vm, slf, |s| {
-        let t = target as usize;
+        let t = usize::try_from(target).unwrap_or(usize::MAX);
         s.pos = if s.append_only {
             t.saturating_sub(s.base)
         } else {
@@ -588,9 +594,16 @@ fn s_truncate(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         flush_stream(vm, slf)?;
         return Err(unsupported(vm, "truncate"));
     }
+    let grow = with(vm, slf, |s| {
+        let want = size.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        s.is_file() && s.offset_of(want).saturating_sub(s.buf.len()) > MAX_GAP
+    })?;
+    if grow {
+        return Err(vm.err(ExcKind::MemoryError, ""));
+    }
     let n = with(vm, slf, |s| {
         let n = match size {
-            Some(n) => n as usize,
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
             None => s.tell(),
         };
         let bytes = s.offset_of(n);

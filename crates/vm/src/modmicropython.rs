@@ -92,7 +92,7 @@ fn mem_info(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         vm.heap.tracked_len(),
         vm.heap.collections
     ));
-    if args.first().is_some() {
+    if !args.is_empty() {
         out.push_str(&format!(
             " frames: {}, interned names: {}, last collection freed: {}\n",
             vm.frames.len(),

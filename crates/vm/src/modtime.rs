@@ -160,7 +160,7 @@ fn mktime(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     for (i, slot) in f.iter_mut().enumerate() {
         *slot = vm.to_index(&items[i])?;
     }
-    if f.iter().any(|x| x.abs() > 1 << 40) {
+    if f.iter().any(|x| x.abs() > 1 << 31) {
         return Err(vm.overflow_error("mktime argument out of range"));
     }
     // Months out of range carry into the year, as C's mktime does.

@@ -173,7 +173,7 @@ pub fn mount(vm: &mut Vm, fs: Value, point: &str) -> PyResult<()> {
 
 /// `os.umount(point_or_fs)`.
 pub fn umount(vm: &mut Vm, what: &Value) -> PyResult<()> {
-    let point = what.as_str().map(|p| String::from(p));
+    let point = what.as_str().map(String::from);
     let point = point.map(|p| absolute(vm, &p));
     let removed = with_state(vm, |st| {
         let before = st.mounts.len();
@@ -461,7 +461,7 @@ fn resolve(vm: &mut Vm, path: &str) -> Target {
             let inside = full == p
                 || p == "/"
                 || (full.starts_with(p) && full.as_bytes().get(p.len()) == Some(&b'/'));
-            if inside && best.as_ref().map_or(true, |(l, _)| p.len() > *l) {
+            if inside && best.as_ref().is_none_or(|(l, _)| p.len() > *l) {
                 best = Some((p.len(), m.fs.clone()));
             }
         }
