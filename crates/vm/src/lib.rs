@@ -31,9 +31,14 @@ pub mod interner;
 pub mod iter;
 pub mod lexer;
 pub mod modbuiltins;
+pub mod moderrno;
 pub mod modgc;
+pub mod modio;
 pub mod modmath;
+pub mod modmicropython;
+pub mod modos;
 pub mod modsys;
+pub mod modtime;
 pub mod number;
 pub mod objbytes;
 pub mod objcomplex;
@@ -58,6 +63,7 @@ pub mod sort;
 pub mod symtable;
 pub mod types;
 pub mod value;
+pub mod vfs;
 pub mod vm;
 
 pub use value::Value;
@@ -92,6 +98,12 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
+    vm.native_modules.push(("io", modio::init_module));
+    vm.native_modules.push(("os", modos::init_module));
+    vm.native_modules.push(("time", modtime::init_module));
+    vm.native_modules.push(("micropython", modmicropython::init_module));
+    vm.native_modules.push(("errno", moderrno::init_module));
+    modio::register_open(vm);
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {

@@ -1,0 +1,1122 @@
+//! The `io` module (`StringIO`, `BytesIO`, `IOBase`, `UnsupportedOperation`, `open`) and the
+//! built-in `open()` with its file objects.
+//!
+//! Every stream is one native [`Stream`]: a byte buffer and a position. In-memory streams keep
+//! their whole contents there. A file opened for reading loads the whole file through the VFS
+//! (`vfs::read_file`) when it is opened; writes stay in the buffer and reach the file on `flush()`,
+//! `close()`, leaving a `with` block, or when more than [`AUTO_FLUSH`] bytes are pending. When only
+//! new bytes were added at the end since the last flush, they are appended; otherwise the file is
+//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended.
+
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::rc::{Rc, Weak};
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+
+use crate::attr::dict_of;
+use crate::exceptions::ExcKind;
+use crate::modbuiltins::{builtin_fn, check_kw, kwarg};
+use crate::objint::native_property;
+use crate::types;
+use crate::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
+use crate::vm::Vm;
+use crate::{PyErr, PyResult};
+
+/// Pending bytes past which a file's buffer is written out without waiting for `flush()`.
+pub const AUTO_FLUSH: usize = 16 * 1024;
+
+/// Largest hole (in bytes) a write past the end or a growing truncate may fill with zeros.
+const MAX_GAP: usize = 1 << 28;
+
+/// Which Python class a stream is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    StringIO,
+    BytesIO,
+    Text,
+    Buffered,
+    Raw,
+}
+
+/// The state of every stream object.
+struct Stream {
+    kind: Kind,
+    buf: Vec<u8>,
+    /// Byte offset into `buf` (may be past the end after a seek).
+    pos: usize,
+    closed: bool,
+    readable: bool,
+    writable: bool,
+    /// Files: the name given to `open`, the mode as `.mode` shows it.
+    name: String,
+    mode: String,
+    /// Writes always go to the end (`a` modes).
+    append: bool,
+    /// Mode `a` without `+`: `buf` holds only bytes not yet appended, `base` is the file size.
+    append_only: bool,
+    base: usize,
+    /// Length of the prefix of `buf` known to match the file.
+    synced: usize,
+    /// Lowest offset changed since the last flush.
+    dirty_from: Option<usize>,
+}
+
+impl Stream {
+    fn memory(kind: Kind, buf: Vec<u8>) -> Stream {
+        Stream {
+            kind,
+            buf,
+            pos: 0,
+            closed: false,
+            readable: true,
+            writable: true,
+            name: String::new(),
+            mode: String::new(),
+            append: false,
+            append_only: false,
+            base: 0,
+            synced: 0,
+            dirty_from: None,
+        }
+    }
+    fn is_text(&self) -> bool {
+        matches!(self.kind, Kind::StringIO | Kind::Text)
+    }
+    fn is_file(&self) -> bool {
+        matches!(self.kind, Kind::Text | Kind::Buffered | Kind::Raw)
+    }
+    fn rest(&self) -> &[u8] {
+        self.buf.get(self.pos..).unwrap_or(&[])
+    }
+    /// Byte length of the first `n` characters of `b` (all of it if shorter).
+    fn char_span(b: &[u8], n: usize) -> usize {
+        let mut count = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c & 0xC0 != 0x80 {
+                if count == n {
+                    return i;
+                }
+                count += 1;
+            }
+        }
+        b.len()
+    }
+    /// Take up to `n` units (chars in text, bytes otherwise; None = all) from the position.
+    fn take(&mut self, n: Option<usize>) -> Vec<u8> {
+        let rest = self.rest();
+        let len = match n {
+            None => rest.len(),
+            Some(n) if self.is_text() => Stream::char_span(rest, n),
+            Some(n) => n.min(rest.len()),
+        };
+        let out = rest[..len].to_vec();
+        self.pos += len;
+        out
+    }
+    /// Take one line (with its `\n`), at most `limit` units.
+    fn take_line(&mut self, limit: Option<usize>) -> Vec<u8> {
+        let rest = self.rest();
+        let mut end = match rest.iter().position(|&c| c == b'\n') {
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
+        if let Some(n) = limit {
+            let cap = if self.is_text() {
+                Stream::char_span(rest, n)
+            } else {
+                n.min(rest.len())
+            };
+            end = end.min(cap);
+        }
+        let out = rest[..end].to_vec();
+        self.pos += end;
+        out
+    }
+    fn write(&mut self, data: &[u8], nchars: Option<usize>) {
+        if self.append {
+            self.pos = self.buf.len();
+        }
+        if self.pos > self.buf.len() {
+            let at = self.buf.len();
+            self.buf.resize(self.pos, 0);
+            self.mark(at);
+        }
+        let rest = &self.buf[self.pos..];
+        let end = self.pos
+            + match nchars {
+                Some(k) => Stream::char_span(rest, k),
+                None => data.len().min(rest.len()),
+            };
+        self.buf.splice(self.pos..end, data.iter().copied());
+        self.mark(self.pos);
+        self.pos += data.len();
+    }
+    fn mark(&mut self, at: usize) {
+        self.dirty_from = Some(self.dirty_from.map_or(at, |d| d.min(at)));
+    }
+    fn char_count(b: &[u8]) -> usize {
+        b.iter().filter(|&&c| c & 0xC0 != 0x80).count()
+    }
+    /// `tell()` in the stream's units.
+    fn tell(&self) -> usize {
+        if self.kind == Kind::StringIO {
+            let within = self.pos.min(self.buf.len());
+            Stream::char_count(&self.buf[..within]) + (self.pos - within)
+        } else if self.append_only {
+            self.base + self.pos
+        } else {
+            self.pos
+        }
+    }
+    /// The byte offset of `tell()` value `n`.
+    fn offset_of(&self, n: usize) -> usize {
+        if self.kind == Kind::StringIO {
+            let span = Stream::char_span(&self.buf, n);
+            let total = Stream::char_count(&self.buf);
+            span.saturating_add(n.saturating_sub(total))
+        } else {
+            n
+        }
+    }
+    fn units_len(&self) -> usize {
+        if self.kind == Kind::StringIO {
+            Stream::char_count(&self.buf)
+        } else {
+            self.buf.len()
+        }
+    }
+    fn pending(&self) -> usize {
+        match self.dirty_from {
+            Some(_) => self.buf.len().saturating_sub(self.synced).max(1),
+            None => 0,
+        }
+    }
+    /// What a flush must do: None (nothing), or (data, append?).
+    fn flush_plan(&mut self) -> Option<(Vec<u8>, bool)> {
+        let from = self.dirty_from?;
+        self.dirty_from = None;
+        let plan = if self.append_only {
+            let data = core::mem::take(&mut self.buf);
+            self.base += data.len();
+            self.pos = 0;
+            (data, true)
+        } else if from >= self.synced && self.buf.len() >= self.synced {
+            (self.buf[self.synced..].to_vec(), true)
+        } else {
+            (self.buf.clone(), false)
+        };
+        self.synced = self.buf.len();
+        Some(plan)
+    }
+}
+
+/// The classes of the `io` module, made once per VM.
+struct IoClasses {
+    iobase: Obj,
+    stringio: Obj,
+    bytesio: Obj,
+    text: Obj,
+    reader: Obj,
+    writer: Obj,
+    random: Obj,
+    fileio: Obj,
+    unsupported: Obj,
+}
+
+fn classes(vm: &mut Vm) -> PyResult<Rc<IoClasses>> {
+    let o = crate::vfs::hidden_state::<Option<Rc<IoClasses>>>(vm, " io");
+    if let PyObject::Native(n) = &*o {
+        if let Some(Some(c)) = n.data.borrow().downcast_ref::<Option<Rc<IoClasses>>>() {
+            return Ok(c.clone());
+        }
+    }
+    let c = Rc::new(make_classes(vm));
+    if let PyObject::Native(n) = &*o {
+        *n.data.borrow_mut() = Box::new(Some(c.clone()));
+    }
+    Ok(c)
+}
+
+fn make_classes(vm: &mut Vm) -> IoClasses {
+    let object = vm.types.object.clone();
+    let iobase = types::new_type("IOBase", alloc::vec![object], Layout::Other, false);
+    types::add_methods(
+        &iobase,
+        &[
+            ("read", s_read),
+            ("read1", s_read),
+            ("readinto", s_readinto),
+            ("readline", s_readline),
+            ("readlines", s_readlines),
+            ("write", s_write),
+            ("writelines", s_writelines),
+            ("seek", s_seek),
+            ("tell", s_tell),
+            ("truncate", s_truncate),
+            ("flush", s_flush),
+            ("close", s_close),
+            ("readable", s_readable),
+            ("writable", s_writable),
+            ("seekable", s_seekable),
+            ("isatty", s_isatty),
+            ("fileno", s_fileno),
+            ("__enter__", s_enter),
+            ("__exit__", s_exit),
+            ("__iter__", s_enter),
+            ("__next__", s_next),
+            ("__repr__", s_repr),
+        ],
+    );
+    types::set_attr(&iobase, "closed", native_property("closed", s_closed));
+    types::set_attr(&iobase, "name", native_property("name", s_name));
+    types::set_attr(&iobase, "mode", native_property("mode", s_mode));
+    types::set_attr(&iobase, "__module__", Value::str("io"));
+    let sub = |name: &str| {
+        let c = types::new_type(name, alloc::vec![iobase.clone()], Layout::Other, true);
+        types::set_attr(&c, "__module__", Value::str("_io"));
+        c
+    };
+    let stringio = sub("StringIO");
+    let bytesio = sub("BytesIO");
+    for c in [&stringio, &bytesio] {
+        types::add_methods(c, &[("getvalue", s_getvalue)]);
+    }
+    types::add_static_methods(&stringio, &[("__new__", stringio_new)]);
+    types::add_static_methods(&bytesio, &[("__new__", bytesio_new)]);
+    let text = sub("TextIOWrapper");
+    types::set_attr(&text, "encoding", Value::str("UTF-8"));
+    let reader = sub("BufferedReader");
+    let writer = sub("BufferedWriter");
+    let random = sub("BufferedRandom");
+    let fileio = sub("FileIO");
+    let bases = alloc::vec![
+        vm.exc_type(ExcKind::OSError),
+        vm.exc_type(ExcKind::ValueError)
+    ];
+    let mro = types::c3_mro(&bases).ok();
+    let unsupported = types::new_type("UnsupportedOperation", bases, Layout::Exception, true);
+    if let (Some(t), Some(m)) = (types::as_type(&unsupported), mro) {
+        *t.mro.borrow_mut() = m;
+    }
+    types::set_attr(&unsupported, "__module__", Value::str("io"));
+    IoClasses {
+        iobase,
+        stringio,
+        bytesio,
+        text,
+        reader,
+        writer,
+        random,
+        fileio,
+        unsupported,
+    }
+}
+
+fn new_stream(vm: &mut Vm, cls: &Obj, s: Stream) -> Value {
+    Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+        class: cls.clone(),
+        data: RefCell::new(Box::new(s)),
+    })))
+}
+
+/// Run `f` on the stream `v` (TypeError if it is not one).
+fn with<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut Stream) -> R) -> PyResult<R> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow_mut().downcast_mut::<Stream>() {
+                return Ok(f(s));
+            }
+        }
+    }
+    Err(vm.type_error("descriptor requires an io object"))
+}
+
+fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    match classes(vm) {
+        Ok(c) => {
+            let cls = c.unsupported.clone();
+            PyErr(vm.new_exception(&cls, alloc::vec![Value::str(msg)]))
+        }
+        Err(e) => e,
+    }
+}
+
+fn closed_error(vm: &mut Vm, kind: Kind) -> PyErr {
+    if kind == Kind::StringIO {
+        vm.value_error("I/O operation on closed file")
+    } else {
+        vm.value_error("I/O operation on closed file.")
+    }
+}
+
+/// Check the stream is open (and readable/writable when asked).
+fn check(vm: &mut Vm, v: &Value, read: bool, write: bool) -> PyResult<()> {
+    let (closed, r, w, kind) = with(vm, v, |s| (s.closed, s.readable, s.writable, s.kind))?;
+    if closed {
+        return Err(closed_error(vm, kind));
+    }
+    if read && !r {
+        return Err(unsupported(vm, "not readable"));
+    }
+    if write && !w {
+        return Err(unsupported(vm, "not writable"));
+    }
+    Ok(())
+}
+
+/// Turn bytes taken from a stream into the value its reads return.
+fn to_value(vm: &mut Vm, text: bool, b: Vec<u8>) -> PyResult {
+    if text {
+        match String::from_utf8(b) {
+            Ok(s) => Ok(Value::string(s)),
+            Err(e) => {
+                let b = e.into_bytes();
+                let s = crate::objbytes::decode_bytes(vm, &b, "utf-8", "strict")?;
+                Ok(Value::string(s))
+            }
+        }
+    } else {
+        Ok(Value::bytes_vec(b))
+    }
+}
+
+/// An optional size argument: None for absent, None or negative.
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => {
+            let n = vm.to_index(v)?;
+            Ok(usize::try_from(n).ok())
+        }
+    }
+}
+
+fn s_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, true, false)?;
+    let n = size_arg(vm, args.get(1))?;
+    let (text, b) = with(vm, slf, |s| (s.is_text(), s.take(n)))?;
+    to_value(vm, text, b)
+}
+
+fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, true, false)?;
+    let Some(Value::Obj(o)) = args.get(1) else {
+        return Err(vm.type_error("readinto() argument must be read-write bytes-like object"));
+    };
+    let PyObject::ByteArray(target) = &**o else {
+        return Err(vm.type_error("readinto() argument must be read-write bytes-like object"));
+    };
+    let want = target.borrow().len();
+    let b = with(vm, slf, |s| {
+        let rest = s.rest();
+        let n = want.min(rest.len());
+        let out = rest[..n].to_vec();
+        s.pos += n;
+        out
+    })?;
+    target.borrow_mut()[..b.len()].copy_from_slice(&b);
+    Ok(Value::Int(b.len() as i64))
+}
+
+fn s_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, true, false)?;
+    let n = size_arg(vm, args.get(1))?;
+    let (text, b) = with(vm, slf, |s| (s.is_text(), s.take_line(n)))?;
+    to_value(vm, text, b)
+}
+
+fn s_readlines(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, true, false)?;
+    let hint = size_arg(vm, args.get(1))?.filter(|&h| h > 0);
+    let mut out = Vec::new();
+    let mut total = 0;
+    loop {
+        let (text, b) = with(vm, slf, |s| (s.is_text(), s.take_line(None)))?;
+        if b.is_empty() {
+            break;
+        }
+        total += b.len();
+        out.push(to_value(vm, text, b)?);
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
+fn s_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, true, false)?;
+    let (text, b) = with(vm, slf, |s| (s.is_text(), s.take_line(None)))?;
+    if b.is_empty() {
+        return Err(vm.stop_iteration(Value::None));
+    }
+    to_value(vm, text, b)
+}
+
+fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, false, true)?;
+    let Some(arg) = args.get(1) else {
+        return Err(vm.type_error("write() takes exactly one argument (0 given)"));
+    };
+    let (kind, gap) = with(vm, slf, |s| (s.kind, s.pos.saturating_sub(s.buf.len())))?;
+    if gap > MAX_GAP {
+        return Err(vm.err(ExcKind::MemoryError, ""));
+    }
+    let written = match (kind, arg) {
+        (Kind::StringIO | Kind::Text, Value::Str(s)) => {
+            let n = s.char_len();
+            let nchars = (kind == Kind::StringIO).then_some(n);
+            with(vm, slf, |st| st.write(s.as_str().as_bytes(), nchars))?;
+            n
+        }
+        (Kind::StringIO, other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(format!("string argument expected, got '{}'", tn)));
+        }
+        (Kind::Text, other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(format!("write() argument must be str, not {}", tn)));
+        }
+        (_, other) => match crate::objbytes::bytes_data(other) {
+            Some(b) => {
+                with(vm, slf, |st| st.write(&b, None))?;
+                b.len()
+            }
+            None => {
+                let tn = vm.type_name(other);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
+            }
+        },
+    };
+    if with(vm, slf, |s| s.is_file() && s.pending() > AUTO_FLUSH)? {
+        flush_stream(vm, slf)?;
+    }
+    Ok(Value::Int(written as i64))
+}
+
+fn s_writelines(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = args[0].clone();
+    check(vm, &slf, false, true)?;
+    let Some(lines) = args.get(1) else {
+        return Err(vm.type_error("writelines() takes exactly one argument (0 given)"));
+    };
+    for line in vm.collect(lines)? {
+        s_write(vm, &[slf.clone(), line], &[])?;
+    }
+    Ok(Value::None)
+}
+
+fn s_seek(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, false, false)?;
+    let Some(off) = args.get(1) else {
+        return Err(vm.type_error("seek() takes at least 1 argument (0 given)"));
+    };
+    let off = vm.to_index(off)?;
+    let whence = match args.get(2) {
+        Some(w) => vm.to_index(w)?,
+        None => 0,
+    };
+    let kind = with(vm, slf, |s| s.kind)?;
+    if !(0..=2).contains(&whence) {
+        return Err(vm.value_error(format!("invalid whence ({}, should be 0, 1 or 2)", whence)));
+    }
+    if matches!(kind, Kind::StringIO | Kind::Text) && whence != 0 && off != 0 {
+        let what = if whence == 1 { "cur" } else { "end" };
+        return Err(if kind == Kind::StringIO {
+            vm.err(
+                ExcKind::OSError,
+                format!("Can't do nonzero {}-relative seeks", what),
+            )
+        } else {
+            unsupported(vm, &format!("can't do nonzero {}-relative seeks", what))
+        });
+    }
+    let (cur, end) = with(vm, slf, |s| (s.tell() as i64, s.units_len() as i64))?;
+    let end = end + with(vm, slf, |s| if s.append_only { s.base as i64 } else { 0 })?;
+    let target = match whence {
+        0 => off,
+        1 => cur.saturating_add(off),
+        _ => end.saturating_add(off),
+    };
+    if target < 0 {
+        return Err(match kind {
+            Kind::StringIO => vm.value_error(format!("Negative seek position {}", target)),
+            Kind::Text => vm.value_error(format!("negative seek position {}", target)),
+            Kind::BytesIO => vm.value_error(format!("negative seek value {}", target)),
+            _ => crate::vfs::os_error(vm, crate::moderrno::codes::EINVAL, None),
+        });
+    }
+    let append_only = with(vm, slf, |s| s.append_only)?;
+    if append_only {
+        flush_stream(vm, slf)?;
+    }
+    with(vm, slf, |s| {
+        let t = usize::try_from(target).unwrap_or(usize::MAX);
+        s.pos = if s.append_only {
+            t.saturating_sub(s.base)
+        } else {
+            s.offset_of(t)
+        };
+    })?;
+    Ok(Value::Int(target))
+}
+
+fn s_tell(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Ok(Value::Int(with(vm, &args[0], |s| s.tell())? as i64))
+}
+
+fn s_truncate(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    check(vm, slf, false, true)?;
+    let size = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.to_index(v)?),
+    };
+    let kind = with(vm, slf, |s| s.kind)?;
+    if let Some(n) = size.filter(|&n| n < 0) {
+        return Err(match kind {
+            Kind::StringIO => vm.value_error(format!("Negative size value {}", n)),
+            Kind::BytesIO => vm.value_error(format!("negative size value {}", n)),
+            _ => crate::vfs::os_error(vm, crate::moderrno::codes::EINVAL, None),
+        });
+    }
+    if with(vm, slf, |s| s.append_only)? {
+        flush_stream(vm, slf)?;
+        return Err(unsupported(vm, "truncate"));
+    }
+    let grow = with(vm, slf, |s| {
+        let want = size.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        s.is_file() && s.offset_of(want).saturating_sub(s.buf.len()) > MAX_GAP
+    })?;
+    if grow {
+        return Err(vm.err(ExcKind::MemoryError, ""));
+    }
+    let n = with(vm, slf, |s| {
+        let n = match size {
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            None => s.tell(),
+        };
+        let bytes = s.offset_of(n);
+        let cur = s.tell();
+        if bytes < s.buf.len() {
+            s.buf.truncate(bytes);
+            s.mark(bytes);
+            s.synced = s.synced.min(bytes);
+            s.dirty_from = Some(0);
+            if s.kind == Kind::StringIO {
+                s.pos = s.offset_of(cur);
+            }
+        } else if s.is_file() && bytes > s.buf.len() {
+            let at = s.buf.len();
+            s.buf.resize(bytes, 0);
+            s.mark(at);
+        }
+        n
+    })?;
+    Ok(Value::Int(n as i64))
+}
+
+/// Write a file stream's pending bytes through the VFS.
+fn flush_stream(vm: &mut Vm, slf: &Value) -> PyResult<()> {
+    let plan = with(vm, slf, |s| {
+        if s.is_file() {
+            s.flush_plan().map(|p| (String::from(s.name.as_str()), p))
+        } else {
+            None
+        }
+    })?;
+    if let Some((name, (data, append))) = plan {
+        crate::vfs::write_file(vm, &name, &data, append)?;
+    }
+    Ok(())
+}
+
+fn s_flush(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    flush_stream(vm, &args[0])?;
+    Ok(Value::None)
+}
+
+fn s_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    if with(vm, slf, |s| s.closed)? {
+        return Ok(Value::None);
+    }
+    let r = flush_stream(vm, slf);
+    with(vm, slf, |s| {
+        s.closed = true;
+        if s.is_file() {
+            s.buf = Vec::new();
+        }
+    })?;
+    r?;
+    Ok(Value::None)
+}
+
+fn s_closed(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    Ok(Value::Bool(with(vm, &args[0], |s| s.closed)?))
+}
+
+fn s_name(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    match with(vm, &args[0], |s| s.is_file().then(|| s.name.clone()))? {
+        Some(n) => Ok(Value::string(n)),
+        None => {
+            let tn = vm.type_name(&args[0]);
+            Err(vm.attribute_error(format!("'{}' object has no attribute 'name'", tn)))
+        }
+    }
+}
+
+fn s_mode(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    match with(vm, &args[0], |s| s.is_file().then(|| s.mode.clone()))? {
+        Some(n) => Ok(Value::string(n)),
+        None => {
+            let tn = vm.type_name(&args[0]);
+            Err(vm.attribute_error(format!("'{}' object has no attribute 'mode'", tn)))
+        }
+    }
+}
+
+fn s_readable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Ok(Value::Bool(with(vm, &args[0], |s| s.readable)?))
+}
+
+fn s_writable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Ok(Value::Bool(with(vm, &args[0], |s| s.writable)?))
+}
+
+fn s_seekable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Ok(Value::Bool(true))
+}
+
+fn s_isatty(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Ok(Value::Bool(false))
+}
+
+fn s_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Err(unsupported(vm, "fileno"))
+}
+
+fn s_enter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    Ok(args[0].clone())
+}
+
+fn s_exit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    s_close(vm, &args[..1], &[])?;
+    Ok(Value::None)
+}
+
+fn s_getvalue(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check(vm, &args[0], false, false)?;
+    let (text, b) = with(vm, &args[0], |s| (s.is_text(), s.buf.clone()))?;
+    to_value(vm, text, b)
+}
+
+fn s_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    let (kind, name, mode, closed) = with(vm, slf, |s| {
+        (s.kind, s.name.clone(), s.mode.clone(), s.closed)
+    })?;
+    let cls = vm.type_name(slf);
+    let name_repr = vm.repr(&Value::string(name))?;
+    Ok(Value::string(match kind {
+        Kind::StringIO | Kind::BytesIO => crate::repr::default_repr(vm, slf),
+        Kind::Text => format!(
+            "<_io.TextIOWrapper name={} mode='{}' encoding='UTF-8'>",
+            name_repr.as_str(),
+            mode
+        ),
+        Kind::Raw if closed => String::from("<_io.FileIO [closed]>"),
+        Kind::Raw => format!(
+            "<_io.FileIO name={} mode='{}' closefd=True>",
+            name_repr.as_str(),
+            mode
+        ),
+        Kind::Buffered => format!("<_io.{} name={}>", cls, name_repr.as_str()),
+    }))
+}
+
+fn stringio_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    check_kw(vm, "StringIO", kw, &["initial_value", "newline"])?;
+    let init = args.get(1).or_else(|| kwarg(kw, "initial_value"));
+    let buf = match init {
+        None | Some(Value::None) => Vec::new(),
+        Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+        // MicroPython's StringIO(n) preallocates n bytes.
+        Some(Value::Int(_)) => Vec::new(),
+        Some(v) => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!("initial_value must be str or None, not {}", tn)));
+        }
+    };
+    let c = classes(vm)?;
+    let cls = match args.first() {
+        Some(Value::Obj(o)) if types::as_type(o).is_some() => o.clone(),
+        _ => c.stringio.clone(),
+    };
+    Ok(new_stream(vm, &cls, Stream::memory(Kind::StringIO, buf)))
+}
+
+fn bytesio_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    check_kw(vm, "BytesIO", kw, &["initial_bytes"])?;
+    let init = args.get(1).or_else(|| kwarg(kw, "initial_bytes"));
+    let buf = match init {
+        None | Some(Value::None) | Some(Value::Int(_)) => Vec::new(),
+        Some(v) => match crate::objbytes::bytes_data(v) {
+            Some(b) => b,
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
+            }
+        },
+    };
+    let c = classes(vm)?;
+    let cls = match args.first() {
+        Some(Value::Obj(o)) if types::as_type(o).is_some() => o.clone(),
+        _ => c.bytesio.clone(),
+    };
+    Ok(new_stream(vm, &cls, Stream::memory(Kind::BytesIO, buf)))
+}
+
+/// A parsed `open()` mode.
+struct Mode {
+    create: bool,
+    read: bool,
+    write: bool,
+    append: bool,
+    plus: bool,
+    binary: bool,
+}
+
+fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
+    let mut m = Mode {
+        create: false,
+        read: false,
+        write: false,
+        append: false,
+        plus: false,
+        binary: false,
+    };
+    let mut text = false;
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if seen.contains(c) || !"rwaxbt+U".contains(c) {
+            return Err(vm.value_error(format!("invalid mode: '{}'", mode)));
+        }
+        seen.push(c);
+        match c {
+            'r' => m.read = true,
+            'w' => m.write = true,
+            'a' => m.append = true,
+            'x' => m.create = true,
+            '+' => m.plus = true,
+            'b' => m.binary = true,
+            't' => text = true,
+            _ => m.read = true,
+        }
+    }
+    if text && m.binary {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    let n = [m.create, m.read, m.write, m.append]
+        .iter()
+        .filter(|&&x| x)
+        .count();
+    if n == 0 {
+        return Err(vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
+    }
+    if n > 1 {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    Ok(m)
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
+/// opener=None)`.
+fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    const NAMES: [&str; 8] = [
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
+    ];
+    check_kw(vm, "open", kw, &NAMES)?;
+    if args.len() > NAMES.len() {
+        return Err(vm.type_error(format!(
+            "open() takes at most 8 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let arg = |i: usize| args.get(i).or_else(|| kwarg(kw, NAMES[i])).cloned();
+    let Some(file) = arg(0) else {
+        return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
+    };
+    let path = match &file {
+        Value::Str(s) => String::from(s.as_str()),
+        v => match crate::objbytes::bytes_data(v) {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None if matches!(v, Value::Int(_)) => {
+                return Err(crate::vfs::os_error(
+                    vm,
+                    crate::moderrno::codes::EBADF,
+                    None,
+                ))
+            }
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {}",
+                    tn
+                )));
+            }
+        },
+    };
+    let mode_str = match arg(1) {
+        None => String::from("r"),
+        Some(Value::Str(s)) => String::from(s.as_str()),
+        Some(v) => {
+            let tn = vm.type_name(&v);
+            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", tn)));
+        }
+    };
+    let m = parse_mode(vm, &mode_str)?;
+    let buffering = match arg(2) {
+        None => -1,
+        Some(v) => vm.to_index(&v)?,
+    };
+    if m.binary {
+        for (i, what) in [(3, "encoding"), (4, "errors"), (5, "newline")] {
+            if arg(i).is_some_and(|v| !v.is_none()) {
+                return Err(
+                    vm.value_error(format!("binary mode doesn't take an {} argument", what))
+                );
+            }
+        }
+    } else if buffering == 0 {
+        return Err(vm.value_error("can't have unbuffered text I/O"));
+    }
+    if let Some(Value::Str(e)) = arg(3) {
+        crate::objstr::normalize_encoding(vm, e.as_str())?;
+    }
+    use crate::port::FileKind;
+    let kind = crate::vfs::file_kind(vm, &path)?;
+    if kind == FileKind::Dir {
+        return Err(crate::vfs::os_error(
+            vm,
+            crate::moderrno::codes::EISDIR,
+            Some(&path),
+        ));
+    }
+    let mut buf = Vec::new();
+    let mut base = 0;
+    let append_only = m.append && !m.plus;
+    if m.create && kind != FileKind::Missing {
+        return Err(crate::vfs::os_error(
+            vm,
+            crate::moderrno::codes::EEXIST,
+            Some(&path),
+        ));
+    }
+    if m.read || (m.append && m.plus) {
+        if m.read || kind == FileKind::File {
+            buf = crate::vfs::read_file(vm, &path)?;
+        } else {
+            crate::vfs::write_file(vm, &path, &[], true)?;
+        }
+    } else if m.write || m.create {
+        crate::vfs::write_file(vm, &path, &[], false)?;
+    } else {
+        crate::vfs::write_file(vm, &path, &[], true)?;
+        base = crate::vfs::stat(vm, &path)?.size as usize;
+    }
+    if !m.binary && m.read && buf.contains(&b'\r') {
+        buf = translate_newlines(&buf);
+    }
+    let c = classes(vm)?;
+    let (skind, cls) = if !m.binary {
+        (Kind::Text, c.text.clone())
+    } else if buffering == 0 {
+        (Kind::Raw, c.fileio.clone())
+    } else if m.plus {
+        (Kind::Buffered, c.random.clone())
+    } else if m.read {
+        (Kind::Buffered, c.reader.clone())
+    } else {
+        (Kind::Buffered, c.writer.clone())
+    };
+    let shown_mode = if m.binary {
+        let mut s = String::from(if m.create {
+            "xb"
+        } else if m.append {
+            "ab"
+        } else if m.read || m.plus {
+            "rb"
+        } else {
+            "wb"
+        });
+        if m.plus {
+            s.push('+');
+        }
+        s
+    } else {
+        mode_str.clone()
+    };
+    let pos = if m.append { buf.len() } else { 0 };
+    let synced = buf.len();
+    let s = Stream {
+        kind: skind,
+        buf,
+        pos,
+        closed: false,
+        readable: m.read || m.plus,
+        writable: !m.read || m.plus,
+        name: path,
+        mode: shown_mode,
+        append: m.append,
+        append_only,
+        base,
+        synced,
+        dirty_from: None,
+    };
+    let f = new_stream(vm, &cls, s);
+    register_file(vm, &f);
+    Ok(f)
+}
+
+fn translate_newlines(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b'\r' {
+            out.push(b'\n');
+            if b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The files opened so far (weakly), so [`flush_all`] can write what they still buffer.
+#[derive(Default)]
+struct OpenFiles(Vec<Weak<PyObject>>);
+
+fn register_file(vm: &mut Vm, f: &Value) {
+    let Value::Obj(o) = f else { return };
+    let reg = crate::vfs::hidden_state::<OpenFiles>(vm, " files");
+    if let PyObject::Native(n) = &*reg {
+        if let Some(r) = n.data.borrow_mut().downcast_mut::<OpenFiles>() {
+            if r.0.len() >= 64 {
+                r.0.retain(|w| w.strong_count() > 0);
+            }
+            r.0.push(Rc::downgrade(o));
+        }
+    }
+}
+
+/// Flush every file object still alive (for the embedder to call before the VM exits, as
+/// CPython flushes unclosed files at shutdown). Errors are ignored.
+pub fn flush_all(vm: &mut Vm) {
+    let reg = crate::vfs::hidden_state::<OpenFiles>(vm, " files");
+    let files: Vec<Obj> = match &*reg {
+        PyObject::Native(n) => match n.data.borrow().downcast_ref::<OpenFiles>() {
+            Some(r) => r.0.iter().filter_map(|w| w.upgrade()).collect(),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    for f in files {
+        let v = Value::Obj(f);
+        if with(vm, &v, |s| !s.closed).unwrap_or(false) {
+            let _ = flush_stream(vm, &v);
+        }
+    }
+}
+
+/// `OSError.__str__`: `[Errno 2] No such file or directory: 'x'` when args are (errno, strerror).
+fn oserror_str(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    let a: Vec<Value> = crate::exceptions::exc_state(slf)
+        .and_then(|s| s.borrow().args.as_tuple().map(|t| t.to_vec()))
+        .unwrap_or_default();
+    match a.as_slice() {
+        [] => Ok(Value::str("")),
+        [one] => Ok(Value::Str(vm.str_of(one)?)),
+        [errno, msg, ..] if a.len() <= 5 => {
+            let e = vm.str_of(errno)?;
+            let m = vm.str_of(msg)?;
+            let filename = crate::objexcept::derived_attr(vm, slf, "filename");
+            Ok(Value::string(match filename {
+                Some(f) if !f.is_none() => {
+                    let r = vm.repr(&f)?;
+                    format!("[Errno {}] {}: {}", e.as_str(), m.as_str(), r.as_str())
+                }
+                _ => format!("[Errno {}] {}", e.as_str(), m.as_str()),
+            }))
+        }
+        _ => {
+            let t = vm.new_tuple(a);
+            Ok(Value::Str(vm.repr(&t)?))
+        }
+    }
+}
+
+/// Add `open` to the builtins and give `OSError` CPython's `[Errno N] message: 'file'` str.
+pub(crate) fn register_open(vm: &mut Vm) {
+    if let Some(d) = dict_of(&vm.builtins) {
+        d.borrow_mut().set_str("open", builtin_fn("open", open));
+    }
+    let ose = vm.exc_type(ExcKind::OSError);
+    types::add_methods(&ose, &[("__str__", oserror_str)]);
+}
+
+/// Create the `io` module.
+pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
+    let c = classes(vm)?;
+    let m = vm.new_module("io");
+    if let PyObject::Module(mm) = &*m {
+        if let Some(d) = dict_of(&mm.dict) {
+            let mut d = d.borrow_mut();
+            d.set_str("open", builtin_fn("open", open));
+            d.set_str("IOBase", Value::Obj(c.iobase.clone()));
+            d.set_str("StringIO", Value::Obj(c.stringio.clone()));
+            d.set_str("BytesIO", Value::Obj(c.bytesio.clone()));
+            d.set_str("TextIOWrapper", Value::Obj(c.text.clone()));
+            d.set_str("BufferedReader", Value::Obj(c.reader.clone()));
+            d.set_str("BufferedWriter", Value::Obj(c.writer.clone()));
+            d.set_str("BufferedRandom", Value::Obj(c.random.clone()));
+            d.set_str("FileIO", Value::Obj(c.fileio.clone()));
+            d.set_str("UnsupportedOperation", Value::Obj(c.unsupported.clone()));
+            d.set_str("SEEK_SET", Value::Int(0));
+            d.set_str("SEEK_CUR", Value::Int(1));
+            d.set_str("SEEK_END", Value::Int(2));
+            d.set_str("DEFAULT_BUFFER_SIZE", Value::Int(8192));
+        }
+    }
+    Ok(m)
+}
