@@ -217,6 +217,7 @@ fn run(config: VmConfig, target: Target) -> i32 {
             }
         }
     };
+    ferropy_vm::modio::flush_all(&mut vm);
     vm.port.flush();
     code
 }

@@ -170,6 +170,11 @@ impl Port for NativePort {
     fn rename(&mut self, from: &str, to: &str) -> Result<(), Errno> {
         std::fs::rename(from, to).map_err(|e| errno(&e))
     }
+    fn getcwd(&mut self) -> Option<String> {
+        std::env::current_dir()
+            .ok()
+            .map(|p| p.to_string_lossy().into_owned())
+    }
     fn heap_used(&self) -> Option<usize> {
         Some(ALLOCATED.load(Ordering::Relaxed))
     }

@@ -773,7 +773,11 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(Value::Obj(c)) if as_type(c).is_some() => {
             let c = c.clone();
             let layout = as_type(&c).map(|t| t.layout).unwrap_or(Layout::Object);
-            Ok(if layout == Layout::Exception { vm.new_exception(&c, args[1..].to_vec()) } else { vm.new_instance(&c) })
+            Ok(if layout == Layout::Exception {
+                vm.new_exception(&c, args[1..].to_vec())
+            } else {
+                vm.new_instance(&c)
+            })
         }
         _ => Err(vm.type_error("object.__new__(X): X is not a type object")),
     }
@@ -868,7 +872,10 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyR
             Some(Value::Obj(c)) => types::name_string(c),
             _ => String::from("object"),
         };
-        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", n)));
+        return Err(vm.type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            n
+        )));
     }
     Ok(Value::None)
 }

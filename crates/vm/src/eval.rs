@@ -1692,6 +1692,10 @@ impl Vm {
         self.ticks = self.ticks.wrapping_add(1);
         if self.ticks & 0x3ff == 0 {
             self.check_interrupt()?;
+            if self.sched_pending {
+                self.sched_pending = false;
+                crate::modmicropython::run_scheduled(self)?;
+            }
             if self.heap.wants_collection() {
                 self.heap.collect();
             }
@@ -2081,7 +2085,10 @@ impl Vm {
         let Some(mut f) = gm.frame.take() else {
             if gm.flags & CO_COROUTINE != 0 && gm.finished {
                 drop(gm);
-                return Err(self.err(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"));
+                return Err(self.err(
+                    ExcKind::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
             }
             return Ok(None);
         };

@@ -171,6 +171,12 @@ impl Vm {
                 }
             }
         }
+        if self.is_instance(exc, &self.exc_type(ExcKind::SyntaxError)) {
+            if let Some(text) = self.syntax_error_location(exc) {
+                out.push_str(&text);
+                return;
+            }
+        }
         out.push_str(&self.exc_summary(exc));
         out.push('\n');
     }
@@ -199,6 +205,45 @@ impl Vm {
             Some(m) if m != "builtins" && m != "__main__" => format!("{}.{}", m, name),
             _ => name,
         }
+    }
+
+    /// The CPython-style location block and summary of a SyntaxError
+    /// (`  File "x.py", line 3`, the source line, a caret, `SyntaxError: msg`).
+    fn syntax_error_location(&mut self, exc: &Value) -> Option<String> {
+        let st = exc_state(exc)?;
+        let args: Vec<Value> = st.borrow().args.as_tuple().map(|t| t.to_vec())?;
+        let msg = args.first().and_then(|m| m.as_str().map(String::from))?;
+        let detail: Vec<Value> = args
+            .get(1)
+            .and_then(|d| d.as_tuple().map(|t| t.to_vec()))
+            .unwrap_or_default();
+        let cls = self.type_of(exc);
+        let name = self.type_qualname_for_exc(&cls);
+        let mut out = String::new();
+        if detail.len() >= 2 {
+            let fname = detail[0].as_str().unwrap_or("<unknown>");
+            let line = detail[1].as_int().unwrap_or(0);
+            out.push_str(&format!("  File \"{}\", line {}\n", fname, line));
+            if let Some(text) = detail.get(3).and_then(|t| t.as_str()) {
+                let trimmed = text.trim_end_matches(['\n', '\r']);
+                let stripped = trimmed.trim_start();
+                let lead = trimmed.chars().count() - stripped.chars().count();
+                if !stripped.is_empty() {
+                    out.push_str("    ");
+                    out.push_str(stripped);
+                    out.push('\n');
+                    let col = detail.get(2).and_then(|c| c.as_int()).unwrap_or(0).max(1) as usize;
+                    let pad = col.saturating_sub(1).saturating_sub(lead);
+                    out.push_str("    ");
+                    for _ in 0..pad {
+                        out.push(' ');
+                    }
+                    out.push_str("^\n");
+                }
+            }
+        }
+        out.push_str(&format!("{}: {}\n", name, msg));
+        Some(out)
     }
 
     /// A line of a source file, for tracebacks (only when the port can read the file).

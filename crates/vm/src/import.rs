@@ -190,8 +190,8 @@ impl Vm {
                 format!("{}/{}", d, short)
             };
             let init = format!("{}/__init__.py", base);
-            if self.port.file_kind(&base) == FileKind::Dir {
-                if self.port.file_kind(&init) == FileKind::File {
+            if crate::vfs::file_kind(self, &base)? == FileKind::Dir {
+                if crate::vfs::file_kind(self, &init)? == FileKind::File {
                     let src = self.read_source(&init)?;
                     let m = self.exec_module_source(full, &src, &init, Some(base))?;
                     self.bind_in_parent(full, parent, &m)?;
@@ -212,7 +212,7 @@ impl Vm {
                 return Ok(mv);
             }
             let file = format!("{}.py", base);
-            if self.port.file_kind(&file) == FileKind::File {
+            if crate::vfs::file_kind(self, &file)? == FileKind::File {
                 let src = self.read_source(&file)?;
                 let m = self.exec_module_source(full, &src, &file, None)?;
                 self.bind_in_parent(full, parent, &m)?;
@@ -238,7 +238,7 @@ impl Vm {
     }
 
     fn read_source(&mut self, path: &str) -> PyResult<String> {
-        match self.port.read_file(path) {
+        match crate::vfs::read_file(self, path) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(s) => Ok(s),
                 Err(_) => Err(self.err(

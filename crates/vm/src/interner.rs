@@ -19,7 +19,10 @@ pub struct Interner {
 
 impl Default for Interner {
     fn default() -> Self {
-        Interner { map: BTreeMap::new(), statics: alloc::vec![None; STATIC_SLOTS] }
+        Interner {
+            map: BTreeMap::new(),
+            statics: alloc::vec![None; STATIC_SLOTS],
+        }
     }
 }
 

@@ -101,7 +101,8 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("io", modio::init_module));
     vm.native_modules.push(("os", modos::init_module));
     vm.native_modules.push(("time", modtime::init_module));
-    vm.native_modules.push(("micropython", modmicropython::init_module));
+    vm.native_modules
+        .push(("micropython", modmicropython::init_module));
     vm.native_modules.push(("errno", moderrno::init_module));
     modio::register_open(vm);
     // Frozen Python modules.

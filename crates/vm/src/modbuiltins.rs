@@ -398,13 +398,11 @@ fn next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "next", args, 1, 2)?;
     let it = &args[0];
     let is_iter = match it {
-        Value::Obj(o) => {
-            match &**o {
-                PyObject::Iter(_) => true,
-                PyObject::Generator(g) => g.borrow().flags & crate::code::CO_COROUTINE == 0,
-                _ => vm.lookup_special(it, "__next__").is_some(),
-            }
-        }
+        Value::Obj(o) => match &**o {
+            PyObject::Iter(_) => true,
+            PyObject::Generator(g) => g.borrow().flags & crate::code::CO_COROUTINE == 0,
+            _ => vm.lookup_special(it, "__next__").is_some(),
+        },
         _ => false,
     };
     if !is_iter {

@@ -151,6 +151,7 @@ fn schedule(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if !pushed {
         return Err(vm.err(ExcKind::RuntimeError, "schedule queue full"));
     }
+    vm.sched_pending = true;
     Ok(Value::None)
 }
 

@@ -27,8 +27,7 @@ fn sleep_us_raw(vm: &mut Vm, us: f64) -> PyResult {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
     let us = if us > 1e15 { 1e15 as u64 } else { us as u64 };
-    vm.port.sleep_us(us);
-    vm.check_interrupt()?;
+    vm.sleep_us(us)?;
     Ok(Value::None)
 }
 

@@ -138,6 +138,29 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::string(s))
 }
 
+fn syntax_error_str(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let slf = &args[0];
+    let a: Vec<Value> = exc_state(slf)
+        .map(|s| s.borrow().args.clone())
+        .and_then(|a| a.as_tuple().map(|t| t.to_vec()))
+        .unwrap_or_default();
+    if a.len() == 2 {
+        if let (Some(msg), Some(detail)) = (a[0].as_str(), a[1].as_tuple()) {
+            if detail.len() >= 2 {
+                let fname = detail[0].as_str().unwrap_or("?");
+                let base = fname.rsplit('/').next().unwrap_or(fname);
+                return Ok(Value::string(format!(
+                    "{} ({}, line {})",
+                    msg,
+                    base,
+                    detail[1].as_int().unwrap_or(0)
+                )));
+            }
+        }
+    }
+    exc_str(vm, args, kw)
+}
+
 fn exc_str(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
     let a = exc_state(slf)
@@ -189,5 +212,7 @@ pub(crate) fn init(vm: &mut Vm) {
             ("add_note", exc_add_note),
         ],
     );
+    let se = vm.exc_type(ExcKind::SyntaxError);
+    types::add_methods(&se, &[("__str__", syntax_error_str)]);
     let _ = String::new();
 }

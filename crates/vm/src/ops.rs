@@ -108,7 +108,11 @@ impl Vm {
                     }
                 }
                 PyObject::ByteArray(_) if op == BinOp::Add || op == BinOp::Mult => {
-                    let name = if op == BinOp::Add { "__iadd__" } else { "__imul__" };
+                    let name = if op == BinOp::Add {
+                        "__iadd__"
+                    } else {
+                        "__imul__"
+                    };
                     if let Some(r) = self.call_special(a, name, core::slice::from_ref(b)) {
                         let r = r?;
                         if !matches!(r, Value::NotImplemented) {
@@ -216,12 +220,21 @@ impl Vm {
                 return self.binary_op(seq, &Value::Int(k), op);
             }
             let other = if is_seq(a) { &nb } else { &na };
-            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", other)));
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other
+            )));
         }
         if op == BinOp::Mult && is_seq(a) && is_seq(b) {
-            return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", nb)));
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                nb
+            )));
         }
-        if op == BinOp::Add && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::Bytes(_) | PyObject::ByteArray(_))) && !is_user(b) {
+        if op == BinOp::Add
+            && matches!(a, Value::Obj(o) if matches!(&**o, PyObject::Bytes(_) | PyObject::ByteArray(_)))
+            && !is_user(b)
+        {
             return Err(self.type_error(format!("can't concat {} to {}", nb, na)));
         }
         if op == BinOp::Add && (matches!(a, Value::Str(_))) {
@@ -342,7 +355,12 @@ impl Vm {
     }
 
     /// A dunder defined by a Python class (object's defaults are skipped).
-    fn call_special_user(&mut self, v: &Value, name: &'static str, other: &Value) -> Option<PyResult> {
+    fn call_special_user(
+        &mut self,
+        v: &Value,
+        name: &'static str,
+        other: &Value,
+    ) -> Option<PyResult> {
         if !is_user(v) {
             return None;
         }

@@ -129,6 +129,10 @@ pub trait Port {
             *b = x as u8;
         }
     }
+    /// The platform's current directory, used as the VM's initial working directory.
+    fn getcwd(&mut self) -> Option<String> {
+        None
+    }
     /// Bytes currently allocated on the heap, when the port's allocator counts them.
     fn heap_used(&self) -> Option<usize> {
         None

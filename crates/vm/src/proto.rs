@@ -23,7 +23,12 @@ impl Vm {
     }
 
     /// Call a special method found on the type with `v` as self. None when the type lacks it.
-    pub fn call_special(&mut self, v: &Value, name: &'static str, args: &[Value]) -> Option<PyResult> {
+    pub fn call_special(
+        &mut self,
+        v: &Value,
+        name: &'static str,
+        args: &[Value],
+    ) -> Option<PyResult> {
         let m = self.lookup_special(v, name)?;
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(v.clone());

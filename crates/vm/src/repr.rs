@@ -326,14 +326,22 @@ impl Vm {
 }
 
 fn builtin_repr(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
-    let Some(slf) = args.first() else { return Err(vm.type_error("__repr__ needs an argument")) };
+    let Some(slf) = args.first() else {
+        return Err(vm.type_error("__repr__ needs an argument"));
+    };
     let base = vm.builtin_base(slf);
-    let s = if base.is(slf) { repr_value(vm, slf)? } else { repr_value(vm, &base)? };
+    let s = if base.is(slf) {
+        repr_value(vm, slf)?
+    } else {
+        repr_value(vm, &base)?
+    };
     Ok(Value::string(s))
 }
 
 fn builtin_str(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
-    let Some(slf) = args.first() else { return Err(vm.type_error("__str__ needs an argument")) };
+    let Some(slf) = args.first() else {
+        return Err(vm.type_error("__str__ needs an argument"));
+    };
     let base = vm.builtin_base(slf);
     match &base {
         Value::Str(s) => Ok(Value::Str(s.clone())),
@@ -367,7 +375,9 @@ str_cmp_fn!(str_gt, Gt);
 str_cmp_fn!(str_ge, GtE);
 
 fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)]) -> PyResult {
-    let Some(slf) = args.first() else { return Err(vm.type_error("__hash__ needs an argument")) };
+    let Some(slf) = args.first() else {
+        return Err(vm.type_error("__hash__ needs an argument"));
+    };
     let base = vm.builtin_base(slf);
     Ok(Value::Int(vm.hash(&base)?))
 }
@@ -378,11 +388,28 @@ fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: &[(crate::value::Str, Value)])
 pub(crate) fn init(vm: &mut Vm) {
     let t = &vm.types;
     let all = [
-        &t.int, &t.bool_, &t.float, &t.complex, &t.str_, &t.bytes, &t.bytearray, &t.tuple, &t.list, &t.dict, &t.set,
-        &t.frozenset, &t.range, &t.slice, &t.none,
+        &t.int,
+        &t.bool_,
+        &t.float,
+        &t.complex,
+        &t.str_,
+        &t.bytes,
+        &t.bytearray,
+        &t.tuple,
+        &t.list,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.range,
+        &t.slice,
+        &t.none,
     ];
     for cls in all {
-        let has = |n: &str| types::as_type(cls).map(|tt| tt.dict.borrow().get_str(n).is_some()).unwrap_or(true);
+        let has = |n: &str| {
+            types::as_type(cls)
+                .map(|tt| tt.dict.borrow().get_str(n).is_some())
+                .unwrap_or(true)
+        };
         if !has("__repr__") {
             types::add_methods(cls, &[("__repr__", builtin_repr)]);
         }
@@ -391,7 +418,11 @@ pub(crate) fn init(vm: &mut Vm) {
         }
     }
     let s = &t.str_;
-    let has = |n: &str| types::as_type(s).map(|tt| tt.dict.borrow().get_str(n).is_some()).unwrap_or(true);
+    let has = |n: &str| {
+        types::as_type(s)
+            .map(|tt| tt.dict.borrow().get_str(n).is_some())
+            .unwrap_or(true)
+    };
     if !has("__eq__") {
         types::add_methods(
             s,

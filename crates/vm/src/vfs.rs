@@ -86,11 +86,9 @@ pub struct VfsState {
 
 /// A hidden per-VM state object of type `T`, created on first use and kept in the builtins
 /// namespace under `key` (a name no Python identifier can spell).
-pub(crate) fn hidden_state<T: Default + 'static>(vm: &mut Vm, key: &str) -> Obj {
-    if let Some(Value::Obj(o)) =
-        crate::attr::dict_of(&vm.builtins).and_then(|d| d.borrow().get_str(key).cloned())
-    {
-        return o;
+pub(crate) fn hidden_state<T: Default + 'static>(vm: &mut Vm, key: &'static str) -> Obj {
+    if let Some((_, o)) = vm.module_state.iter().find(|(k, _)| *k == key) {
+        return o.clone();
     }
     let cls = types::new_type(
         "state",
@@ -102,9 +100,7 @@ pub(crate) fn hidden_state<T: Default + 'static>(vm: &mut Vm, key: &str) -> Obj 
         class: cls,
         data: RefCell::new(Box::new(T::default())),
     }));
-    if let Some(d) = crate::attr::dict_of(&vm.builtins) {
-        d.borrow_mut().set_str(key, Value::Obj(o.clone()));
-    }
+    vm.module_state.push((key, o.clone()));
     o
 }
 
@@ -136,7 +132,7 @@ pub fn absolute(vm: &mut Vm, path: &str) -> String {
 pub fn getcwd(vm: &mut Vm) -> String {
     let cwd = with_state(vm, |st| st.cwd.clone());
     if cwd.is_empty() {
-        String::from(".")
+        vm.port.getcwd().unwrap_or_else(|| String::from("."))
     } else {
         cwd
     }

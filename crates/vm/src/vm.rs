@@ -104,6 +104,10 @@ pub struct Vm {
     pub(crate) method_cache: Vec<Option<MethodCacheEntry>>,
     /// Bumped whenever a class namespace changes, invalidating `method_cache`.
     pub(crate) type_version: u64,
+    /// Per-VM state objects of native modules (file system, open files, micropython...).
+    pub(crate) module_state: Vec<(&'static str, Obj)>,
+    /// Set when `micropython.schedule` queued a callback.
+    pub(crate) sched_pending: bool,
 }
 
 /// One entry of the method cache.
@@ -163,6 +167,8 @@ impl Vm {
             frame_pool: Vec::new(),
             method_cache: Vec::new(),
             type_version: 0,
+            module_state: Vec::new(),
+            sched_pending: false,
         };
         vm.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
         crate::init_builtin_types(&mut vm);
@@ -235,15 +241,24 @@ impl Vm {
     /// Look a name up along a class's MRO, through the method cache.
     #[inline]
     pub fn type_lookup(&mut self, cls: &Obj, name: &Str) -> Option<Value> {
-        let key = (Rc::as_ptr(cls) as *const u8 as usize >> 4) ^ (Rc::as_ptr(name) as *const u8 as usize >> 3);
+        let key = (Rc::as_ptr(cls) as *const u8 as usize >> 4)
+            ^ (Rc::as_ptr(name) as *const u8 as usize >> 3);
         let slot = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (usize::BITS - 12);
         if let Some(e) = &self.method_cache[slot] {
-            if e.version == self.type_version && Rc::ptr_eq(&e.cls, cls) && Rc::ptr_eq(&e.name, name) {
+            if e.version == self.type_version
+                && Rc::ptr_eq(&e.cls, cls)
+                && Rc::ptr_eq(&e.name, name)
+            {
                 return e.value.clone();
             }
         }
         let v = types::lookup(cls, name);
-        self.method_cache[slot] = Some(MethodCacheEntry { cls: cls.clone(), name: name.clone(), version: self.type_version, value: v.clone() });
+        self.method_cache[slot] = Some(MethodCacheEntry {
+            cls: cls.clone(),
+            name: name.clone(),
+            version: self.type_version,
+            value: v.clone(),
+        });
         v
     }
 
