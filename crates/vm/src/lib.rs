@@ -30,7 +30,15 @@ pub mod import;
 pub mod interner;
 pub mod iter;
 pub mod lexer;
+pub mod modarray;
+pub mod modbinascii;
 pub mod modbuiltins;
+pub mod modcollections;
+pub mod modhashlib;
+pub mod modheapq;
+pub mod modjson;
+pub mod modrandom;
+pub mod modstruct;
 pub mod modgc;
 pub mod modmath;
 pub mod modsys;
@@ -91,6 +99,14 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
+    vm.native_modules.push(("struct", modstruct::init_module));
+    vm.native_modules.push(("array", modarray::init_module));
+    vm.native_modules.push(("binascii", modbinascii::init_module));
+    vm.native_modules.push(("hashlib", modhashlib::init_module));
+    vm.native_modules.push(("json", modjson::init_module));
+    vm.native_modules.push(("random", modrandom::init_module));
+    vm.native_modules.push(("heapq", modheapq::init_module));
+    vm.native_modules.push(("_collections", modcollections::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {

@@ -1,0 +1,8 @@
+//! stub
+use crate::value::Obj;
+use crate::vm::Vm;
+use crate::PyResult;
+/// Create the module.
+pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
+    Ok(vm.new_module("binascii"))
+}
