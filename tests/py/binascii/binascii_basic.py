@@ -8,7 +8,7 @@ print(binascii.b2a_base64(b'hello'), binascii.b2a_base64(b'hello', newline=False
 for n in range(6):
     e = binascii.b2a_base64(bytes(range(250, 250 + n)))
     print(n, e, binascii.a2b_base64(e))
-print(binascii.a2b_base64('aGVs\nbG8=\n'), binascii.a2b_base64(b'aGVsbG8=trailing'), binascii.a2b_base64('aGV!sbA='))
+print(binascii.a2b_base64('aGVs\nbG8=\n'), binascii.a2b_base64(b'aGVsbG8=trailing'), binascii.a2b_base64('aGV!sbA=='))
 print(binascii.crc32(b'hello'), binascii.crc32(b''), binascii.crc32(b'world', binascii.crc32(b'hello ')))
 print(binascii.crc32(b'hello world'), binascii.crc32(b'x', 12345), binascii.crc32(b'x', -1))
 print(issubclass(binascii.Error, ValueError), binascii.Error)
