@@ -3,4 +3,4 @@
 //! whose name is a package itself (e.g. `os.path`) is registered under the dotted name.
 
 /// The frozen modules.
-pub const FROZEN: &[(&str, &str)] = &[];
+pub const FROZEN: &[(&str, &str)] = &[("collections", include_str!("frozen/collections.py"))];
