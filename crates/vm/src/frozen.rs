@@ -3,4 +3,7 @@
 //! whose name is a package itself (e.g. `os.path`) is registered under the dotted name.
 
 /// The frozen modules.
-pub const FROZEN: &[(&str, &str)] = &[("os.path", include_str!("frozen/os_path.py"))];
+pub const FROZEN: &[(&str, &str)] = &[
+    ("os.path", include_str!("frozen/os_path.py")),
+    ("collections", include_str!("frozen/collections.py")),
+];

@@ -141,12 +141,22 @@ impl Vm {
             }
             return Ok(mv);
         }
-        if let Some(src) = self
+        // Frozen modules, also under their `u`-prefixed alias (`ucollections`).
+        let frozen = self
             .frozen_modules
             .iter()
             .find(|(n, _)| *n == full)
-            .map(|(_, s)| *s)
-        {
+            .or_else(|| {
+                full.strip_prefix('u')
+                    .and_then(|s| self.frozen_modules.iter().find(|(n, _)| *n == s))
+            })
+            .map(|(n, s)| (*n, *s));
+        if let Some((real, src)) = frozen {
+            if real != full {
+                let m = self.import_one(real, parent)?;
+                self.set_sys_module(full, m.clone());
+                return Ok(m);
+            }
             let m = self.exec_module_source(full, src, &format!("<frozen {}>", full), None)?;
             self.bind_in_parent(full, parent, &m)?;
             return Ok(m);

@@ -30,13 +30,21 @@ pub mod import;
 pub mod interner;
 pub mod iter;
 pub mod lexer;
+pub mod modarray;
+pub mod modbinascii;
 pub mod modbuiltins;
+pub mod modcollections;
 pub mod moderrno;
 pub mod modgc;
+pub mod modhashlib;
+pub mod modheapq;
 pub mod modio;
+pub mod modjson;
 pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
+pub mod modrandom;
+pub mod modstruct;
 pub mod modsys;
 pub mod modtime;
 pub mod number;
@@ -105,6 +113,16 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
         .push(("micropython", modmicropython::init_module));
     vm.native_modules.push(("errno", moderrno::init_module));
     modio::register_open(vm);
+    vm.native_modules.push(("struct", modstruct::init_module));
+    vm.native_modules.push(("array", modarray::init_module));
+    vm.native_modules
+        .push(("binascii", modbinascii::init_module));
+    vm.native_modules.push(("hashlib", modhashlib::init_module));
+    vm.native_modules.push(("json", modjson::init_module));
+    vm.native_modules.push(("random", modrandom::init_module));
+    vm.native_modules.push(("heapq", modheapq::init_module));
+    vm.native_modules
+        .push(("_collections", modcollections::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {

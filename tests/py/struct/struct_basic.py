@@ -1,0 +1,76 @@
+import struct
+
+for fmt in ['b', 'B', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q', 'n', 'N', 'e', 'f', 'd', '?', 'c', 'x', 'P',
+            '@ci', 'ci0i', '!ci', '<hq', '>hq', '=hq', '@hq', '3s', '10p', '2h3i', 'b h', '@bqh', '0s']:
+    print(fmt, struct.calcsize(fmt))
+
+print(struct.pack('<i', 1), struct.pack('>i', 1), struct.pack('!h', -2))
+print(struct.pack('@ci', b'a', 7))
+print(struct.pack('<bBhHiIqQ', -1, 255, -300, 65535, -70000, 4000000000, -2**63, 2**64 - 1))
+print(struct.unpack('<bBhHiIqQ', struct.pack('<bBhHiIqQ', -1, 255, -300, 65535, -70000, 4000000000, -2**63, 2**64 - 1)))
+print(struct.pack('<fde', 1.5, -2.25, 0.333), struct.unpack('<fde', struct.pack('<fde', 1.5, -2.25, 0.333)))
+print(struct.unpack('<e', struct.pack('<e', 65504.0)), struct.unpack('<e', struct.pack('<e', 1e-7)))
+print(struct.pack('<f', 0.1), struct.unpack('<f', struct.pack('<f', 0.1)))
+print(struct.pack('??', 0, [1]), struct.unpack('??x', b'\x00\x05\x00'))
+print(struct.pack('3s', b'abcdef'), struct.pack('5s', b'ab'), struct.unpack('3s', b'xyz'))
+print(struct.pack('5p', b'abcdefg'), struct.unpack('5p', struct.pack('5p', b'ab')))
+print(struct.pack('2c', b'x', b'y'), struct.unpack('2c', b'pq'))
+print(struct.pack('<2h2x', 1, 2), struct.unpack('>Ih', b'\x00\x00\x01\x00\xff\xfe'))
+print(struct.pack(b'<H', 258), struct.pack('<i', True))
+
+buf = bytearray(10)
+struct.pack_into('<hi', buf, 2, 5, -1)
+print(buf)
+struct.pack_into('<h', buf, -2, 0x4142)
+print(buf)
+print(struct.unpack_from('<hi', buf, 2), struct.unpack_from('<h', buf), struct.unpack_from('<h', buf, offset=-2))
+print(list(struct.iter_unpack('<h', b'\x01\x00\x02\x00\x03\x00')))
+print(struct.unpack('<d', struct.pack('<d', float('inf'))), struct.pack('<e', float('-inf')))
+
+print(issubclass(struct.error, Exception), struct.error)
+
+def err(f, *a):
+    try:
+        r = f(*a)
+        print('ok', r)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+err(struct.pack, 'b', 200)
+err(struct.pack, 'B', -1)
+err(struct.pack, 'h', 70000)
+err(struct.pack, 'H', -1)
+err(struct.pack, 'i', 2**31)
+err(struct.pack, 'I', -1)
+err(struct.pack, 'q', 2**63)
+err(struct.pack, 'Q', -1)
+err(struct.pack, '<l', 2**31)
+err(struct.pack, '<L', -1)
+err(struct.pack, 'i', 'a')
+err(struct.pack, 'i', 1.0)
+err(struct.pack, 'f', 'a')
+err(struct.pack, 'e', 1e10)
+err(struct.pack, 'c', b'ab')
+err(struct.pack, 'c', 1)
+err(struct.pack, 's', 1)
+err(struct.pack, '<P', 1)
+err(struct.pack, '<n', 1)
+err(struct.pack, '3', 1)
+err(struct.pack, 'z', 1)
+err(struct.calcsize, 'iy')
+err(struct.pack, 'ii', 1)
+err(struct.pack, 'i', 1, 2)
+err(struct.pack, 'x', 1)
+err(struct.unpack, 'i', b'12345')
+err(struct.unpack, 'i', '1234')
+err(struct.unpack_from, 'i', b'123456', 4)
+err(struct.unpack_from, 'i', b'123456', -10)
+err(struct.pack_into, 'i', bytearray(4), 2, 1)
+err(struct.pack_into, 'i', bytearray(4), -10, 1)
+err(struct.pack_into, 'i', b'1234', 0, 1)
+err(lambda: list(struct.iter_unpack('i', b'12345')))
+err(lambda: list(struct.iter_unpack('', b'12345')))
+try:
+    struct.pack('b', 1000)
+except struct.error as e:
+    print('caught', e.args)
