@@ -19,6 +19,9 @@
 //! Output that Python code prints is "cooked" (each `\n` sent as `\r\n`), as on MicroPython boards
 //! (`mp_hal_stdout_tx_strn_cooked`), in both the friendly and the raw REPL.
 
+// Key handling mirrors MicroPython's readline, one match arm per key with its own condition.
+#![allow(clippy::collapsible_match)]
+
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::rc::Rc;
@@ -82,7 +85,7 @@ pub enum ReplEvent {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Esc {
     None,
-    Esc,
+    Start,
     Bracket,
     BracketDigit(u8),
     O,
@@ -598,7 +601,7 @@ impl Repl {
                         self.push_history();
                         return Some(0);
                     }
-                    27 => self.esc = Esc::Esc,
+                    27 => self.esc = Esc::Start,
                     8 | 127 => {
                         if self.cursor > self.orig_len {
                             let mut nspace = 0;
@@ -634,7 +637,7 @@ impl Repl {
                     _ => {}
                 }
             }
-            Esc::Esc => {
+            Esc::Start => {
                 self.esc = match c {
                     b'[' => Esc::Bracket,
                     b'O' => Esc::O,
