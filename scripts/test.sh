@@ -28,6 +28,7 @@ step() {
 }
 
 step "toolchain" bash scripts/toolchain.sh
+step "test deps (mpremote)" bash scripts/test-deps.sh
 step "rustfmt" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "build (release)" cargo build --release -p ferropy

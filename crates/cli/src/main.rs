@@ -1,6 +1,7 @@
 //! The `ferropy` command: the native ("unix") port of the Ferropy VM. Runs a file, `-c` code, a
 //! module with `-m`, or an interactive REPL.
 
+mod board;
 mod port;
 mod repl;
 
@@ -42,6 +43,9 @@ fn parse_size(s: &str) -> Option<usize> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("board") {
+        std::process::exit(board::main(&args[2..]));
+    }
     let mut config = VmConfig::default();
     let mut target = None;
     let mut rest: Vec<String> = Vec::new();

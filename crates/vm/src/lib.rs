@@ -65,6 +65,7 @@ pub mod ops;
 pub mod parser;
 pub mod port;
 pub mod proto;
+pub mod repl;
 pub mod repr;
 pub mod seqops;
 pub mod sort;
