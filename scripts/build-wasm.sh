@@ -64,7 +64,7 @@ if [ "$route" = rustup ]; then
     WASM_DIR=$ROOT/target/$TARGET/release
 else
     CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
-        RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_PANIC=abort \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld \
         /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=std,panic_abort \
         -p ferropy-wasm --target-dir target/wasm-debian
