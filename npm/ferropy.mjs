@@ -1,0 +1,329 @@
+// ferropy: Python 3 (MicroPython-compatible) for the browser and node, on a Rust VM compiled to
+// wasm32. The API has the shape of MicroPython's webassembly port (`loadMicroPython`).
+import initWasm, * as wasm from "./ferropy_wasm.js";
+
+const PYREF = Symbol("ferropy.pyref");
+const registry = new FinalizationRegistry((h) => wasm.py_release(h));
+let ready = null;
+
+const isNode = typeof process !== "undefined" && !!(process.versions && process.versions.node);
+
+async function loadWasm(url) {
+    const where = url ? new URL(url, import.meta.url) : new URL("./ferropy.wasm", import.meta.url);
+    if (isNode && where.protocol === "file:") {
+        const fs = await import("node:fs/promises");
+        return initWasm({ module_or_path: await fs.readFile(where) });
+    }
+    return initWasm({ module_or_path: where });
+}
+
+/** The JS `Error` subclass name for Python exceptions is "PythonError". */
+function isPyProxy(v) {
+    return (typeof v === "function" || (typeof v === "object" && v !== null)) && v[PYREF] !== undefined;
+}
+
+function makeProxy(h, engine, kind) {
+    let destroyed = false;
+    const ref = () => {
+        if (destroyed) throw new Error("This borrowed proxy was destroyed");
+        return h;
+    };
+    const target = (...args) => wasm.py_call(ref(), args);
+    const own = {
+        toJs: () => wasm.py_to_js(ref()),
+        destroy: () => {
+            if (!destroyed) {
+                destroyed = true;
+                registry.unregister(token);
+                wasm.py_release(h);
+            }
+        },
+        toString: () => wasm.py_str(ref(), false),
+        [Symbol.toPrimitive]: () => wasm.py_str(ref(), false),
+        [Symbol.iterator]: function* () {
+            yield* wasm.py_items(ref());
+        },
+    };
+    const handler = {
+        get(t, k) {
+            if (k === PYREF) return destroyed ? undefined : h;
+            if (k === "then") return undefined;
+            if (k === "type") return wasm.py_type(ref());
+            if (k === "length" && (kind === "list" || kind === "dict")) return wasm.py_len(ref());
+            if (Object.prototype.hasOwnProperty.call(own, k)) return own[k];
+            if (typeof k === "symbol") return undefined;
+            return wasm.py_get(ref(), k);
+        },
+        set(t, k, v) {
+            if (typeof k === "symbol") return false;
+            wasm.py_set(ref(), k, v);
+            return true;
+        },
+        deleteProperty(t, k) {
+            if (typeof k === "symbol") return false;
+            wasm.py_delete(ref(), k);
+            return true;
+        },
+        has(t, k) {
+            if (typeof k === "symbol") return k === PYREF || k in own;
+            return wasm.py_has(ref(), k);
+        },
+        apply(t, thisArg, args) {
+            return wasm.py_call(ref(), args);
+        },
+    };
+    const token = {};
+    const p = new Proxy(target, handler);
+    registry.register(p, h, token);
+    return p;
+}
+
+/** Static helpers on PyProxies (MicroPython's `PyProxy.toJs`). */
+export const PyProxy = {
+    /** Deep-convert a PyProxy (lists/tuples to Arrays, dicts to Objects); other values unchanged. */
+    toJs(v) {
+        return isPyProxy(v) ? v.toJs() : v;
+    },
+    /** True for proxies of Python objects. */
+    isPyProxy,
+};
+
+// --- POSIX path helpers (the Emscripten names PyScript reads) ---------------------------------
+function normalizeParts(parts) {
+    const out = [];
+    for (const p of parts) {
+        if (!p || p === ".") continue;
+        if (p === "..") out.pop();
+        else out.push(p);
+    }
+    return out;
+}
+const PATH = {
+    normalize(p) {
+        const abs = p.startsWith("/");
+        const n = normalizeParts(p.split("/")).join("/");
+        return (abs ? "/" : "") + n || (abs ? "/" : ".");
+    },
+    dirname(p) {
+        if (!p) return ".";
+        const s = p.replace(/\/+$/, "");
+        if (!s) return "/";
+        const i = s.lastIndexOf("/");
+        if (i < 0) return ".";
+        if (i === 0) return "/";
+        return s.slice(0, i).replace(/\/+$/, "") || "/";
+    },
+    basename(p) {
+        const s = p.replace(/\/+$/, "");
+        return s.slice(s.lastIndexOf("/") + 1);
+    },
+    join(...parts) {
+        return PATH.normalize(parts.join("/"));
+    },
+};
+const PATH_FS = {
+    resolve(...paths) {
+        let joined = "";
+        for (let i = paths.length - 1; i >= 0; i--) {
+            const p = paths[i];
+            if (typeof p !== "string" || !p) continue;
+            joined = p + "/" + joined;
+            if (p.startsWith("/")) break;
+        }
+        if (!joined.startsWith("/")) joined = "/" + joined;
+        return "/" + normalizeParts(joined.split("/")).join("/");
+    },
+};
+
+function decodeOut(bytes) {
+    return new TextDecoder().decode(bytes);
+}
+
+function defaultWriter(stream, linebuffer) {
+    if (linebuffer) return (line) => (stream === 1 ? console.log(line) : console.error(line));
+    if (isNode) return (bytes) => (stream === 1 ? process.stdout : process.stderr).write(bytes);
+    let pending = "";
+    return (bytes) => {
+        pending += decodeOut(bytes);
+        const i = pending.lastIndexOf("\n");
+        if (i >= 0) {
+            for (const l of pending.slice(0, i).split("\n")) (stream === 1 ? console.log : console.error)(l);
+            pending = pending.slice(i + 1);
+        }
+    };
+}
+
+const macrotask = (() => {
+    if (typeof setImmediate === "function") return () => new Promise((r) => setImmediate(r));
+    if (typeof MessageChannel !== "undefined") {
+        const ch = new MessageChannel();
+        const queue = [];
+        ch.port1.onmessage = () => queue.shift()();
+        if (ch.port1.unref) ch.port1.unref();
+        return () => new Promise((r) => {
+            queue.push(r);
+            ch.port2.postMessage(0);
+        });
+    }
+    return () => new Promise((r) => setTimeout(r, 0));
+})();
+
+/**
+ * Load the interpreter. Options: `stdout`, `stderr` (functions; strings per line when
+ * `linebuffer` is true (default), else Uint8Array chunks), `stdin` (function returning a line or
+ * a promise of one), `heapsize` (bytes), `linebuffer`, `url` (of the .wasm file).
+ */
+export async function loadMicroPython(options = {}) {
+    const { heapsize = 256 * 1024 * 1024, linebuffer = true, url } = options;
+    const stdout = options.stdout ?? defaultWriter(1, linebuffer);
+    const stderr = options.stderr ?? defaultWriter(2, linebuffer);
+    const stdin = options.stdin;
+    if (!ready) ready = loadWasm(url).then(() => wasm.set_hooks(makeProxy, PYREF));
+    await ready;
+    const engine = new wasm.Engine(heapsize, stdout, stderr, stdin, linebuffer);
+    // Async runs are serialised: the VM has one resumable run at a time.
+    let queue = Promise.resolve();
+
+    async function readLine() {
+        let r;
+        if (stdin) r = await stdin();
+        else if (typeof prompt === "function") r = prompt();
+        else r = null;
+        if (r === null || r === undefined) return null;
+        return String(r).replace(/\n$/, "");
+    }
+
+    async function drive(step) {
+        let sliceStart = Date.now();
+        for (;;) {
+            const [kind, value] = step;
+            if (kind === "done") return value;
+            let next;
+            try {
+                if (kind === "sleep") {
+                    await new Promise((r) => setTimeout(r, value));
+                    sliceStart = Date.now();
+                    next = () => engine.resume(undefined);
+                } else if (kind === "input") {
+                    const line = await readLine();
+                    sliceStart = Date.now();
+                    next = line === null ? () => engine.resumeThrow(new Error("EOF")) : () => engine.resume(line);
+                } else if (kind === "await") {
+                    let v;
+                    try {
+                        v = await value;
+                        next = () => engine.resume(v);
+                    } catch (e) {
+                        next = () => engine.resumeThrow(e);
+                    }
+                    sliceStart = Date.now();
+                } else {
+                    // A time slice ended: let the event loop run every ~10 ms.
+                    if (Date.now() - sliceStart > 10) {
+                        await macrotask();
+                        sliceStart = Date.now();
+                    }
+                    next = () => engine.resume(undefined);
+                }
+            } catch (e) {
+                next = () => engine.resumeThrow(e);
+            }
+            step = next();
+        }
+    }
+
+    const globals = {
+        get: (name) => engine.globalsGet(name),
+        set: (name, value) => engine.globalsSet(name, value),
+        delete: (name) => engine.globalsDelete(name),
+    };
+
+    const FS = {
+        writeFile(path, data, _opts) {
+            engine.fsWriteFile(path, data);
+        },
+        readFile(path, opts = {}) {
+            const d = engine.fsReadFile(path);
+            return opts.encoding === "utf8" ? new TextDecoder().decode(d) : d;
+        },
+        mkdir(path) {
+            engine.fsMkdir(path);
+        },
+        mkdirTree(path) {
+            engine.fsMkdirTree(path);
+        },
+        readdir(path) {
+            return engine.fsReaddir(path);
+        },
+        unlink(path) {
+            engine.fsUnlink(path);
+        },
+        rmdir(path) {
+            engine.fsRmdir(path);
+        },
+        rename(from, to) {
+            engine.fsRename(from, to);
+        },
+        stat(path) {
+            return engine.fsStat(path);
+        },
+        isDir(mode) {
+            return (mode & 0o170000) === 0o040000;
+        },
+        isFile(mode) {
+            return (mode & 0o170000) === 0o100000;
+        },
+        analyzePath(path) {
+            try {
+                engine.fsStat(path);
+                return { exists: true, path: PATH_FS.resolve(path), name: PATH.basename(path) };
+            } catch (e) {
+                return { exists: false, error: e, path: PATH_FS.resolve(path), name: PATH.basename(path) };
+            }
+        },
+        cwd: () => "/",
+    };
+
+    return {
+        /** Run code synchronously in `__main__`; returns the final expression's value. */
+        runPython(code) {
+            return engine.runPython(code);
+        },
+        /** Run code with top-level `await`; sleeps, input() and awaited promises don't block. */
+        runPythonAsync(code) {
+            const run = queue.then(() => drive(engine.startAsync(code)));
+            queue = run.catch(() => {});
+            return run;
+        },
+        registerJsModule(name, module) {
+            engine.registerJsModule(name, module);
+        },
+        pyimport(name) {
+            return engine.pyimport(name);
+        },
+        globals,
+        replInit() {
+            engine.replInit();
+        },
+        replProcessChar(c) {
+            return engine.replProcessChar(typeof c === "string" ? c.charCodeAt(0) : c);
+        },
+        async replProcessCharWithAsyncify(c) {
+            return engine.replProcessChar(typeof c === "string" ? c.charCodeAt(0) : c);
+        },
+        /** Raise KeyboardInterrupt in running Python code at its next check. */
+        interrupt() {
+            engine.interrupt();
+        },
+        FS,
+        _module: { PATH, PATH_FS, FS },
+        async mountNativeFS(_path, _handle) {
+            throw new Error("mountNativeFS is not supported by ferropy");
+        },
+        PyProxy,
+        /** Python objects currently referenced from JS (for leak checks). */
+        _liveHandles: () => wasm.live_handles(),
+    };
+}
+
+export default loadMicroPython;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the browser engine and npm package (scripts/build-wasm.sh), then runs the node tests of
+# the packaged API (tests/wasm/*.test.mjs) and, when a Chromium can be found or installed, the
+# headless-browser tests (tests/wasm/browser/).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/build-wasm.sh
+node --test tests/wasm/
+if [ -d tests/wasm/browser ]; then
+    bash tests/wasm/browser/run.sh
+fi
