@@ -3,4 +3,6 @@
 //! whose name is a package itself (e.g. `os.path`) is registered under the dotted name.
 
 /// The frozen modules.
-pub const FROZEN: &[(&str, &str)] = &[];
+pub const FROZEN: &[(&str, &str)] = &[
+    ("re", include_str!("frozen/re.py")),
+];

@@ -33,6 +33,7 @@ pub mod lexer;
 pub mod modbuiltins;
 pub mod modgc;
 pub mod modmath;
+pub mod modre;
 pub mod modsys;
 pub mod number;
 pub mod objbytes;
@@ -91,6 +92,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
+    vm.native_modules.push(("_re", modre::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
