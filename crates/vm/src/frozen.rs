@@ -5,4 +5,10 @@
 /// The frozen modules.
 pub const FROZEN: &[(&str, &str)] = &[
     ("re", include_str!("frozen/re.py")),
+    ("functools", include_str!("frozen/functools.py")),
+    ("itertools", include_str!("frozen/itertools.py")),
+    ("operator", include_str!("frozen/operator.py")),
+    ("copy", include_str!("frozen/copy.py")),
+    ("types", include_str!("frozen/types.py")),
+    ("abc", include_str!("frozen/abc.py")),
 ];
