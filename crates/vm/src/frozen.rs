@@ -11,4 +11,8 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("copy", include_str!("frozen/copy.py")),
     ("types", include_str!("frozen/types.py")),
     ("abc", include_str!("frozen/abc.py")),
+    ("typing", include_str!("frozen/typing.py")),
+    ("contextlib", include_str!("frozen/contextlib.py")),
+    ("dataclasses", include_str!("frozen/dataclasses.py")),
+    ("enum", include_str!("frozen/enum.py")),
 ];
