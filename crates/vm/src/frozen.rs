@@ -11,6 +11,8 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("copy", include_str!("frozen/copy.py")),
     ("types", include_str!("frozen/types.py")),
     ("abc", include_str!("frozen/abc.py")),
+    ("logging", include_str!("frozen/logging.py")),
+    ("inspect", include_str!("frozen/inspect.py")),
     ("string", include_str!("frozen/string.py")),
     ("textwrap", include_str!("frozen/textwrap.py")),
     ("html", include_str!("frozen/html.py")),
