@@ -297,9 +297,7 @@ impl<'a> Parser<'a> {
             j += 1;
             num(&mut j)?
         } else {
-            if lo.is_none() {
-                return None;
-            }
+            lo?;
             lo
         };
         if self.p.get(j) != Some(&'}') {
