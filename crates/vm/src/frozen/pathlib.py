@@ -43,7 +43,9 @@ class PurePath:
         return str(self)
 
     def __repr__(self):
-        return "%s(%r)" % (type(self).__name__, str(self))
+        name = type(self).__name__
+        name = {"PurePath": "PurePosixPath", "Path": "PosixPath"}.get(name, name)
+        return "%s(%r)" % (name, str(self))
 
     def __eq__(self, other):
         return isinstance(other, PurePath) and self._parts == other._parts
