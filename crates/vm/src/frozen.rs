@@ -11,6 +11,7 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("copy", include_str!("frozen/copy.py")),
     ("types", include_str!("frozen/types.py")),
     ("abc", include_str!("frozen/abc.py")),
+    ("datetime", include_str!("frozen/datetime.py")),
     ("pathlib", include_str!("frozen/pathlib.py")),
     ("unittest", include_str!("frozen/unittest.py")),
     ("logging", include_str!("frozen/logging.py")),
