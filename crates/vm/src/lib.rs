@@ -45,6 +45,7 @@ pub mod modmicropython;
 pub mod modos;
 pub mod modrandom;
 pub mod modstruct;
+pub mod modre;
 pub mod modsys;
 pub mod modtime;
 pub mod number;
@@ -124,6 +125,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("heapq", modheapq::init_module));
     vm.native_modules
         .push(("_collections", modcollections::init_module));
+    vm.native_modules.push(("_re", modre::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {

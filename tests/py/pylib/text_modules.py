@@ -1,0 +1,41 @@
+import string, textwrap, html, base64, warnings
+print(string.ascii_letters, string.digits, string.hexdigits, string.punctuation, repr(string.whitespace))
+print(string.capwords(' hello   world  '), string.capwords('a-b c', '-'))
+t = string.Template('$who likes $$ and ${what}!')
+print(t.substitute(who='tim', what='kung pao'), t.safe_substitute(who='x'), t.get_identifiers())
+try: string.Template('$who $x').substitute(who=1)
+except KeyError as e: print('KeyError', e)
+try: string.Template('bad $ here').substitute()
+except ValueError as e: print(e)
+print(string.Formatter().format('{0}-{x}', 1, x=2))
+s = "The quick brown fox jumps over the lazy dog, again and again and again."
+print(textwrap.wrap(s, 20))
+print(textwrap.fill(s, 30, initial_indent='* ', subsequent_indent='  '))
+print(textwrap.shorten("Hello  world! This is long", width=15))
+print(textwrap.shorten("Hello world", width=20))
+print(repr(textwrap.dedent('''
+    def f():
+        return 1
+    ''')))
+print(repr(textwrap.indent('a\nb\n\nc', '> ')))
+print(textwrap.wrap('averyveryverylongword and more', 8))
+print(html.escape('<a href="x">T&C\'s</a>'), html.escape('"q"', quote=False))
+print(html.unescape('&lt;p&gt; &amp;amp; &#39; &#x41; &copy; &unknown; &amp'))
+print(base64.b64encode(b'hello world'), base64.b64encode(b'ab'), base64.b64encode(b'a'), base64.b64encode(b''))
+print(base64.b64decode(b'aGVsbG8gd29ybGQ='), base64.b64decode('YWI='), base64.b64decode(b'YQ=='))
+print(base64.urlsafe_b64encode(b'\xfb\xff\xfe'), base64.urlsafe_b64decode(b'-__-'), base64.b64encode(b'\xfb\xff', altchars=b'-_'))
+print(base64.b32encode(b'hello'), base64.b32encode(b'ab'), base64.b32decode(b'MFRA===='), base64.b16encode(b'\x01\xab'), base64.b16decode(b'01AB'))
+try: base64.b64decode(b'YQ', validate=True)
+except Exception as e: print(type(e).__name__, e)
+try: base64.b64decode(b'Y!Q==', validate=True)
+except Exception as e: print(type(e).__name__, e)
+print(base64.encodebytes(b'x' * 60))
+import sys
+warnings.warn('careful')
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    warnings.warn('dep', DeprecationWarning)
+    print(len(w), w[0].category.__name__, str(w[0].message))
+warnings.simplefilter('error')
+try: warnings.warn('boom', RuntimeWarning)
+except RuntimeWarning as e: print('raised', e)
