@@ -348,6 +348,30 @@ impl Vm {
                 "co_filename" => Some(Value::Str(c.filename.clone())),
                 "co_firstlineno" => Some(Value::Int(c.firstlineno as i64)),
                 "co_argcount" => Some(Value::Int(c.argcount as i64)),
+                "co_posonlyargcount" => Some(Value::Int(c.posonlyargcount as i64)),
+                "co_kwonlyargcount" => Some(Value::Int(c.kwonlyargcount as i64)),
+                "co_nlocals" => Some(Value::Int(c.varnames.len() as i64)),
+                "co_flags" => {
+                    // CPython's bit values, which inspect-style code tests.
+                    use crate::code::*;
+                    let mut f = 0i64;
+                    if c.flags & CO_VARARGS != 0 {
+                        f |= 0x04;
+                    }
+                    if c.flags & CO_VARKEYWORDS != 0 {
+                        f |= 0x08;
+                    }
+                    if c.flags & CO_GENERATOR != 0 {
+                        f |= 0x20;
+                    }
+                    if c.flags & CO_COROUTINE != 0 {
+                        f |= 0x80;
+                    }
+                    if c.flags & CO_ASYNC_GENERATOR != 0 {
+                        f |= 0x200;
+                    }
+                    Some(Value::Int(f))
+                }
                 "co_varnames" => {
                     let v: Vec<Value> = c.varnames.iter().map(|s| Value::Str(s.clone())).collect();
                     Some(self.new_tuple(v))
@@ -688,6 +712,14 @@ impl Vm {
                 PyObject::Function(f) => {
                     f.dict.borrow_mut().remove_name(name);
                     return Ok(());
+                }
+                PyObject::Native(_) => {
+                    let cls = self.type_of(obj);
+                    let dname = self.name("__delattr__");
+                    if let Some(da) = self.type_lookup(&cls, &dname) {
+                        self.call_unbound(&da, &[obj.clone(), Value::Str(name.clone())])?;
+                        return Ok(());
+                    }
                 }
                 _ => {}
             }

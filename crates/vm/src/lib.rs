@@ -44,8 +44,8 @@ pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
 pub mod modrandom;
-pub mod modstruct;
 pub mod modre;
+pub mod modstruct;
 pub mod modsys;
 pub mod modtime;
 pub mod number;
@@ -57,6 +57,7 @@ pub mod objfloat;
 pub mod objgen;
 pub mod objint;
 pub mod objlist;
+pub mod objmemoryview;
 pub mod objrange;
 pub mod objset;
 pub mod objstr;
@@ -103,6 +104,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     objgen::init(vm);
     iter::init(vm);
     modbuiltins::init(vm);
+    objmemoryview::init(vm);
     repr::init(vm);
     // Native modules: add a line per module (`import x` creates it on first use).
     vm.native_modules.push(("math", modmath::init_module));

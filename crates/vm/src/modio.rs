@@ -404,13 +404,12 @@ fn s_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
     check(vm, slf, true, false)?;
-    let Some(Value::Obj(o)) = args.get(1) else {
+    let Some((o, start, want)) = args.get(1).and_then(crate::objmemoryview::writable_bytes) else {
         return Err(vm.type_error("readinto() argument must be read-write bytes-like object"));
     };
-    let PyObject::ByteArray(target) = &**o else {
+    let PyObject::ByteArray(target) = &*o else {
         return Err(vm.type_error("readinto() argument must be read-write bytes-like object"));
     };
-    let want = target.borrow().len();
     let b = with(vm, slf, |s| {
         let rest = s.rest();
         let n = want.min(rest.len());
@@ -418,7 +417,9 @@ fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         s.pos += n;
         out
     })?;
-    target.borrow_mut()[..b.len()].copy_from_slice(&b);
+    if let Some(dst) = target.borrow_mut().get_mut(start..start + b.len()) {
+        dst.copy_from_slice(&b);
+    }
     Ok(Value::Int(b.len() as i64))
 }
 

@@ -149,6 +149,7 @@ pub fn bytes_data(v: &Value) -> Option<Vec<u8>> {
         Value::Obj(o) => match &**o {
             PyObject::Bytes(b) => Some(b.to_vec()),
             PyObject::ByteArray(b) => Some(b.borrow().clone()),
+            PyObject::Native(_) => crate::objmemoryview::buffer_bytes(v),
             _ => None,
         },
         _ => None,

@@ -146,6 +146,23 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     vm.repr(&c)?.as_str()
                 )
             }
+            PyObject::Type(t)
+                if t.metaclass.borrow().is_some()
+                    && {
+                        let meta = vm.type_of(v);
+                        let rn = vm.name("__repr__");
+                        vm.type_lookup(&meta, &rn).map(|m| !matches!(&m, Value::Obj(mo) if matches!(&**mo, PyObject::Builtin(_)))).unwrap_or(false)
+                    } =>
+            {
+                let meta = vm.type_of(v);
+                let rn = vm.name("__repr__");
+                let m = vm.type_lookup(&meta, &rn).unwrap_or(Value::None);
+                let r = vm.call_unbound(&m, core::slice::from_ref(v))?;
+                match r {
+                    Value::Str(s) => String::from(s.as_str()),
+                    _ => return Err(vm.type_error("__repr__ returned non-string")),
+                }
+            }
             PyObject::Type(t) => {
                 let module = t.dict.borrow().get_str("__module__").cloned();
                 let qn = String::from(t.qualname.borrow().as_str());

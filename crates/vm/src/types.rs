@@ -55,6 +55,7 @@ pub struct BuiltinTypes {
     pub filter: Obj,
     pub reversed: Obj,
     pub async_gen_asend: Obj,
+    pub memoryview: Obj,
 }
 
 /// Make a type object.
@@ -290,6 +291,7 @@ impl BuiltinTypes {
             filter: t("filter", Layout::Other),
             reversed: t("reversed", Layout::Other),
             async_gen_asend: t("async_generator_asend", Layout::Other),
+            memoryview: t("memoryview", Layout::Other),
             object,
         }
     }
@@ -322,6 +324,7 @@ impl BuiltinTypes {
             ("map", self.map.clone()),
             ("filter", self.filter.clone()),
             ("reversed", self.reversed.clone()),
+            ("memoryview", self.memoryview.clone()),
         ]
     }
 }

@@ -99,7 +99,8 @@ pub struct Vm {
     /// The top-level coroutine of a resumable run with top-level `await`.
     pub(crate) top_coro: Option<Obj>,
     /// Finished frames kept for reuse (saves two allocations per call).
-    #[allow(clippy::vec_box)] // frames move between the pool, the stack and generators as boxes
+    #[allow(clippy::vec_box)]
+    // frames move between the pool, the stack and generators as boxes
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// Cache of attribute lookups along class MROs, keyed by (class, interned name).
     pub(crate) method_cache: Vec<Option<MethodCacheEntry>>,
