@@ -245,7 +245,7 @@ impl Vm {
     pub fn type_lookup(&mut self, cls: &Obj, name: &Str) -> Option<Value> {
         let key = (Rc::as_ptr(cls) as *const u8 as usize >> 4)
             ^ (Rc::as_ptr(name) as *const u8 as usize >> 3);
-        let slot = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (usize::BITS - 12);
+        let slot = ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
         if let Some(e) = &self.method_cache[slot] {
             if e.version == self.type_version
                 && Rc::ptr_eq(&e.cls, cls)
