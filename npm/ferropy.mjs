@@ -311,6 +311,13 @@ export async function loadMicroPython(options = {}) {
         async replProcessCharWithAsyncify(c) {
             return engine.replProcessChar(typeof c === "string" ? c.charCodeAt(0) : c);
         },
+        /**
+         * Watch `buf[0]` (an Int32Array, normally over a SharedArrayBuffer): another thread sets
+         * it non-zero to raise KeyboardInterrupt, even in synchronous runs and the REPL.
+         */
+        setInterruptBuffer(buf) {
+            engine.setInterruptBuffer(buf);
+        },
         /** Raise KeyboardInterrupt in running Python code at its next check. */
         interrupt() {
             engine.interrupt();

@@ -35,6 +35,7 @@ step "build (release)" cargo build --release -p ferropy
 step "tests (release)" cargo test --workspace --release --no-fail-fast
 step "bare-metal no_std check" bash scripts/check-baremetal.sh
 step "wasm build + node/browser tests" bash scripts/test-wasm.sh
+step "web page + script tags (browser)" bash tests/web/run.sh
 
 elapsed=$((SECONDS - total_start))
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -273,9 +273,10 @@ test("REPL: prompts, echo, continuation", async () => {
     await mp.replProcessCharWithAsyncify("x".charCodeAt(0));
     const text = out.join("");
     assert.match(text, />>> /);
-    assert.match(text, /1\+2\r\n3\n>>> /);
+    // The REPL engine cooks output as MicroPython boards do (each \n sent as \r\n).
+    assert.match(text, /1\+2\r\n3\r\n>>> /);
     assert.match(text, /\.\.\. /);
-    assert.match(text, /0\n1\n>>> x$/);
+    assert.match(text, /0\r\n1\r\n>>> x$/);
 });
 
 test("proxies are released (no handle leak)", async () => {

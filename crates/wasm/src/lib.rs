@@ -423,6 +423,14 @@ impl Engine {
         self.shared.interrupt.set(true);
     }
 
+    /// Watch element 0 of an `Int32Array` (normally over a `SharedArrayBuffer`): a non-zero
+    /// value raises KeyboardInterrupt at the next check, also in synchronous runs (the REPL);
+    /// `undefined` stops watching.
+    #[wasm_bindgen(js_name = setInterruptBuffer)]
+    pub fn set_interrupt_buffer(&self, buf: JsValue) {
+        *self.shared.interrupt_buffer.borrow_mut() = buf.dyn_into::<js_sys::Int32Array>().ok();
+    }
+
     /// Make a JS object importable as a module (`import name`); attribute reads stay live.
     #[wasm_bindgen(js_name = registerJsModule)]
     pub fn register_js_module(&self, name: &str, obj: JsValue) -> Result<(), JsValue> {

@@ -21,6 +21,23 @@ pub struct Shared {
     /// True while the port is inside a JS output/input callback (the VM is mid-instruction then,
     /// so JS must not re-enter it).
     pub in_callback: Cell<bool>,
+    /// An `Int32Array` over a `SharedArrayBuffer` whose element 0 another thread sets to
+    /// interrupt (Pyodide's `setInterruptBuffer`): lets Ctrl-C stop code that never returns to
+    /// the event loop (REPL input running in a Web Worker).
+    pub interrupt_buffer: RefCell<Option<js_sys::Int32Array>>,
+}
+
+impl Shared {
+    /// True (and reset) when an interrupt was asked for, by `interrupt()` or the buffer.
+    pub fn take_interrupt(&self) -> bool {
+        if self.interrupt.replace(false) {
+            return true;
+        }
+        match &*self.interrupt_buffer.borrow() {
+            Some(buf) => js_sys::Atomics::exchange(buf, 0, 0).unwrap_or(0) != 0,
+            None => false,
+        }
+    }
 }
 
 /// One output stream: its callback and, in line-buffered mode, the partial line.
@@ -155,13 +172,14 @@ impl Port for BrowserPort {
         // Only reached outside resumable runs (runPython): there is no way to block but to spin.
         let end = self.now_ms() + us as f64 / 1000.0;
         while self.now_ms() < end {
-            if self.shared.interrupt.get() {
+            if self.shared.take_interrupt() {
+                self.shared.interrupt.set(true);
                 break;
             }
         }
     }
     fn take_interrupt(&mut self) -> bool {
-        self.shared.interrupt.replace(false)
+        self.shared.take_interrupt()
     }
     fn file_kind(&mut self, path: &str) -> FileKind {
         match self.shared.fs.borrow().get(path) {

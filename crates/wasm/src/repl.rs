@@ -1,91 +1,64 @@
-//! A minimal line REPL for `replInit`/`replProcessChar` (echo, `>>> `/`... ` prompts, continuation
-//! lines while the parser reports incomplete input). Kept in one file so it can be swapped for
-//! the VM's full REPL engine.
+//! The REPL behind `replInit`/`replProcessChar`: the VM's port-independent engine
+//! ([`ferropy_vm::repl::Repl`]: MicroPython's friendly REPL with prompts, auto-indent, history,
+//! tab completion and paste mode, plus the raw and raw-paste protocols), fed byte by byte, so a
+//! terminal in the page sees exactly the bytes a MicroPython board sends over its serial line.
+//!
+//! Code typed at the REPL runs synchronously (as on a board). In a Web Worker, `input()` can
+//! block on a `SharedArrayBuffer` and Ctrl-C arrives through the interrupt buffer
+//! (`Engine::setInterruptBuffer`); a soft reset (Ctrl-D) clears `__main__` and greets again.
 
-use ferropy_vm::parser::{self, Mode};
-use ferropy_vm::Vm;
+use ferropy_vm::repl::{Repl as Engine, ReplEvent};
+use ferropy_vm::value::PyObject;
+use ferropy_vm::{Value, Vm};
 
-/// The line editor's state.
+/// What `replProcessChar` returns after a soft reset or `sys.exit()` (MicroPython's
+/// `PYEXEC_FORCED_EXIT`); 0 otherwise.
+pub const FORCED_EXIT: i32 = 0x100;
+
+/// The REPL engine of one interpreter.
 #[derive(Default)]
 pub struct Repl {
-    /// The statement typed so far (complete lines).
-    source: String,
-    /// The current line.
-    line: String,
-    /// Bytes of an incomplete UTF-8 sequence.
-    pending: Vec<u8>,
+    engine: Engine,
 }
 
 impl Repl {
-    /// Print the banner and the first prompt.
+    /// Print the banner and the first prompt (a fresh line editor).
     pub fn init(&mut self, vm: &mut Vm) {
-        *self = Repl::default();
-        vm.port.write_stdout(
-            b"MicroPython-compatible ferropy v0.1.0; webassembly\r\nType \"help()\" for more information.\r\n>>> ",
-        );
+        self.engine = Engine::new();
+        self.engine.set_machine("ferropy with webassembly");
+        self.engine.start(vm);
     }
 
-    /// Handle one input byte (a UTF-8 byte or a control character); returns 0.
+    /// Handle one input byte; returns [`FORCED_EXIT`] when it caused a soft reset, else 0.
     pub fn process_byte(&mut self, vm: &mut Vm, c: u8) -> i32 {
-        match c {
-            b'\r' | b'\n' => self.enter(vm),
-            8 | 127 => {
-                if self.line.pop().is_some() {
-                    vm.port.write_stdout(b"\x08 \x08");
-                }
-            }
-            3 => {
-                self.source.clear();
-                self.line.clear();
-                vm.port.write_stdout(b"\r\nKeyboardInterrupt\r\n>>> ");
-            }
-            4 => {}
-            _ => {
-                self.pending.push(c);
-                match core::str::from_utf8(&self.pending) {
-                    Ok(s) => {
-                        let s = String::from(s);
-                        self.pending.clear();
-                        if s.chars().all(|ch| !ch.is_control() || ch == '\t') {
-                            vm.port.write_stdout(s.as_bytes());
-                            self.line.push_str(&s);
-                        }
-                    }
-                    Err(e) if e.error_len().is_some() || self.pending.len() > 4 => {
-                        self.pending.clear();
-                    }
-                    Err(_) => {}
-                }
+        match self.engine.feed(vm, c) {
+            ReplEvent::None => 0,
+            ReplEvent::SoftReset | ReplEvent::Exit(_) => {
+                clear_main(vm);
+                self.engine.soft_reboot(vm);
+                FORCED_EXIT
             }
         }
-        0
     }
+}
 
-    fn enter(&mut self, vm: &mut Vm) {
-        vm.port.write_stdout(b"\r\n");
-        let line = core::mem::take(&mut self.line);
-        let continuing = !self.source.is_empty();
-        if !continuing && line.trim().is_empty() {
-            vm.port.write_stdout(b">>> ");
-            return;
-        }
-        self.source.push_str(&line);
-        self.source.push('\n');
-        // A compound statement ends with an empty line; anything else runs once it parses.
-        let first = self.source.lines().next().unwrap_or("").trim_end();
-        let compound = first.ends_with(':') || first.starts_with('@');
-        let incomplete = match parser::parse(&self.source, Mode::Single) {
-            Ok(_) => false,
-            Err(e) => e.incomplete,
-        };
-        if incomplete || (compound && !line.trim().is_empty()) {
-            vm.port.write_stdout(b"... ");
-            return;
-        }
-        let src = core::mem::take(&mut self.source);
-        if let Err(e) = vm.run_interactive(&src) {
-            vm.print_exception(&e.0);
-        }
-        vm.port.write_stdout(b">>> ");
+/// Forget the user's variables in `__main__` (what a fresh interpreter would have).
+fn clear_main(vm: &mut Vm) {
+    let d = vm.main_dict();
+    let PyObject::Dict(dd) = &*d else {
+        return;
+    };
+    let keys: Vec<ferropy_vm::value::Str> = dd
+        .borrow()
+        .keys()
+        .into_iter()
+        .filter_map(|k| match k {
+            Value::Str(s) if !s.as_str().starts_with("__") => Some(s),
+            _ => None,
+        })
+        .collect();
+    for k in keys {
+        let old = dd.borrow_mut().remove_name(&k);
+        drop(old);
     }
 }

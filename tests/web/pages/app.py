@@ -1,0 +1,2 @@
+order.append("s2")
+print("from app.py", x * 2)
