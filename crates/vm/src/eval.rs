@@ -1696,8 +1696,15 @@ impl Vm {
                 self.sched_pending = false;
                 crate::modmicropython::run_scheduled(self)?;
             }
-            if self.heap.wants_collection() {
-                self.heap.collect();
+            self.heap.maybe_collect();
+            // The heap limit (-X heapsize): collect, then raise MemoryError if still over.
+            if let Some(used) = self.port.heap_used() {
+                if used > self.heap.limit {
+                    self.heap.collect();
+                    if self.port.heap_used().unwrap_or(0) > self.heap.limit {
+                        return Err(self.err(ExcKind::MemoryError, "memory allocation failed"));
+                    }
+                }
             }
         }
         Ok(())

@@ -28,6 +28,10 @@ pub struct Heap {
     pub last_freed: usize,
     /// Automatic collection enabled (`gc.enable()`/`gc.disable()`).
     pub enabled: bool,
+    /// Registrations at which the next prune/collect check happens.
+    next_check: usize,
+    /// Live containers right after the last cycle collection.
+    last_collect_live: usize,
 }
 
 impl Heap {
@@ -40,6 +44,8 @@ impl Heap {
             collections: 0,
             last_freed: 0,
             enabled: true,
+            next_check: 4096,
+            last_collect_live: 0,
         }
     }
 
@@ -58,6 +64,20 @@ impl Heap {
     #[inline]
     pub fn wants_collection(&self) -> bool {
         self.enabled && self.tracked.len() > 20_000 && self.tracked.len() > self.baseline * 2
+    }
+
+    /// Called regularly by the dispatch loop: drop registrations of freed objects (their weak
+    /// references keep a little memory each) once they have doubled, and run a cycle collection
+    /// when the live containers have doubled since the last one.
+    pub fn maybe_collect(&mut self) {
+        if self.tracked.len() < self.next_check {
+            return;
+        }
+        self.prune();
+        if self.enabled && self.tracked.len() > self.last_collect_live.saturating_mul(2) + 10_000 {
+            self.collect();
+        }
+        self.next_check = (self.tracked.len() * 2).max(4096);
     }
 
     /// Drop registrations of objects that are already gone.
@@ -123,6 +143,7 @@ impl Heap {
         drop(objs);
         drop(dropped);
         self.prune();
+        self.last_collect_live = self.tracked.len();
         self.collections += 1;
         self.last_freed = freed;
         freed

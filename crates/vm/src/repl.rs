@@ -835,7 +835,23 @@ fn report(vm: &mut Vm, e: PyErr) -> ReplEvent {
     if let Some(code) = vm.system_exit_status(&e) {
         return ReplEvent::Exit(code);
     }
-    vm.print_exception(&e.0);
+    // Like a MicroPython board, the REPL reports OS errors as `OSError: [Errno 2] ENOENT`
+    // (tools such as mpremote recognise missing files by exactly that text).
+    let mut text = vm.format_exception(&e.0);
+    if vm.is_instance(&e.0, &vm.exc_type(ExcKind::OSError)) {
+        let errno = crate::objexcept::derived_attr(vm, &e.0, "errno");
+        if let Some(Value::Int(n)) = errno {
+            if let Some((name, _, _)) = crate::moderrno::ERRNO_TABLE.iter().find(|(_, v, _)| *v as i64 == n) {
+                let body = text.trim_end_matches('\n');
+                let head = match body.rfind('\n') {
+                    Some(i) => &body[..=i],
+                    None => "",
+                };
+                text = format!("{}OSError: [Errno {}] {}\n", head, n, name);
+            }
+        }
+    }
+    vm.write_stderr(&text);
     ReplEvent::None
 }
 
