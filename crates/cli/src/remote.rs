@@ -182,7 +182,12 @@ fn run_command(repl: &mut RawRepl<Link>, cmd: &str, args: &[String]) -> Result<(
             None => return Err(Failure::Msg("the board has no hashlib.sha256".into())),
         },
         "soft-reset" => block_on(repl.soft_reset())?,
-        other => return Err(Failure::Msg(format!("unknown command {}\n{}", other, USAGE))),
+        other => {
+            return Err(Failure::Msg(format!(
+                "unknown command {}\n{}",
+                other, USAGE
+            )))
+        }
     }
     Ok(())
 }
