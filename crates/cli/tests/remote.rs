@@ -252,7 +252,7 @@ impl<T: Transport> Transport for Faulty<T> {
         let mut kept = 0;
         for i in 0..n {
             self.read += 1;
-            if self.read > start && self.read % every == 0 {
+            if self.read > start && self.read.is_multiple_of(every) {
                 continue;
             }
             buf[kept] = buf[i];
@@ -272,7 +272,7 @@ impl<T: Transport> Transport for Faulty<T> {
             }
             self.written += 1;
             if let Some((start, every)) = self.drop_write {
-                if self.written > start && self.written % every == 0 {
+                if self.written > start && self.written.is_multiple_of(every) {
                     continue;
                 }
             }

@@ -66,7 +66,7 @@ pub fn base64_decode(text: &[u8]) -> Option<Vec<u8>> {
             acc &= (1 << bits) - 1;
         }
     }
-    if count % 4 != 0 || pad > 2 {
+    if !count.is_multiple_of(4) || pad > 2 {
         return None;
     }
     Some(out)
@@ -86,7 +86,7 @@ pub fn hex(data: &[u8]) -> String {
 /// Decode hex text (either case); None when it is not hex.
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
     let t = text.as_bytes();
-    if t.len() % 2 != 0 {
+    if !t.len().is_multiple_of(2) {
         return None;
     }
     t.chunks(2)

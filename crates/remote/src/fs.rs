@@ -288,11 +288,11 @@ impl<T: Transport> RawRepl<T> {
         }
         let saved = self.timeout_ms;
         self.timeout_ms = saved.min(2000);
-        if matches!(cause, Error::Timeout(_) | Error::Protocol(_)) {
-            if self.enter_raw_repl(false).await.is_err() {
-                self.timeout_ms = saved;
-                return;
-            }
+        if matches!(cause, Error::Timeout(_) | Error::Protocol(_))
+            && self.enter_raw_repl(false).await.is_err()
+        {
+            self.timeout_ms = saved;
+            return;
         }
         let code = format!(
             "try:\n _f.close()\nexcept Exception:\n pass\nimport os\ntry:\n os.remove({})\nexcept OSError:\n pass",
