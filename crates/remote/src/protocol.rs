@@ -134,13 +134,16 @@ impl<T: Transport> RawRepl<T> {
         Ok(v)
     }
 
-    /// Discard input until the board has been silent for `quiet_ms`.
+    /// Discard input until the board has been silent for `quiet_ms` (or a bounded amount was
+    /// discarded, so a board that never stops printing cannot hold the host forever).
     async fn drain(&mut self, quiet_ms: u32) -> Result<(), Error> {
         self.buf.clear();
         self.pos = 0;
-        while self.fill(quiet_ms).await? {
+        let mut rounds = 0;
+        while rounds < 1000 && self.fill(quiet_ms).await? {
             self.buf.clear();
             self.pos = 0;
+            rounds += 1;
         }
         Ok(())
     }
