@@ -3,6 +3,7 @@
 
 mod board;
 mod port;
+mod remote;
 mod repl;
 
 use ferropy_vm::{Vm, VmConfig};
@@ -45,6 +46,9 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("board") {
         std::process::exit(board::main(&args[2..]));
+    }
+    if args.get(1).map(String::as_str) == Some("remote") {
+        std::process::exit(remote::main(&args[2..]));
     }
     let mut config = VmConfig::default();
     let mut target = None;
