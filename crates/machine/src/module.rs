@@ -304,7 +304,13 @@ fn parse_pull(vm: &mut Vm, v: &Value) -> PyResult<Option<Pull>> {
 }
 
 /// Shared by the constructor and `init`: args are (mode, pull) positionally after the id/self.
-fn pin_init(vm: &mut Vm, m: &Machine, id: u32, args: &[Value], kw: &[(Str, Value)]) -> PyResult<()> {
+fn pin_init(
+    vm: &mut Vm,
+    m: &Machine,
+    id: u32,
+    args: &[Value],
+    kw: &[(Str, Value)],
+) -> PyResult<()> {
     let mode = match arg(args, kw, 0, "mode") {
         Some(v) => parse_mode(vm, v)?,
         None => None,
@@ -389,14 +395,17 @@ fn pin_irq(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
     let id = data::<PinData>(vm, &args[0], "Pin")?.0;
     let handler = arg(args, kw, 1, "handler").cloned().unwrap_or(Value::None);
-    let trigger = int_arg(vm, arg(args, kw, 2, "trigger"), (IRQ_FALLING | IRQ_RISING) as i64)?;
+    let trigger = int_arg(
+        vm,
+        arg(args, kw, 2, "trigger"),
+        (IRQ_FALLING | IRQ_RISING) as i64,
+    )?;
     let trig = if handler.is_none() {
         0
     } else {
         (trigger & (IRQ_FALLING | IRQ_RISING) as i64) as u8
     };
-    m.py
-        .borrow_mut()
+    m.py.borrow_mut()
         .pin_irq
         .insert(id, (handler, args[0].clone()));
     m.hal.borrow_mut().pin_irq(id, trig);
@@ -485,7 +494,9 @@ fn signal_value(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
     let s = data::<SignalData>(vm, &args[0], "Signal")?;
     match args.get(1) {
-        None => Ok(Value::Int((m.hal.borrow_mut().pin_read(s.pin) ^ s.invert) as i64)),
+        None => Ok(Value::Int(
+            (m.hal.borrow_mut().pin_read(s.pin) ^ s.invert) as i64,
+        )),
         Some(v) => {
             let level = vm.truthy(v)?;
             pin_write(vm, &m, s.pin, level ^ s.invert)?;
@@ -700,7 +711,10 @@ fn fill_into(vm: &mut Vm, target: &Value, src: &[u8]) -> PyResult<()> {
         }
     }
     let tn = vm.type_name(target);
-    Err(vm.type_error(format!("object with buffer protocol required, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "object with buffer protocol required, not '{}'",
+        tn
+    )))
 }
 
 fn writable_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -710,7 +724,10 @@ fn writable_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("object with buffer protocol required, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "object with buffer protocol required, not '{}'",
+        tn
+    )))
 }
 
 fn i2c_scan(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -1030,12 +1047,12 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let mp = (m + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 730_485
+    era * 146_097 + doe - 730_425
 }
 
 /// The civil date of a day count since 2000-01-01.
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 730_485;
+    let z = z + 730_425;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
@@ -1205,7 +1222,9 @@ fn m_time_pulse_us(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
     let pin = pin_id(vm, &m, pv)?;
     let level = match arg(args, kw, 1, "pulse_level") {
         Some(v) => vm.truthy(v)?,
-        None => return Err(vm.type_error("time_pulse_us() missing required argument 'pulse_level'")),
+        None => {
+            return Err(vm.type_error("time_pulse_us() missing required argument 'pulse_level'"))
+        }
     };
     let timeout = int_arg(vm, arg(args, kw, 2, "timeout_us"), 1_000_000)?.max(0) as u64;
     let start = m.hal.borrow().now_us();

@@ -51,6 +51,9 @@ pub struct PinChange {
     pub level: bool,
 }
 
+/// A host callback for pin changes.
+type Listener = Box<dyn FnMut(&PinChange)>;
+
 #[derive(Clone, Copy)]
 struct PinState {
     mode: PinMode,
@@ -129,7 +132,7 @@ pub struct SimBoard {
     events: VecDeque<Event>,
     log: Vec<PinChange>,
     unnotified: Vec<PinChange>,
-    listeners: Vec<Box<dyn FnMut(&PinChange)>>,
+    listeners: Vec<Listener>,
     uart_rx: BTreeMap<u32, VecDeque<u8>>,
     uart_tx: BTreeMap<u32, Vec<u8>>,
     uart_loopback: bool,
@@ -375,7 +378,10 @@ impl SimBoard {
 
     /// The level of a pin.
     pub fn pin_value(&self, pin: u32) -> bool {
-        self.pins.get(pin as usize).map(|p| p.level).unwrap_or(false)
+        self.pins
+            .get(pin as usize)
+            .map(|p| p.level)
+            .unwrap_or(false)
     }
 
     /// PWM settings of a pin (frequency, duty_u16), if PWM is running there.
@@ -654,10 +660,7 @@ impl Hal for SimBoard {
 
     fn neopixel_write(&mut self, pin: u32, data: &[u8], bpp: usize) {
         let bpp = bpp.max(3);
-        let px = data
-            .chunks_exact(bpp)
-            .map(|c| (c[1], c[0], c[2]))
-            .collect();
+        let px = data.chunks_exact(bpp).map(|c| (c[1], c[0], c[2])).collect();
         self.neopixels.insert(pin, px);
     }
 
@@ -816,5 +819,61 @@ impl Board {
             ));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timers_fire_in_order_and_inputs_follow_pulls() {
+        let mut b = SimBoard::new();
+        b.timer_start(1, 300, false);
+        b.timer_start(2, 100, true);
+        b.advance_to(350);
+        let mut ev = Vec::new();
+        while let Some(e) = b.take_event() {
+            ev.push(e);
+        }
+        assert_eq!(
+            ev,
+            vec![
+                Event::Timer(2),
+                Event::Timer(2),
+                Event::Timer(1),
+                Event::Timer(2)
+            ]
+        );
+        b.pin_configure(3, PinMode::In, Pull::Up);
+        assert!(b.pin_value(3));
+        b.pin_irq(3, IRQ_FALLING);
+        b.drive(3, Some(false));
+        assert_eq!(
+            b.take_event(),
+            Some(Event::Edge {
+                pin: 3,
+                rising: false
+            })
+        );
+        b.pin_configure(4, PinMode::OpenDrain, Pull::Up);
+        b.pin_write(4, false);
+        assert!(!b.pin_value(4));
+    }
+
+    #[test]
+    fn sensor_crc_and_oled_commands() {
+        let mut b = SimBoard::new();
+        assert!(b.i2c_write(0, SENSOR_ADDR, &[0xAC, 0x33, 0x00]));
+        let mut buf = [0u8; 7];
+        assert!(b.i2c_read(0, SENSOR_ADDR, &mut buf));
+        assert_eq!(crc8(&buf[..6]), buf[6]);
+        assert!(!b.i2c_write(0, 0x50, &[1]));
+        b.i2c_write(0, OLED_ADDR, &[0x00, 0xAF, 0xB1, 0x05, 0x10]);
+        b.i2c_write(0, OLED_ADDR, &[0x40, 0x01]);
+        assert!(b.oled_state().0);
+        assert!(b.oled_pixel(5, 8));
+        b.neopixel_write(2, &[1, 2, 3], 3);
+        assert_eq!(b.neopixels(2), &[(2, 1, 3)]);
     }
 }
