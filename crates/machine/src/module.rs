@@ -124,6 +124,12 @@ fn new_obj<T: 'static>(vm: &mut Vm, cls: &Obj, d: T) -> Value {
     })))
 }
 
+/// The receiver of a method (None when a method is called unbound without arguments, which the
+/// type checks then reject).
+fn this(args: &[Value]) -> &Value {
+    args.first().unwrap_or(&Value::None)
+}
+
 /// Positional argument `i` (after self/cls) or keyword `name`; `-1` and None count as absent
 /// only when `none_absent`.
 fn arg<'a>(args: &'a [Value], kw: &'a [(Str, Value)], i: usize, name: &str) -> Option<&'a Value> {
@@ -229,6 +235,7 @@ fn step_to(vm: &mut Vm, m: &Machine, t: u64) -> PyResult<()> {
             Some(n) if n <= t => {
                 m.hal.borrow_mut().advance_to(n);
                 dispatch(vm, m)?;
+                vm.check_interrupt()?;
             }
             _ => {
                 m.hal.borrow_mut().advance_to(t);
@@ -346,7 +353,7 @@ fn pin_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn pin_init_m(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     pin_init(vm, &m, id, args.get(1..).unwrap_or(&[]), kw)?;
     Ok(Value::None)
 }
@@ -358,7 +365,7 @@ fn pin_write(vm: &mut Vm, m: &Machine, id: u32, level: bool) -> PyResult<()> {
 
 fn pin_value(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     match args.get(1) {
         None => Ok(Value::Int(m.hal.borrow_mut().pin_read(id) as i64)),
         Some(v) => {
@@ -371,21 +378,21 @@ fn pin_value(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn pin_on(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     pin_write(vm, &m, id, true)?;
     Ok(Value::None)
 }
 
 fn pin_off(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     pin_write(vm, &m, id, false)?;
     Ok(Value::None)
 }
 
 fn pin_toggle(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     let cur = m.hal.borrow_mut().pin_read(id);
     pin_write(vm, &m, id, !cur)?;
     Ok(Value::None)
@@ -393,7 +400,7 @@ fn pin_toggle(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn pin_irq(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     let handler = arg(args, kw, 1, "handler").cloned().unwrap_or(Value::None);
     let trigger = int_arg(
         vm,
@@ -407,14 +414,14 @@ fn pin_irq(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     };
     m.py.borrow_mut()
         .pin_irq
-        .insert(id, (handler, args[0].clone()));
+        .insert(id, (handler, this(args).clone()));
     m.hal.borrow_mut().pin_irq(id, trig);
     Ok(Value::None)
 }
 
 fn pin_mode(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     match args.get(1) {
         None => {
             let (mode, _) = m.hal.borrow().pin_config(id);
@@ -434,7 +441,7 @@ fn pin_mode(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn pin_pull(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     match args.get(1) {
         None => {
             let (_, pull) = m.hal.borrow().pin_config(id);
@@ -453,7 +460,7 @@ fn pin_pull(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn pin_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<PinData>(vm, &args[0], "Pin")?.0;
+    let id = data::<PinData>(vm, this(args), "Pin")?.0;
     let (mode, pull) = m.hal.borrow().pin_config(id);
     let mode = match mode {
         PinMode::In => "IN",
@@ -492,7 +499,7 @@ fn signal_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn signal_value(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let s = data::<SignalData>(vm, &args[0], "Signal")?;
+    let s = data::<SignalData>(vm, this(args), "Signal")?;
     match args.get(1) {
         None => Ok(Value::Int(
             (m.hal.borrow_mut().pin_read(s.pin) ^ s.invert) as i64,
@@ -506,11 +513,11 @@ fn signal_value(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn signal_on(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    signal_value(vm, &[args[0].clone(), Value::Bool(true)], &[])
+    signal_value(vm, &[this(args).clone(), Value::Bool(true)], &[])
 }
 
 fn signal_off(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    signal_value(vm, &[args[0].clone(), Value::Bool(false)], &[])
+    signal_value(vm, &[this(args).clone(), Value::Bool(false)], &[])
 }
 
 // ----- PWM ---------------------------------------------------------------------------------------
@@ -566,15 +573,15 @@ fn pwm_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn pwm_init(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let p = data::<PwmData>(vm, &args[0], "PWM")?;
+    let p = data::<PwmData>(vm, this(args), "PWM")?;
     let p = pwm_config(vm, p, kw)?;
-    pwm_apply(vm, &m, &args[0], p)?;
+    pwm_apply(vm, &m, this(args), p)?;
     Ok(Value::None)
 }
 
 fn pwm_freq(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let mut p = data::<PwmData>(vm, &args[0], "PWM")?;
+    let mut p = data::<PwmData>(vm, this(args), "PWM")?;
     let Some(v) = args.get(1) else {
         return Ok(Value::Int(p.freq as i64));
     };
@@ -583,24 +590,24 @@ fn pwm_freq(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         return Err(vm.value_error("freq too small"));
     }
     p.freq = f.min(u32::MAX as i64) as u32;
-    pwm_apply(vm, &m, &args[0], p)?;
+    pwm_apply(vm, &m, this(args), p)?;
     Ok(Value::None)
 }
 
 fn pwm_duty_u16(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let mut p = data::<PwmData>(vm, &args[0], "PWM")?;
+    let mut p = data::<PwmData>(vm, this(args), "PWM")?;
     let Some(v) = args.get(1) else {
         return Ok(Value::Int(p.duty as i64));
     };
     p.duty = vm.to_index(v)?.clamp(0, 65535) as u16;
-    pwm_apply(vm, &m, &args[0], p)?;
+    pwm_apply(vm, &m, this(args), p)?;
     Ok(Value::None)
 }
 
 fn pwm_duty_ns(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let mut p = data::<PwmData>(vm, &args[0], "PWM")?;
+    let mut p = data::<PwmData>(vm, this(args), "PWM")?;
     let Some(v) = args.get(1) else {
         let period_ns = 1e9 / p.freq.max(1) as f64;
         return Ok(Value::Int(
@@ -609,19 +616,19 @@ fn pwm_duty_ns(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     };
     let ns = vm.to_index(v)?;
     p.duty = ns_to_duty(p.freq, ns);
-    pwm_apply(vm, &m, &args[0], p)?;
+    pwm_apply(vm, &m, this(args), p)?;
     Ok(Value::None)
 }
 
 fn pwm_deinit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let p = data::<PwmData>(vm, &args[0], "PWM")?;
+    let p = data::<PwmData>(vm, this(args), "PWM")?;
     m.hal.borrow_mut().pwm(p.pin, None);
     Ok(Value::None)
 }
 
 fn pwm_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let p = data::<PwmData>(vm, &args[0], "PWM")?;
+    let p = data::<PwmData>(vm, this(args), "PWM")?;
     Ok(Value::Str(new_str(&format!(
         "<PWM GPIO{} freq={} duty_u16={}>",
         p.pin, p.freq, p.duty
@@ -650,7 +657,7 @@ fn adc_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn adc_read_u16(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let ch = data::<BusData>(vm, &args[0], "ADC")?.0;
+    let ch = data::<BusData>(vm, this(args), "ADC")?.0;
     let v = m.hal.borrow_mut().adc_read_u16(ch);
     Ok(Value::Int(v as i64))
 }
@@ -732,14 +739,14 @@ fn writable_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 fn i2c_scan(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let bus = data::<BusData>(vm, &args[0], "I2C")?.0;
+    let bus = data::<BusData>(vm, this(args), "I2C")?.0;
     let found = m.hal.borrow_mut().i2c_scan(bus);
     let items = found.into_iter().map(|a| Value::Int(a as i64)).collect();
     Ok(vm.new_list(items))
 }
 
 fn i2c_readfrom(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "I2C")?.0;
+    let bus = data::<BusData>(vm, this(args), "I2C")?.0;
     let addr = addr_arg(vm, arg(args, kw, 1, "addr"))?;
     let n = int_arg(vm, arg(args, kw, 2, "nbytes"), 0)?.max(0) as usize;
     let b = i2c_read(vm, bus, addr, n.min(1 << 20))?;
@@ -747,7 +754,7 @@ fn i2c_readfrom(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn i2c_readfrom_into(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "I2C")?.0;
+    let bus = data::<BusData>(vm, this(args), "I2C")?.0;
     let addr = addr_arg(vm, arg(args, kw, 1, "addr"))?;
     let Some(target) = arg(args, kw, 2, "buf") else {
         return Err(vm.type_error("function missing required argument 'buf'"));
@@ -759,7 +766,7 @@ fn i2c_readfrom_into(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResu
 }
 
 fn i2c_writeto(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "I2C")?.0;
+    let bus = data::<BusData>(vm, this(args), "I2C")?.0;
     let addr = addr_arg(vm, arg(args, kw, 1, "addr"))?;
     let Some(bv) = arg(args, kw, 2, "buf") else {
         return Err(vm.type_error("function missing required argument 'buf'"));
@@ -770,7 +777,7 @@ fn i2c_writeto(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn i2c_writevto(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "I2C")?.0;
+    let bus = data::<BusData>(vm, this(args), "I2C")?.0;
     let addr = addr_arg(vm, arg(args, kw, 1, "addr"))?;
     let Some(vv) = arg(args, kw, 2, "vector") else {
         return Err(vm.type_error("function missing required argument 'vector'"));
@@ -785,7 +792,7 @@ fn i2c_writevto(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn mem_prefix(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult<(u32, u8, Vec<u8>)> {
-    let bus = data::<BusData>(vm, &args[0], "I2C")?.0;
+    let bus = data::<BusData>(vm, this(args), "I2C")?.0;
     let addr = addr_arg(vm, arg(args, kw, 1, "addr"))?;
     let mem = int_arg(vm, arg(args, kw, 2, "memaddr"), 0)?;
     let size = int_arg(vm, kwarg(kw, "addrsize"), 8)?;
@@ -848,7 +855,7 @@ fn spi_xfer(vm: &mut Vm, bus: u32, tx: &[u8]) -> PyResult<Vec<u8>> {
 }
 
 fn spi_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "SPI")?.0;
+    let bus = data::<BusData>(vm, this(args), "SPI")?.0;
     let Some(bv) = args.get(1) else {
         return Err(vm.type_error("function missing required argument 'buf'"));
     };
@@ -858,7 +865,7 @@ fn spi_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn spi_read(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "SPI")?.0;
+    let bus = data::<BusData>(vm, this(args), "SPI")?.0;
     let n = int_arg(vm, arg(args, kw, 1, "nbytes"), 0)?.clamp(0, 1 << 20) as usize;
     let w = int_arg(vm, arg(args, kw, 2, "write"), 0)? as u8;
     let rx = spi_xfer(vm, bus, &vec![w; n])?;
@@ -866,7 +873,7 @@ fn spi_read(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn spi_readinto(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "SPI")?.0;
+    let bus = data::<BusData>(vm, this(args), "SPI")?.0;
     let Some(target) = args.get(1) else {
         return Err(vm.type_error("function missing required argument 'buf'"));
     };
@@ -878,7 +885,7 @@ fn spi_readinto(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn spi_write_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let bus = data::<BusData>(vm, &args[0], "SPI")?.0;
+    let bus = data::<BusData>(vm, this(args), "SPI")?.0;
     let (Some(wv), Some(target)) = (args.get(1), args.get(2)) else {
         return Err(vm.type_error("write_readinto() takes 2 arguments"));
     };
@@ -905,7 +912,7 @@ fn uart_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn uart_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<BusData>(vm, &args[0], "UART")?.0;
+    let id = data::<BusData>(vm, this(args), "UART")?.0;
     let Some(bv) = args.get(1) else {
         return Err(vm.type_error("function missing required argument 'buf'"));
     };
@@ -919,7 +926,7 @@ fn uart_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn uart_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<BusData>(vm, &args[0], "UART")?.0;
+    let id = data::<BusData>(vm, this(args), "UART")?.0;
     let n = match args.get(1) {
         None | Some(Value::None) => usize::MAX,
         Some(v) => vm.to_index(v)?.max(0) as usize,
@@ -933,7 +940,7 @@ fn uart_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn uart_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<BusData>(vm, &args[0], "UART")?.0;
+    let id = data::<BusData>(vm, this(args), "UART")?.0;
     let mut line = Vec::new();
     loop {
         let b = m.hal.borrow_mut().uart_read(id, 1);
@@ -951,7 +958,7 @@ fn uart_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
 
 fn uart_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<BusData>(vm, &args[0], "UART")?.0;
+    let id = data::<BusData>(vm, this(args), "UART")?.0;
     let Some(target) = args.get(1) else {
         return Err(vm.type_error("function missing required argument 'buf'"));
     };
@@ -969,7 +976,7 @@ fn uart_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
 
 fn uart_any(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<BusData>(vm, &args[0], "UART")?.0;
+    let id = data::<BusData>(vm, this(args), "UART")?.0;
     let n = m.hal.borrow().uart_any(id);
     Ok(Value::Int(n as i64))
 }
@@ -1022,13 +1029,13 @@ fn timer_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn timer_init_m(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    timer_init(vm, &m, &args[0], kw)?;
+    timer_init(vm, &m, this(args), kw)?;
     Ok(Value::None)
 }
 
 fn timer_deinit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let id = data::<BusData>(vm, &args[0], "Timer")?.0;
+    let id = data::<BusData>(vm, this(args), "Timer")?.0;
     m.hal.borrow_mut().timer_stop(id);
     m.py.borrow_mut().timers.remove(&id);
     Ok(Value::None)
@@ -1121,7 +1128,7 @@ fn wdt_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 fn wdt_feed(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let m = machine(vm)?;
-    let t = data::<WdtData>(vm, &args[0], "WDT")?.0;
+    let t = data::<WdtData>(vm, this(args), "WDT")?.0;
     m.hal.borrow_mut().wdt(t);
     Ok(Value::None)
 }
@@ -1252,7 +1259,7 @@ fn m_bitstream(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() < 4 {
         return Err(vm.type_error("bitstream() takes 4 positional arguments"));
     }
-    let pin = pin_id(vm, &m, &args[0])?;
+    let pin = pin_id(vm, &m, this(args))?;
     let buf = need_buffer(vm, &args[3])?;
     m.hal.borrow_mut().neopixel_write(pin, &buf, 3);
     Ok(Value::None)
@@ -1314,7 +1321,7 @@ fn sim_adc(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 2 {
         return Err(vm.type_error("sim_adc() takes 2 positional arguments"));
     }
-    let pin = vm.to_index(&args[0])?.clamp(0, 1000) as u32;
+    let pin = vm.to_index(this(args))?.clamp(0, 1000) as u32;
     let f = to_f64(vm, &args[1])?;
     b.set_adc(pin, f);
     Ok(Value::None)
@@ -1325,7 +1332,7 @@ fn sim_sensor(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 2 {
         return Err(vm.type_error("sim_sensor() takes 2 positional arguments"));
     }
-    let t = to_f64(vm, &args[0])?;
+    let t = to_f64(vm, this(args))?;
     let h = to_f64(vm, &args[1])?;
     b.set_sensor(t, h);
     Ok(Value::None)
@@ -1361,7 +1368,7 @@ fn sim_uart_feed(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
     if args.len() != 2 {
         return Err(vm.type_error("sim_uart_feed() takes 2 positional arguments"));
     }
-    let id = vm.to_index(&args[0])?.clamp(0, 1000) as u32;
+    let id = vm.to_index(this(args))?.clamp(0, 1000) as u32;
     let data = need_buffer(vm, &args[1])?;
     b.0.borrow_mut().uart_feed(id, &data);
     Ok(Value::None)
