@@ -27,6 +27,8 @@ Options:
   -m mod        run library module as a script
   -X heapsize=N[k|M]  heap limit (MemoryError past it)
   -X recursionlimit=N maximum Python call depth
+  --board sim   install the simulated `machine` board (virtual time)
+  --board-log   with --board: print the pin-change log to stderr at exit
   -h, --help    print this help and exit
   -V, --version print the version and exit
 ";
@@ -53,6 +55,7 @@ fn main() {
     let mut config = VmConfig::default();
     let mut target = None;
     let mut rest: Vec<String> = Vec::new();
+    let mut board = (false, std::env::var_os("FERROPY_BOARD_LOG").is_some());
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
@@ -115,6 +118,20 @@ fn main() {
                 rest.extend(args[i + 1..].iter().cloned());
                 break;
             }
+            "--board" => {
+                if args.get(i + 1).map(String::as_str) != Some("sim") {
+                    eprintln!("ferropy: --board takes 'sim'");
+                    std::process::exit(2);
+                }
+                board.0 = true;
+                i += 2;
+                continue;
+            }
+            "--board-log" => {
+                board.1 = true;
+                i += 1;
+                continue;
+            }
             s if s.starts_with('-') && s.len() > 1 => {
                 // Accept and ignore CPython flags that do not change behaviour here (-u, -B, -O ...).
                 i += 1;
@@ -149,7 +166,7 @@ fn main() {
     // Run on a thread with a large stack: deep structures are dropped recursively.
     let handle = std::thread::Builder::new()
         .stack_size(512 * 1024 * 1024)
-        .spawn(move || run(config, target));
+        .spawn(move || run(config, target, board));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(1),
         Err(_) => run_inline(),
@@ -171,10 +188,16 @@ fn report(vm: &mut Vm, e: ferropy_vm::PyErr) -> i32 {
     1
 }
 
-fn run(config: VmConfig, target: Target) -> i32 {
+fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
     let interactive =
         matches!(target, Target::Repl) && std::io::IsTerminal::is_terminal(&std::io::stdin());
     let mut vm = Vm::new(config, Box::new(NativePort::new(interactive)));
+    let board = sim.then(ferropy_machine::Board::sim);
+    if let Some(b) = &board {
+        if let Err(e) = ferropy_machine::install(&mut vm, b.clone()) {
+            return report(&mut vm, e);
+        }
+    }
     let code = match target {
         Target::File(f) => {
             let (src, name) = if f == "-" {
@@ -227,6 +250,9 @@ fn run(config: VmConfig, target: Target) -> i32 {
     };
     ferropy_vm::modio::flush_all(&mut vm);
     vm.port.flush();
+    if let (Some(b), true) = (&board, log) {
+        eprint!("{}", b.format_log());
+    }
     code
 }
 
