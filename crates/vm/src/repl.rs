@@ -841,7 +841,10 @@ fn report(vm: &mut Vm, e: PyErr) -> ReplEvent {
     if vm.is_instance(&e.0, &vm.exc_type(ExcKind::OSError)) {
         let errno = crate::objexcept::derived_attr(vm, &e.0, "errno");
         if let Some(Value::Int(n)) = errno {
-            if let Some((name, _, _)) = crate::moderrno::ERRNO_TABLE.iter().find(|(_, v, _)| *v as i64 == n) {
+            if let Some((name, _, _)) = crate::moderrno::ERRNO_TABLE
+                .iter()
+                .find(|(_, v, _)| *v as i64 == n)
+            {
                 let body = text.trim_end_matches('\n');
                 let head = match body.rfind('\n') {
                     Some(i) => &body[..=i],
