@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/build-wasm.sh
-node --test tests/wasm/
+node --test tests/wasm/*.test.mjs
 if [ -d tests/wasm/browser ]; then
     bash tests/wasm/browser/run.sh
 fi
