@@ -191,7 +191,10 @@ fn report(vm: &mut Vm, e: ferropy_vm::PyErr) -> i32 {
 fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
     let interactive =
         matches!(target, Target::Repl) && std::io::IsTerminal::is_terminal(&std::io::stdin());
-    let mut vm = Vm::new(config, Box::new(NativePort::new(interactive)));
+    let mut port = NativePort::new(interactive);
+    let input = interactive.then(repl::start_reader);
+    port.input = input.clone();
+    let mut vm = Vm::new(config, Box::new(port));
     let board = sim.then(ferropy_machine::Board::sim);
     if let Some(b) = &board {
         if let Err(e) = ferropy_machine::install(&mut vm, b.clone()) {
@@ -237,7 +240,10 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
         }
         Target::Repl => {
             if interactive {
-                repl::run(&mut vm)
+                match input {
+                    Some(i) => repl::run(&mut vm, i),
+                    None => 0,
+                }
             } else {
                 let mut s = String::new();
                 let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);

@@ -38,6 +38,8 @@ unsafe impl GlobalAlloc for CountingAlloc {
 
 /// The native platform.
 pub struct NativePort {
+    /// When the terminal REPL owns stdin, `input()` reads typed bytes from its queue.
+    pub input: Option<crate::repl::SharedInput>,
     start: Instant,
     stdout: std::io::BufWriter<std::io::Stdout>,
     /// When true, stdout is flushed after every write (interactive use).
@@ -48,6 +50,7 @@ impl NativePort {
     /// A port on the process's console.
     pub fn new(unbuffered: bool) -> NativePort {
         NativePort {
+            input: None,
             start: Instant::now(),
             stdout: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             unbuffered,
@@ -75,6 +78,32 @@ impl Port for NativePort {
     }
     fn read_line(&mut self) -> Option<String> {
         let _ = self.stdout.flush();
+        if let Some(input) = self.input.clone() {
+            // The terminal is in raw mode: echo and edit the line here.
+            let mut line = Vec::new();
+            loop {
+                let b = crate::repl::next_byte(&input)?;
+                match b {
+                    b'\r' | b'\n' => {
+                        let _ = self.stdout.write_all(b"\r\n");
+                        let _ = self.stdout.flush();
+                        return Some(String::from_utf8_lossy(&line).into_owned());
+                    }
+                    8 | 127 => {
+                        if line.pop().is_some() {
+                            let _ = self.stdout.write_all(b"\x08 \x08");
+                        }
+                    }
+                    4 if line.is_empty() => return None,
+                    b if b >= 32 => {
+                        line.push(b);
+                        let _ = self.stdout.write_all(&[b]);
+                    }
+                    _ => {}
+                }
+                let _ = self.stdout.flush();
+            }
+        }
         let mut s = String::new();
         match std::io::stdin().lock().read_line(&mut s) {
             Ok(0) | Err(_) => None,

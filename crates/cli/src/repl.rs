@@ -1,81 +1,137 @@
-//! The terminal REPL: `>>> `/`... ` prompts with line editing and history, continuation lines
-//! for unfinished input, results echoed, errors printed, Ctrl-C cancelling the line or
-//! interrupting running code, and Ctrl-D leaving.
+//! The terminal REPL: the VM's port-independent REPL engine (the same one the browser and
+//! `ferropy board` use) driven from a terminal in raw mode, like MicroPython's unix port:
+//! MicroPython's banner and prompts, line editing, history, auto-indent, tab completion, paste
+//! mode (Ctrl-E), Ctrl-C to cancel a line or interrupt running code, and Ctrl-D on an empty line
+//! to leave.
 
-use ferropy_vm::parser::{parse, Mode};
+use std::collections::VecDeque;
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+
+use ferropy_vm::repl::{Repl, ReplEvent};
 use ferropy_vm::Vm;
-use rustyline::error::ReadlineError;
 
-/// Run the REPL until Ctrl-D; returns the exit status.
-pub fn run(vm: &mut Vm) -> i32 {
-    println!(
-        "ferropy {} (MicroPython-compatible Python 3); native with Rust",
-        env!("CARGO_PKG_VERSION")
-    );
-    println!("Type \"help()\" for more information.");
-    let Ok(mut rl) = rustyline::DefaultEditor::new() else {
-        eprintln!("ferropy: cannot open the terminal");
-        return 1;
-    };
+use crate::port::INTERRUPTED;
+
+/// Bytes typed on the terminal, shared between the reader thread and the interpreter.
+#[derive(Default)]
+pub struct Input {
+    queue: VecDeque<u8>,
+    closed: bool,
+}
+
+/// The input queue and its wake-up signal.
+pub type SharedInput = Arc<(Mutex<Input>, Condvar)>;
+
+/// True while Python code runs (a Ctrl-C byte then interrupts instead of being typed).
+pub static RUNNING: AtomicBool = AtomicBool::new(false);
+
+fn lock(input: &SharedInput) -> std::sync::MutexGuard<'_, Input> {
+    input.0.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The next typed byte, blocking; None at end of input.
+pub fn next_byte(input: &SharedInput) -> Option<u8> {
+    let mut g = lock(input);
     loop {
-        let mut src = match rl.readline(">>> ") {
-            Ok(l) => l,
-            Err(ReadlineError::Interrupted) => {
-                println!("KeyboardInterrupt");
-                continue;
-            }
-            Err(_) => return 0,
-        };
-        if src.trim().is_empty() {
-            continue;
+        if let Some(b) = g.queue.pop_front() {
+            return Some(b);
         }
-        // Ask for more lines while the input is incomplete (open block, bracket or string).
-        loop {
-            let needs_more = match parse(&src, Mode::Single) {
-                Ok(_) => {
-                    src.trim_end().ends_with(':')
-                        || (src.contains('\n')
-                            && !src.ends_with("\n\n")
-                            && src
-                                .lines()
-                                .last()
-                                .map(|l| l.starts_with(' ') || l.starts_with('\t'))
-                                .unwrap_or(false))
-                }
-                Err(e) => e.incomplete,
-            };
-            if !needs_more {
-                break;
-            }
-            match rl.readline("... ") {
-                Ok(l) => {
-                    src.push('\n');
-                    let empty = l.trim().is_empty();
-                    src.push_str(&l);
-                    if empty {
-                        src.push('\n');
-                        break;
-                    }
-                }
-                Err(ReadlineError::Interrupted) => {
-                    src.clear();
-                    println!("KeyboardInterrupt");
-                    break;
-                }
-                Err(_) => return 0,
-            }
+        if g.closed {
+            return None;
         }
-        if src.trim().is_empty() {
-            continue;
-        }
-        let _ = rl.add_history_entry(src.as_str());
-        src.push('\n');
-        if let Err(e) = vm.run_interactive(&src) {
-            if let Some(code) = vm.system_exit_status(&e) {
-                return code;
-            }
-            vm.print_exception(&e.0);
-        }
-        vm.port.flush();
+        g = input.1.wait(g).unwrap_or_else(|e| e.into_inner());
     }
+}
+
+/// Start the thread reading the terminal.
+pub fn start_reader() -> SharedInput {
+    let input: SharedInput = Arc::new((Mutex::new(Input::default()), Condvar::new()));
+    let shared = input.clone();
+    std::thread::spawn(move || {
+        let mut stdin = std::io::stdin();
+        let mut buf = [0u8; 1024];
+        loop {
+            match stdin.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    let mut g = lock(&shared);
+                    for &b in &buf[..n] {
+                        if b == 3 && RUNNING.load(Ordering::SeqCst) {
+                            INTERRUPTED.store(true, Ordering::SeqCst);
+                        } else {
+                            g.queue.push_back(b);
+                        }
+                    }
+                    shared.1.notify_all();
+                }
+            }
+        }
+        lock(&shared).closed = true;
+        shared.1.notify_all();
+    });
+    input
+}
+
+/// The terminal's settings before raw mode, restored on drop.
+struct RawMode(Option<libc::termios>);
+
+impl RawMode {
+    fn enter() -> RawMode {
+        // SAFETY: termios is plain data; tcgetattr fills it for a valid fd or fails, and
+        // tcsetattr only reads it.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(0, &mut t) != 0 {
+                return RawMode(None);
+            }
+            let old = t;
+            libc::cfmakeraw(&mut t);
+            // Keep output post-processing so stray "\n" still returns the carriage.
+            t.c_oflag |= libc::OPOST | libc::ONLCR;
+            libc::tcsetattr(0, libc::TCSANOW, &t);
+            RawMode(Some(old))
+        }
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        if let Some(old) = &self.0 {
+            // SAFETY: restores settings read from the same fd.
+            unsafe {
+                libc::tcsetattr(0, libc::TCSANOW, old);
+            }
+        }
+    }
+}
+
+/// Run the REPL until Ctrl-D on an empty line (or `sys.exit`); returns the exit status.
+pub fn run(vm: &mut Vm, input: SharedInput) -> i32 {
+    let raw = RawMode::enter();
+    let mut repl = Repl::new();
+    repl.set_machine("linux [Rust] with native");
+    repl.start(vm);
+    vm.port.flush();
+    let code = loop {
+        let Some(b) = next_byte(&input) else { break 0 };
+        RUNNING.store(true, Ordering::SeqCst);
+        let ev = repl.feed(vm, b);
+        RUNNING.store(false, Ordering::SeqCst);
+        INTERRUPTED.store(false, Ordering::SeqCst);
+        vm.port.flush();
+        match ev {
+            ReplEvent::None => {}
+            // Ctrl-D on an empty line leaves, as in MicroPython's unix port.
+            ReplEvent::SoftReset => {
+                vm.write_stdout("\r\n");
+                break 0;
+            }
+            ReplEvent::Exit(code) => break code,
+        }
+    };
+    vm.port.flush();
+    drop(raw);
+    code
 }
