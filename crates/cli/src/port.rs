@@ -89,10 +89,9 @@ impl Port for NativePort {
                         let _ = self.stdout.flush();
                         return Some(String::from_utf8_lossy(&line).into_owned());
                     }
-                    8 | 127 => {
-                        if line.pop().is_some() {
-                            let _ = self.stdout.write_all(b"\x08 \x08");
-                        }
+                    8 | 127 if !line.is_empty() => {
+                        line.pop();
+                        let _ = self.stdout.write_all(b"\x08 \x08");
                     }
                     4 if line.is_empty() => return None,
                     b if b >= 32 => {
