@@ -988,7 +988,7 @@ impl Vm {
                         2 => Value::Str(self.repr(&v)?),
                         3 => {
                             let r = self.repr(&v)?;
-                            Value::string(crate::repr::ascii_escape(r.as_str()))
+                            Value::string(crate::format::ascii_escape(r.as_str()))
                         }
                         _ => v,
                     };

@@ -145,7 +145,7 @@ fn repr_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 fn ascii(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "ascii", args, 1, 1)?;
     let r = vm.repr(&args[0])?;
-    Ok(Value::string(crate::repr::ascii_escape(r.as_str())))
+    Ok(Value::string(crate::format::ascii_escape(r.as_str())))
 }
 
 fn len(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {

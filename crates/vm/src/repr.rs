@@ -11,24 +11,6 @@ use crate::value::{PyObject, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
-/// Escape non-ASCII characters as `\xhh`, `\uhhhh` or `\Uhhhhhhhh` (for `ascii()` and `!a`).
-pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{:02x}", n));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{:04x}", n));
-        } else {
-            out.push_str(&format!("\\U{:08x}", n));
-        }
-    }
-    out
-}
-
 /// `<__main__.A object at 0x...>`.
 pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     let cls = vm.type_of(v);
