@@ -122,7 +122,12 @@ fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let g = gen_obj(vm, &args[0])?;
     let cls = vm.types.async_gen_asend.clone();
-    let data: alloc::boxed::Box<dyn core::any::Any> = alloc::boxed::Box::new(AsendState { gen: g });
+    let data: alloc::boxed::Box<dyn core::any::Any> = alloc::boxed::Box::new(AsendState {
+        gen: g,
+        first: None,
+        throw: None,
+        closing: false,
+    });
     Ok(Value::Obj(vm.alloc(PyObject::Native(
         crate::value::NativeObj {
             class: cls,
@@ -134,6 +139,12 @@ fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 /// The state of an `__anext__()` awaitable: the async generator it advances.
 struct AsendState {
     gen: Obj,
+    /// The value `asend(v)` sends on the first step (None for `__anext__`).
+    first: Option<Value>,
+    /// The exception `athrow(e)` throws on the first step.
+    throw: Option<Value>,
+    /// True for `aclose()`: GeneratorExit/StopAsyncIteration from the generator end it quietly.
+    closing: bool,
 }
 
 fn asend_gen(vm: &mut Vm, v: &Value) -> PyResult<Obj> {
@@ -167,17 +178,125 @@ fn asend_step(vm: &mut Vm, g: &Obj, r: PyResult<GenOutcome>) -> PyResult {
     }
 }
 
+/// Take the pending first value / exception of an asend/athrow awaitable.
+fn take_first(v: &Value) -> (Option<Value>, Option<Value>) {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow_mut().downcast_mut::<AsendState>() {
+                return (s.first.take(), s.throw.take());
+            }
+        }
+    }
+    (None, None)
+}
+
 fn asend_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let g = asend_gen(vm, &args[0])?;
-    let r = vm.gen_resume(&g, Value::None, None);
-    asend_step(vm, &g, r)
+    asend_send(vm, &args[..1], &[])
 }
 
 fn asend_send(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let g = asend_gen(vm, &args[0])?;
-    let v = args.get(1).cloned().unwrap_or(Value::None);
-    let r = vm.gen_resume(&g, v, None);
+    let (first, throw) = take_first(&args[0]);
+    let closing = is_closing(&args[0]);
+    let v = first.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None));
+    let r = vm.gen_resume(&g, v, throw);
+    if closing {
+        return match r {
+            Ok(GenOutcome::Returned(_)) => Err(vm.stop_iteration(Value::None)),
+            Err(e)
+                if vm.err_matches(&e, ExcKind::GeneratorExit)
+                    || vm.err_matches(&e, ExcKind::StopAsyncIteration) =>
+            {
+                Err(vm.stop_iteration(Value::None))
+            }
+            Ok(GenOutcome::Yielded(x)) => {
+                let is_value = match &*g {
+                    PyObject::Generator(gc) => gc.borrow().yielded_value,
+                    _ => true,
+                };
+                if is_value {
+                    Err(vm.err(
+                        ExcKind::RuntimeError,
+                        "async generator ignored GeneratorExit",
+                    ))
+                } else {
+                    Ok(x)
+                }
+            }
+            Err(e) => Err(e),
+        };
+    }
     asend_step(vm, &g, r)
+}
+
+fn is_closing(v: &Value) -> bool {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow().downcast_ref::<AsendState>() {
+                return s.closing;
+            }
+        }
+    }
+    false
+}
+
+fn agen_aclose(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let g = gen_obj(vm, &args[0])?;
+    let started = match &*g {
+        PyObject::Generator(gc) => gc
+            .borrow()
+            .frame
+            .as_ref()
+            .map(|f| f.ip > 0)
+            .unwrap_or(false),
+        _ => false,
+    };
+    let exit_cls = vm.exc_type(ExcKind::GeneratorExit);
+    let exc = vm.new_exception(&exit_cls, Vec::new());
+    let a = agen_anext(vm, &args[..1], kw)?;
+    if let Value::Obj(o) = &a {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow_mut().downcast_mut::<AsendState>() {
+                s.closing = true;
+                if started {
+                    s.throw = Some(exc);
+                }
+            }
+        }
+    }
+    if !started {
+        if let PyObject::Generator(gc) = &*g {
+            let mut gm = gc.borrow_mut();
+            gm.frame = None;
+            gm.finished = true;
+        }
+    }
+    Ok(a)
+}
+
+fn agen_asend(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let a = agen_anext(vm, &args[..1], kw)?;
+    if let Value::Obj(o) = &a {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow_mut().downcast_mut::<AsendState>() {
+                s.first = Some(args.get(1).cloned().unwrap_or(Value::None));
+            }
+        }
+    }
+    Ok(a)
+}
+
+fn agen_athrow(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let exc = throw_value(vm, args)?;
+    let a = agen_anext(vm, &args[..1], kw)?;
+    if let Value::Obj(o) = &a {
+        if let PyObject::Native(n) = &**o {
+            if let Some(s) = n.data.borrow_mut().downcast_mut::<AsendState>() {
+                s.throw = Some(exc);
+            }
+        }
+    }
+    Ok(a)
 }
 
 fn asend_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -212,7 +331,9 @@ pub(crate) fn init(vm: &mut Vm) {
         &[
             ("__aiter__", gen_iter),
             ("__anext__", agen_anext),
-            ("aclose", gen_close),
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
         ],
     );
     types::add_methods(
