@@ -1,0 +1,388 @@
+# asyncio.core: the scheduler, Task, sleep and the event loop.
+#
+# Design: every runnable or sleeping task sits in one heap of entries
+# (deadline_ms, seq, task). Deadlines are in a private monotonic millisecond
+# clock (built from time.ticks_ms/ticks_diff so tick wrap-around is harmless).
+# A task's coroutine is driven with send(None)/throw(exc). Awaitables from this
+# package park the current task themselves (by pushing it on the heap, or on a
+# waiting list of an Event/Lock/Task) and then yield the _PARK marker; a bare
+# `yield` (None) means "run me again soon". Each push gets a fresh sequence
+# number stored on the task, so older heap entries (e.g. the timer of a
+# wait_for that finished early) are recognised as stale and skipped.
+
+from time import ticks_ms, ticks_diff, sleep_ms as _sleep_ms
+from heapq import heappush, heappop
+import sys
+
+
+class CancelledError(BaseException):
+    pass
+
+
+# CPython 3.11 made asyncio.TimeoutError the builtin TimeoutError.
+TimeoutError = TimeoutError
+
+_PARK = object()
+
+_heap = []
+_seq = 0
+_mono = 0
+_last = ticks_ms()
+_polling = 0  # number of tasks parked on a ThreadSafeFlag
+_all = set()  # tasks not yet finished
+cur_task = None
+_stop = False
+_exc_handler = None
+
+
+def _now():
+    global _mono, _last
+    t = ticks_ms()
+    d = ticks_diff(t, _last)
+    if d > 0:
+        _mono += d
+    _last = t
+    return _mono
+
+
+def _push(t, deadline=None):
+    # Schedule task t to run at deadline (now if None); invalidates older entries.
+    global _seq
+    _seq += 1
+    t._seq = _seq
+    heappush(_heap, (_now() if deadline is None else deadline, _seq, t))
+
+
+def _wake(t, waiting_on):
+    # Wake t if it is still parked on waiting_on.
+    if t._waiting_on is waiting_on:
+        t._waiting_on = None
+        _push(t)
+
+
+def _await_host(t, obj):
+    # Hook for awaitables this loop does not understand (e.g. a JavaScript
+    # promise proxy whose __await__ yields the promise to the host). The loop
+    # runs in a plain function, so it cannot pass the object further up; the
+    # task gets a RuntimeError at its await point instead.
+    t._throw = RuntimeError(
+        "asyncio: cannot await %r inside an asyncio task" % (obj,)
+    )
+    _push(t)
+
+
+class _Sleep:
+    __slots__ = ("ms",)
+
+    def __init__(self, ms):
+        self.ms = ms
+
+    def __await__(self):
+        ms = self.ms
+        if ms <= 0:
+            yield
+        else:
+            _push(cur_task, _now() + ms)
+            yield _PARK
+
+    __iter__ = __await__
+
+
+def sleep_ms(ms):
+    """Sleep for ms milliseconds (an awaitable)."""
+    return _Sleep(ms)
+
+
+def sleep(t):
+    """Sleep for t seconds (int or float; an awaitable)."""
+    return _Sleep(int(t * 1000))
+
+
+class _Park:
+    # Park the current task on obj (which has a `waiting` list) until woken,
+    # optionally also pushed on the heap with a deadline.
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __await__(self):
+        t = cur_task
+        self.obj.waiting.append(t)
+        t._waiting_on = self.obj
+        yield _PARK
+
+    __iter__ = __await__
+
+
+_task_id = 0
+
+
+class Task:
+    """A scheduled coroutine. Await it to get its result."""
+
+    def __init__(self, coro, name=None):
+        global _task_id
+        self.coro = coro
+        _task_id += 1
+        self.name = name if name is not None else "Task-%d" % _task_id
+        self._done = False
+        self._result = None
+        self._exc = None
+        self._throw = None
+        self._waiting_on = None
+        self._seq = 0
+        self.waiting = []  # tasks awaiting this one, or callables
+        self._observed = False
+
+    def __repr__(self):
+        return "<Task %s %s>" % (self.name, "done" if self._done else "pending")
+
+    def get_name(self):
+        return self.name
+
+    def set_name(self, name):
+        self.name = name
+
+    def get_coro(self):
+        return self.coro
+
+    def done(self):
+        return self._done
+
+    def cancelled(self):
+        return self._done and isinstance(self._exc, CancelledError)
+
+    def result(self):
+        if not self._done:
+            raise RuntimeError("Result is not set.")
+        self._observed = True
+        if self._exc is not None:
+            raise self._exc
+        return self._result
+
+    def exception(self):
+        if not self._done:
+            raise RuntimeError("Exception is not set.")
+        self._observed = True
+        if isinstance(self._exc, CancelledError):
+            raise self._exc
+        return self._exc
+
+    def cancel(self, msg=None):
+        if self._done:
+            return False
+        t = self
+        # A task awaiting another task forwards the cancellation to it.
+        while isinstance(t._waiting_on, Task) and not t._waiting_on._done:
+            t = t._waiting_on
+        t._throw = CancelledError() if msg is None else CancelledError(msg)
+        if t is not cur_task:
+            t._waiting_on = None
+            _push(t)
+        return True
+
+    def __await__(self):
+        if not self._done:
+            self._observed = True
+            yield from _Park(self).__await__()
+        self._observed = True
+        if self._exc is not None:
+            raise self._exc
+        return self._result
+
+    __iter__ = __await__
+
+    def _finish(self, result, exc):
+        self._done = True
+        _all.discard(self)
+        self._result = result
+        self._exc = exc
+        waiting = self.waiting
+        self.waiting = []
+        for w in waiting:
+            if isinstance(w, Task):
+                _wake(w, self)
+            else:
+                w(self)
+        if (
+            exc is not None
+            and not self._observed
+            and not isinstance(exc, CancelledError)
+        ):
+            _loop.call_exception_handler(
+                {
+                    "message": "Task exception wasn't retrieved",
+                    "future": self,
+                    "exception": exc,
+                }
+            )
+
+
+def create_task(coro, name=None):
+    """Schedule coroutine coro to run soon; return its Task."""
+    if not hasattr(coro, "send"):
+        raise TypeError("a coroutine was expected, got %r" % (coro,))
+    t = Task(coro, name)
+    _all.add(t)
+    _push(t)
+    return t
+
+
+def current_task():
+    """The Task running now (None outside a task)."""
+    return cur_task
+
+
+def _step(t):
+    # Run task t until it next yields or finishes.
+    global cur_task
+    t._waiting_on = None
+    cur_task = t
+    try:
+        exc = t._throw
+        if exc is not None:
+            t._throw = None
+            r = t.coro.throw(exc)
+        else:
+            r = t.coro.send(None)
+    except StopIteration as e:
+        cur_task = None
+        t._finish(e.value, None)
+        return
+    except (KeyboardInterrupt, SystemExit) as e:
+        cur_task = None
+        t._observed = True
+        t._finish(None, e)
+        raise
+    except BaseException as e:
+        cur_task = None
+        t._finish(None, e)
+        return
+    cur_task = None
+    if t._throw is not None:
+        # Cancelled itself while running: deliver at once.
+        t._waiting_on = None
+        _push(t)
+    elif r is _PARK:
+        pass
+    elif r is None:
+        _push(t)
+    else:
+        _await_host(t, r)
+
+
+def _run(until=None):
+    # Run scheduled tasks until `until` (a Task) is done, stop() is called,
+    # or (until is None) there is no more work.
+    global _stop
+    _stop = False
+    heap = _heap
+    while True:
+        if until is not None and until._done:
+            return
+        if _stop:
+            _stop = False
+            return
+        if not heap:
+            if _polling:
+                _sleep_ms(1)
+                continue
+            if until is None:
+                return
+            raise RuntimeError("asyncio: deadlock, no task can run")
+        deadline, seq, t = heap[0]
+        if t._seq != seq or t._done:
+            heappop(heap)
+            continue
+        d = deadline - _now()
+        if d > 0:
+            _sleep_ms(1 if _polling else d)
+            continue
+        heappop(heap)
+        t._seq = 0
+        _step(t)
+
+
+class Loop:
+    """The event loop (a singleton: state lives in this module)."""
+
+    def create_task(self, coro):
+        return create_task(coro)
+
+    def run_forever(self):
+        # Returns when stop() is called or when no task is left to run.
+        _run()
+
+    def run_until_complete(self, aw):
+        t = aw if isinstance(aw, Task) else create_task(aw)
+        t._observed = True
+        _run(t)
+        if t._exc is not None:
+            raise t._exc
+        return t._result
+
+    def stop(self):
+        global _stop
+        _stop = True
+
+    def close(self):
+        pass
+
+    def is_running(self):
+        return cur_task is not None
+
+    def set_exception_handler(self, handler):
+        global _exc_handler
+        _exc_handler = handler
+
+    def get_exception_handler(self):
+        return _exc_handler
+
+    def default_exception_handler(self, context):
+        print(context["message"])
+        print("future:", context["future"], "coro=", context["future"].coro)
+        e = context.get("exception")
+        if e is not None:
+            sys.print_exception(e)
+
+    def call_exception_handler(self, context):
+        h = _exc_handler
+        if h is None:
+            self.default_exception_handler(context)
+        else:
+            h(self, context)
+
+
+_loop = Loop()
+
+
+def get_event_loop(*args):
+    """The event loop."""
+    return _loop
+
+
+def new_event_loop():
+    """Reset the scheduler (drops all tasks) and return the event loop."""
+    global _heap, _polling, _stop, _all
+    _heap = []
+    _all = set()
+    _polling = 0
+    _stop = False
+    return _loop
+
+
+def _cancel_all():
+    # Cancel every pending task and let them finish (asyncio.run cleanup).
+    for t in list(_all):
+        t._observed = True
+        t.cancel()
+    _run()
+
+
+def run(coro):
+    """Run coroutine coro as a task until it completes; return its result."""
+    try:
+        return _loop.run_until_complete(create_task(coro))
+    finally:
+        _cancel_all()
