@@ -28,7 +28,7 @@ _heap = []
 _seq = 0
 _mono = 0
 _last = ticks_ms()
-_polling = 0  # number of tasks parked on a ThreadSafeFlag
+_polling = 0  # tasks parked on a ThreadSafeFlag or a host thenable
 _all = set()  # tasks not yet finished
 cur_task = None
 _stop = False
@@ -60,15 +60,55 @@ def _wake(t, waiting_on):
         _push(t)
 
 
+class _HostWait:
+    # A task parked on a host thenable (an object with then(on_ok, on_err),
+    # e.g. a JavaScript promise proxy). The loop polls while any is pending.
+    __slots__ = ("task", "pending")
+
+    def __init__(self, task):
+        self.task = task
+        self.pending = True
+
+    def ok(self, value=None):
+        self._done(value, None)
+
+    def err(self, error=None):
+        if not isinstance(error, BaseException):
+            error = RuntimeError(error)
+        self._done(None, error)
+
+    def _done(self, value, error):
+        global _polling
+        if not self.pending:
+            return
+        self.pending = False
+        _polling -= 1
+        t = self.task
+        if t._waiting_on is self:
+            t._val = value
+            t._throw = error
+            _wake(t, self)
+
+
 def _await_host(t, obj):
-    # Hook for awaitables this loop does not understand (e.g. a JavaScript
-    # promise proxy whose __await__ yields the promise to the host). The loop
-    # runs in a plain function, so it cannot pass the object further up; the
-    # task gets a RuntimeError at its await point instead.
-    t._throw = RuntimeError(
-        "asyncio: cannot await %r inside an asyncio task" % (obj,)
-    )
-    _push(t)
+    # A task yielded an object this loop does not know. A thenable (a JS
+    # promise proxy) parks the task until it settles; the settled value is
+    # sent back into the task (a rejection is thrown into it). Anything else
+    # gets a RuntimeError at the task's await point: the loop is a plain
+    # function, so it cannot pass the object further up to the host.
+    global _polling
+    then = getattr(obj, "then", None)
+    if then is None:
+        t._throw = RuntimeError("asyncio: cannot await %r in a task" % (obj,))
+        _push(t)
+        return
+    w = _HostWait(t)
+    t._waiting_on = w
+    _polling += 1
+    try:
+        then(w.ok, w.err)
+    except BaseException as e:
+        w.err(e)
 
 
 class _Sleep:
@@ -130,6 +170,7 @@ class Task:
         self._result = None
         self._exc = None
         self._throw = None
+        self._val = None
         self._waiting_on = None
         self._seq = 0
         self.waiting = []  # tasks awaiting this one, or callables
@@ -245,7 +286,9 @@ def _step(t):
             t._throw = None
             r = t.coro.throw(exc)
         else:
-            r = t.coro.send(None)
+            v = t._val
+            t._val = None
+            r = t.coro.send(v)
     except StopIteration as e:
         cur_task = None
         t._finish(e.value, None)
@@ -297,7 +340,7 @@ def _run(until=None):
             continue
         d = deadline - _now()
         if d > 0:
-            _sleep_ms(1 if _polling else d)
+            _sleep_ms(min(d, 5) if _polling else d)
             continue
         heappop(heap)
         t._seq = 0
@@ -340,11 +383,14 @@ class Loop:
         return _exc_handler
 
     def default_exception_handler(self, context):
-        print(context["message"])
-        print("future:", context["future"], "coro=", context["future"].coro)
+        err = sys.stderr
+        print(context["message"], file=err)
+        f = context.get("future")
+        if f is not None:
+            print("future:", f, "coro=", f.coro, file=err)
         e = context.get("exception")
         if e is not None:
-            sys.print_exception(e)
+            sys.print_exception(e, err)
 
     def call_exception_handler(self, context):
         h = _exc_handler
