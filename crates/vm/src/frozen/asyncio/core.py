@@ -1,14 +1,15 @@
 # asyncio.core: the scheduler, Task, sleep and the event loop.
 #
-# Design: every runnable or sleeping task sits in one heap of entries
-# (deadline_ms, seq, task). Deadlines are in a private monotonic millisecond
-# clock (built from time.ticks_ms/ticks_diff so tick wrap-around is harmless).
-# A task's coroutine is driven with send(None)/throw(exc). Awaitables from this
-# package park the current task themselves (by pushing it on the heap, or on a
-# waiting list of an Event/Lock/Task) and then yield the _PARK marker; a bare
-# `yield` (None) means "run me again soon". Each push gets a fresh sequence
-# number stored on the task, so older heap entries (e.g. the timer of a
-# wait_for that finished early) are recognised as stale and skipped.
+# Design: runnable tasks sit in a ready list of entries (seq, task), sleeping
+# ones in a heap of entries (deadline_ms, seq, task). Deadlines are in a
+# private monotonic millisecond clock (built from time.ticks_ms/ticks_diff, so
+# tick wrap-around is harmless). A task's coroutine is driven with send/throw.
+# Awaitables from this package park the current task themselves (on the heap,
+# or on the `waiting` list of an Event/Lock/Task) and then yield the _PARK
+# marker; a bare `yield` (None) means "run me again soon"; anything else is
+# handed to _await_host. Each push gets a fresh sequence number stored on the
+# task, so older entries (e.g. the timer of a wait_for that finished early)
+# are recognised as stale and skipped.
 
 from time import ticks_ms, ticks_diff, sleep_ms as _sleep_ms
 from heapq import heappush, heappop
@@ -24,7 +25,8 @@ TimeoutError = TimeoutError
 
 _PARK = object()
 
-_heap = []
+_heap = []  # timed entries (deadline_ms, seq, task)
+_ready = []  # entries (seq, task) to run in the next round
 _seq = 0
 _mono = 0
 _last = ticks_ms()
@@ -46,11 +48,14 @@ def _now():
 
 
 def _push(t, deadline=None):
-    # Schedule task t to run at deadline (now if None); invalidates older entries.
+    # Schedule task t to run at deadline (soon if None); invalidates older entries.
     global _seq
     _seq += 1
     t._seq = _seq
-    heappush(_heap, (_now() if deadline is None else deadline, _seq, t))
+    if deadline is None:
+        _ready.append((_seq, t))
+    else:
+        heappush(_heap, (deadline, _seq, t))
 
 
 def _wake(t, waiting_on):
@@ -317,34 +322,42 @@ def _step(t):
 
 def _run(until=None):
     # Run scheduled tasks until `until` (a Task) is done, stop() is called,
-    # or (until is None) there is no more work.
-    global _stop
+    # or (until is None) there is no more work. Like CPython, each round runs
+    # the batch of tasks that were ready when it started.
+    global _stop, _ready
     _stop = False
-    heap = _heap
     while True:
         if until is not None and until._done:
             return
         if _stop:
             _stop = False
             return
-        if not heap:
-            if _polling:
-                _sleep_ms(1)
-                continue
-            if until is None:
-                return
+        heap = _heap
+        if heap:
+            now = _now()
+            while heap and heap[0][0] <= now:
+                e = heappop(heap)
+                _ready.append((e[1], e[2]))
+        if _ready:
+            batch = _ready
+            _ready = []
+            for seq, t in batch:
+                if t._seq == seq and not t._done:
+                    t._seq = 0
+                    _step(t)
+            continue
+        while heap and heap[0][2]._seq != heap[0][1]:
+            heappop(heap)  # stale timer (its task was woken another way)
+        if heap:
+            d = heap[0][0] - _now()
+            if d > 0:
+                _sleep_ms(1 if _polling else d)
+        elif _polling:
+            _sleep_ms(1)
+        elif until is None:
+            return
+        else:
             raise RuntimeError("asyncio: deadlock, no task can run")
-        deadline, seq, t = heap[0]
-        if t._seq != seq or t._done:
-            heappop(heap)
-            continue
-        d = deadline - _now()
-        if d > 0:
-            _sleep_ms(min(d, 5) if _polling else d)
-            continue
-        heappop(heap)
-        t._seq = 0
-        _step(t)
 
 
 class Loop:
@@ -410,8 +423,9 @@ def get_event_loop(*args):
 
 def new_event_loop():
     """Reset the scheduler (drops all tasks) and return the event loop."""
-    global _heap, _polling, _stop, _all
+    global _heap, _ready, _polling, _stop, _all
     _heap = []
+    _ready = []
     _all = set()
     _polling = 0
     _stop = False
