@@ -27,4 +27,12 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("contextlib", include_str!("frozen/contextlib.py")),
     ("dataclasses", include_str!("frozen/dataclasses.py")),
     ("enum", include_str!("frozen/enum.py")),
+    (
+        "asyncio.__init__",
+        include_str!("frozen/asyncio/__init__.py"),
+    ),
+    ("asyncio.core", include_str!("frozen/asyncio/core.py")),
+    ("asyncio.event", include_str!("frozen/asyncio/event.py")),
+    ("asyncio.lock", include_str!("frozen/asyncio/lock.py")),
+    ("asyncio.funcs", include_str!("frozen/asyncio/funcs.py")),
 ];
