@@ -147,12 +147,16 @@ impl Vm {
             .iter()
             .find(|(n, _)| *n == full)
             .or_else(|| {
-                full.strip_prefix('u')
-                    .and_then(|s| self.frozen_modules.iter().find(|(n, _)| *n == s))
+                full.strip_prefix('u').and_then(|s| {
+                    self.frozen_modules
+                        .iter()
+                        .find(|(n, _)| *n == s || n.strip_suffix(".__init__") == Some(s))
+                })
             })
             .map(|(n, s)| (*n, *s));
         if let Some((real, src)) = frozen {
             if real != full {
+                let real = real.strip_suffix(".__init__").unwrap_or(real);
                 let m = self.import_one(real, parent)?;
                 self.set_sys_module(full, m.clone());
                 return Ok(m);
