@@ -128,21 +128,23 @@ fn exception(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(vm.handled.clone().unwrap_or(Value::None))
 }
 
-fn print_exception(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+fn print_exception(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let Some(e) = args.first() else {
         return Err(vm.type_error("print_exception() missing argument"));
     };
     let text = vm.format_exception(e);
-    match args.get(1) {
-        Some(f) if !is_std_stream(vm, f, 2) && !f.is_none() => {
-            let f = f.clone();
-            if is_std_stream(vm, &f, 1) {
-                vm.write_stdout(&text);
-            } else {
-                vm.call_method(&f, "write", &[Value::string(text)])?;
-            }
+    // MicroPython's default stream is sys.stdout.
+    let file = args.get(1).cloned().or_else(|| {
+        kw.iter()
+            .find(|(k, _)| k.as_str() == "file")
+            .map(|(_, v)| v.clone())
+    });
+    match file {
+        Some(f) if is_std_stream(vm, &f, 2) => vm.write_stderr(&text),
+        Some(f) if !f.is_none() && !is_std_stream(vm, &f, 1) => {
+            vm.call_method(&f, "write", &[Value::string(text)])?;
         }
-        _ => vm.write_stderr(&text),
+        _ => vm.write_stdout(&text),
     }
     Ok(Value::None)
 }
