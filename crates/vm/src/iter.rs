@@ -317,14 +317,16 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResu
 /// Give the iterator types `__iter__` and `__next__`.
 pub(crate) fn init(vm: &mut Vm) {
     let t = &vm.types;
-    for cls in [
+    let mut all = alloc::vec![
         &t.iterator,
         &t.enumerate,
         &t.zip,
         &t.map,
         &t.filter,
-        &t.reversed,
-    ] {
+        &t.reversed
+    ];
+    all.extend(t.iter_kinds.iter());
+    for cls in all {
         types::add_methods(
             cls,
             &[

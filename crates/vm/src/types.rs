@@ -56,7 +56,26 @@ pub struct BuiltinTypes {
     pub reversed: Obj,
     pub async_gen_asend: Obj,
     pub memoryview: Obj,
+    /// The named iterator types (`list_iterator`, `range_iterator`, ...), see `iter_type_name`.
+    pub iter_kinds: Vec<Obj>,
 }
+
+/// Names of the built-in iterator types, as CPython 3.11 calls them.
+pub const ITER_KIND_NAMES: &[&str] = &[
+    "list_iterator",
+    "tuple_iterator",
+    "range_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "bytearray_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "list_reverseiterator",
+    "callable_iterator",
+];
 
 /// Make a type object.
 pub fn new_type(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: bool) -> Obj {
@@ -292,7 +311,19 @@ impl BuiltinTypes {
             reversed: t("reversed", Layout::Other),
             async_gen_asend: t("async_generator_asend", Layout::Other),
             memoryview: t("memoryview", Layout::Other),
+            iter_kinds: ITER_KIND_NAMES
+                .iter()
+                .map(|n| t(n, Layout::Other))
+                .collect(),
             object,
+        }
+    }
+
+    /// The named iterator type (falls back to the generic `iterator` type).
+    pub fn iter_kind(&self, name: &str) -> Obj {
+        match ITER_KIND_NAMES.iter().position(|n| *n == name) {
+            Some(i) => self.iter_kinds[i].clone(),
+            None => self.iterator.clone(),
         }
     }
 

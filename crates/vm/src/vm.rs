@@ -430,7 +430,34 @@ impl Vm {
                     IterState::Zip { .. } => t.zip.clone(),
                     IterState::Map { .. } => t.map.clone(),
                     IterState::Filter { .. } => t.filter.clone(),
+                    IterState::Reversed {
+                        seq: Value::Obj(s), ..
+                    } if matches!(&**s, PyObject::List(_)) => t.iter_kind("list_reverseiterator"),
                     IterState::Reversed { .. } => t.reversed.clone(),
+                    IterState::Seq {
+                        seq: Value::Obj(s), ..
+                    } => match &**s {
+                        PyObject::List(_) => t.iter_kind("list_iterator"),
+                        PyObject::Tuple(_) => t.iter_kind("tuple_iterator"),
+                        _ => t.iterator.clone(),
+                    },
+                    IterState::Range { .. } => t.iter_kind("range_iterator"),
+                    IterState::Str { s, .. } => t.iter_kind(if s.is_ascii() {
+                        "str_ascii_iterator"
+                    } else {
+                        "str_iterator"
+                    }),
+                    IterState::Bytes {
+                        seq: Value::Obj(s), ..
+                    } if matches!(&**s, PyObject::ByteArray(_)) => {
+                        t.iter_kind("bytearray_iterator")
+                    }
+                    IterState::Bytes { .. } => t.iter_kind("bytes_iterator"),
+                    IterState::Dict { kind: 0, .. } => t.iter_kind("dict_keyiterator"),
+                    IterState::Dict { kind: 1, .. } => t.iter_kind("dict_valueiterator"),
+                    IterState::Dict { .. } => t.iter_kind("dict_itemiterator"),
+                    IterState::Snapshot { .. } => t.iter_kind("set_iterator"),
+                    IterState::Callable { .. } => t.iter_kind("callable_iterator"),
                     _ => t.iterator.clone(),
                 },
                 PyObject::DictView(_, k) => match k {
