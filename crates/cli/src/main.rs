@@ -230,14 +230,10 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
             Ok(_) => 0,
             Err(e) => report(&mut vm, e),
         },
-        Target::Module(m) => {
-            let src = "import runpy_ferropy_main\n".to_string();
-            let _ = src;
-            match run_module(&mut vm, &m) {
-                Ok(_) => 0,
-                Err(e) => report(&mut vm, e),
-            }
-        }
+        Target::Module(m) => match run_module(&mut vm, &m) {
+            Ok(_) => 0,
+            Err(e) => report(&mut vm, e),
+        },
         Target::Repl => {
             if interactive {
                 match input {

@@ -20,8 +20,8 @@ use ferropy_vm::{PyResult, Value, Vm};
 use crate::hal::{Event, Hal, PinMode, Pull, IRQ_FALLING, IRQ_RISING};
 use crate::sim::{Board, LED_PIN};
 
-/// Key of the hidden state object in the builtins namespace (no identifier can spell it).
-const KEY: &str = " machine";
+/// Key of the module's per-VM state object (`Vm::state_object`).
+const KEY: &str = "machine";
 
 /// Reset causes (`machine.reset_cause()`).
 const PWRON_RESET: u8 = 1;
@@ -81,11 +81,7 @@ struct BusData(u32);
 struct WdtData(u64);
 
 fn machine(vm: &mut Vm) -> PyResult<Rc<Machine>> {
-    let v = match &*vm.builtins {
-        PyObject::Dict(d) => d.borrow().get_str(KEY).cloned(),
-        _ => None,
-    };
-    if let Some(Value::Obj(o)) = v {
+    if let Some(o) = vm.state_object(KEY) {
         if let PyObject::Native(n) = &*o {
             if let Some(m) = n.data.borrow().downcast_ref::<Rc<Machine>>() {
                 return Ok(m.clone());
@@ -1555,8 +1551,8 @@ pub(crate) fn install(
         false,
     );
     let holder = new_obj(vm, &holder_cls, state);
-    if let PyObject::Dict(d) = &*vm.builtins {
-        d.borrow_mut().set_str(KEY, holder);
+    if let Value::Obj(h) = holder {
+        vm.set_state_object(KEY, h);
     }
 
     let module = vm.new_module("machine");

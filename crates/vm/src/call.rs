@@ -19,14 +19,6 @@ use crate::value::{Function, Generator, Layout, Obj, PyObject, Str, TypeObj, Val
 use crate::vm::Vm;
 use crate::PyResult;
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{} {}", n, word)
-    } else {
-        format!("{} {}s", n, word)
-    }
-}
-
 fn name_list(names: &[String]) -> String {
     match names.len() {
         0 => String::new(),
@@ -279,7 +271,6 @@ impl Vm {
                 )));
             }
         }
-        let _ = plural;
         Ok(())
     }
 

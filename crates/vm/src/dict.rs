@@ -189,48 +189,53 @@ impl Dict {
         }
     }
 
+    /// The entry index of a str key, comparing only str keys (str equality never runs Python
+    /// code), without allocating.
+    fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
+        let matches =
+            |e: &DictEntry| e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key);
+        if self.indices.is_empty() {
+            return self
+                .entries
+                .iter()
+                .position(|e| e.as_ref().is_some_and(matches));
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut slot = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return None;
+            }
+            if let Some(Some(e)) = self.entries.get(ix as usize) {
+                if matches(e) {
+                    return Some(ix as usize);
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+
     /// Look up a str key without the VM (str keys never need Python equality).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        let hash = crate::hash::hash_bytes(key.as_bytes());
-        let k = Value::str(key);
-        match self.probe(hash, &k) {
-            Probe::Found(i) => self.entries[i].as_ref().map(|e| &e.value),
-            _ => None,
-        }
+        let i = self.find_str(crate::hash::hash_bytes(key.as_bytes()), key)?;
+        self.entries[i].as_ref().map(|e| &e.value)
     }
 
     /// Look up an interned-or-not str key, using its cached hash.
     pub fn get_name(&self, key: &Str) -> Option<&Value> {
-        let hash = key.hash();
-        if self.indices.is_empty() {
-            for e in self.entries.iter().flatten() {
-                if e.hash == hash {
-                    if let Value::Str(s) = &e.key {
-                        if alloc::rc::Rc::ptr_eq(s, key) || s.as_str() == key.as_str() {
-                            return Some(&e.value);
-                        }
-                    }
-                }
-            }
-            return None;
-        }
-        match self.probe(hash, &Value::Str(key.clone())) {
-            Probe::Found(i) => self.entries[i].as_ref().map(|e| &e.value),
-            _ => None,
-        }
+        let i = self.find_str(key.hash(), key.as_str())?;
+        self.entries[i].as_ref().map(|e| &e.value)
     }
 
     /// Set a str key (no VM needed).
     pub fn set_name(&mut self, key: Str, value: Value) {
         let hash = key.hash();
-        let k = Value::Str(key);
-        match self.probe(hash, &k) {
-            Probe::Found(i) => {
-                if let Some(e) = &mut self.entries[i] {
-                    e.value = value;
-                }
-            }
-            _ => self.insert_new(hash, k, value),
+        match self.find_str(hash, key.as_str()) {
+            Some(i) => self.set_value_at(i, value),
+            None => self.insert_new(hash, Value::Str(key), value),
         }
     }
 
@@ -241,11 +246,8 @@ impl Dict {
 
     /// Remove a str key; returns the value if it was present.
     pub fn remove_name(&mut self, key: &Str) -> Option<Value> {
-        let hash = key.hash();
-        match self.probe(hash, &Value::Str(key.clone())) {
-            Probe::Found(i) => Some(self.remove_at(i).value),
-            _ => None,
-        }
+        let i = self.find_str(key.hash(), key.as_str())?;
+        Some(self.remove_at(i).value)
     }
 
     /// The entry at an index (None for a hole or out of range).

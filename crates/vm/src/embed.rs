@@ -152,7 +152,7 @@ impl Vm {
     }
 
     /// Ask to suspend the run (only valid when `can_suspend()`); the native returns the error
-    /// this gives. `push_result` says whether the resume value becomes the call's result.
+    /// this gives; the value given to `resume` becomes the call's result.
     pub fn request_suspend(&mut self, why: Suspend) -> PyErr {
         self.suspend_request = Some(why);
         self.suspend_push = true;

@@ -2360,6 +2360,3 @@ impl Vm {
         }
     }
 }
-
-/// Keep `Box` in scope for doc links.
-pub type FrameBox = Box<Frame>;

@@ -18,8 +18,6 @@ use crate::value::{Obj, PyObject, Value};
 /// Tracks container objects and decides when to collect.
 pub struct Heap {
     tracked: Vec<Weak<PyObject>>,
-    /// Tracked count after the last collection (or pruning).
-    baseline: usize,
     /// The heap limit in bytes.
     pub limit: usize,
     /// Number of collections run.
@@ -39,7 +37,6 @@ impl Heap {
     pub fn new(limit: usize) -> Heap {
         Heap {
             tracked: Vec::new(),
-            baseline: 0,
             limit,
             collections: 0,
             last_freed: 0,
@@ -60,12 +57,6 @@ impl Heap {
         self.tracked.len()
     }
 
-    /// Should an automatic collection run now?
-    #[inline]
-    pub fn wants_collection(&self) -> bool {
-        self.enabled && self.tracked.len() > 20_000 && self.tracked.len() > self.baseline * 2
-    }
-
     /// Called regularly by the dispatch loop: drop registrations of freed objects (their weak
     /// references keep a little memory each) once they have doubled, and run a cycle collection
     /// when the live containers have doubled since the last one.
@@ -83,7 +74,6 @@ impl Heap {
     /// Drop registrations of objects that are already gone.
     pub fn prune(&mut self) {
         self.tracked.retain(|w| w.strong_count() > 0);
-        self.baseline = self.tracked.len();
     }
 
     /// Run a full cycle collection; returns the number of objects freed.

@@ -13,7 +13,7 @@ use crate::dict::Dict;
 use crate::exceptions::{ExcKind, EXC_TABLE};
 use crate::parser::Mode;
 use crate::types;
-use crate::value::{Builtin, IterState, NativeFn, Obj, PyObject, Str, Value};
+use crate::value::{Builtin, IterState, NativeFn, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -1264,5 +1264,4 @@ pub(crate) fn init(vm: &mut Vm) {
     types::add_static_methods(&t.staticmethod, &[("__new__", staticmethod_new)]);
     types::add_static_methods(&t.classmethod, &[("__new__", classmethod_new)]);
     types::add_static_methods(&t.super_, &[("__new__", super_new)]);
-    let _ = Obj::clone;
 }

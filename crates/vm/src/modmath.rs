@@ -812,7 +812,7 @@ fn m_isqrt(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     Ok(Value::from_bigint(n.sqrt()))
 }
 
-fn comb_perm_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(BigInt, Option<BigInt>)> {
+fn comb_perm_args(vm: &mut Vm, args: &[Value]) -> PyResult<(BigInt, Option<BigInt>)> {
     let n = big_arg(vm, &args[0])?;
     let k = match args.get(1) {
         Some(Value::None) | None => None,
@@ -826,14 +826,13 @@ fn comb_perm_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(BigInt, 
             return Err(vm.value_error("k must be a non-negative integer"));
         }
     }
-    let _ = name;
     Ok((n, k))
 }
 
 fn m_comb(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "comb", kwargs)?;
     check_nargs(vm, "comb", args, 2, 2)?;
-    let (n, k) = comb_perm_args(vm, args, "comb")?;
+    let (n, k) = comb_perm_args(vm, args)?;
     let k = k.unwrap_or_default();
     if k > n {
         return Ok(Value::Int(0));
@@ -854,7 +853,7 @@ fn m_comb(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
 fn m_perm(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "perm", kwargs)?;
     check_nargs(vm, "perm", args, 1, 2)?;
-    let (n, k) = comb_perm_args(vm, args, "perm")?;
+    let (n, k) = comb_perm_args(vm, args)?;
     let k = match k {
         Some(k) => k,
         None => {

@@ -2,7 +2,6 @@
 
 use alloc::boxed::Box;
 use alloc::format;
-use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
@@ -297,7 +296,6 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         dd.set_str("intern", builtin_fn("intern", intern));
         dd.set_str("getsizeof", builtin_fn("getsizeof", getsizeof));
     }
-    let _ = Rc::clone(&m);
     Ok(m)
 }
 

@@ -1,7 +1,6 @@
 //! Methods of `BaseException` and its subclasses, and the traceback object.
 
 use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::exceptions::{exc_state, ExcKind};
@@ -214,5 +213,4 @@ pub(crate) fn init(vm: &mut Vm) {
     );
     let se = vm.exc_type(ExcKind::SyntaxError);
     types::add_methods(&se, &[("__str__", syntax_error_str)]);
-    let _ = String::new();
 }

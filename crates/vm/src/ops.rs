@@ -579,6 +579,3 @@ pub fn cmp_holds(op: CmpOp, o: Ordering) -> bool {
         _ => false,
     }
 }
-
-/// The exception kind raised for a failed comparison (for callers that need it).
-pub const COMPARE_ERROR: ExcKind = ExcKind::TypeError;

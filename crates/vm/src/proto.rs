@@ -538,11 +538,6 @@ impl Vm {
         Ok(n)
     }
 
-    /// Raise `err` after setting its `__context__` from the exception being handled.
-    pub fn raise(&mut self, err: PyErr) -> PyErr {
-        err
-    }
-
     /// Check for a pending KeyboardInterrupt from the port.
     pub fn check_interrupt(&mut self) -> PyResult<()> {
         if self.kbd_intr_enabled && self.port.take_interrupt() {

@@ -106,11 +106,11 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             }
             PyObject::Set(s) => {
                 let items = s.borrow().items();
-                set_repr(vm, v, &items, "set")?
+                set_repr(vm, v, &items)?
             }
             PyObject::FrozenSet(s) => {
                 let items = s.items();
-                set_repr(vm, v, &items, "frozenset")?
+                set_repr(vm, v, &items)?
             }
             PyObject::Range { start, stop, step } => {
                 if *step == 1 {
@@ -288,9 +288,8 @@ fn dict_items_repr(vm: &mut Vm, items: &[(Value, Value)]) -> PyResult<String> {
     Ok(s)
 }
 
-fn set_repr(vm: &mut Vm, v: &Value, items: &[Value], name: &str) -> PyResult<String> {
+fn set_repr(vm: &mut Vm, v: &Value, items: &[Value]) -> PyResult<String> {
     let exact = vm.type_name(v);
-    let _ = name;
     if items.is_empty() {
         return Ok(format!("{}()", exact));
     }

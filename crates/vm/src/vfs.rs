@@ -84,11 +84,10 @@ pub struct VfsState {
     pub mounts: Vec<Mount>,
 }
 
-/// A hidden per-VM state object of type `T`, created on first use and kept in the builtins
-/// namespace under `key` (a name no Python identifier can spell).
+/// A per-VM state object of type `T`, created on first use and kept in the VM under `key`.
 pub(crate) fn hidden_state<T: Default + 'static>(vm: &mut Vm, key: &'static str) -> Obj {
-    if let Some((_, o)) = vm.module_state.iter().find(|(k, _)| *k == key) {
-        return o.clone();
+    if let Some(o) = vm.state_object(key) {
+        return o;
     }
     let cls = types::new_type(
         "state",
@@ -100,7 +99,7 @@ pub(crate) fn hidden_state<T: Default + 'static>(vm: &mut Vm, key: &'static str)
         class: cls,
         data: RefCell::new(Box::new(T::default())),
     }));
-    vm.module_state.push((key, o.clone()));
+    vm.set_state_object(key, o.clone());
     o
 }
 

@@ -276,6 +276,22 @@ impl Vm {
         self.interner.intern_static(s)
     }
 
+    /// A per-VM state object stored by a native module under `key` (see `set_state_object`).
+    pub fn state_object(&self, key: &'static str) -> Option<Obj> {
+        self.module_state
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, o)| o.clone())
+    }
+
+    /// Store (or replace) a native module's per-VM state object under `key`.
+    pub fn set_state_object(&mut self, key: &'static str, o: Obj) {
+        match self.module_state.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = o,
+            None => self.module_state.push((key, o)),
+        }
+    }
+
     /// An interned name.
     pub fn intern(&mut self, s: &str) -> Str {
         self.interner.intern(s)
