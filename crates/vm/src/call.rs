@@ -275,21 +275,26 @@ impl Vm {
     }
 
     /// Wrap a frame of generator/coroutine code in a generator object.
-    pub fn make_generator(&mut self, func: &Function, mut frame: Box<Frame>) -> Value {
-        let g = self.alloc(PyObject::Generator(RefCell::new(Generator {
-            frame: None,
+    pub fn make_generator(&mut self, func: &Function, frame: Box<Frame>) -> Value {
+        let name = func.name.borrow().clone();
+        let qualname = func.qualname.borrow().clone();
+        Value::Obj(self.new_generator(frame, name, qualname))
+    }
+
+    /// A generator/coroutine object owning the suspended `frame`. The frame does not point
+    /// back at its generator while suspended (it gets that link only while running), so an
+    /// abandoned generator is freed by reference counting, not left to the cycle collector.
+    pub fn new_generator(&mut self, frame: Box<Frame>, name: Str, qualname: Str) -> Obj {
+        self.alloc(PyObject::Generator(RefCell::new(Generator {
+            flags: frame.code.flags,
+            frame: Some(frame),
             running: false,
             finished: false,
             yielded_value: false,
-            flags: frame.code.flags,
-            name: func.name.borrow().clone(),
-            qualname: func.qualname.borrow().clone(),
-        })));
-        frame.generator = Some(g.clone());
-        if let PyObject::Generator(gc) = &*g {
-            gc.borrow_mut().frame = Some(frame);
-        }
-        Value::Obj(g)
+            name,
+            qualname,
+            finalizers: Rc::downgrade(&self.gen_finalizers),
+        })))
     }
 
     /// Call a callable with positional and keyword arguments.

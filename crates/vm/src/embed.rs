@@ -206,25 +206,11 @@ impl Vm {
             Err(e) => return Err(self.syntax_error(&e, filename, src)),
         };
         let d = self.main_dict();
-        let mut frame = crate::frame::Frame::new(code.clone(), d.clone(), Some(d));
+        let frame = crate::frame::Frame::new(code.clone(), d.clone(), Some(d));
         self.resumable = true;
         self.budget_left = self.budget;
         let r = if code.flags & crate::code::CO_COROUTINE != 0 {
-            let g = self.alloc(PyObject::Generator(core::cell::RefCell::new(
-                crate::value::Generator {
-                    frame: None,
-                    running: false,
-                    finished: false,
-                    yielded_value: false,
-                    flags: code.flags,
-                    name: code.name.clone(),
-                    qualname: code.qualname.clone(),
-                },
-            )));
-            frame.generator = Some(g.clone());
-            if let PyObject::Generator(gc) = &*g {
-                gc.borrow_mut().frame = Some(frame);
-            }
+            let g = self.new_generator(frame, code.name.clone(), code.qualname.clone());
             self.top_coro = Some(g.clone());
             self.gen_resume(&g, Value::None, None)
         } else {

@@ -73,6 +73,13 @@ fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     }
 }
 
+/// Store a suspended frame back into its generator. The frame's link to the generator is cut
+/// while it is parked, so the generator is not kept alive by its own frame.
+fn park_frame(gm: &mut crate::value::Generator, mut f: Box<Frame>) {
+    f.generator = None;
+    gm.frame = Some(f);
+}
+
 impl Vm {
     fn stack_underflow(&mut self) -> PyErr {
         self.err(ExcKind::SystemError, "bytecode stack underflow")
@@ -136,6 +143,15 @@ impl Vm {
         }
     }
 
+    /// Drop any pending finalizers: close generators that were dropped while suspended inside
+    /// `try`/`with` blocks (see `objgen::GenFinalizers`).
+    #[inline]
+    pub(crate) fn run_gen_finalizers(&mut self) {
+        if self.gen_finalizers.pending() {
+            crate::objgen::run_finalizers(self);
+        }
+    }
+
     fn finish_generator(&mut self, g: &Obj) {
         if let Some(gc) = gen_of(g) {
             let mut gm = gc.borrow_mut();
@@ -189,7 +205,7 @@ impl Vm {
                                 if nf.ip > 0 {
                                     nf.stack.pop();
                                 }
-                                gm.frame = Some(nf);
+                                park_frame(&mut gm, nf);
                             }
                         }
                         frame.pending = Pending::Call;
@@ -224,6 +240,7 @@ impl Vm {
                     };
                     let done = core::mem::replace(&mut frame, caller);
                     self.recycle_frame(done);
+                    self.run_gen_finalizers();
                     match frame.pending {
                         Pending::Call => frame.stack.push(v),
                         Pending::Init => {
@@ -264,7 +281,7 @@ impl Vm {
                         if let Some(gc) = gen_of(&g) {
                             let mut gm = gc.borrow_mut();
                             gm.running = false;
-                            gm.frame = Some(cur);
+                            park_frame(&mut gm, cur);
                         }
                         let Some(c) = caller else {
                             return Ok(GenOutcome::Yielded(v));
@@ -462,6 +479,7 @@ impl Vm {
                             .unwrap_or_default();
                         return Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n)));
                     }
+                    self.run_gen_finalizers();
                 }
                 Instr::LoadDeref(i) => {
                     let v = self.cell_get(frame, &code, i as usize)?;
@@ -514,6 +532,7 @@ impl Vm {
                     if let Some(d) = dict_of(&frame.globals) {
                         d.borrow_mut().set_name(code.names[i as usize].clone(), v);
                     }
+                    self.run_gen_finalizers();
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
@@ -522,6 +541,8 @@ impl Vm {
                     if removed.is_none() {
                         return Err(self.name_error(name));
                     }
+                    drop(removed);
+                    self.run_gen_finalizers();
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
@@ -543,6 +564,7 @@ impl Vm {
                         .clone()
                         .unwrap_or_else(|| frame.globals.clone());
                     self.namespace_set(&ns, name, v)?;
+                    self.run_gen_finalizers();
                 }
                 Instr::DeleteName(i) => {
                     let name = code.names[i as usize].clone();
@@ -560,6 +582,7 @@ impl Vm {
                     if !removed {
                         return Err(self.name_error(&name));
                     }
+                    self.run_gen_finalizers();
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!(self, frame);
@@ -1269,6 +1292,7 @@ impl Vm {
                                     let done = core::mem::replace(frame, caller);
                                     self.recycle_frame(done);
                                     frame.stack.push(v);
+                                    self.run_gen_finalizers();
                                     code = frame.code.clone();
                                     continue;
                                 }
@@ -1383,6 +1407,7 @@ impl Vm {
                 }
                 Instr::PopTop => {
                     frame.stack.pop();
+                    self.run_gen_finalizers();
                 }
                 Instr::DupTop => {
                     let v = top!(self, frame).clone();
@@ -1692,6 +1717,7 @@ impl Vm {
         self.ticks = self.ticks.wrapping_add(1);
         if self.ticks & 0x3ff == 0 {
             self.check_interrupt()?;
+            self.run_gen_finalizers();
             if self.sched_pending {
                 self.sched_pending = false;
                 crate::modmicropython::run_scheduled(self)?;
@@ -2101,7 +2127,7 @@ impl Vm {
         };
         if f.ip == 0 {
             if !send.is_none() {
-                gm.frame = Some(f);
+                park_frame(&mut gm, f);
                 drop(gm);
                 return Err(
                     self.type_error("can't send non-None value to a just-started generator")
@@ -2111,6 +2137,7 @@ impl Vm {
             f.stack.push(send);
         }
         gm.running = true;
+        f.generator = Some(g.clone());
         Ok(Some(f))
     }
 
@@ -2138,8 +2165,9 @@ impl Vm {
                 return Err(self.value_error("generator already executing"));
             }
             match gm.frame.take() {
-                Some(f) => {
+                Some(mut f) => {
                     gm.running = true;
+                    f.generator = Some(gen.clone());
                     f
                 }
                 None => {
@@ -2186,7 +2214,7 @@ impl Vm {
                     Some(Ok(GenOutcome::Yielded(x))) => {
                         let mut gm = gc.borrow_mut();
                         gm.running = false;
-                        gm.frame = Some(f);
+                        park_frame(&mut gm, f);
                         return Ok(GenOutcome::Yielded(x));
                     }
                     Some(Ok(GenOutcome::Returned(v))) => {

@@ -406,6 +406,9 @@ fn clear_refs(o: &PyObject, out: &mut Vec<Value>) {
         }
         PyObject::Generator(g) => {
             if let Ok(mut g) = g.try_borrow_mut() {
+                if g.defer_close() {
+                    return;
+                }
                 if let Some(mut fr) = g.frame.take() {
                     out.extend(fr.locals.drain(..).flatten());
                     out.append(&mut fr.stack);

@@ -7,7 +7,9 @@ use crate::vm::Vm;
 use crate::PyResult;
 
 fn collect(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(vm.heap.collect() as i64))
+    let n = vm.heap.collect();
+    vm.run_gen_finalizers();
+    Ok(Value::Int(n as i64))
 }
 
 fn enable(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

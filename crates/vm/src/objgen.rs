@@ -2,14 +2,98 @@
 //! `__await__`, `__aiter__`/`__anext__`.
 
 use alloc::format;
+use alloc::rc::Weak;
 use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
 
 use crate::eval::GenOutcome;
 use crate::exceptions::ExcKind;
 use crate::types;
-use crate::value::{Obj, PyObject, Str, Value};
+use crate::value::{Generator, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
+
+/// Generators dropped while suspended inside `try`/`with` blocks. CPython closes such a
+/// generator when its last reference goes (its `finally` clauses and `__exit__`s run at once,
+/// e.g. after `break` out of a `for` over it). A Rust `Drop` cannot run Python code, so the
+/// dropped generator's state is moved here and the VM closes it at its next safe point: `break`
+/// out of a loop, `del`, a function return, or the periodic checks.
+#[derive(Default)]
+pub struct GenFinalizers {
+    queue: RefCell<Vec<Generator>>,
+    pending: Cell<bool>,
+}
+
+impl GenFinalizers {
+    /// True when dropped generators are waiting to be closed.
+    #[inline]
+    pub fn pending(&self) -> bool {
+        self.pending.get()
+    }
+}
+
+impl Generator {
+    /// If this generator is suspended inside `try`/`with` blocks, move its state to the VM's
+    /// finalizer queue (to be closed at the next safe point) and return true.
+    pub(crate) fn defer_close(&mut self) -> bool {
+        let needs_close = match &self.frame {
+            Some(f) => f.ip > 0 && !f.blocks.is_empty(),
+            None => false,
+        };
+        if !needs_close {
+            return false;
+        }
+        let Some(fin) = self.finalizers.upgrade() else {
+            return false;
+        };
+        let Ok(mut queue) = fin.queue.try_borrow_mut() else {
+            return false;
+        };
+        queue.push(Generator {
+            frame: self.frame.take(),
+            running: false,
+            finished: false,
+            yielded_value: self.yielded_value,
+            flags: self.flags,
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            finalizers: Weak::new(),
+        });
+        fin.pending.set(true);
+        self.finished = true;
+        true
+    }
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        self.defer_close();
+    }
+}
+
+/// Close every queued dropped generator. An exception escaping `close()` is reported on stderr
+/// as CPython does ("Exception ignored in: ...") and otherwise ignored.
+pub fn run_finalizers(vm: &mut Vm) {
+    loop {
+        let next = {
+            let mut queue = vm.gen_finalizers.queue.borrow_mut();
+            let g = queue.pop();
+            if queue.is_empty() {
+                vm.gen_finalizers.pending.set(false);
+            }
+            g
+        };
+        let Some(g) = next else { break };
+        let gen = Value::Obj(vm.alloc(PyObject::Generator(RefCell::new(g))));
+        if let Err(e) = gen_close(vm, core::slice::from_ref(&gen), &[]) {
+            let what = vm
+                .repr_string(&gen)
+                .unwrap_or_else(|_| alloc::string::String::from("<generator>"));
+            vm.write_stderr(&format!("Exception ignored in: {}\n", what));
+            vm.print_exception(&e.0);
+        }
+    }
+}
 
 fn gen_obj(vm: &mut Vm, v: &Value) -> PyResult<Obj> {
     match v {

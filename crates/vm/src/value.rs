@@ -393,6 +393,10 @@ pub struct Generator {
     pub name: Str,
     /// `__qualname__`.
     pub qualname: Str,
+    /// Where a suspended frame with live `try`/`with` blocks goes when the generator is dropped,
+    /// so the VM can close it (run its `finally` clauses) as CPython does; dangling once the VM
+    /// is gone.
+    pub finalizers: alloc::rc::Weak<crate::objgen::GenFinalizers>,
 }
 
 /// A heap object. Mutable payloads use `RefCell`; never hold a borrow across a call into the VM.

@@ -110,6 +110,8 @@ pub struct Vm {
     pub(crate) module_state: Vec<(&'static str, Obj)>,
     /// Set when `micropython.schedule` queued a callback.
     pub(crate) sched_pending: bool,
+    /// Dropped generators waiting to be closed (see `objgen::GenFinalizers`).
+    pub(crate) gen_finalizers: Rc<crate::objgen::GenFinalizers>,
 }
 
 /// One entry of the method cache.
@@ -171,6 +173,7 @@ impl Vm {
             type_version: 0,
             module_state: Vec::new(),
             sched_pending: false,
+            gen_finalizers: Rc::new(crate::objgen::GenFinalizers::default()),
         };
         vm.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
         crate::init_builtin_types(&mut vm);
