@@ -174,6 +174,9 @@ export function initSerial(page) {
         closing: false,
         tail: "", // the terminal's last board output (prompt detection)
         typed: "", // what was typed since the last prompt
+        held: "", // keys typed during an operation, sent after it
+        passKeys: false, // keys go straight to the board (a program runs)
+        queue: Promise.resolve(), // operations run one after the other
         files: [],
     };
     const api = { state, active: false, keys, connect, disconnect, runOnBoard, saveToBoard, refresh, upload, download };
@@ -237,8 +240,11 @@ export function initSerial(page) {
     function keys(data) {
         if (!state.link) return;
         if (state.busy) {
-            // Only Ctrl-C gets through while an operation runs (it stops "Run on board").
-            if (data.includes("\x03")) state.link.write(enc.encode("\x03")).catch(() => {});
+            // Ctrl-C goes through at once (it stops "Run on board"); so does everything while a
+            // program runs (its input()); other keys wait for the operation to end.
+            if (state.passKeys) state.link.write(enc.encode(data)).catch(() => {});
+            else if (data.includes("\x03")) state.link.write(enc.encode("\x03")).catch(() => {});
+            else state.held += data;
             return;
         }
         for (const ch of data) {
@@ -264,21 +270,28 @@ export function initSerial(page) {
         page.engineActive(!connected);
     }
 
-    /** Run `fn(board)` in the raw REPL, the board's output diverted from the terminal. */
-    async function withRaw(fn) {
-        if (!state.link) throw new Error("no board connected");
-        if (state.busy) throw new Error("the board is busy");
+    /** Run `fn(board)` in the raw REPL, the board's output diverted from the terminal; calls
+     * made while another runs wait for it. */
+    function withRaw(fn) {
+        const run = state.queue.then(() => rawOp(fn));
+        state.queue = run.catch(() => {});
+        return run;
+    }
+
+    async function rawOp(fn) {
+        if (!state.link) throw Object.assign(new Error("no board connected"), { kind: "Disconnected" });
         state.busy = true;
         document.body.dataset.serialBusy = "1";
         const link = state.link;
+        const board = state.board;
         link.setProtocol(true);
         try {
-            await state.board.enterRaw(false);
-            return await fn(state.board);
+            await board.enterRaw(false);
+            return await fn(board);
         } finally {
             try {
                 if (!link.closed) {
-                    await state.board.exitRaw();
+                    await board.exitRaw();
                     // The friendly REPL's banner and prompt: swallowed (the terminal still shows
                     // its prompt), up to one second.
                     let got = "";
@@ -292,7 +305,13 @@ export function initSerial(page) {
             } catch {}
             link.setProtocol(false);
             state.busy = false;
+            state.passKeys = false;
             document.body.dataset.serialBusy = "";
+            if (state.held && state.link === link) {
+                const held = state.held;
+                state.held = "";
+                keys(held);
+            }
         }
     }
 
@@ -426,7 +445,7 @@ export function initSerial(page) {
     }
 
     async function refresh() {
-        if (!state.link || state.busy) return;
+        if (!state.link) return;
         try {
             const entries = await withRaw((b) => b.ls("/"));
             renderFiles(entries.filter((e) => !e.name.endsWith(".part")));
@@ -438,10 +457,15 @@ export function initSerial(page) {
 
     async function runOnBoard() {
         const code = page.editorText();
-        if (!state.link || state.busy) return;
-        term.write("\r\n");
+        if (!state.link) return;
         try {
-            const exc = await withRaw((b) => b.run(code, (bytes) => term.write(bytes), 0));
+            const exc = await withRaw((b) => {
+                term.write("\r\n");
+                return b.run(code, (bytes) => {
+                    state.passKeys = true; // the program runs: its input() gets the keys
+                    term.write(bytes);
+                }, 0);
+            });
             if (exc) term.write(exc.replace(/\r?\n/g, "\r\n"));
             term.write(PROMPT);
             state.tail = PROMPT;
@@ -452,7 +476,7 @@ export function initSerial(page) {
     }
 
     async function saveToBoard() {
-        if (!state.link || state.busy) return;
+        if (!state.link) return;
         const code = page.editorText();
         try {
             const r = await withRaw((b) => b.put("main.py", enc.encode(code), false));
