@@ -336,7 +336,13 @@ export function initSerial(page) {
             setBoardStatus("no port chosen");
             return;
         }
-        const RemoteBoard = await remoteBoardClass();
+        let RemoteBoard;
+        try {
+            RemoteBoard = await remoteBoardClass();
+        } catch (e) {
+            note(`cannot load the protocol engine: ${e.message || e}`);
+            return;
+        }
         try {
             await port.open({ baudRate: rate, bufferSize: 4096 });
         } catch (e) {
@@ -358,7 +364,6 @@ export function initSerial(page) {
         const info = port.getInfo ? port.getInfo() : {};
         const id = info.usbVendorId !== undefined ? ` (${hex4(info.usbVendorId)}:${hex4(info.usbProductId ?? 0)})` : "";
         setUi(true);
-        term.write("\x1b[2J\x1b[H");
         note(`connected at ${rate} baud${id}; Ctrl-D soft-resets the board`);
         setBoardStatus("connected");
         await refresh();
