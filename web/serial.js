@@ -203,7 +203,8 @@ export function initSerial(page) {
     }
 
     function note(text) {
-        term.write(`\r\n\x1b[33m[board] ${text}\x1b[0m\r\n`);
+        const fresh = term.buffer.active.cursorX === 0 ? "" : "\r\n";
+        term.write(`${fresh}\x1b[33m[board] ${text}\x1b[0m\r\n`);
     }
 
     function setBoardStatus(text) {
@@ -532,6 +533,17 @@ export function initSerial(page) {
         }
     }
 
+    // While a board is connected, Stop interrupts the board (Ctrl-C), not the in-page engine.
+    document.addEventListener(
+        "click",
+        (e) => {
+            if (api.active && e.target instanceof Element && e.target.closest("#stop")) {
+                e.stopPropagation();
+                keys("\x03");
+            }
+        },
+        true,
+    );
     connectBtn.onclick = () => connect();
     $("serial-run").onclick = () => runOnBoard();
     $("serial-save").onclick = () => saveToBoard();

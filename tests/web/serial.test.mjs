@@ -174,6 +174,7 @@ test("upload and download a binary file", async () => {
     const got = fs.readFileSync(await download.path());
     assert.deepEqual(got, data);
     await idle();
+    await page.screenshot({ path: path.join(SHOTS, "serial-connected.png") });
 });
 
 test("a soft reset (Ctrl-D) is shown", async () => {
