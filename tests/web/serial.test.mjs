@@ -190,6 +190,17 @@ test("a soft reset (Ctrl-D) is shown", async () => {
     await waitText("main says hi", n);
 });
 
+test("ESP32 reset: RTS pulsed with DTR released, then DTR asserted again", async () => {
+    await idle();
+    const before = (await page.evaluate(() => window.__serial.signals)).length;
+    const n = (await text()).length;
+    await page.click("#serial-reset");
+    await waitText("resetting the board (RTS)", n);
+    await waitFor((k) => window.__serial.signals.length >= k + 3, before, "the reset's signals");
+    const sig = (await page.evaluate(() => window.__serial.signals)).slice(before);
+    assert.deepEqual(sig, [{ dataTerminalReady: false, requestToSend: true }, { requestToSend: false }, { dataTerminalReady: true }]);
+});
+
 test("an unplugged board is reported, the page goes back to the in-page engine, and reconnects", async () => {
     await idle();
     const n = (await text()).length;
