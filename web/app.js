@@ -3,6 +3,7 @@
 // system persisted in IndexedDB (so main.py survives a reload).
 import { Terminal } from "./node_modules/@xterm/xterm/lib/xterm.mjs";
 import { FitAddon } from "./node_modules/@xterm/addon-fit/lib/addon-fit.mjs";
+import { initSerial } from "./serial.js";
 
 const $ = (id) => document.getElementById(id);
 const enc = new TextEncoder();
@@ -130,6 +131,7 @@ function refreshFilesSoon() {
 }
 
 term.onData((data) => {
+    if (serial.active) return serial.keys(data); // a board on USB owns the terminal
     if (!ready) return;
     if (inputLine !== null) {
         // Line editing for input(): the interpreter is blocked waiting for a whole line.
@@ -166,7 +168,7 @@ worker.onmessage = (ev) => {
     const m = ev.data;
     switch (m.type) {
         case "out":
-            term.write(m.data);
+            if (!serial.active) term.write(m.data);
             break;
         case "input":
             inputLine = "";
@@ -291,6 +293,25 @@ addEventListener("keydown", (e) => {
         e.preventDefault();
         run();
     }
+});
+
+// ----- a board on USB (serial.js) --------------------------------------------------------------
+const serial = initSerial({
+    term,
+    editorText: () => editor.value,
+    openText(name, text) {
+        current = abs(name);
+        $("filename").value = current.slice(1);
+        editor.value = text;
+        renderFiles();
+    },
+    engineActive(on) {
+        if (!on) return;
+        // Back from the board: a fresh prompt from the in-page interpreter.
+        $("run").disabled = !ready;
+        if (ctl) Atomics.store(ctl, 0, 2);
+        worker.postMessage({ type: "chars", data: new Uint8Array([3]) });
+    },
 });
 
 // ----- start ------------------------------------------------------------------------------------

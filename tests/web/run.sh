@@ -2,7 +2,9 @@
 # Headless-Chromium tests of the web page (web/) and the script tags (npm/script-tags.mjs):
 # builds the wasm when needed, installs the page's npm dependencies, Debian's chromium and
 # playwright-core (cached in .tools/playwright) as tests/wasm/browser/run.sh does, then runs
-# tests/web/*.test.mjs. Screenshots go to target/web-screenshots/.
+# tests/web/*.test.mjs (serial.test.mjs: "Connect a board" against `ferropy board` behind
+# serial-bridge.mjs; micropython.test.mjs: the remote protocols against real MicroPython, installed
+# from npm into tests/web/micropython/). Screenshots go to target/web-screenshots/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 TOOLS=$PWD/.tools/playwright
@@ -10,6 +12,8 @@ log() { printf 'web-tests: %s\n' "$*"; }
 if [ ! -f npm/ferropy.wasm ] || [ -n "$(find crates -name '*.rs' -newer npm/ferropy.wasm -print -quit)" ]; then
     bash scripts/build-wasm.sh
 fi
+# The board behind tests/web/serial-bridge.mjs (serial.test.mjs, micropython.test.mjs).
+cargo build --release -p ferropy
 if [ ! -f web/node_modules/@xterm/xterm/lib/xterm.mjs ] || [ ! -f web/node_modules/@xterm/addon-fit/lib/addon-fit.mjs ]; then
     log "installing the page's dependencies"
     (cd web && npm install --no-audit --no-fund --silent)

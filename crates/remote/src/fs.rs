@@ -249,7 +249,9 @@ impl<T: Transport> RawRepl<T> {
         );
         self.guarded_lines(&open, path).await?;
         for chunk in data.chunks(CHUNK) {
-            let code = format!("_w(_a('{}'))", base64_encode(chunk));
+            // A bytes literal: micropython-lib's pure-Python binascii (frozen into some ports) takes
+            // no str.
+            let code = format!("_w(_a(b'{}'))", base64_encode(chunk));
             self.exec_ok(&code).await?;
         }
         self.guarded_lines("_f.close()", path).await?;
