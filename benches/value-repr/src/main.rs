@@ -21,21 +21,21 @@ use std::time::{Duration, Instant};
 
 use kernels::{Kernel, KERNELS};
 use repr::{Enum16, Heap, NanBox, Pair16, Repr, Tagged};
-use vm::{encode, run_bytes, run_enum, Program, VmError};
+use vm::{encode, run_bytes, run_enum, Fail, Program, VmError};
 
 /// A configuration: a representation and a dispatch loop.
 struct Config {
     name: &'static str,
-    run: fn(&Program) -> Result<String, VmError>,
+    run: fn(&Program) -> Result<String, Fail>,
 }
 
 /// Run with a `match` over `Instr` and describe the result.
-fn with_enum<V: Repr, const POP: bool>(p: &Program) -> Result<String, VmError> {
+fn with_enum<V: Repr, const POP: bool>(p: &Program) -> Result<String, Fail> {
     run_enum::<V, POP>(p).map(|v| describe(&v))
 }
 
 /// Run the byte-coded form and describe the result.
-fn with_bytes<V: Repr>(p: &Program) -> Result<String, VmError> {
+fn with_bytes<V: Repr>(p: &Program) -> Result<String, Fail> {
     let bp = encode(p).ok_or(VmError::BadCode)?;
     run_bytes::<V>(p, &bp).map(|v| describe(&v))
 }
@@ -186,7 +186,7 @@ struct Sample {
     result: String,
 }
 
-fn time(k: &Kernel, c: &Config, size: u32, repeat: usize) -> Result<Sample, VmError> {
+fn time(k: &Kernel, c: &Config, size: u32, repeat: usize) -> Result<Sample, Fail> {
     let prog = (k.build)(size);
     let mut s = Sample {
         wall: Duration::MAX,
@@ -258,8 +258,13 @@ fn main() -> ExitCode {
             .is_ok_and(|o| o.status.success());
     print_sizes();
     println!(
-        "size factor {}{}",
+        "size factor {}{}{}",
         opts.size,
+        if cfg!(feature = "boxed-error") {
+            ", boxed-error"
+        } else {
+            ""
+        },
         if has_valgrind {
             ""
         } else {

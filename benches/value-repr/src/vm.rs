@@ -92,7 +92,24 @@ pub enum VmError {
     Unencodable,
 }
 
-type R<T> = Result<T, VmError>;
+/// The error carried by results. By default the 1-byte `VmError` itself; with the
+/// `boxed-error` feature a pointer to it, as a check of how much the figures depend on the
+/// layout of `Result<Value, _>` (the real VM's `PyErr` holds a `Value`).
+#[cfg(not(feature = "boxed-error"))]
+pub type Fail = VmError;
+/// See above.
+#[cfg(feature = "boxed-error")]
+pub type Fail = Box<VmError>;
+
+/// Make a `Fail` (`into` is the identity without `boxed-error`).
+#[cold]
+#[inline(never)]
+#[allow(clippy::useless_conversion)]
+fn fail(e: VmError) -> Fail {
+    e.into()
+}
+
+type R<T> = Result<T, Fail>;
 
 /// A call frame: where to resume the caller.
 struct Frame {
@@ -129,7 +146,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
             .consts
             .iter()
             .map(|c| match *c {
-                Const::Int(i) => V::int(i).ok_or(VmError::Unencodable),
+                Const::Int(i) => V::int(i).ok_or_else(|| fail(VmError::Unencodable)),
                 Const::Float(x) => Ok(V::float(x)),
             })
             .collect::<R<Vec<V>>>()?;
@@ -143,7 +160,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
 
     #[inline(always)]
     fn pop(&mut self) -> R<V> {
-        self.stack.pop().ok_or(VmError::BadCode)
+        self.stack.pop().ok_or_else(|| fail(VmError::BadCode))
     }
 
     /// Replace the top two stack values `a, b` by `f(a, b)` (see `POP` for the two ways).
@@ -158,7 +175,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
         }
         let r = match self.stack.as_slice() {
             [.., a, b] => f(a, b)?,
-            _ => return Err(VmError::BadCode),
+            _ => return Err(fail(VmError::BadCode)),
         };
         self.stack.pop();
         if let Some(top) = self.stack.last_mut() {
@@ -169,7 +186,11 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
 
     #[inline(always)]
     fn load_const(&mut self, i: usize) -> R<()> {
-        let v = self.consts.get(i).ok_or(VmError::BadCode)?.clone();
+        let v = self
+            .consts
+            .get(i)
+            .ok_or_else(|| fail(VmError::BadCode))?
+            .clone();
         self.stack.push(v);
         Ok(())
     }
@@ -179,7 +200,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
         let v = self
             .stack
             .get(self.base + i)
-            .ok_or(VmError::BadCode)?
+            .ok_or_else(|| fail(VmError::BadCode))?
             .clone();
         self.stack.push(v);
         Ok(())
@@ -188,7 +209,10 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
     #[inline(always)]
     fn store_local(&mut self, i: usize) -> R<()> {
         let v = self.pop()?;
-        *self.stack.get_mut(self.base + i).ok_or(VmError::BadCode)? = v;
+        *self
+            .stack
+            .get_mut(self.base + i)
+            .ok_or_else(|| fail(VmError::BadCode))? = v;
         Ok(())
     }
 
@@ -234,7 +258,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
         self.binary(|a, b| match (a.as_float(), b.as_float()) {
             (Some(x), Some(y)) => {
                 if y == 0.0 {
-                    Err(VmError::ZeroDivision)
+                    Err(fail(VmError::ZeroDivision))
                 } else {
                     Ok(V::float(x / y))
                 }
@@ -246,7 +270,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
     #[inline(always)]
     fn and(&mut self) -> R<()> {
         self.binary(|a, b| match (a.as_small_int(), b.as_small_int()) {
-            (Some(x), Some(y)) => V::small_int(x & y).ok_or(VmError::Overflow),
+            (Some(x), Some(y)) => V::small_int(x & y).ok_or_else(|| fail(VmError::Overflow)),
             _ => slow(Op::And, a, b),
         })
     }
@@ -259,7 +283,7 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
                 _ => match (num(a), num(b)) {
                     (Some(Num::I(x)), Some(Num::I(y))) => x < y,
                     (Some(x), Some(y)) => x.f() < y.f(),
-                    _ => return Err(VmError::Type),
+                    _ => return Err(fail(VmError::Type)),
                 },
             };
             Ok(V::bool(r))
@@ -286,11 +310,15 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
     /// Enter function `f` with `argc` arguments on the stack; returns where to continue.
     #[inline(always)]
     fn call(&mut self, prog: &Program, cur: (usize, usize), f: usize, argc: usize) -> R<usize> {
-        let func = prog.funcs.get(f).ok_or(VmError::BadCode)?;
+        let func = prog.funcs.get(f).ok_or_else(|| fail(VmError::BadCode))?;
         if func.params != argc {
-            return Err(VmError::Type);
+            return Err(fail(VmError::Type));
         }
-        let base = self.stack.len().checked_sub(argc).ok_or(VmError::BadCode)?;
+        let base = self
+            .stack
+            .len()
+            .checked_sub(argc)
+            .ok_or_else(|| fail(VmError::BadCode))?;
         self.frames.push(Frame {
             func: cur.0,
             ip: cur.1,
@@ -319,10 +347,15 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
 
     #[inline(always)]
     fn new_obj(&mut self, n: usize) -> R<()> {
-        let start = self.stack.len().checked_sub(n).ok_or(VmError::BadCode)?;
+        let start = self
+            .stack
+            .len()
+            .checked_sub(n)
+            .ok_or_else(|| fail(VmError::BadCode))?;
         let fields: Vec<V> = self.stack.drain(start..).collect();
         let o = V::heap(Rc::new(Heap::Inst(Box::new(RefCell::new(fields)))));
-        self.stack.push(o.ok_or(VmError::Unencodable)?);
+        self.stack
+            .push(o.ok_or_else(|| fail(VmError::Unencodable))?);
         Ok(())
     }
 
@@ -330,8 +363,12 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
     fn get_field(&mut self, i: usize) -> R<()> {
         let o = self.pop()?;
         let v = match o.as_heap() {
-            Some(Heap::Inst(f)) => f.borrow().get(i).cloned().ok_or(VmError::BadCode)?,
-            _ => return Err(VmError::Type),
+            Some(Heap::Inst(f)) => f
+                .borrow()
+                .get(i)
+                .cloned()
+                .ok_or_else(|| fail(VmError::BadCode))?,
+            _ => return Err(fail(VmError::Type)),
         };
         self.stack.push(v);
         Ok(())
@@ -344,10 +381,10 @@ impl<V: Repr, const POP: bool> Machine<V, POP> {
         let old = match o.as_heap() {
             Some(Heap::Inst(f)) => {
                 let mut fields = f.borrow_mut();
-                let slot = fields.get_mut(i).ok_or(VmError::BadCode)?;
+                let slot = fields.get_mut(i).ok_or_else(|| fail(VmError::BadCode))?;
                 std::mem::replace(slot, v)
             }
-            _ => return Err(VmError::Type),
+            _ => return Err(fail(VmError::Type)),
         };
         drop(old);
         Ok(())
@@ -382,7 +419,7 @@ fn num<V: Repr>(v: &V) -> Option<Num> {
 fn slow<V: Repr>(op: Op, a: &V, b: &V) -> R<V> {
     let (x, y) = match (num(a), num(b)) {
         (Some(x), Some(y)) => (x, y),
-        _ => return Err(VmError::Type),
+        _ => return Err(fail(VmError::Type)),
     };
     if let (Num::I(x), Num::I(y), false) = (x, y, matches!(op, Op::Div)) {
         let r = match op {
@@ -392,16 +429,17 @@ fn slow<V: Repr>(op: Op, a: &V, b: &V) -> R<V> {
             Op::And => Some(x & y),
             Op::Div => None,
         };
-        return V::int(r.ok_or(VmError::Overflow)?).ok_or(VmError::Unencodable);
+        return V::int(r.ok_or_else(|| fail(VmError::Overflow))?)
+            .ok_or_else(|| fail(VmError::Unencodable));
     }
     let (x, y) = (x.f(), y.f());
     Ok(V::float(match op {
         Op::Add => x + y,
         Op::Sub => x - y,
         Op::Mul => x * y,
-        Op::Div if y == 0.0 => return Err(VmError::ZeroDivision),
+        Op::Div if y == 0.0 => return Err(fail(VmError::ZeroDivision)),
         Op::Div => x / y,
-        Op::And => return Err(VmError::Type),
+        Op::And => return Err(fail(VmError::Type)),
     }))
 }
 
@@ -411,10 +449,14 @@ pub fn run_enum<V: Repr, const POP: bool>(prog: &Program) -> R<V> {
     let mut m = Machine::<V, POP>::new(prog)?;
     let mut f = m.call(prog, (0, 0), 0, 0)?;
     m.frames.clear();
-    let mut code: &[Instr] = &prog.funcs.get(f).ok_or(VmError::BadCode)?.code;
+    let mut code: &[Instr] = &prog
+        .funcs
+        .get(f)
+        .ok_or_else(|| fail(VmError::BadCode))?
+        .code;
     let mut ip = 0usize;
     loop {
-        let ins = *code.get(ip).ok_or(VmError::BadCode)?;
+        let ins = *code.get(ip).ok_or_else(|| fail(VmError::BadCode))?;
         ip += 1;
         match ins {
             Instr::LoadConst(i) => m.load_const(i as usize)?,
@@ -434,13 +476,22 @@ pub fn run_enum<V: Repr, const POP: bool>(prog: &Program) -> R<V> {
             }
             Instr::Call(g, argc) => {
                 f = m.call(prog, (f, ip), g as usize, argc as usize)?;
-                code = &prog.funcs.get(f).ok_or(VmError::BadCode)?.code;
+                code = &prog
+                    .funcs
+                    .get(f)
+                    .ok_or_else(|| fail(VmError::BadCode))?
+                    .code;
                 ip = 0;
             }
             Instr::Return => match m.ret()? {
                 Some((g, at)) => {
                     f = g;
-                    code = prog.funcs.get(f).ok_or(VmError::BadCode)?.code.as_slice();
+                    code = prog
+                        .funcs
+                        .get(f)
+                        .ok_or_else(|| fail(VmError::BadCode))?
+                        .code
+                        .as_slice();
                     ip = at;
                 }
                 None => return m.pop(),
@@ -540,17 +591,17 @@ pub fn run_bytes<V: Repr>(prog: &Program, bp: &ByteProgram) -> R<V> {
     let mut m = Machine::<V, false>::new(prog)?;
     let mut f = m.call(prog, (0, 0), 0, 0)?;
     m.frames.clear();
-    let mut code: &[u8] = &bp.funcs.get(f).ok_or(VmError::BadCode)?.2;
+    let mut code: &[u8] = &bp.funcs.get(f).ok_or_else(|| fail(VmError::BadCode))?.2;
     let mut ip = 0usize;
     macro_rules! arg {
         () => {{
-            let a = *code.get(ip).ok_or(VmError::BadCode)? as usize;
+            let a = *code.get(ip).ok_or_else(|| fail(VmError::BadCode))? as usize;
             ip += 1;
             a
         }};
     }
     loop {
-        let opcode = *code.get(ip).ok_or(VmError::BadCode)?;
+        let opcode = *code.get(ip).ok_or_else(|| fail(VmError::BadCode))?;
         ip += 1;
         match opcode {
             op::LOAD_CONST => m.load_const(arg!())?,
@@ -576,13 +627,13 @@ pub fn run_bytes<V: Repr>(prog: &Program, bp: &ByteProgram) -> R<V> {
                 let g = arg!();
                 let n = arg!();
                 f = m.call(prog, (f, ip), g, n)?;
-                code = &bp.funcs.get(f).ok_or(VmError::BadCode)?.2;
+                code = &bp.funcs.get(f).ok_or_else(|| fail(VmError::BadCode))?.2;
                 ip = 0;
             }
             op::RETURN => match m.ret()? {
                 Some((g, at)) => {
                     f = g;
-                    code = &bp.funcs.get(f).ok_or(VmError::BadCode)?.2;
+                    code = &bp.funcs.get(f).ok_or_else(|| fail(VmError::BadCode))?.2;
                     ip = at;
                 }
                 None => return m.pop(),
@@ -590,7 +641,7 @@ pub fn run_bytes<V: Repr>(prog: &Program, bp: &ByteProgram) -> R<V> {
             op::NEW_OBJ => m.new_obj(arg!())?,
             op::GET_FIELD => m.get_field(arg!())?,
             op::SET_FIELD => m.set_field(arg!())?,
-            _ => return Err(VmError::BadCode),
+            _ => return Err(fail(VmError::BadCode)),
         }
     }
 }
@@ -598,7 +649,7 @@ pub fn run_bytes<V: Repr>(prog: &Program, bp: &ByteProgram) -> R<V> {
 /// The two-byte little-endian jump target at `code[ip..]`.
 #[inline(always)]
 fn target(code: &[u8], ip: usize) -> R<usize> {
-    let t = code.get(ip..ip + 2).ok_or(VmError::BadCode)?;
-    let t: [u8; 2] = t.try_into().map_err(|_| VmError::BadCode)?;
+    let t = code.get(ip..ip + 2).ok_or_else(|| fail(VmError::BadCode))?;
+    let t: [u8; 2] = t.try_into().map_err(|_| fail(VmError::BadCode))?;
     Ok(u16::from_le_bytes(t) as usize)
 }
