@@ -230,11 +230,20 @@ fn table(title: &str, kernels: &[&Kernel], cells: &[Vec<Option<f64>>], digits: u
 
 fn print_sizes() {
     use std::mem::size_of;
-    println!("size of a value: a:enum16 {} B, b:nanbox {} B, c:tagged {} B; Option<value>: {} / {} / {} B",
-        size_of::<Enum16>(), size_of::<NanBox>(), size_of::<Tagged>(),
-        size_of::<Option<Enum16>>(), size_of::<Option<NanBox>>(), size_of::<Option<Tagged>>());
     println!(
-        "heap object: {} B + 16 B of Rc counts (a boxed float or big-int box in c/b)",
+        "bytes per value (Option<value> in parentheses): a:enum16 {} ({}), a':pair16 {} ({}), \
+         b:nanbox {} ({}), c:tagged {} ({})",
+        size_of::<Enum16>(),
+        size_of::<Option<Enum16>>(),
+        size_of::<Pair16>(),
+        size_of::<Option<Pair16>>(),
+        size_of::<NanBox>(),
+        size_of::<Option<NanBox>>(),
+        size_of::<Tagged>(),
+        size_of::<Option<Tagged>>()
+    );
+    println!(
+        "heap object: {} B + 16 B of Rc counts (each boxed float in c, each big int)",
         size_of::<Heap<Tagged>>()
     );
 }

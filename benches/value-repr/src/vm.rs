@@ -6,7 +6,7 @@
 //! MicroPython's bytecode). Both loops share the operation bodies (`Machine`'s methods), so they
 //! differ only in instruction fetch and decode. Frames are stackless: locals live in the value
 //! stack above the frame's base, calls push a small `Frame` record. Every failure (type error,
-//! bad code, overflow of the i128 "big int") is a `VmError`, never a panic.
+//! bad code, overflow of the i128 "big int") is an error result (`Fail`), never a panic.
 
 use std::cell::RefCell;
 use std::rc::Rc;
