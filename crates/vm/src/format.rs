@@ -612,6 +612,81 @@ fn format_float_spec(vm: &mut Vm, x: f64, spec: &FormatSpec, tname: &str) -> PyR
     ))
 }
 
+/// `complex.__format__` with a parsed spec, as CPython: each part formatted like a float (the
+/// imaginary part always signed unless the real part is omitted), no zero padding or `=`.
+fn format_complex_spec(vm: &mut Vm, re: f64, im: f64, spec: &FormatSpec) -> PyResult<String> {
+    if spec.fill == '0' {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if spec.align == Some('=') {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let (ty, skip_re, parens) = match spec.ty {
+        None => {
+            let skip = re == 0.0 && !re.is_sign_negative();
+            let ty = if spec.precision.is_some() { 'g' } else { 'r' };
+            (ty, skip, !skip)
+        }
+        Some('n') => ('g', false, false),
+        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => (t, false, false),
+        Some(t) => {
+            return Err(vm.value_error(format!(
+                "Unknown format code '{}' for object of type 'complex'",
+                t
+            )))
+        }
+    };
+    let part = |vm: &mut Vm, x: f64, sign: Option<char>| -> PyResult<String> {
+        if ty == 'r' {
+            let body = crate::objfloat::float_repr_ex(x, false);
+            let negative = body.starts_with('-');
+            let mut out = String::new();
+            if !negative {
+                match sign {
+                    Some('+') => out.push('+'),
+                    Some(' ') => out.push(' '),
+                    _ => {}
+                }
+            }
+            out.push_str(&body);
+            return Ok(out);
+        }
+        let part_spec = FormatSpec {
+            fill: ' ',
+            align: None,
+            sign,
+            z: spec.z,
+            alt: spec.alt,
+            width: 0,
+            grouping: spec.grouping,
+            precision: spec.precision,
+            ty: Some(ty),
+        };
+        format_float_spec(vm, x, &part_spec, "complex")
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(vm, re, spec.sign)?);
+    }
+    let im_sign = if skip_re { spec.sign } else { Some('+') };
+    body.push_str(&part(vm, im, im_sign)?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    Ok(pad_text(
+        &body,
+        len,
+        spec.fill,
+        spec.align_or('>'),
+        spec.width,
+    ))
+}
+
 /// Format a str with a parsed spec.
 fn format_str_spec(vm: &mut Vm, s: &str, spec: &FormatSpec, tname: &str) -> PyResult<String> {
     match spec.ty {
@@ -704,6 +779,13 @@ pub fn format_value_string(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<S
                 }
                 let f = parse_spec(vm, spec, "int")?;
                 format_int(vm, value, &f, "int")
+            }
+            PyObject::Complex(re, im) => {
+                if spec.is_empty() {
+                    return Ok(crate::objcomplex::complex_repr(*re, *im));
+                }
+                let f = parse_spec(vm, spec, "complex")?;
+                format_complex_spec(vm, *re, *im, &f)
             }
             PyObject::Instance(_) | PyObject::Native(_) => {
                 if let Some(m) = vm.lookup_special(value, "__format__") {
@@ -1489,6 +1571,10 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         }
         let arg = match keyed.take() {
             Some(v) => v,
+            // After a `%(key)` spec the mapping is no longer a positional argument (CPython).
+            None if used_key => {
+                return Err(vm.type_error("not enough arguments for format string"));
+            }
             None => next_arg(vm, &mut argidx)?,
         };
         match conv {

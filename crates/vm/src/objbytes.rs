@@ -76,9 +76,15 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> P
                 } else {
                     match errors {
                         "strict" => {
-                            return Err(vm.err(
+                            return Err(crate::objexcept::unicode_error(
+                                vm,
                                 ExcKind::UnicodeDecodeError,
                                 format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i),
+                                "ascii",
+                                Value::bytes(data),
+                                i,
+                                i + 1,
+                                "ordinal not in range(128)",
                             ))
                         }
                         "ignore" => {}
@@ -119,9 +125,15 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> P
                                 } else {
                                     format!("bytes in position {}-{}", pos, pos + bad - 1)
                                 };
-                                return Err(vm.err(
+                                return Err(crate::objexcept::unicode_error(
+                                    vm,
                                     ExcKind::UnicodeDecodeError,
                                     format!("'utf-8' codec can't decode {}: {}", what, reason),
+                                    "utf-8",
+                                    Value::bytes(data),
+                                    pos,
+                                    pos + bad,
+                                    reason,
                                 ));
                             }
                             "ignore" => {}

@@ -86,11 +86,12 @@ pub fn complex_from_str(s: &str) -> Option<(f64, f64)> {
 }
 
 /// A complex from a constructor argument: complex, float, int, or `__complex__`/`__float__`/`__index__`.
-fn complex_arg(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(f64, f64)> {
+/// A `complex()` argument as (real, imag, is_complex).
+fn complex_arg(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(f64, f64, bool)> {
     match classify(v) {
-        Some(Num::C(r, i)) => return Ok((r, i)),
-        Some(Num::F(f)) => return Ok((f, 0.0)),
-        Some(Num::I(_) | Num::B(_)) => return Ok((number::to_f64(vm, v)?, 0.0)),
+        Some(Num::C(r, i)) => return Ok((r, i, true)),
+        Some(Num::F(f)) => return Ok((f, 0.0, false)),
+        Some(Num::I(_) | Num::B(_)) => return Ok((number::to_f64(vm, v)?, 0.0, false)),
         None => {}
     }
     if matches!(v, Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_))) {
@@ -98,7 +99,7 @@ fn complex_arg(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(f64, f64)> {
             if let Some(r) = vm.call_special(v, "__complex__", &[]) {
                 let r = r?;
                 return match classify(&vm.builtin_base(&r)) {
-                    Some(Num::C(a, b)) => Ok((a, b)),
+                    Some(Num::C(a, b)) => Ok((a, b, true)),
                     _ => {
                         let tn = vm.type_name(&r);
                         Err(vm
@@ -114,7 +115,7 @@ fn complex_arg(vm: &mut Vm, v: &Value, first: bool) -> PyResult<(f64, f64)> {
         if vm.lookup_special(v, "__float__").is_some()
             || vm.lookup_special(v, "__index__").is_some()
         {
-            return Ok((number::to_f64(vm, v)?, 0.0));
+            return Ok((number::to_f64(vm, v)?, 0.0, false));
         }
     }
     let tn = vm.type_name(v);
@@ -159,15 +160,19 @@ fn complex_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
             return Err(vm.type_error("complex() second arg can't be a string"))
         }
         (r, i) => {
-            let (r1, i1) = match r {
+            let (r1, i1, r_complex) = match r {
                 Some(r) => complex_arg(vm, r, true)?,
-                None => (0.0, 0.0),
+                None => (0.0, 0.0, false),
             };
             match i {
                 None => (r1, i1),
                 Some(i) => {
-                    let (r2, i2) = complex_arg(vm, i, false)?;
-                    (r1 - i2, i1 + r2)
+                    // As CPython: the parts combine only when an argument is itself complex,
+                    // so complex(1, -0.0) keeps its negative zero.
+                    let (r2, i2, i_complex) = complex_arg(vm, i, false)?;
+                    let re = if i_complex { r1 - i2 } else { r1 };
+                    let im = if r_complex { r2 + i1 } else { r2 };
+                    (re, im)
                 }
             }
         }
@@ -226,6 +231,14 @@ fn c_hash(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::Int(vm.hash(&v)?))
 }
 
+fn c_format(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (re, im) = me(vm, args, "__format__")?;
+    let spec = args.get(1).cloned().unwrap_or(Value::str(""));
+    let spec = String::from(vm.expect_str(&spec, "format spec")?);
+    let s = crate::format::format_value(vm, &Value::complex(re, im), &spec)?;
+    Ok(Value::Str(s))
+}
+
 fn c_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (r, i) = me(vm, args, "__repr__")?;
     Ok(Value::string(complex_repr(r, i)))
@@ -280,6 +293,7 @@ pub(crate) fn init(vm: &mut Vm) {
             ("__bool__", c_bool),
             ("__hash__", c_hash),
             ("__repr__", c_repr),
+            ("__format__", c_format),
             ("__getnewargs__", c_getnewargs),
             ("__eq__", c_eq),
             ("__ne__", c_ne),

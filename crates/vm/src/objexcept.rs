@@ -214,3 +214,33 @@ pub(crate) fn init(vm: &mut Vm) {
     let se = vm.exc_type(ExcKind::SyntaxError);
     types::add_methods(&se, &[("__str__", syntax_error_str)]);
 }
+
+/// A `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's attributes (`encoding`, `object`,
+/// `start`, `end`, `reason`) besides its message.
+#[allow(clippy::too_many_arguments)]
+pub fn unicode_error(
+    vm: &mut Vm,
+    kind: ExcKind,
+    msg: alloc::string::String,
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::PyErr {
+    let e = vm.err(kind, msg);
+    let attrs = [
+        ("encoding", Value::str(encoding)),
+        ("object", object),
+        ("start", Value::Int(start as i64)),
+        ("end", Value::Int(end as i64)),
+        ("reason", Value::str(reason)),
+    ];
+    for (name, v) in attrs {
+        let n = vm.name(name);
+        if let Err(err) = vm.setattr(&e.0, &n, v) {
+            return err;
+        }
+    }
+    e
+}

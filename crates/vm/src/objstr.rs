@@ -1727,11 +1727,19 @@ pub fn encode_str(vm: &mut Vm, t: &str, encoding: &str, errors: &str) -> PyResul
                 } else {
                     format!("characters in position {}-{}", i, j)
                 };
-                let msg = format!(
-                    "'{}' codec can't encode {}: ordinal not in range({})",
-                    enc, what, limit
-                );
-                return Err(vm.err(ExcKind::UnicodeEncodeError, msg));
+                let reason = format!("ordinal not in range({})", limit);
+                let msg = format!("'{}' codec can't encode {}: {}", enc, what, reason);
+                let object = Value::str(t);
+                return Err(crate::objexcept::unicode_error(
+                    vm,
+                    ExcKind::UnicodeEncodeError,
+                    msg,
+                    enc,
+                    object,
+                    i,
+                    j + 1,
+                    &reason,
+                ));
             }
             other => {
                 return Err(vm.err(
