@@ -44,6 +44,7 @@ pub mod modjson;
 pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
+pub mod modplatform;
 pub mod modrandom;
 pub mod modre;
 pub mod modstruct;
@@ -130,6 +131,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
         .push(("_collections", modcollections::init_module));
     vm.native_modules.push(("_re", modre::init_module));
     vm.native_modules.push(("cmath", modcmath::init_module));
+    vm.native_modules.push(("platform", modplatform::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
