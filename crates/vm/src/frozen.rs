@@ -27,6 +27,7 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("contextlib", include_str!("frozen/contextlib.py")),
     ("dataclasses", include_str!("frozen/dataclasses.py")),
     ("enum", include_str!("frozen/enum.py")),
+    ("select", include_str!("frozen/select.py")),
     (
         "asyncio.__init__",
         include_str!("frozen/asyncio/__init__.py"),
