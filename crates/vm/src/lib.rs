@@ -35,6 +35,7 @@ pub mod modbinascii;
 pub mod modbuiltins;
 pub mod modcmath;
 pub mod modcollections;
+pub mod moddeflate;
 pub mod moderrno;
 pub mod modgc;
 pub mod modhashlib;
@@ -132,6 +133,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("_re", modre::init_module));
     vm.native_modules.push(("cmath", modcmath::init_module));
     vm.native_modules.push(("platform", modplatform::init_module));
+    vm.native_modules.push(("deflate", moddeflate::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
