@@ -30,6 +30,7 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("select", include_str!("frozen/select.py")),
     ("zlib", include_str!("frozen/zlib.py")),
     ("gzip", include_str!("frozen/gzip.py")),
+    ("tarfile", include_str!("frozen/tarfile.py")),
     (
         "asyncio.__init__",
         include_str!("frozen/asyncio/__init__.py"),
