@@ -132,7 +132,8 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
         .push(("_collections", modcollections::init_module));
     vm.native_modules.push(("_re", modre::init_module));
     vm.native_modules.push(("cmath", modcmath::init_module));
-    vm.native_modules.push(("platform", modplatform::init_module));
+    vm.native_modules
+        .push(("platform", modplatform::init_module));
     vm.native_modules.push(("deflate", moddeflate::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);

@@ -547,7 +547,7 @@ impl Deflater {
             ZLIB => {
                 let cmf = 0x08 | ((wbits.max(8) - 8) << 4);
                 let mut flg = 0u32;
-                while (cmf * 256 + flg) % 31 != 0 {
+                while !(cmf * 256 + flg).is_multiple_of(31) {
                     flg += 1;
                 }
                 d.out.push(cmf as u8);
