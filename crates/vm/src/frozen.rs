@@ -27,6 +27,10 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("contextlib", include_str!("frozen/contextlib.py")),
     ("dataclasses", include_str!("frozen/dataclasses.py")),
     ("enum", include_str!("frozen/enum.py")),
+    ("select", include_str!("frozen/select.py")),
+    ("zlib", include_str!("frozen/zlib.py")),
+    ("gzip", include_str!("frozen/gzip.py")),
+    ("tarfile", include_str!("frozen/tarfile.py")),
     (
         "asyncio.__init__",
         include_str!("frozen/asyncio/__init__.py"),

@@ -33,7 +33,9 @@ pub mod lexer;
 pub mod modarray;
 pub mod modbinascii;
 pub mod modbuiltins;
+pub mod modcmath;
 pub mod modcollections;
+pub mod moddeflate;
 pub mod moderrno;
 pub mod modgc;
 pub mod modhashlib;
@@ -43,6 +45,7 @@ pub mod modjson;
 pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
+pub mod modplatform;
 pub mod modrandom;
 pub mod modre;
 pub mod modstruct;
@@ -128,6 +131,10 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules
         .push(("_collections", modcollections::init_module));
     vm.native_modules.push(("_re", modre::init_module));
+    vm.native_modules.push(("cmath", modcmath::init_module));
+    vm.native_modules
+        .push(("platform", modplatform::init_module));
+    vm.native_modules.push(("deflate", moddeflate::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {

@@ -2,7 +2,8 @@
 //! Twister: it is xoshiro128++ (32-bit outputs, 128-bit state) seeded through splitmix64, so
 //! `seed(n)` gives a deterministic sequence that differs from CPython's. The functions built on
 //! it (`random`, `getrandbits` of any width, `randrange`/`randint` by rejection sampling,
-//! `shuffle`, `sample`, `choice`) follow CPython's algorithms. Unseeded, the state comes from
+//! `shuffle`, `sample`, `choice`, `choices`) follow CPython's algorithms. `Random()` makes an
+//! independent generator with the same methods. Unseeded, the state comes from
 //! `Port::random_bytes`.
 
 use alloc::boxed::Box;
@@ -388,6 +389,127 @@ fn r_sample(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     Ok(vm.new_list(items))
 }
 
+fn r_choices(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    check_kw(
+        vm,
+        "choices",
+        kw,
+        &["population", "weights", "cum_weights", "k"],
+    )?;
+    if args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "choices() takes from 2 to 3 positional arguments but {} were given",
+            args.len()
+        )));
+    }
+    let Some(pop) = args.get(1).or_else(|| kwarg(kw, "population")).cloned() else {
+        return Err(vm.type_error("choices() missing 1 required positional argument: 'population'"));
+    };
+    let weights = args
+        .get(2)
+        .or_else(|| kwarg(kw, "weights"))
+        .filter(|w| !w.is_none())
+        .cloned();
+    let cum = kwarg(kw, "cum_weights").filter(|w| !w.is_none()).cloned();
+    let k = match kwarg(kw, "k") {
+        Some(k) => vm.to_index(&k.clone())?.max(0) as usize,
+        None => 1,
+    };
+    let n = vm.len(&pop)?;
+    let cum: Vec<f64> = match (weights, cum) {
+        (None, None) => {
+            let mut out = Vec::with_capacity(k);
+            for _ in 0..k {
+                let x = with_rng(vm, args, |r| r.random())?;
+                let i = libm::floor(x * n as f64) as i64;
+                out.push(vm.getitem(&pop, &Value::Int(i))?);
+            }
+            return Ok(vm.new_list(out));
+        }
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("Cannot specify both weights and cumulative weights"))
+        }
+        (Some(w), None) => {
+            if let Value::Int(i) = w {
+                if vm.iter(&w).is_err() {
+                    return Err(vm.type_error(format!(
+                        "The number of choices must be a keyword argument: k={}",
+                        i
+                    )));
+                }
+            }
+            let ws = vm.collect(&w)?;
+            let mut acc = 0.0;
+            let mut out = Vec::with_capacity(ws.len());
+            for x in &ws {
+                acc += crate::number::to_f64(vm, x)?;
+                out.push(acc);
+            }
+            out
+        }
+        (None, Some(c)) => {
+            let cs = vm.collect(&c)?;
+            let mut out = Vec::with_capacity(cs.len());
+            for x in &cs {
+                out.push(crate::number::to_f64(vm, x)?);
+            }
+            out
+        }
+    };
+    if cum.len() != n {
+        return Err(vm.value_error("The number of weights does not match the population"));
+    }
+    let total = cum.last().copied().unwrap_or(0.0);
+    if total <= 0.0 {
+        return Err(vm.value_error("Total of weights must be greater than zero"));
+    }
+    if !total.is_finite() {
+        return Err(vm.value_error("Total of weights must be finite"));
+    }
+    let hi = n - 1;
+    let mut out = Vec::with_capacity(k);
+    for _ in 0..k {
+        let x = with_rng(vm, args, |r| r.random())? * total;
+        // bisect_right(cum, x, 0, hi)
+        let (mut lo, mut h) = (0usize, hi);
+        while lo < h {
+            let mid = (lo + h) / 2;
+            if x < cum[mid] {
+                h = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        out.push(vm.getitem(&pop, &Value::Int(lo as i64))?);
+    }
+    Ok(vm.new_list(out))
+}
+
+fn random_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    check_kw(vm, "Random", kw, &[])?;
+    let cls = match args.first() {
+        Some(Value::Obj(o)) if matches!(&**o, PyObject::Type(_)) => o.clone(),
+        _ => return Err(vm.type_error("Random.__new__(X): X is not a type object")),
+    };
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "Random() takes at most 1 argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    let obj = Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+        class: cls,
+        data: RefCell::new(Box::new(Rng::from_seed(0))),
+    })));
+    let seed_args = [obj.clone(), args.get(1).cloned().unwrap_or(Value::None)];
+    r_seed(vm, &seed_args, &[])?;
+    Ok(obj)
+}
+
+fn random_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    Ok(Value::None)
+}
+
 /// Create the `random` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let m = vm.new_module("random");
@@ -399,7 +521,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     );
     let seed = port_seed(vm);
     let state = Value::Obj(vm.alloc(PyObject::Native(NativeObj {
-        class: cls,
+        class: cls.clone(),
         data: RefCell::new(Box::new(Rng::from_seed(seed))),
     })));
     let fns: &[(&'static str, NativeFn)] = &[
@@ -412,7 +534,13 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         ("choice", r_choice),
         ("shuffle", r_shuffle),
         ("sample", r_sample),
+        ("choices", r_choices),
     ];
+    types::set_attr(&cls, "__module__", Value::str("random"));
+    types::add_static_methods(&cls, &[("__new__", random_new)]);
+    types::add_methods(&cls, &[("__init__", random_init)]);
+    types::add_methods(&cls, fns);
+    module_set(&m, "Random", Value::Obj(cls.clone()));
     for (name, f) in fns {
         let b = vm.alloc(PyObject::Builtin(Builtin {
             name,

@@ -1,6 +1,6 @@
 //! The `struct` module: CPython's pack/unpack of C structs with byte order, size and alignment
 //! prefixes, and the module-building helpers shared by the data modules (exception classes
-//! defined by a module, bytes-like arguments).
+//! defined by a module, bytes-like arguments). `Struct` objects keep a checked format and its size.
 
 use alloc::format;
 use alloc::string::String;
@@ -794,6 +794,148 @@ fn s_iter_unpack(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     vm.iter(&l)
 }
 
+// ----- the Struct class ------------------------------------------------------------------------
+
+/// The state of a `struct.Struct`: its format (as a str) and packed size.
+struct StructData {
+    fmt: Value,
+    size: usize,
+}
+
+fn st_data(vm: &mut Vm, v: &Value) -> PyResult<(Value, usize)> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Some(d) = n.data.borrow().downcast_ref::<StructData>() {
+                return Ok((d.fmt.clone(), d.size));
+            }
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!(
+        "descriptor requires a '_struct.Struct' object but received a '{}'",
+        tn
+    )))
+}
+
+fn st_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    check_kw(vm, "Struct", kw, &["format"])?;
+    let cls = match args.first() {
+        Some(Value::Obj(o)) if matches!(&**o, PyObject::Type(_)) => o.clone(),
+        _ => return Err(vm.type_error("Struct.__new__(X): X is not a type object")),
+    };
+    let f = match args
+        .get(1)
+        .or_else(|| crate::modbuiltins::kwarg(kw, "format"))
+    {
+        Some(f) if args.len() <= 2 => f.clone(),
+        Some(_) => {
+            return Err(vm.type_error(format!(
+                "Struct() takes at most 1 argument ({} given)",
+                args.len() - 1
+            )))
+        }
+        None => return Err(vm.type_error("Struct() missing required argument 'format' (pos 1)")),
+    };
+    let s = fmt_arg(vm, &f)?;
+    let parsed = parse_format(vm, &s)?;
+    let data = StructData {
+        fmt: Value::string(s),
+        size: parsed.size,
+    };
+    Ok(Value::Obj(vm.alloc(PyObject::Native(
+        crate::value::NativeObj {
+            class: cls,
+            data: core::cell::RefCell::new(alloc::boxed::Box::new(data)),
+        },
+    ))))
+}
+
+/// Call module function `f` with the Struct's format in place of `self`.
+fn st_call(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)], f: NativeFn) -> PyResult {
+    let Some(me) = args.first() else {
+        return Err(vm.type_error("descriptor needs an argument"));
+    };
+    let (fmt, _) = st_data(vm, me)?;
+    let mut a = Vec::with_capacity(args.len());
+    a.push(fmt);
+    a.extend_from_slice(&args[1..]);
+    f(vm, &a, kw)
+}
+
+fn st_pack(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    st_call(vm, args, kw, s_pack)
+}
+
+fn st_pack_into(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    st_call(vm, args, kw, s_pack_into)
+}
+
+fn st_unpack(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "Struct.unpack() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    st_call(vm, args, kw, s_unpack)
+}
+
+fn st_unpack_from(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    st_call(vm, args, kw, s_unpack_from)
+}
+
+fn st_iter_unpack(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "Struct.iter_unpack() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    st_call(vm, args, kw, s_iter_unpack)
+}
+
+fn st_format(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    Ok(st_data(vm, &me)?.0)
+}
+
+fn st_size(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Int(st_data(vm, &me)?.1 as i64))
+}
+
+fn struct_class(vm: &mut Vm) -> Obj {
+    let cls = crate::types::new_type(
+        "Struct",
+        alloc::vec![vm.types.object.clone()],
+        crate::value::Layout::Other,
+        false,
+    );
+    crate::types::set_attr(&cls, "__module__", Value::str("_struct"));
+    crate::types::add_static_methods(&cls, &[("__new__", st_new)]);
+    crate::types::add_methods(
+        &cls,
+        &[
+            ("pack", st_pack),
+            ("pack_into", st_pack_into),
+            ("unpack", st_unpack),
+            ("unpack_from", st_unpack_from),
+            ("iter_unpack", st_iter_unpack),
+        ],
+    );
+    let props: [(&'static str, NativeFn); 2] = [("format", st_format), ("size", st_size)];
+    for (name, f) in props {
+        let p = vm.alloc(PyObject::Property {
+            fget: builtin_fn(name, f),
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+        });
+        crate::types::set_attr(&cls, name, Value::Obj(p));
+    }
+    cls
+}
+
 /// Create the `struct` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let m = vm.new_module("struct");
@@ -810,6 +952,8 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     );
     let base = vm.exc_type(ExcKind::Exception);
     new_exc_class(vm, &m, "struct", "error", base)?;
+    let cls = struct_class(vm);
+    module_set(&m, "Struct", Value::Obj(cls));
     Ok(m)
 }
 
