@@ -293,7 +293,7 @@ impl Vm {
             yielded_value: false,
             name,
             qualname,
-            finalizers: Rc::downgrade(&self.gen_finalizers),
+            finalizers: Rc::downgrade(&self.finalizers),
         })))
     }
 

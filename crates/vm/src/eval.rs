@@ -143,12 +143,12 @@ impl Vm {
         }
     }
 
-    /// Drop any pending finalizers: close generators that were dropped while suspended inside
-    /// `try`/`with` blocks (see `objgen::GenFinalizers`).
+    /// Do the duties dropped objects left behind, if any (see `finalize`): write dropped files'
+    /// buffers, close generators dropped inside `try`/`with` blocks.
     #[inline]
-    pub(crate) fn run_gen_finalizers(&mut self) {
-        if self.gen_finalizers.pending() {
-            crate::objgen::run_finalizers(self);
+    pub(crate) fn run_finalizers(&mut self) {
+        if self.finalizers.pending() {
+            crate::finalize::run_finalizers(self);
         }
     }
 
@@ -240,7 +240,7 @@ impl Vm {
                     };
                     let done = core::mem::replace(&mut frame, caller);
                     self.recycle_frame(done);
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                     match frame.pending {
                         Pending::Call => frame.stack.push(v),
                         Pending::Init => {
@@ -479,7 +479,7 @@ impl Vm {
                             .unwrap_or_default();
                         return Err(self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n)));
                     }
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                 }
                 Instr::LoadDeref(i) => {
                     let v = self.cell_get(frame, &code, i as usize)?;
@@ -532,7 +532,7 @@ impl Vm {
                     if let Some(d) = dict_of(&frame.globals) {
                         d.borrow_mut().set_name(code.names[i as usize].clone(), v);
                     }
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
@@ -542,7 +542,7 @@ impl Vm {
                         return Err(self.name_error(name));
                     }
                     drop(removed);
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
@@ -564,7 +564,7 @@ impl Vm {
                         .clone()
                         .unwrap_or_else(|| frame.globals.clone());
                     self.namespace_set(&ns, name, v)?;
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                 }
                 Instr::DeleteName(i) => {
                     let name = code.names[i as usize].clone();
@@ -582,7 +582,7 @@ impl Vm {
                     if !removed {
                         return Err(self.name_error(&name));
                     }
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!(self, frame);
@@ -1292,7 +1292,7 @@ impl Vm {
                                     let done = core::mem::replace(frame, caller);
                                     self.recycle_frame(done);
                                     frame.stack.push(v);
-                                    self.run_gen_finalizers();
+                                    self.run_finalizers();
                                     code = frame.code.clone();
                                     continue;
                                 }
@@ -1407,7 +1407,7 @@ impl Vm {
                 }
                 Instr::PopTop => {
                     frame.stack.pop();
-                    self.run_gen_finalizers();
+                    self.run_finalizers();
                 }
                 Instr::DupTop => {
                     let v = top!(self, frame).clone();
@@ -1717,7 +1717,7 @@ impl Vm {
         self.ticks = self.ticks.wrapping_add(1);
         if self.ticks & 0x3ff == 0 {
             self.check_interrupt()?;
-            self.run_gen_finalizers();
+            self.run_finalizers();
             if self.sched_pending {
                 self.sched_pending = false;
                 crate::modmicropython::run_scheduled(self)?;

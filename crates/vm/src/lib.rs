@@ -21,6 +21,7 @@ pub mod dict;
 pub mod embed;
 pub mod eval;
 pub mod exceptions;
+pub mod finalize;
 pub mod format;
 pub mod frame;
 pub mod frozen;

@@ -8,7 +8,7 @@ use crate::PyResult;
 
 fn collect(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let n = vm.heap.collect();
-    vm.run_gen_finalizers();
+    vm.run_finalizers();
     Ok(Value::Int(n as i64))
 }
 

@@ -61,6 +61,28 @@ struct Stream {
     synced: usize,
     /// Lowest offset changed since the last flush.
     dirty_from: Option<usize>,
+    /// Where a dropped file leaves its unwritten bytes (dangling for in-memory streams).
+    finalizers: Weak<crate::finalize::Finalizers>,
+}
+
+impl Drop for Stream {
+    /// A file dropped with unwritten bytes hands them to the VM, which writes them at its next
+    /// safe point (CPython flushes a file object when it is freed).
+    fn drop(&mut self) {
+        if self.closed || !self.is_file() {
+            return;
+        }
+        let Some(fin) = self.finalizers.upgrade() else {
+            return;
+        };
+        if let Some((data, append)) = self.flush_plan() {
+            fin.push_write(crate::finalize::PendingWrite {
+                path: core::mem::take(&mut self.name),
+                data,
+                append,
+            });
+        }
+    }
 }
 
 impl Stream {
@@ -79,6 +101,7 @@ impl Stream {
             base: 0,
             synced: 0,
             dirty_from: None,
+            finalizers: Weak::new(),
         }
     }
     fn is_text(&self) -> bool {
@@ -1000,6 +1023,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         base,
         synced,
         dirty_from: None,
+        finalizers: Rc::downgrade(&vm.finalizers),
     };
     let f = new_stream(vm, &cls, s);
     register_file(vm, &f);

@@ -4,7 +4,6 @@
 use alloc::format;
 use alloc::rc::Weak;
 use alloc::vec::Vec;
-use core::cell::{Cell, RefCell};
 
 use crate::eval::GenOutcome;
 use crate::exceptions::ExcKind;
@@ -12,25 +11,6 @@ use crate::types;
 use crate::value::{Generator, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
-
-/// Generators dropped while suspended inside `try`/`with` blocks. CPython closes such a
-/// generator when its last reference goes (its `finally` clauses and `__exit__`s run at once,
-/// e.g. after `break` out of a `for` over it). A Rust `Drop` cannot run Python code, so the
-/// dropped generator's state is moved here and the VM closes it at its next safe point: `break`
-/// out of a loop, `del`, a function return, or the periodic checks.
-#[derive(Default)]
-pub struct GenFinalizers {
-    queue: RefCell<Vec<Generator>>,
-    pending: Cell<bool>,
-}
-
-impl GenFinalizers {
-    /// True when dropped generators are waiting to be closed.
-    #[inline]
-    pub fn pending(&self) -> bool {
-        self.pending.get()
-    }
-}
 
 impl Generator {
     /// If this generator is suspended inside `try`/`with` blocks, move its state to the VM's
@@ -46,10 +26,7 @@ impl Generator {
         let Some(fin) = self.finalizers.upgrade() else {
             return false;
         };
-        let Ok(mut queue) = fin.queue.try_borrow_mut() else {
-            return false;
-        };
-        queue.push(Generator {
+        let g = Generator {
             frame: self.frame.take(),
             running: false,
             finished: false,
@@ -58,8 +35,10 @@ impl Generator {
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             finalizers: Weak::new(),
-        });
-        fin.pending.set(true);
+        };
+        if !fin.push_generator(g) {
+            return false;
+        }
         self.finished = true;
         true
     }
@@ -71,28 +50,9 @@ impl Drop for Generator {
     }
 }
 
-/// Close every queued dropped generator. An exception escaping `close()` is reported on stderr
-/// as CPython does ("Exception ignored in: ...") and otherwise ignored.
-pub fn run_finalizers(vm: &mut Vm) {
-    loop {
-        let next = {
-            let mut queue = vm.gen_finalizers.queue.borrow_mut();
-            let g = queue.pop();
-            if queue.is_empty() {
-                vm.gen_finalizers.pending.set(false);
-            }
-            g
-        };
-        let Some(g) = next else { break };
-        let gen = Value::Obj(vm.alloc(PyObject::Generator(RefCell::new(g))));
-        if let Err(e) = gen_close(vm, core::slice::from_ref(&gen), &[]) {
-            let what = vm
-                .repr_string(&gen)
-                .unwrap_or_else(|_| alloc::string::String::from("<generator>"));
-            vm.write_stderr(&format!("Exception ignored in: {}\n", what));
-            vm.print_exception(&e.0);
-        }
-    }
+/// `close()` a generator (used by the finalizer queue for dropped generators).
+pub fn close(vm: &mut Vm, gen: &Value) -> PyResult {
+    gen_close(vm, core::slice::from_ref(gen), &[])
 }
 
 fn gen_obj(vm: &mut Vm, v: &Value) -> PyResult<Obj> {

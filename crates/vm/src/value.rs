@@ -396,7 +396,7 @@ pub struct Generator {
     /// Where a suspended frame with live `try`/`with` blocks goes when the generator is dropped,
     /// so the VM can close it (run its `finally` clauses) as CPython does; dangling once the VM
     /// is gone.
-    pub finalizers: alloc::rc::Weak<crate::objgen::GenFinalizers>,
+    pub finalizers: alloc::rc::Weak<crate::finalize::Finalizers>,
 }
 
 /// A heap object. Mutable payloads use `RefCell`; never hold a borrow across a call into the VM.

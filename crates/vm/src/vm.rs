@@ -110,8 +110,8 @@ pub struct Vm {
     pub(crate) module_state: Vec<(&'static str, Obj)>,
     /// Set when `micropython.schedule` queued a callback.
     pub(crate) sched_pending: bool,
-    /// Dropped generators waiting to be closed (see `objgen::GenFinalizers`).
-    pub(crate) gen_finalizers: Rc<crate::objgen::GenFinalizers>,
+    /// Duties left by dropped objects (see `finalize`).
+    pub(crate) finalizers: Rc<crate::finalize::Finalizers>,
 }
 
 /// One entry of the method cache.
@@ -173,7 +173,7 @@ impl Vm {
             type_version: 0,
             module_state: Vec::new(),
             sched_pending: false,
-            gen_finalizers: Rc::new(crate::objgen::GenFinalizers::default()),
+            finalizers: Rc::new(crate::finalize::Finalizers::default()),
         };
         vm.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
         crate::init_builtin_types(&mut vm);
