@@ -121,3 +121,42 @@ js=$(cat "$OUT/ferropy.mjs" "$OUT/ferropy_wasm.js" | wc -c)
 jsgz=$(cat "$OUT/ferropy.mjs" "$OUT/ferropy_wasm.js" | gzip -9 | wc -c)
 log "ferropy.wasm: $raw bytes raw, $gz bytes gzip; JS: $js bytes raw, $jsgz bytes gzip"
 log "total gzip (wasm + JS): $((gz + jsgz)) bytes"
+
+# --- 6. RemoteBoard: a module of its own ---------------------------------------------------------
+# crates/remote-wasm (the REPL protocol client behind "Connect a board") is kept out of the engine:
+# the page imports web/remote/ferropy_remote.js only when Connect is clicked, and the npm package
+# (Python for pages and node) does not ship it. Same route, wasm-bindgen and wasm-opt as above.
+# Built for size (opt-level z, fat LTO, one codegen unit: about half the bytes of the release
+# profile); the profile is overridden for this build only, so its dependencies are compiled apart.
+REMOTE_OUT=$ROOT/web/remote
+remote_profile=(CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=fat
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=0
+    CARGO_PROFILE_RELEASE_PANIC=abort)
+if [ "$route" = rustup ]; then
+    env "${remote_profile[@]}" cargo build --release --target "$TARGET" -p ferropy-remote-wasm
+else
+    env "${remote_profile[@]}" CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
+        RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld \
+        /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=std,panic_abort \
+        -p ferropy-remote-wasm --target-dir target/wasm-debian
+fi
+REMOTE_GEN=$ROOT/target/wasm-bindgen-remote
+rm -rf "$REMOTE_GEN"
+"$WB" --target web --out-dir "$REMOTE_GEN" --out-name ferropy_remote "$WASM_DIR/ferropy_remote_wasm.wasm"
+mkdir -p "$REMOTE_OUT"
+# Build output only: the directory ignores itself.
+printf '# Built by scripts/build-wasm.sh.\n*\n' >"$REMOTE_OUT/.gitignore"
+if [ -n "$OPT" ]; then
+    "$OPT" -Oz --enable-bulk-memory --enable-reference-types --enable-sign-ext \
+        --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue \
+        "$REMOTE_GEN/ferropy_remote_bg.wasm" -o "$REMOTE_OUT/ferropy_remote.wasm"
+else
+    cp "$REMOTE_GEN/ferropy_remote_bg.wasm" "$REMOTE_OUT/ferropy_remote.wasm"
+fi
+cp "$REMOTE_GEN/ferropy_remote.js" "$REMOTE_GEN/ferropy_remote.d.ts" "$REMOTE_OUT/"
+raw=$(stat -c %s "$REMOTE_OUT/ferropy_remote.wasm")
+gz=$(gzip -9 -c "$REMOTE_OUT/ferropy_remote.wasm" | wc -c)
+js=$(wc -c <"$REMOTE_OUT/ferropy_remote.js")
+jsgz=$(gzip -9 -c "$REMOTE_OUT/ferropy_remote.js" | wc -c)
+log "remote/ferropy_remote.wasm (loaded on Connect): $raw bytes raw, $gz bytes gzip; JS: $js bytes raw, $jsgz bytes gzip"

@@ -1,6 +1,8 @@
 // "Connect a board": the page's terminal, editor and file list driven against a MicroPython board
 // on USB through WebSerial. The REPL protocols (raw REPL, raw-paste, file transfer) are
-// ferropy-remote's, compiled into the wasm engine as `RemoteBoard`; this file owns the port:
+// ferropy-remote's, compiled as `RemoteBoard` into a small wasm module of its own
+// (crates/remote-wasm, built into web/remote/ by scripts/build-wasm.sh) that is imported only when
+// Connect is clicked: the Python engine the page runs does not carry it. This file owns the port:
 //
 // - `requestPort` with the USB IDs of the common MicroPython boards, the chosen baud rate (1200 is
 //   refused: opening at 1200 baud makes many boards reboot into their bootloader), DTR asserted
@@ -33,14 +35,22 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-let wasmPromise = null;
-/** The wasm engine's RemoteBoard class, loaded on first use (in this thread). */
+let remotePromise = null;
+/**
+ * The RemoteBoard class of web/remote/ (crates/remote-wasm), imported and instantiated on first
+ * use (in this thread); a failed load is tried again next time.
+ */
 function remoteBoardClass() {
-    wasmPromise ??= import("../npm/ferropy_wasm.js").then(async (m) => {
-        await m.default({ module_or_path: new URL("../npm/ferropy.wasm", import.meta.url) });
-        return m.RemoteBoard;
-    });
-    return wasmPromise;
+    remotePromise ??= import("./remote/ferropy_remote.js")
+        .then(async (m) => {
+            await m.default({ module_or_path: new URL("./remote/ferropy_remote.wasm", import.meta.url) });
+            return m.RemoteBoard;
+        })
+        .catch((e) => {
+            remotePromise = null;
+            throw e;
+        });
+    return remotePromise;
 }
 
 /**
@@ -330,6 +340,10 @@ export function initSerial(page) {
             note("1200 baud is refused: it reboots many boards into their bootloader");
             return;
         }
+        // The protocol module downloads while the port picker is open (nothing is awaited before
+        // requestPort: it needs the click's user activation).
+        const loading = remoteBoardClass();
+        loading.catch(() => {});
         let port;
         try {
             port = await navigator.serial.requestPort({ filters: FILTERS });
@@ -339,7 +353,7 @@ export function initSerial(page) {
         }
         let RemoteBoard;
         try {
-            RemoteBoard = await remoteBoardClass();
+            RemoteBoard = await loading;
         } catch (e) {
             note(`cannot load the protocol engine: ${e.message || e}`);
             return;

@@ -1,9 +1,9 @@
 // The remote protocols against real MicroPython: the npm package
 // @micropython/micropython-webassembly-pyscript (pinned in tests/web/micropython/package.json,
 // installed there on first use) is driven through replProcessChar behind serial-bridge.mjs, and the
-// browser's RemoteBoard (the wasm build, npm/ferropy_wasm.js) talks to it over a TCP link, as the
-// page does over WebSerial; then the native `ferropy remote socket://` does the same. Skipped, with
-// a message saying why, only when the package cannot be installed (no registry).
+// browser's RemoteBoard (crates/remote-wasm, web/remote/ferropy_remote.js) talks to it over a
+// TCP link, as the page does over WebSerial; then the native `ferropy remote socket://` does the
+// same. Skipped, with a message saying why, only when the package cannot be installed (no registry).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -75,8 +75,8 @@ function tcpLink(port) {
 
 before(async () => {
     if (skip) return;
-    const wasm = await import(path.join(root, "npm/ferropy_wasm.js"));
-    await wasm.default({ module_or_path: fs.readFileSync(path.join(root, "npm/ferropy.wasm")) });
+    const wasm = await import(path.join(root, "web/remote/ferropy_remote.js"));
+    await wasm.default({ module_or_path: fs.readFileSync(path.join(root, "web/remote/ferropy_remote.wasm")) });
     RemoteBoard = wasm.RemoteBoard;
     bridge = await startBridge({ mode: "micropython" });
     const link = await tcpLink(bridge.tcpPort);

@@ -1,4 +1,4 @@
-// RemoteBoard (crates/wasm/src/remote.rs) over a WebSerial-shaped port: `readable`/`writable`
+// RemoteBoard (crates/remote-wasm, built into web/remote/) over a WebSerial-shaped port: `readable`/`writable`
 // streams, read through a reader whose pending read outlives a timeout. The port's streams wrap a
 // TCP connection to serial-bridge.mjs, behind which `ferropy board --stdio` runs. Plain node: no
 // browser needed.
@@ -13,6 +13,8 @@ import { startBridge } from "./serial-bridge.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const FERROPY = path.join(root, "target/release/ferropy");
+/** The RemoteBoard module (crates/remote-wasm), built by scripts/build-wasm.sh. */
+const REMOTE = path.join(root, "web/remote/ferropy_remote");
 let bridge, sock, port, board;
 
 /** A SerialPort look-alike over a TCP socket: opened, with readable/writable streams. */
@@ -43,8 +45,8 @@ function streamPort(tcpPort) {
 
 before(async () => {
     if (!fs.existsSync(FERROPY)) execFileSync("cargo", ["build", "--release", "-p", "ferropy"], { cwd: root, stdio: "inherit" });
-    const wasm = await import(path.join(root, "npm/ferropy_wasm.js"));
-    await wasm.default({ module_or_path: fs.readFileSync(path.join(root, "npm/ferropy.wasm")) });
+    const wasm = await import(REMOTE + ".js");
+    await wasm.default({ module_or_path: fs.readFileSync(REMOTE + ".wasm") });
     bridge = await startBridge({ mode: "ferropy", binary: FERROPY });
     port = await streamPort(bridge.tcpPort);
     sock = port.socket;
@@ -92,11 +94,17 @@ test("release() unlocks the streams; a lost link rejects with kind Disconnected"
     board.release();
     assert.equal(port.readable.locked, false);
     const other = await streamPort(bridge.tcpPort);
-    const wasm = await import(path.join(root, "npm/ferropy_wasm.js"));
+    const wasm = await import(REMOTE + ".js"); // the instance initialised by before()
     const b2 = new wasm.RemoteBoard(other);
     b2.timeoutMs = 3000;
     await b2.enterRaw(false);
     bridge.kill();
     await assert.rejects(b2.exec("print(1)"), (e) => e.kind === "Disconnected" || e.kind === "Io");
     other.socket.destroy();
+});
+
+test("the Python engine does not carry RemoteBoard (it is loaded only on Connect)", () => {
+    const glue = fs.readFileSync(path.join(root, "npm/ferropy_wasm.js"), "utf8");
+    assert.ok(!glue.includes("RemoteBoard"), "npm/ferropy_wasm.js exports RemoteBoard again");
+    assert.ok(fs.readFileSync(REMOTE + ".js", "utf8").includes("class RemoteBoard"));
 });

@@ -2,7 +2,8 @@
 // (serial-fake.mjs) whose port is a WebSocket to serial-bridge.mjs, behind which
 // `ferropy board --stdio` runs. The real page connects, uses the board's REPL, runs the editor's
 // code on the board, saves main.py, uploads and downloads a binary file, sees a soft reset and an
-// unplugged cable, and reconnects.
+// unplugged cable, and reconnects. The protocol module (web/remote/, crates/remote-wasm) is fetched
+// only once Connect is clicked.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -15,6 +16,8 @@ import { fakeSerial } from "./serial-fake.mjs";
 
 const FERROPY = path.join(root, "target/release/ferropy");
 let env, ctx, page, log, bridge;
+/** Paths the page requested (the lazy protocol module must not be among them before Connect). */
+const requested = [];
 
 const text = () => page.evaluate(() => window.terminalText());
 
@@ -70,6 +73,7 @@ before(async () => {
     ctx = await env.browser.newContext({ viewport: { width: 1280, height: 760 }, acceptDownloads: true });
     page = await ctx.newPage();
     log = watch(page);
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await page.addInitScript(fakeSerial, { url: bridge.wsUrl });
     await page.goto(env.base + "/");
     await page.waitForFunction(() => document.body.dataset.ready === "1", null, { timeout: 30000 });
@@ -91,7 +95,10 @@ test("the baud-rate choice: 115200 by default, never 1200", async () => {
 });
 
 test("Connect: the port picker's filters, the open options, DTR, the board's files", async () => {
+    const remote = (p) => p.startsWith("/remote/");
+    assert.deepEqual(requested.filter(remote), [], "the protocol module is loaded before Connect");
     await connect();
+    assert.deepEqual(requested.filter(remote).sort(), ["/remote/ferropy_remote.js", "/remote/ferropy_remote.wasm"]);
     const rec = await page.evaluate(() => window.__serial);
     const ids = rec.filters.map((f) => `${f.usbVendorId.toString(16)}:${f.usbProductId === undefined ? "*" : f.usbProductId.toString(16)}`);
     for (const id of ["2e8a:5", "f055:9800", "303a:*", "10c4:ea60", "1a86:7523", "1a86:55d4", "403:6001", "403:6015"]) {

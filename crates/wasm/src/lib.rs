@@ -6,7 +6,6 @@
 pub mod ffi;
 pub mod fs;
 pub mod port;
-pub mod remote;
 pub mod repl;
 
 use std::cell::RefCell;

@@ -1,7 +1,10 @@
-//! A MicroPython board driven from JS: `RemoteBoard` wraps ferropy-remote's async protocol core
-//! (raw REPL, raw-paste, exec/eval, file transfer) around a byte link given by JS, and returns a
-//! Promise for every operation. The protocol itself lives in `ferropy-remote`; this is the thin
-//! JS-facing side: a [`Transport`] over JS promises, and conversions of results and errors.
+//! ferropy-remote-wasm: a MicroPython board driven from JS. `RemoteBoard` wraps ferropy-remote's
+//! async protocol core (raw REPL, raw-paste, exec/eval, file transfer) around a byte link given by
+//! JS, and returns a Promise for every operation. The protocol itself lives in `ferropy-remote`;
+//! this is the thin JS-facing side: a [`Transport`] over JS promises, and conversions of results
+//! and errors. It is a wasm module of its own (web/remote/ferropy_remote.{js,wasm}, built by
+//! scripts/build-wasm.sh), separate from the Python engine, so that pages pay for it only when a
+//! board is connected (web/serial.js imports it then).
 //!
 //! The link is either an object with `read(timeoutMs)` (a promise of a `Uint8Array`, empty when
 //! nothing arrived in time, `null` once the link is closed) and `write(bytes)` (a promise), or a
