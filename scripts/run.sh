@@ -12,6 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Rebuild the wasm only when a source it depends on is newer than the built package.
 needs_build() {
     [ -f npm/ferropy.wasm ] && [ -f npm/ferropy_wasm.js ] || return 0
+    [ -f web/remote/ferropy_remote.wasm ] || return 0
     [ -n "$(find crates Cargo.toml Cargo.lock scripts/build-wasm.sh -newer npm/ferropy.wasm \
         \( -name '*.rs' -o -name '*.py' -o -name '*.toml' -o -name '*.lock' -o -name '*.sh' \) \
         -print -quit 2>/dev/null)" ]

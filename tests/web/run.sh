@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 TOOLS=$PWD/.tools/playwright
 log() { printf 'web-tests: %s\n' "$*"; }
-if [ ! -f npm/ferropy.wasm ] || [ -n "$(find crates -name '*.rs' -newer npm/ferropy.wasm -print -quit)" ]; then
+if [ ! -f npm/ferropy.wasm ] || [ ! -f web/remote/ferropy_remote.wasm ] || [ -n "$(find crates -name '*.rs' -newer npm/ferropy.wasm -print -quit)" ]; then
     bash scripts/build-wasm.sh
 fi
 # The board behind tests/web/serial-bridge.mjs (serial.test.mjs, micropython.test.mjs).
