@@ -108,6 +108,8 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     objgen::init(vm);
     iter::init(vm);
     modbuiltins::init(vm);
+    // `help()` is a builtin everywhere, as in MicroPython's ports (not only at the REPL).
+    repl::install_help(vm);
     objmemoryview::init(vm);
     repr::init(vm);
     // Native modules: add a line per module (`import x` creates it on first use).

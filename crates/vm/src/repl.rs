@@ -1157,17 +1157,23 @@ fn help(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> crate::PyResult {
         names.extend([String::from("builtins"), String::from("__main__")]);
         names.sort();
         names.dedup();
+        // Column by column, four columns 18 wide, as MicroPython prints it.
         let mut text = String::new();
-        for (i, n) in names.iter().enumerate() {
-            text.push_str(n);
-            if i % 4 == 3 || i + 1 == names.len() {
-                text.push('\n');
-            } else {
-                for _ in n.len()..18 {
+        let rows = names.len().div_ceil(4);
+        for row in 0..rows {
+            let mut j = row;
+            while let Some(n) = names.get(j) {
+                text.push_str(n);
+                j += rows;
+                if j >= names.len() {
+                    break;
+                }
+                let len = n.chars().count();
+                for _ in 0..18 - len % 18 {
                     text.push(' ');
                 }
-                text.push(' ');
             }
+            text.push('\n');
         }
         text.push_str("Plus any modules on the filesystem\n");
         vm.write_stdout(&text);
