@@ -12,12 +12,26 @@
 use alloc::collections::BTreeMap;
 use alloc::rc::{Rc, Weak};
 use alloc::vec::Vec;
+use core::any::{Any, TypeId};
 
 use crate::value::{Obj, PyObject, Value};
+
+/// How the collector sees inside one Rust type of native object data (`PyObject::Native`).
+/// Native data without a tracer is opaque: such objects are roots, so anything they hold stays
+/// alive (safe, but a cycle through them is never freed).
+#[derive(Clone, Copy)]
+pub struct NativeTracer {
+    /// Call the function on every value the data holds.
+    pub visit: fn(&dyn Any, &mut dyn FnMut(&Value)),
+    /// Move every value the data holds into the vector (the object is cyclic garbage).
+    pub clear: fn(&mut dyn Any, &mut Vec<Value>),
+}
 
 /// Tracks container objects and decides when to collect.
 pub struct Heap {
     tracked: Vec<Weak<PyObject>>,
+    /// Tracers for native data types that hold Python values.
+    native_tracers: Vec<(TypeId, NativeTracer)>,
     /// The heap limit in bytes.
     pub limit: usize,
     /// Number of collections run.
@@ -37,12 +51,21 @@ impl Heap {
     pub fn new(limit: usize) -> Heap {
         Heap {
             tracked: Vec::new(),
+            native_tracers: Vec::new(),
             limit,
             collections: 0,
             last_freed: 0,
             enabled: true,
             next_check: 4096,
             last_collect_live: 0,
+        }
+    }
+
+    /// Let the collector trace native objects whose data is a `T` (see [`NativeTracer`]).
+    pub fn register_native<T: Any>(&mut self, tracer: NativeTracer) {
+        let id = TypeId::of::<T>();
+        if !self.native_tracers.iter().any(|(t, _)| *t == id) {
+            self.native_tracers.push((id, tracer));
         }
     }
 
@@ -93,7 +116,7 @@ impl Heap {
             .collect();
         let mut traceable = alloc::vec![true; n];
         for (i, o) in objs.iter().enumerate() {
-            let ok = visit_refs(o, &mut |child: &Obj| {
+            let ok = visit_refs(o, &self.native_tracers, &mut |child: &Obj| {
                 if let Some(&j) = index.get(&(Rc::as_ptr(child) as *const u8 as usize)) {
                     gc_refs[j] -= 1;
                 }
@@ -112,7 +135,7 @@ impl Heap {
             }
         }
         while let Some(i) = work.pop() {
-            visit_refs(&objs[i], &mut |child: &Obj| {
+            visit_refs(&objs[i], &self.native_tracers, &mut |child: &Obj| {
                 if let Some(&j) = index.get(&(Rc::as_ptr(child) as *const u8 as usize)) {
                     if !reachable[j] {
                         reachable[j] = true;
@@ -127,7 +150,7 @@ impl Heap {
         for i in 0..n {
             if !reachable[i] {
                 freed += 1;
-                clear_refs(&objs[i], &mut dropped);
+                clear_refs(&objs[i], &self.native_tracers, &mut dropped);
             }
         }
         drop(objs);
@@ -177,7 +200,11 @@ fn visit_frame(fr: &crate::frame::Frame, f: &mut dyn FnMut(&Obj)) {
 
 /// Report every object reference held by `o`. Returns false when some part could not be inspected
 /// (a borrow is active), in which case the object must be treated as a root.
-pub fn visit_refs(o: &PyObject, f: &mut dyn FnMut(&Obj)) -> bool {
+pub fn visit_refs(
+    o: &PyObject,
+    tracers: &[(TypeId, NativeTracer)],
+    f: &mut dyn FnMut(&Obj),
+) -> bool {
     match o {
         PyObject::Tuple(items) => items.iter().for_each(|v| visit_value(v, f)),
         PyObject::List(l) => match l.try_borrow() {
@@ -287,8 +314,15 @@ pub fn visit_refs(o: &PyObject, f: &mut dyn FnMut(&Obj)) -> bool {
         PyObject::StaticMethod(v) | PyObject::ClassMethod(v) => visit_value(v, f),
         PyObject::Native(n) => {
             f(&n.class);
-            // Native data is opaque: treat the object as a root so nothing it holds is freed.
-            return false;
+            let Ok(d) = n.data.try_borrow() else {
+                return false;
+            };
+            let data: &dyn Any = &**d;
+            match tracers.iter().find(|(t, _)| *t == data.type_id()) {
+                Some((_, tr)) => (tr.visit)(data, &mut |v: &Value| visit_value(v, f)),
+                // Opaque native data: a root, so nothing it holds is freed.
+                None => return false,
+            }
         }
         PyObject::BigInt(_)
         | PyObject::Complex(..)
@@ -330,8 +364,17 @@ fn visit_iter(it: &crate::value::IterState, f: &mut dyn FnMut(&Obj)) {
 
 /// Take every reference out of a garbage object (breaking its cycles); the taken values are
 /// pushed to `out` so they are dropped after all garbage has been cleared.
-fn clear_refs(o: &PyObject, out: &mut Vec<Value>) {
+fn clear_refs(o: &PyObject, tracers: &[(TypeId, NativeTracer)], out: &mut Vec<Value>) {
     match o {
+        PyObject::Native(n) => {
+            if let Ok(mut d) = n.data.try_borrow_mut() {
+                let data: &mut dyn Any = &mut **d;
+                let id = (*data).type_id();
+                if let Some((_, tr)) = tracers.iter().find(|(t, _)| *t == id) {
+                    (tr.clear)(data, out);
+                }
+            }
+        }
         PyObject::List(l) => {
             if let Ok(mut l) = l.try_borrow_mut() {
                 out.append(&mut l);

@@ -369,8 +369,25 @@ fn d_maxlen(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     })
 }
 
-/// Create the `_collections` module.
+/// The collector's view into a deque (its items).
+fn deque_visit(d: &dyn core::any::Any, f: &mut dyn FnMut(&Value)) {
+    if let Some(d) = d.downcast_ref::<Deque>() {
+        d.items.iter().for_each(f);
+    }
+}
+
+fn deque_clear(d: &mut dyn core::any::Any, out: &mut Vec<Value>) {
+    if let Some(d) = d.downcast_mut::<Deque>() {
+        out.extend(d.items.drain(..));
+    }
+}
+
+/// The `_collections` module (the native `deque`; the rest of `collections` is frozen Python).
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
+    vm.heap.register_native::<Deque>(crate::gc::NativeTracer {
+        visit: deque_visit,
+        clear: deque_clear,
+    });
     let m = vm.new_module("_collections");
     let cls = types::new_type(
         "deque",

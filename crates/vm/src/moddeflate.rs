@@ -934,8 +934,26 @@ fn d_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(line)
 }
 
+/// The collector's view into a DeflateIO (its underlying stream).
+fn deflate_visit(d: &dyn core::any::Any, f: &mut dyn FnMut(&Value)) {
+    if let Some(Some(s)) = d.downcast_ref::<DeflateIO>().map(|d| &d.stream) {
+        f(s);
+    }
+}
+
+fn deflate_clear(d: &mut dyn core::any::Any, out: &mut Vec<Value>) {
+    if let Some(s) = d.downcast_mut::<DeflateIO>().and_then(|d| d.stream.take()) {
+        out.push(s);
+    }
+}
+
 /// Create the `deflate` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
+    vm.heap
+        .register_native::<DeflateIO>(crate::gc::NativeTracer {
+            visit: deflate_visit,
+            clear: deflate_clear,
+        });
     let m = vm.new_module("deflate");
     let cls = types::new_type(
         "DeflateIO",
