@@ -581,6 +581,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             })
             .collect();
         let it = &mut *self.interner;
+        let caches = crate::code::CodeCaches::new(u.names.len());
         Ok(Code {
             name: it.intern(&u.name),
             qualname: it.intern(&u.qualname),
@@ -600,6 +601,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             lines: u.lines,
             max_stack,
             doc: u.doc,
+            caches,
         })
     }
 

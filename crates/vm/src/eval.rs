@@ -15,7 +15,7 @@ use core::cell::RefCell;
 
 use crate::ast::BinOp;
 use crate::attr::dict_of;
-use crate::code::{Code, CO_COROUTINE};
+use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
 use crate::frame::{Block, Frame, Pending};
@@ -390,6 +390,46 @@ impl Vm {
         Err(self.name_error(name))
     }
 
+    /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
+    #[inline]
+    fn load_global_cached(&mut self, globals: &Obj, code: &Code, i: usize) -> PyResult {
+        let (Some(name), Some(hint)) = (code.names.get(i), code.caches.global_hint.get(i)) else {
+            return Err(self.stack_underflow());
+        };
+        let h = hint.get();
+        if let Some(d) = dict_of(globals) {
+            let d = d.borrow();
+            if h & HINT_BUILTINS == 0 {
+                if let Some(v) = d.value_if_key_at(h as usize, name) {
+                    return Ok(v.clone());
+                }
+            }
+            if let Some(ix) = d.index_of_name(name) {
+                hint.set(ix as u32);
+                if let Some(e) = d.entry(ix) {
+                    return Ok(e.value.clone());
+                }
+            }
+        } else {
+            return self.load_global(globals, name);
+        }
+        if let Some(d) = dict_of(&self.builtins) {
+            let d = d.borrow();
+            if h != HINT_NONE && h & HINT_BUILTINS != 0 {
+                if let Some(v) = d.value_if_key_at((h & !HINT_BUILTINS) as usize, name) {
+                    return Ok(v.clone());
+                }
+            }
+            if let Some(ix) = d.index_of_name(name) {
+                hint.set(ix as u32 | HINT_BUILTINS);
+                if let Some(e) = d.entry(ix) {
+                    return Ok(e.value.clone());
+                }
+            }
+        }
+        Err(self.name_error(name))
+    }
+
     #[allow(clippy::cognitive_complexity)]
     fn execute_inner(
         &mut self,
@@ -505,8 +545,7 @@ impl Vm {
                     }
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = &code.names[i as usize];
-                    let v = self.load_global(&frame.globals, name)?;
+                    let v = self.load_global_cached(&frame.globals, &code, i as usize)?;
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
@@ -563,13 +602,23 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!(self, frame);
-                    let v = self.getattr(&obj, &code.names[i as usize])?;
+                    let v = match self.load_attr_cached(&code, i as usize, &obj) {
+                        Some(v) => v,
+                        None => {
+                            let v = self.getattr(&obj, &code.names[i as usize])?;
+                            self.fill_attr_site(&code, i as usize, AttrOp::Load, &obj);
+                            v
+                        }
+                    };
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
-                    self.setattr(&obj, &code.names[i as usize], v)?;
+                    if let Some(v) = self.store_attr_cached(&code, i as usize, &obj, v) {
+                        self.setattr(&obj, &code.names[i as usize], v)?;
+                        self.fill_attr_site(&code, i as usize, AttrOp::Store, &obj);
+                    }
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop!(self, frame);
@@ -577,10 +626,17 @@ impl Vm {
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!(self, frame);
-                    let name = &code.names[i as usize];
-                    let (a, b) = self.load_method(obj, name)?;
-                    frame.stack.push(a);
-                    frame.stack.push(b);
+                    if let Some(f) = self.load_method_cached(&code, i as usize, &obj) {
+                        frame.stack.push(f);
+                        frame.stack.push(obj);
+                    } else {
+                        let name = &code.names[i as usize];
+                        let keep = obj.clone();
+                        let (a, b) = self.load_method(obj, name)?;
+                        frame.stack.push(a);
+                        frame.stack.push(b);
+                        self.fill_attr_site(&code, i as usize, AttrOp::Method, &keep);
+                    }
                 }
                 Instr::CallMethod(n) => {
                     let n = n as usize;
