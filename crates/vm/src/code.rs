@@ -64,6 +64,10 @@ pub struct Code {
     pub doc: Option<Value>,
     /// Inline caches filled while the code runs (see `CodeCaches`).
     pub caches: CodeCaches,
+    /// A plain function body: no `*args`/`**kwargs`, no keyword-only parameters, no cells, not
+    /// a generator or coroutine. A call passing exactly `argcount` positional arguments just
+    /// moves them into the first locals (`Vm::simple_call_frame`).
+    pub simple_call: bool,
 }
 
 /// Marks a global-lookup hint that points into the builtins dict rather than the globals.

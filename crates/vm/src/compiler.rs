@@ -582,6 +582,12 @@ impl<'a, 'i> Compiler<'a, 'i> {
             .collect();
         let it = &mut *self.interner;
         let caches = crate::code::CodeCaches::new(u.names.len());
+        let simple_call = u.flags
+            & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+            == 0
+            && u.kwonlyargcount == 0
+            && u.cellvars.is_empty()
+            && u.freevars.is_empty();
         Ok(Code {
             name: it.intern(&u.name),
             qualname: it.intern(&u.qualname),
@@ -602,6 +608,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             max_stack,
             doc: u.doc,
             caches,
+            simple_call,
         })
     }
 

@@ -66,6 +66,20 @@ macro_rules! top {
     };
 }
 
+/// The code and globals of a Python function that `Call` can enter by just moving `nargs`
+/// positional arguments into its locals (see `Code::simple_call`).
+#[inline]
+fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
+    if let Some(Value::Obj(o)) = v {
+        if let PyObject::Function(f) = &**o {
+            if f.code.simple_call && f.code.argcount as usize == nargs {
+                return Some((f.code.clone(), f.globals.clone()));
+            }
+        }
+    }
+    None
+}
+
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     match &**o {
         PyObject::Generator(g) => Some(g),
@@ -645,12 +659,19 @@ impl Vm {
                         return Err(self.stack_underflow());
                     }
                     let self_pos = len - n - 1;
+                    let mut nargs = n + 1;
                     if matches!(frame.stack[self_pos], Value::NotImplemented) {
                         frame.stack.remove(self_pos);
-                        if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
-                            enter!(f);
-                        }
-                    } else if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
+                        nargs = n;
+                    }
+                    let pos = self_pos - 1;
+                    if let Some((c, g)) = simple_target(frame.stack.get(pos), nargs) {
+                        self.periodic_checks()?;
+                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        frame.pending = Pending::Call;
+                        enter!(nf);
+                    }
+                    if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
                     }
                 }
@@ -1197,6 +1218,12 @@ impl Vm {
                         .len()
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
+                    if let Some((c, g)) = simple_target(frame.stack.get(pos), n as usize) {
+                        self.periodic_checks()?;
+                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        frame.pending = Pending::Call;
+                        enter!(nf);
+                    }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
                     }
@@ -1747,6 +1774,15 @@ impl Vm {
     fn periodic_checks(&mut self) -> PyResult<()> {
         self.ticks = self.ticks.wrapping_add(1);
         if self.ticks & 0x3ff == 0 {
+            return self.periodic_work();
+        }
+        Ok(())
+    }
+
+    /// The work `periodic_checks` does every 1024 ticks.
+    #[inline(never)]
+    fn periodic_work(&mut self) -> PyResult<()> {
+        {
             self.check_interrupt()?;
             if self.sched_pending {
                 self.sched_pending = false;
@@ -2052,6 +2088,12 @@ impl Vm {
         if let Value::Obj(o) = &callable {
             match &**o {
                 PyObject::Function(func) if !func.code.is_resumable() => {
+                    if nkw == 0 {
+                        if let Some(nf) = self.simple_call_frame(func, &mut frame.stack, pos) {
+                            frame.pending = Pending::Call;
+                            return Ok(Some(nf));
+                        }
+                    }
                     let nf = if nkw == 0 {
                         self.function_frame(o, &frame.stack[pos + 1..], &[])?
                     } else {
@@ -2123,16 +2165,17 @@ impl Vm {
             }
         }
         let split = frame.stack.len() - nkw;
-        let args: Vec<Value> = frame.stack[pos + 1..split].to_vec();
         let kw: Vec<(Str, Value)> = kwn
             .into_iter()
             .zip(frame.stack[split..].iter().cloned())
             .collect();
-        frame.stack.truncate(pos);
         self.caller_frame = &**frame as *const Frame;
         self.direct_call = true;
-        let r = self.call_kw(&callable, &args, &kw)?;
-        frame.stack.push(r);
+        // The positional arguments are passed straight from the operand stack (no copy); the
+        // stack is cut back whether the call returns, raises or suspends.
+        let r = self.call_kw(&callable, &frame.stack[pos + 1..split], &kw);
+        frame.stack.truncate(pos);
+        frame.stack.push(r?);
         Ok(None)
     }
 
