@@ -80,6 +80,66 @@ fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
     None
 }
 
+/// Arithmetic on two small ints or two floats that needs no VM (no overflow, no error, no
+/// Python code): the result, or None for the general path. Both the plain and in-place forms
+/// use it (ints and floats are immutable, so `+=` is `+`).
+#[inline]
+fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            Some(Value::Int(match op {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mult => x.checked_mul(y)?,
+                BinOp::BitAnd => x & y,
+                BinOp::BitOr => x | y,
+                BinOp::BitXor => x ^ y,
+                BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
+                BinOp::Mod if y > 0 && x >= 0 => x % y,
+                BinOp::LShift
+                    if (0..32).contains(&y) && (-(1i64 << 31)..(1i64 << 31)).contains(&x) =>
+                {
+                    x << y
+                }
+                BinOp::RShift if (0..64).contains(&y) => x >> y,
+                _ => return None,
+            }))
+        }
+        (Value::Float(x), Value::Float(y)) => {
+            let (x, y) = (*x, *y);
+            Some(Value::Float(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mult => x * y,
+                BinOp::Div if y != 0.0 => x / y,
+                _ => return None,
+            }))
+        }
+        (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
+            let (x, y) = (*x, *y as f64);
+            Some(Value::Float(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mult => x * y,
+                BinOp::Div if y != 0.0 => x / y,
+                _ => return None,
+            }))
+        }
+        (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
+            let (x, y) = (*x as f64, *y);
+            Some(Value::Float(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mult => x * y,
+                BinOp::Div if y != 0.0 => x / y,
+                _ => return None,
+            }))
+        }
+        _ => None,
+    }
+}
+
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     match &**o {
         PyObject::Generator(g) => Some(g),
@@ -707,7 +767,10 @@ impl Vm {
                         (Value::Float(x), Value::Float(y), BinOp::Add) => Value::Float(x + y),
                         (Value::Float(x), Value::Float(y), BinOp::Sub) => Value::Float(x - y),
                         (Value::Float(x), Value::Float(y), BinOp::Mult) => Value::Float(x * y),
-                        _ => self.binary_op(&a, &b, op)?,
+                        _ => match int_float_fast(&a, &b, op) {
+                            Some(r) => r,
+                            None => self.binary_op(&a, &b, op)?,
+                        },
                     };
                     frame.stack.push(r);
                 }
@@ -725,7 +788,10 @@ impl Vm {
                         {
                             Value::Int(x - y)
                         }
-                        _ => self.inplace_op(&a, &b, op)?,
+                        _ => match int_float_fast(&a, &b, op) {
+                            Some(r) => r,
+                            None => self.inplace_op(&a, &b, op)?,
+                        },
                     };
                     frame.stack.push(r);
                 }
@@ -766,6 +832,18 @@ impl Vm {
                                 GtE => Value::Bool(x >= y),
                                 Eq | Is => Value::Bool(x == y),
                                 NotEq | IsNot => Value::Bool(x != y),
+                                _ => self.compare(&a, &b, op)?,
+                            }
+                        }
+                        (Value::Float(x), Value::Float(y)) => {
+                            use crate::ast::CmpOp::*;
+                            match op {
+                                Lt => Value::Bool(x < y),
+                                LtE => Value::Bool(x <= y),
+                                Gt => Value::Bool(x > y),
+                                GtE => Value::Bool(x >= y),
+                                Eq => Value::Bool(x == y),
+                                NotEq => Value::Bool(x != y),
                                 _ => self.compare(&a, &b, op)?,
                             }
                         }
