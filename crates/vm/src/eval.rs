@@ -319,6 +319,22 @@ impl Vm {
                             frame.stack.pop();
                             frame.stack.push(v);
                         }
+                        Pending::BinOp(op) => {
+                            let b = frame.stack.pop().unwrap_or(Value::None);
+                            let a = frame.stack.pop().unwrap_or(Value::None);
+                            let r = if matches!(v, Value::NotImplemented) {
+                                self.binary_op_after_lhs(&a, &b, op)
+                            } else {
+                                Ok(v)
+                            };
+                            match r {
+                                Ok(r) => frame.stack.push(r),
+                                Err(e) => {
+                                    self.add_traceback(&e, &frame);
+                                    pending_err = Some(e);
+                                }
+                            }
+                        }
                     }
                     frame.pending = Pending::Call;
                 }
@@ -462,6 +478,36 @@ impl Vm {
             }
         }
         Err(self.name_error(name))
+    }
+
+    /// The code and globals of the Python method `a.__op__` when the dispatch loop may run it
+    /// as a frame: `a` is an instance whose class defines it as a plain two-parameter function,
+    /// and `b` cannot take priority (a non-object value, or an instance of the same class).
+    #[inline]
+    fn binop_target(&mut self, a: &Value, b: &Value, op: BinOp) -> Option<(Rc<Code>, Obj)> {
+        let Value::Obj(ao) = a else { return None };
+        let PyObject::Instance(ia) = &**ao else {
+            return None;
+        };
+        let cls = ia.class.try_borrow().ok()?.clone();
+        if let Value::Obj(bo) = b {
+            let PyObject::Instance(ib) = &**bo else {
+                return None;
+            };
+            if !Rc::ptr_eq(&*ib.class.try_borrow().ok()?, &cls) {
+                return None;
+            }
+        }
+        let name = self.name(crate::ops::binop_names(op).0);
+        let Some(Value::Obj(fo)) = self.type_lookup(&cls, &name) else {
+            return None;
+        };
+        match &*fo {
+            PyObject::Function(f) if f.code.simple_call && f.code.argcount == 2 => {
+                Some((f.code.clone(), f.globals.clone()))
+            }
+            _ => None,
+        }
     }
 
     /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
@@ -769,7 +815,24 @@ impl Vm {
                         (Value::Float(x), Value::Float(y), BinOp::Mult) => Value::Float(x * y),
                         _ => match int_float_fast(&a, &b, op) {
                             Some(r) => r,
-                            None => self.binary_op(&a, &b, op)?,
+                            None => {
+                                if let Some((c, g)) = self.binop_target(&a, &b, op) {
+                                    // Run `a.__op__(b)` as a frame; both operands stay below.
+                                    let (ac, bc) = (a.clone(), b.clone());
+                                    frame.stack.push(a);
+                                    frame.stack.push(b);
+                                    let pos = frame.stack.len();
+                                    frame.stack.push(Value::None);
+                                    frame.stack.push(ac);
+                                    frame.stack.push(bc);
+                                    self.periodic_checks()?;
+                                    let nf =
+                                        self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                                    frame.pending = Pending::BinOp(op);
+                                    enter!(nf);
+                                }
+                                self.binary_op(&a, &b, op)?
+                            }
                         },
                     };
                     frame.stack.push(r);
@@ -1425,10 +1488,21 @@ impl Vm {
                     let v = pop!(self, frame);
                     if frame.generator.is_none() && self.frames.len() > base {
                         if let Some(c) = self.frames.last() {
-                            if c.pending == Pending::Call {
+                            let ok = match c.pending {
+                                Pending::Call => true,
+                                Pending::BinOp(_) => !matches!(v, Value::NotImplemented),
+                                _ => false,
+                            };
+                            if ok {
                                 if let Some(caller) = self.frames.pop() {
                                     let done = core::mem::replace(frame, caller);
                                     self.recycle_frame(done);
+                                    if let Pending::BinOp(_) = frame.pending {
+                                        // Drop the two operands kept for the reflected method.
+                                        let keep = frame.stack.len().saturating_sub(2);
+                                        frame.stack.truncate(keep);
+                                        frame.pending = Pending::Call;
+                                    }
                                     frame.stack.push(v);
                                     code = frame.code.clone();
                                     continue;
@@ -2205,9 +2279,9 @@ impl Vm {
                 {
                     let nname = self.name("__new__");
                     let iname = self.name("__init__");
-                    let new_default = types::lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
+                    let new_default = self.type_lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
                     if new_default {
-                        if let Some(init) = types::lookup(o, &iname) {
+                        if let Some(init) = self.type_lookup(o, &iname) {
                             if let Value::Obj(io) = &init {
                                 if let PyObject::Function(ifn) = &**io {
                                     if !ifn.code.is_resumable() {

@@ -39,6 +39,10 @@ pub enum Pending {
     /// A sub-generator resumed by YieldFrom: a yield makes this frame yield the same value; a
     /// return pushes the result.
     YieldFrom,
+    /// A binary operator's Python method `a.__op__(b)`, with both operands kept on this frame's
+    /// stack: a result replaces them; NotImplemented goes on to the reflected method
+    /// (`Vm::binary_op_after_lhs`).
+    BinOp(crate::ast::BinOp),
 }
 
 /// The execution state of one code object.
