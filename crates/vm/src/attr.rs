@@ -120,7 +120,7 @@ impl Vm {
         let name = code.names.get(i)?;
         let d = dict_of(&inst.dict)?.try_borrow().ok()?;
         if d.is_empty() || d.index_of_name(name).is_none() {
-            Some(f.clone())
+            f.upgrade().map(Value::Obj)
         } else {
             None
         }
@@ -187,11 +187,11 @@ impl Vm {
                 _ => SiteKind::Slow,
             },
             AttrOp::Method => match &attr {
-                Some(a @ Value::Obj(ao))
+                Some(Value::Obj(ao))
                     if matches!(&**ao, PyObject::Function(_))
                         || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none()) =>
                 {
-                    SiteKind::Method(a.clone())
+                    SiteKind::Method(Rc::downgrade(ao))
                 }
                 _ => SiteKind::Slow,
             },

@@ -98,8 +98,9 @@ pub enum SiteKind {
     /// Load: the class attribute is this plain value (no descriptor); the instance dict wins.
     DictOr(Value),
     /// Method: the class attribute is this function (or unbound builtin); used unless the
-    /// instance dict shadows it.
-    Method(Value),
+    /// instance dict shadows it. Weak, so that a cache never keeps a function (and what it
+    /// references) alive.
+    Method(Weak<PyObject>),
     /// Store: a plain instance-dict store (no `__setattr__` override, no data descriptor).
     Store,
 }
