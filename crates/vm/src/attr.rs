@@ -3,9 +3,11 @@
 //! `__setattr__`, `__delattr__`, modules, functions and `super`.
 
 use alloc::format;
-use alloc::rc::Rc;
+use alloc::rc::{Rc, Weak};
 use alloc::vec::Vec;
+use core::cell::Cell;
 
+use crate::code::{AttrOp, AttrSite, Code, SiteKind};
 use crate::exceptions::{exc_state, ExcKind};
 use crate::types::{self, as_type};
 use crate::value::{Builtin, Obj, PyObject, Str, Value};
@@ -27,6 +29,31 @@ fn is_data_descriptor(vm: &mut Vm, attr: &Value) -> bool {
     }
 }
 
+/// A class attribute that `bind_attr` hands back unchanged when read through an instance.
+fn is_plain_class_attr(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => matches!(&**o, PyObject::Type(_) | PyObject::Tuple(_)),
+        _ => true,
+    }
+}
+
+/// Is `w` a weak reference to the object `cls`?
+#[inline]
+fn weak_is(w: &Weak<PyObject>, cls: &Obj) -> bool {
+    core::ptr::eq(w.as_ptr(), Rc::as_ptr(cls))
+}
+
+/// Names the generic instance setattr treats specially (never cached as plain stores).
+const SPECIAL_STORE_NAMES: &[&str] = &[
+    "__class__",
+    "__dict__",
+    "args",
+    "__cause__",
+    "__context__",
+    "__suppress_context__",
+    "__traceback__",
+];
+
 /// The dict inside a dict object.
 pub(crate) fn dict_of(o: &Obj) -> Option<&core::cell::RefCell<crate::dict::Dict>> {
     match &**o {
@@ -36,6 +63,191 @@ pub(crate) fn dict_of(o: &Obj) -> Option<&core::cell::RefCell<crate::dict::Dict>
 }
 
 impl Vm {
+    /// The cache site of `code` for name `i` and `op`, when it was filled for class `cls` at the
+    /// current type version.
+    #[inline]
+    fn valid_site<'a>(
+        &self,
+        sites: &'a [AttrSite],
+        i: usize,
+        op: AttrOp,
+        cls: &Obj,
+    ) -> Option<&'a AttrSite> {
+        let base = (i * 3 + op as usize) * 2;
+        let pair = sites.get(base..base + 2)?;
+        pair.iter()
+            .find(|s| s.version == self.type_version && weak_is(&s.cls, cls))
+    }
+
+    /// LoadAttr of name `i` of `code` answered from its inline cache, or None (then the caller
+    /// takes `getattr` and refills the site with `fill_attr_site`).
+    #[inline]
+    pub(crate) fn load_attr_cached(&self, code: &Code, i: usize, obj: &Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let PyObject::Instance(inst) = &**o else {
+            return None;
+        };
+        let sites = code.caches.attr.try_borrow().ok()?;
+        let cls = inst.class.try_borrow().ok()?;
+        let site = self.valid_site(&sites, i, AttrOp::Load, &cls)?;
+        let name = code.names.get(i)?;
+        let d = dict_of(&inst.dict)?.try_borrow().ok()?;
+        match &site.kind {
+            SiteKind::Dict => d.get_name_hinted(name, &site.hint).cloned(),
+            SiteKind::DictOr(v) => Some(
+                d.get_name_hinted(name, &site.hint)
+                    .cloned()
+                    .unwrap_or_else(|| v.clone()),
+            ),
+            _ => None,
+        }
+    }
+
+    /// LoadMethod of name `i` of `code` from its inline cache: the function to call with `obj`
+    /// as self, or None.
+    #[inline]
+    pub(crate) fn load_method_cached(&self, code: &Code, i: usize, obj: &Value) -> Option<Value> {
+        let Value::Obj(o) = obj else { return None };
+        let PyObject::Instance(inst) = &**o else {
+            return None;
+        };
+        let sites = code.caches.attr.try_borrow().ok()?;
+        let cls = inst.class.try_borrow().ok()?;
+        let site = self.valid_site(&sites, i, AttrOp::Method, &cls)?;
+        let SiteKind::Method(f) = &site.kind else {
+            return None;
+        };
+        let name = code.names.get(i)?;
+        let d = dict_of(&inst.dict)?.try_borrow().ok()?;
+        if d.is_empty() || d.index_of_name(name).is_none() {
+            f.upgrade().map(Value::Obj)
+        } else {
+            None
+        }
+    }
+
+    /// StoreAttr of name `i` of `code` through its inline cache. Gives the value back when the
+    /// cache cannot do the store (the caller then takes `setattr`).
+    #[inline]
+    pub(crate) fn store_attr_cached(
+        &self,
+        code: &Code,
+        i: usize,
+        obj: &Value,
+        v: Value,
+    ) -> Option<Value> {
+        let Value::Obj(o) = obj else { return Some(v) };
+        let PyObject::Instance(inst) = &**o else {
+            return Some(v);
+        };
+        let Ok(sites) = code.caches.attr.try_borrow() else {
+            return Some(v);
+        };
+        let Ok(cls) = inst.class.try_borrow() else {
+            return Some(v);
+        };
+        let Some(site) = self.valid_site(&sites, i, AttrOp::Store, &cls) else {
+            return Some(v);
+        };
+        let (SiteKind::Store, Some(name), Some(d)) =
+            (&site.kind, code.names.get(i), dict_of(&inst.dict))
+        else {
+            return Some(v);
+        };
+        let Ok(mut d) = d.try_borrow_mut() else {
+            return Some(v);
+        };
+        d.set_name_hinted(name, v, &site.hint);
+        None
+    }
+
+    /// Record in `code`'s cache site for name `i` and `op` what a generic access on `obj` (an
+    /// instance) can skip next time. Runs no Python code.
+    pub(crate) fn fill_attr_site(&mut self, code: &Code, i: usize, op: AttrOp, obj: &Value) {
+        let Value::Obj(o) = obj else { return };
+        let PyObject::Instance(inst) = &**o else {
+            return;
+        };
+        let Some(name) = code.names.get(i) else {
+            return;
+        };
+        let Ok(cls) = inst.class.try_borrow().map(|c| c.clone()) else {
+            return;
+        };
+        if let Ok(sites) = code.caches.attr.try_borrow() {
+            if self.valid_site(&sites, i, op, &cls).is_some() {
+                return;
+            }
+        }
+        let attr = self.type_lookup(&cls, name);
+        let kind = match op {
+            AttrOp::Load => match &attr {
+                None => SiteKind::Dict,
+                Some(a) if is_plain_class_attr(a) => SiteKind::DictOr(a.clone()),
+                _ => SiteKind::Slow,
+            },
+            AttrOp::Method => match &attr {
+                Some(Value::Obj(ao))
+                    if matches!(&**ao, PyObject::Function(_))
+                        || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none()) =>
+                {
+                    SiteKind::Method(Rc::downgrade(ao))
+                }
+                _ => SiteKind::Slow,
+            },
+            AttrOp::Store => {
+                let sname = self.name("__setattr__");
+                let custom = self
+                    .type_lookup(&cls, &sname)
+                    .map(|sa| !self.is_object_slot(&sa))
+                    .unwrap_or(false);
+                let plain = match &attr {
+                    None => true,
+                    Some(a) => {
+                        is_plain_class_attr(a)
+                            || matches!(a, Value::Obj(ao) if matches!(&**ao, PyObject::Function(_)))
+                    }
+                };
+                if custom
+                    || !plain
+                    || Rc::ptr_eq(&cls, &self.types.object)
+                    || SPECIAL_STORE_NAMES.contains(&name.as_str())
+                {
+                    SiteKind::Slow
+                } else {
+                    SiteKind::Store
+                }
+            }
+        };
+        let Ok(mut sites) = code.caches.attr.try_borrow_mut() else {
+            return;
+        };
+        if sites.is_empty() {
+            sites.resize_with(code.names.len() * 6, || AttrSite {
+                cls: Weak::new(),
+                version: 0,
+                kind: SiteKind::Slow,
+                hint: Cell::new(0),
+            });
+        }
+        // Two ways per site (a method often sees a class and its subclass): the new entry goes
+        // first, the previous first entry moves second unless it is stale.
+        let base = (i * 3 + op as usize) * 2;
+        let version = self.type_version;
+        if let Some(pair) = sites.get_mut(base..base + 2) {
+            let entry = AttrSite {
+                cls: Rc::downgrade(&cls),
+                version,
+                kind,
+                hint: Cell::new(0),
+            };
+            let old = core::mem::replace(&mut pair[0], entry);
+            if old.version == version {
+                pair[1] = old;
+            }
+        }
+    }
+
     /// Bind a class attribute found for `obj` (an instance, or None when accessed on the class
     /// `cls`).
     pub fn bind_attr(&mut self, attr: Value, obj: Option<&Value>, cls: &Obj) -> PyResult {

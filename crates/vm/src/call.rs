@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::attr::dict_of;
-use crate::code::{CO_VARARGS, CO_VARKEYWORDS};
+use crate::code::{Code, CO_VARARGS, CO_VARKEYWORDS};
 use crate::dict::Dict;
 use crate::exceptions::ExcKind;
 use crate::frame::Frame;
@@ -39,6 +39,43 @@ fn name_list(names: &[String]) -> String {
 }
 
 impl Vm {
+    /// The frame for a call of `f` with exactly its positional parameters: the arguments in
+    /// `stack[pos + 1..]` are moved into the locals and `stack[pos..]` is dropped. None (the stack
+    /// untouched) when the call needs general argument binding or cells.
+    #[inline]
+    pub(crate) fn simple_call_frame(
+        &mut self,
+        f: &Function,
+        stack: &mut Vec<Value>,
+        pos: usize,
+    ) -> Option<Box<Frame>> {
+        let code = &f.code;
+        if !code.simple_call || stack.len() != pos + 1 + code.argcount as usize {
+            return None;
+        }
+        let (code, globals) = (code.clone(), f.globals.clone());
+        Some(self.call_frame_from_stack(code, globals, stack, pos))
+    }
+
+    /// The frame for a simple call (see `Code::simple_call`) of `code`: the arguments are moved
+    /// out of `stack[pos + 1..]` and `stack[pos..]` is dropped.
+    #[inline]
+    pub(crate) fn call_frame_from_stack(
+        &mut self,
+        code: Rc<Code>,
+        globals: Obj,
+        stack: &mut Vec<Value>,
+        pos: usize,
+    ) -> Box<Frame> {
+        let mut frame = match self.frame_pool.pop() {
+            Some(fr) => fr,
+            None => Frame::new(code.clone(), globals.clone(), None),
+        };
+        frame.reset_with_args(code, globals, stack.get_mut(pos + 1..).unwrap_or_default());
+        stack.truncate(pos);
+        frame
+    }
+
     /// Build the frame for a call of a Python function (binding arguments to parameters).
     pub fn function_frame(
         &mut self,

@@ -1,10 +1,12 @@
 //! Code objects: the compiled form of a module, function, class body, lambda or comprehension.
 
 use alloc::boxed::Box;
+use alloc::rc::Weak;
 use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
 
 use crate::opcode::Instr;
-use crate::value::{Str, Value};
+use crate::value::{PyObject, Str, Value};
 
 /// Code flag: the code is a generator function (contains `yield`).
 pub const CO_GENERATOR: u32 = 1;
@@ -60,6 +62,84 @@ pub struct Code {
     pub max_stack: u32,
     /// The docstring, if the body starts with one.
     pub doc: Option<Value>,
+    /// Inline caches filled while the code runs (see `CodeCaches`).
+    pub caches: CodeCaches,
+    /// A plain function body: no `*args`/`**kwargs`, no keyword-only parameters, no cells, not
+    /// a generator or coroutine. A call passing exactly `argcount` positional arguments just
+    /// moves them into the first locals (`Vm::simple_call_frame`).
+    pub simple_call: bool,
+}
+
+/// Marks a global-lookup hint that points into the builtins dict rather than the globals.
+pub const HINT_BUILTINS: u32 = 1 << 31;
+/// A global-lookup hint that points nowhere yet.
+pub const HINT_NONE: u32 = u32::MAX;
+
+/// Which attribute operation an attribute cache site serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrOp {
+    /// LoadAttr.
+    Load = 0,
+    /// StoreAttr.
+    Store = 1,
+    /// LoadMethod.
+    Method = 2,
+}
+
+/// What an attribute cache site knows about instances of its class (valid while the class is
+/// the same object and `Vm::type_version` has not moved).
+#[derive(Clone, Debug)]
+pub enum SiteKind {
+    /// Nothing known: take the generic path.
+    Slow,
+    /// Load: the class has no attribute of that name; look in the instance dict only (a miss
+    /// takes the generic path, which handles `__getattr__` and errors).
+    Dict,
+    /// Load: the class attribute is this plain value (no descriptor); the instance dict wins.
+    DictOr(Value),
+    /// Method: the class attribute is this function (or unbound builtin); used unless the
+    /// instance dict shadows it. Weak, so that a cache never keeps a function (and what it
+    /// references) alive.
+    Method(Weak<PyObject>),
+    /// Store: a plain instance-dict store (no `__setattr__` override, no data descriptor).
+    Store,
+}
+
+/// One attribute cache site: the class it was filled for and what is known.
+#[derive(Debug)]
+pub struct AttrSite {
+    /// The class (weak, so the cache keeps neither the class alive nor its address reusable
+    /// by another object while the entry exists).
+    pub cls: Weak<PyObject>,
+    /// `Vm::type_version` when filled.
+    pub version: u64,
+    /// What is known.
+    pub kind: SiteKind,
+    /// Entry index in the instance dict where the name was last found.
+    pub hint: Cell<u32>,
+}
+
+/// Inline caches of a code object, indexed by name index. They only remember where things were
+/// found; every use re-checks the guard (class identity and type version for attributes, the
+/// key at the hinted dict entry for globals), so a stale entry just misses.
+#[derive(Debug, Default)]
+pub struct CodeCaches {
+    /// Per name: entry index of the global last found by LoadGlobal (`HINT_BUILTINS` set when
+    /// it is in the builtins dict; `HINT_NONE` when unknown).
+    pub global_hint: Box<[Cell<u32>]>,
+    /// Attribute sites, two ways for each of the three `AttrOp`s of each name, allocated on
+    /// first use.
+    pub attr: RefCell<Vec<AttrSite>>,
+}
+
+impl CodeCaches {
+    /// Empty caches for a code object with `nnames` names.
+    pub fn new(nnames: usize) -> CodeCaches {
+        CodeCaches {
+            global_hint: (0..nnames).map(|_| Cell::new(HINT_NONE)).collect(),
+            attr: RefCell::new(Vec::new()),
+        }
+    }
 }
 
 impl Code {

@@ -581,6 +581,13 @@ impl<'a, 'i> Compiler<'a, 'i> {
             })
             .collect();
         let it = &mut *self.interner;
+        let caches = crate::code::CodeCaches::new(u.names.len());
+        let simple_call = u.flags
+            & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+            == 0
+            && u.kwonlyargcount == 0
+            && u.cellvars.is_empty()
+            && u.freevars.is_empty();
         Ok(Code {
             name: it.intern(&u.name),
             qualname: it.intern(&u.qualname),
@@ -600,6 +607,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
             lines: u.lines,
             max_stack,
             doc: u.doc,
+            caches,
+            simple_call,
         })
     }
 

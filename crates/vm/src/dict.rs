@@ -8,9 +8,10 @@
 //! keys with a Python `__eq__` go through `dict_lookup`, which calls back into the VM with no borrow
 //! held.
 
+use alloc::rc::Rc;
 use alloc::vec;
 use alloc::vec::Vec;
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 
 use crate::value::{PyObject, Str, Value};
 use crate::vm::Vm;
@@ -218,6 +219,89 @@ impl Dict {
         }
     }
 
+    /// The entry index of an (usually interned) str key: the same string object matches
+    /// without comparing bytes.
+    fn find_name(&self, key: &Str) -> Option<usize> {
+        let hash = key.hash();
+        let matches = |e: &DictEntry| {
+            e.hash == hash
+                && matches!(&e.key, Value::Str(s) if Rc::ptr_eq(s, key) || s.as_str() == key.as_str())
+        };
+        if self.indices.is_empty() {
+            return self
+                .entries
+                .iter()
+                .position(|e| e.as_ref().is_some_and(matches));
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut slot = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return None;
+            }
+            if let Some(Some(e)) = self.entries.get(ix as usize) {
+                if matches(e) {
+                    return Some(ix as usize);
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+
+    /// The value at entry `i` when that entry's key is the very string object `key`.
+    #[inline]
+    pub fn value_if_key_at(&self, i: usize, key: &Str) -> Option<&Value> {
+        match self.entries.get(i) {
+            Some(Some(e)) => match &e.key {
+                Value::Str(s) if Rc::ptr_eq(s, key) => Some(&e.value),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Look a str key up, trying entry `hint` first; on a full lookup `hint` is updated to the
+    /// entry found (a cache kept by the caller: a wrong hint only costs the full lookup).
+    #[inline]
+    pub fn get_name_hinted(&self, key: &Str, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some(v) = self.value_if_key_at(hint.get() as usize, key) {
+            return Some(v);
+        }
+        let i = self.find_name(key)?;
+        hint.set(i as u32);
+        self.entries[i].as_ref().map(|e| &e.value)
+    }
+
+    /// Set a str key, trying entry `hint` first (see `get_name_hinted`).
+    #[inline]
+    pub fn set_name_hinted(&mut self, key: &Str, value: Value, hint: &Cell<u32>) {
+        if let Some(Some(e)) = self.entries.get_mut(hint.get() as usize) {
+            if matches!(&e.key, Value::Str(s) if Rc::ptr_eq(s, key)) {
+                e.value = value;
+                return;
+            }
+        }
+        match self.find_name(key) {
+            Some(i) => {
+                hint.set(i as u32);
+                self.set_value_at(i, value);
+            }
+            None => {
+                hint.set(self.entries.len() as u32);
+                self.insert_new(key.hash(), Value::Str(key.clone()), value);
+            }
+        }
+    }
+
+    /// Index of a str key (see `get_name_hinted`).
+    #[inline]
+    pub fn index_of_name(&self, key: &Str) -> Option<usize> {
+        self.find_name(key)
+    }
+
     /// Look up a str key without the VM (str keys never need Python equality).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         let i = self.find_str(crate::hash::hash_bytes(key.as_bytes()), key)?;
@@ -226,14 +310,14 @@ impl Dict {
 
     /// Look up an interned-or-not str key, using its cached hash.
     pub fn get_name(&self, key: &Str) -> Option<&Value> {
-        let i = self.find_str(key.hash(), key.as_str())?;
+        let i = self.find_name(key)?;
         self.entries[i].as_ref().map(|e| &e.value)
     }
 
     /// Set a str key (no VM needed).
     pub fn set_name(&mut self, key: Str, value: Value) {
         let hash = key.hash();
-        match self.find_str(hash, key.as_str()) {
+        match self.find_name(&key) {
             Some(i) => self.set_value_at(i, value),
             None => self.insert_new(hash, Value::Str(key), value),
         }
@@ -246,7 +330,7 @@ impl Dict {
 
     /// Remove a str key; returns the value if it was present.
     pub fn remove_name(&mut self, key: &Str) -> Option<Value> {
-        let i = self.find_str(key.hash(), key.as_str())?;
+        let i = self.find_name(key)?;
         Some(self.remove_at(i).value)
     }
 

@@ -15,7 +15,7 @@ use core::cell::RefCell;
 
 use crate::ast::BinOp;
 use crate::attr::dict_of;
-use crate::code::{Code, CO_COROUTINE};
+use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
 use crate::frame::{Block, Frame, Pending};
@@ -64,6 +64,80 @@ macro_rules! top {
             None => return Err($self.stack_underflow()),
         }
     };
+}
+
+/// The code and globals of a Python function that `Call` can enter by just moving `nargs`
+/// positional arguments into its locals (see `Code::simple_call`).
+#[inline]
+fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
+    if let Some(Value::Obj(o)) = v {
+        if let PyObject::Function(f) = &**o {
+            if f.code.simple_call && f.code.argcount as usize == nargs {
+                return Some((f.code.clone(), f.globals.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// Arithmetic on two small ints or two floats that needs no VM (no overflow, no error, no
+/// Python code): the result, or None for the general path. Both the plain and in-place forms
+/// use it (ints and floats are immutable, so `+=` is `+`).
+#[inline]
+fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            Some(Value::Int(match op {
+                BinOp::Add => x.checked_add(y)?,
+                BinOp::Sub => x.checked_sub(y)?,
+                BinOp::Mult => x.checked_mul(y)?,
+                BinOp::BitAnd => x & y,
+                BinOp::BitOr => x | y,
+                BinOp::BitXor => x ^ y,
+                BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
+                BinOp::Mod if y > 0 && x >= 0 => x % y,
+                BinOp::LShift
+                    if (0..32).contains(&y) && (-(1i64 << 31)..(1i64 << 31)).contains(&x) =>
+                {
+                    x << y
+                }
+                BinOp::RShift if (0..64).contains(&y) => x >> y,
+                _ => return None,
+            }))
+        }
+        (Value::Float(x), Value::Float(y)) => {
+            let (x, y) = (*x, *y);
+            Some(Value::Float(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mult => x * y,
+                BinOp::Div if y != 0.0 => x / y,
+                _ => return None,
+            }))
+        }
+        (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
+            let (x, y) = (*x, *y as f64);
+            Some(Value::Float(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mult => x * y,
+                BinOp::Div if y != 0.0 => x / y,
+                _ => return None,
+            }))
+        }
+        (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
+            let (x, y) = (*x as f64, *y);
+            Some(Value::Float(match op {
+                BinOp::Add => x + y,
+                BinOp::Sub => x - y,
+                BinOp::Mult => x * y,
+                BinOp::Div if y != 0.0 => x / y,
+                _ => return None,
+            }))
+        }
+        _ => None,
+    }
 }
 
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
@@ -262,6 +336,22 @@ impl Vm {
                             frame.stack.pop();
                             frame.stack.push(v);
                         }
+                        Pending::BinOp(op) => {
+                            let b = frame.stack.pop().unwrap_or(Value::None);
+                            let a = frame.stack.pop().unwrap_or(Value::None);
+                            let r = if matches!(v, Value::NotImplemented) {
+                                self.binary_op_after_lhs(&a, &b, op)
+                            } else {
+                                Ok(v)
+                            };
+                            match r {
+                                Ok(r) => frame.stack.push(r),
+                                Err(e) => {
+                                    self.add_traceback(&e, &frame);
+                                    pending_err = Some(e);
+                                }
+                            }
+                        }
                     }
                     frame.pending = Pending::Call;
                 }
@@ -407,6 +497,76 @@ impl Vm {
         Err(self.name_error(name))
     }
 
+    /// The code and globals of the Python method `a.__op__` when the dispatch loop may run it
+    /// as a frame: `a` is an instance whose class defines it as a plain two-parameter function,
+    /// and `b` cannot take priority (a non-object value, or an instance of the same class).
+    #[inline]
+    fn binop_target(&mut self, a: &Value, b: &Value, op: BinOp) -> Option<(Rc<Code>, Obj)> {
+        let Value::Obj(ao) = a else { return None };
+        let PyObject::Instance(ia) = &**ao else {
+            return None;
+        };
+        let cls = ia.class.try_borrow().ok()?.clone();
+        if let Value::Obj(bo) = b {
+            let PyObject::Instance(ib) = &**bo else {
+                return None;
+            };
+            if !Rc::ptr_eq(&*ib.class.try_borrow().ok()?, &cls) {
+                return None;
+            }
+        }
+        let name = self.name(crate::ops::binop_names(op).0);
+        let Some(Value::Obj(fo)) = self.type_lookup(&cls, &name) else {
+            return None;
+        };
+        match &*fo {
+            PyObject::Function(f) if f.code.simple_call && f.code.argcount == 2 => {
+                Some((f.code.clone(), f.globals.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
+    #[inline]
+    fn load_global_cached(&mut self, globals: &Obj, code: &Code, i: usize) -> PyResult {
+        let (Some(name), Some(hint)) = (code.names.get(i), code.caches.global_hint.get(i)) else {
+            return Err(self.stack_underflow());
+        };
+        let h = hint.get();
+        if let Some(d) = dict_of(globals) {
+            let d = d.borrow();
+            if h & HINT_BUILTINS == 0 {
+                if let Some(v) = d.value_if_key_at(h as usize, name) {
+                    return Ok(v.clone());
+                }
+            }
+            if let Some(ix) = d.index_of_name(name) {
+                hint.set(ix as u32);
+                if let Some(e) = d.entry(ix) {
+                    return Ok(e.value.clone());
+                }
+            }
+        } else {
+            return self.load_global(globals, name);
+        }
+        if let Some(d) = dict_of(&self.builtins) {
+            let d = d.borrow();
+            if h != HINT_NONE && h & HINT_BUILTINS != 0 {
+                if let Some(v) = d.value_if_key_at((h & !HINT_BUILTINS) as usize, name) {
+                    return Ok(v.clone());
+                }
+            }
+            if let Some(ix) = d.index_of_name(name) {
+                hint.set(ix as u32 | HINT_BUILTINS);
+                if let Some(e) = d.entry(ix) {
+                    return Ok(e.value.clone());
+                }
+            }
+        }
+        Err(self.name_error(name))
+    }
+
     #[allow(clippy::cognitive_complexity)]
     fn execute_inner(
         &mut self,
@@ -523,8 +683,7 @@ impl Vm {
                     }
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = &code.names[i as usize];
-                    let v = self.load_global(&frame.globals, name)?;
+                    let v = self.load_global_cached(&frame.globals, &code, i as usize)?;
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
@@ -586,13 +745,23 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = pop!(self, frame);
-                    let v = self.getattr(&obj, &code.names[i as usize])?;
+                    let v = match self.load_attr_cached(&code, i as usize, &obj) {
+                        Some(v) => v,
+                        None => {
+                            let v = self.getattr(&obj, &code.names[i as usize])?;
+                            self.fill_attr_site(&code, i as usize, AttrOp::Load, &obj);
+                            v
+                        }
+                    };
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
-                    self.setattr(&obj, &code.names[i as usize], v)?;
+                    if let Some(v) = self.store_attr_cached(&code, i as usize, &obj, v) {
+                        self.setattr(&obj, &code.names[i as usize], v)?;
+                        self.fill_attr_site(&code, i as usize, AttrOp::Store, &obj);
+                    }
                 }
                 Instr::DeleteAttr(i) => {
                     let obj = pop!(self, frame);
@@ -600,10 +769,17 @@ impl Vm {
                 }
                 Instr::LoadMethod(i) => {
                     let obj = pop!(self, frame);
-                    let name = &code.names[i as usize];
-                    let (a, b) = self.load_method(obj, name)?;
-                    frame.stack.push(a);
-                    frame.stack.push(b);
+                    if let Some(f) = self.load_method_cached(&code, i as usize, &obj) {
+                        frame.stack.push(f);
+                        frame.stack.push(obj);
+                    } else {
+                        let name = &code.names[i as usize];
+                        let keep = obj.clone();
+                        let (a, b) = self.load_method(obj, name)?;
+                        frame.stack.push(a);
+                        frame.stack.push(b);
+                        self.fill_attr_site(&code, i as usize, AttrOp::Method, &keep);
+                    }
                 }
                 Instr::CallMethod(n) => {
                     let n = n as usize;
@@ -612,12 +788,19 @@ impl Vm {
                         return Err(self.stack_underflow());
                     }
                     let self_pos = len - n - 1;
+                    let mut nargs = n + 1;
                     if matches!(frame.stack[self_pos], Value::NotImplemented) {
                         frame.stack.remove(self_pos);
-                        if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
-                            enter!(f);
-                        }
-                    } else if let Some(f) = self.call_from_stack(frame, self_pos - 1, None)? {
+                        nargs = n;
+                    }
+                    let pos = self_pos - 1;
+                    if let Some((c, g)) = simple_target(frame.stack.get(pos), nargs) {
+                        self.periodic_checks()?;
+                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        frame.pending = Pending::Call;
+                        enter!(nf);
+                    }
+                    if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
                     }
                 }
@@ -653,7 +836,27 @@ impl Vm {
                         (Value::Float(x), Value::Float(y), BinOp::Add) => Value::Float(x + y),
                         (Value::Float(x), Value::Float(y), BinOp::Sub) => Value::Float(x - y),
                         (Value::Float(x), Value::Float(y), BinOp::Mult) => Value::Float(x * y),
-                        _ => self.binary_op(&a, &b, op)?,
+                        _ => match int_float_fast(&a, &b, op) {
+                            Some(r) => r,
+                            None => {
+                                if let Some((c, g)) = self.binop_target(&a, &b, op) {
+                                    // Run `a.__op__(b)` as a frame; both operands stay below.
+                                    let (ac, bc) = (a.clone(), b.clone());
+                                    frame.stack.push(a);
+                                    frame.stack.push(b);
+                                    let pos = frame.stack.len();
+                                    frame.stack.push(Value::None);
+                                    frame.stack.push(ac);
+                                    frame.stack.push(bc);
+                                    self.periodic_checks()?;
+                                    let nf =
+                                        self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                                    frame.pending = Pending::BinOp(op);
+                                    enter!(nf);
+                                }
+                                self.binary_op(&a, &b, op)?
+                            }
+                        },
                     };
                     frame.stack.push(r);
                 }
@@ -671,7 +874,10 @@ impl Vm {
                         {
                             Value::Int(x - y)
                         }
-                        _ => self.inplace_op(&a, &b, op)?,
+                        _ => match int_float_fast(&a, &b, op) {
+                            Some(r) => r,
+                            None => self.inplace_op(&a, &b, op)?,
+                        },
                     };
                     frame.stack.push(r);
                 }
@@ -712,6 +918,18 @@ impl Vm {
                                 GtE => Value::Bool(x >= y),
                                 Eq | Is => Value::Bool(x == y),
                                 NotEq | IsNot => Value::Bool(x != y),
+                                _ => self.compare(&a, &b, op)?,
+                            }
+                        }
+                        (Value::Float(x), Value::Float(y)) => {
+                            use crate::ast::CmpOp::*;
+                            match op {
+                                Lt => Value::Bool(x < y),
+                                LtE => Value::Bool(x <= y),
+                                Gt => Value::Bool(x > y),
+                                GtE => Value::Bool(x >= y),
+                                Eq => Value::Bool(x == y),
+                                NotEq => Value::Bool(x != y),
                                 _ => self.compare(&a, &b, op)?,
                             }
                         }
@@ -1164,6 +1382,12 @@ impl Vm {
                         .len()
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
+                    if let Some((c, g)) = simple_target(frame.stack.get(pos), n as usize) {
+                        self.periodic_checks()?;
+                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        frame.pending = Pending::Call;
+                        enter!(nf);
+                    }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
                     }
@@ -1287,10 +1511,21 @@ impl Vm {
                     let v = pop!(self, frame);
                     if frame.generator.is_none() && self.frames.len() > base {
                         if let Some(c) = self.frames.last() {
-                            if c.pending == Pending::Call {
+                            let ok = match c.pending {
+                                Pending::Call => true,
+                                Pending::BinOp(_) => !matches!(v, Value::NotImplemented),
+                                _ => false,
+                            };
+                            if ok {
                                 if let Some(caller) = self.frames.pop() {
                                     let done = core::mem::replace(frame, caller);
                                     self.recycle_frame(done);
+                                    if let Pending::BinOp(_) = frame.pending {
+                                        // Drop the two operands kept for the reflected method.
+                                        let keep = frame.stack.len().saturating_sub(2);
+                                        frame.stack.truncate(keep);
+                                        frame.pending = Pending::Call;
+                                    }
                                     frame.stack.push(v);
                                     self.run_finalizers();
                                     code = frame.code.clone();
@@ -1716,6 +1951,15 @@ impl Vm {
     fn periodic_checks(&mut self) -> PyResult<()> {
         self.ticks = self.ticks.wrapping_add(1);
         if self.ticks & 0x3ff == 0 {
+            return self.periodic_work();
+        }
+        Ok(())
+    }
+
+    /// The work `periodic_checks` does every 1024 ticks.
+    #[inline(never)]
+    fn periodic_work(&mut self) -> PyResult<()> {
+        {
             self.check_interrupt()?;
             self.run_finalizers();
             if self.sched_pending {
@@ -2022,6 +2266,12 @@ impl Vm {
         if let Value::Obj(o) = &callable {
             match &**o {
                 PyObject::Function(func) if !func.code.is_resumable() => {
+                    if nkw == 0 {
+                        if let Some(nf) = self.simple_call_frame(func, &mut frame.stack, pos) {
+                            frame.pending = Pending::Call;
+                            return Ok(Some(nf));
+                        }
+                    }
                     let nf = if nkw == 0 {
                         self.function_frame(o, &frame.stack[pos + 1..], &[])?
                     } else {
@@ -2055,9 +2305,9 @@ impl Vm {
                 {
                     let nname = self.name("__new__");
                     let iname = self.name("__init__");
-                    let new_default = types::lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
+                    let new_default = self.type_lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
                     if new_default {
-                        if let Some(init) = types::lookup(o, &iname) {
+                        if let Some(init) = self.type_lookup(o, &iname) {
                             if let Value::Obj(io) = &init {
                                 if let PyObject::Function(ifn) = &**io {
                                     if !ifn.code.is_resumable() {
@@ -2093,16 +2343,17 @@ impl Vm {
             }
         }
         let split = frame.stack.len() - nkw;
-        let args: Vec<Value> = frame.stack[pos + 1..split].to_vec();
         let kw: Vec<(Str, Value)> = kwn
             .into_iter()
             .zip(frame.stack[split..].iter().cloned())
             .collect();
-        frame.stack.truncate(pos);
         self.caller_frame = &**frame as *const Frame;
         self.direct_call = true;
-        let r = self.call_kw(&callable, &args, &kw)?;
-        frame.stack.push(r);
+        // The positional arguments are passed straight from the operand stack (no copy); the
+        // stack is cut back whether the call returns, raises or suspends.
+        let r = self.call_kw(&callable, &frame.stack[pos + 1..split], &kw);
+        frame.stack.truncate(pos);
+        frame.stack.push(r?);
         Ok(None)
     }
 

@@ -39,6 +39,10 @@ pub enum Pending {
     /// A sub-generator resumed by YieldFrom: a yield makes this frame yield the same value; a
     /// return pushes the result.
     YieldFrom,
+    /// A binary operator's Python method `a.__op__(b)`, with both operands kept on this frame's
+    /// stack: a result replaces them; NotImplemented goes on to the reflected method
+    /// (`Vm::binary_op_after_lhs`).
+    BinOp(crate::ast::BinOp),
 }
 
 /// The execution state of one code object.
@@ -105,12 +109,40 @@ impl Frame {
         self.pending = Pending::Call;
     }
 
+    /// Re-initialise a recycled frame for a call of `code` whose first locals are taken from
+    /// `args` (the positional arguments, moved out and left None); the others are unbound.
+    pub fn reset_with_args(&mut self, code: Rc<Code>, globals: Obj, args: &mut [Value]) {
+        let nlocals = code.nlocals();
+        self.locals.clear();
+        self.locals.resize(nlocals, None);
+        for (slot, a) in self.locals.iter_mut().zip(args.iter_mut()) {
+            *slot = Some(core::mem::replace(a, Value::None));
+        }
+        self.stack.clear();
+        let want = code.max_stack as usize + 2;
+        if self.stack.capacity() < want {
+            self.stack.reserve(want);
+        }
+        self.cells.clear();
+        self.blocks.clear();
+        self.code = code;
+        self.ip = 0;
+        self.globals = globals;
+        self.namespace = None;
+        self.generator = None;
+        self.pending = Pending::Call;
+    }
+
     /// Drop the frame's references (before it goes back to the pool).
     pub fn clear(&mut self) {
         self.locals.clear();
         self.stack.clear();
-        self.cells.clear();
-        self.blocks.clear();
+        if !self.cells.is_empty() {
+            self.cells.clear();
+        }
+        if !self.blocks.is_empty() {
+            self.blocks.clear();
+        }
         self.namespace = None;
         self.generator = None;
     }

@@ -149,7 +149,7 @@ impl Vm {
     }
 
     fn binary_op_slow(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult {
-        let (name, rname, _, sym) = binop_names(op);
+        let (name, rname, _, _) = binop_names(op);
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let same = alloc::rc::Rc::ptr_eq(&ta, &tb);
@@ -184,6 +184,31 @@ impl Vm {
                 }
             }
         }
+        self.binary_op_rest(a, b, op, inplace, same, b_first)
+    }
+
+    /// A binary operation on `a` and `b` whose left operand's method was called directly (the
+    /// dispatch loop runs it as a frame) and returned NotImplemented: try the reflected method,
+    /// then raise the TypeError. Only for operands of which `b` has no priority (same type, or
+    /// `b` not of a subclass).
+    pub(crate) fn binary_op_after_lhs(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult {
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let same = alloc::rc::Rc::ptr_eq(&ta, &tb);
+        self.binary_op_rest(a, b, op, false, same, false)
+    }
+
+    /// The part of `binary_op_slow` after the left operand's method: reflected method, errors.
+    fn binary_op_rest(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOp,
+        inplace: bool,
+        same: bool,
+        b_first: bool,
+    ) -> PyResult {
+        let (_, rname, _, sym) = binop_names(op);
         if !same && !b_first {
             if let Some(r) = self.call_special(b, rname, core::slice::from_ref(a)) {
                 let r = r?;
