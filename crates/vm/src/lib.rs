@@ -34,6 +34,7 @@ pub mod modarray;
 pub mod modbinascii;
 pub mod modbuiltins;
 pub mod modcollections;
+pub mod modframebuf;
 pub mod moderrno;
 pub mod modgc;
 pub mod modhashlib;
@@ -128,6 +129,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules
         .push(("_collections", modcollections::init_module));
     vm.native_modules.push(("_re", modre::init_module));
+    vm.native_modules.push(("framebuf", modframebuf::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
