@@ -3,6 +3,7 @@
 // system persisted in IndexedDB (so main.py survives a reload).
 import { Terminal } from "./node_modules/@xterm/xterm/lib/xterm.mjs";
 import { FitAddon } from "./node_modules/@xterm/addon-fit/lib/addon-fit.mjs";
+import { initBoard } from "./board.js";
 
 const $ = (id) => document.getElementById(id);
 const enc = new TextEncoder();
@@ -191,6 +192,7 @@ worker.onmessage = (ev) => {
             break;
     }
 };
+initBoard($("board"), worker);
 worker.onerror = (e) => setStatus("The interpreter failed to start: " + (e.message || e), "error");
 
 // ----- files and editor -------------------------------------------------------------------------

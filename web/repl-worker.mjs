@@ -9,6 +9,7 @@
 // Worker -> page: {type: "ready"}, {type: "out", data}, {type: "input"}, {type: "runDone"},
 //   {type: "files", files}, {type: "fatal", message}.
 import { loadMicroPython } from "../npm/ferropy.mjs";
+import { attachBoard } from "./board-worker.mjs";
 
 let mp;
 let ctl; // Int32Array: [0] interrupt, [1] input state (0 waiting, 1 line ready, 2 cancelled), [2] line length
@@ -81,7 +82,8 @@ onmessage = async (ev) => {
     try {
         switch (m.type) {
             case "init": {
-                mp = await loadMicroPython({ stdout: out, stderr: out, stdin, linebuffer: false });
+                mp = await loadMicroPython({ stdout: out, stderr: out, stdin, linebuffer: false, board: true });
+                attachBoard(mp, (msg, transfer) => postMessage(msg, transfer));
                 if (m.sab) {
                     ctl = new Int32Array(m.sab, 0, 4);
                     lineBuf = new Uint8Array(m.sab, 16);

@@ -1,0 +1,154 @@
+// The simulated board on the REPL page (web/board.js): LEDs follow Python in real time, the
+// on-screen buttons fire Pin IRQs, sliders feed the ADC and the sensor, the OLED canvas shows what
+// the ssd1306 driver draws, NeoPixel strips light up.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { setup, watch, SHOTS } from "./common.mjs";
+
+let env, ctx, page, log;
+
+const text = () => page.evaluate(() => window.terminalText());
+
+async function waitText(s, from = 0, timeout = 15000) {
+    try {
+        await page.waitForFunction(([s, from]) => window.terminalText().slice(from).includes(s), [s, from], { timeout });
+    } catch (e) {
+        throw new Error(`terminal never showed ${JSON.stringify(s)}; it shows:\n${await text()}\n${log.join("\n")}`);
+    }
+}
+
+/** Put `code` in the editor, press Run, and give the terminal length before the run. */
+async function run(code) {
+    await page.fill("#filename", "board_test.py");
+    const n = (await text()).length;
+    await page.fill("#editor", code);
+    await page.click("#run");
+    return n;
+}
+
+/** Move a range slider (an "input" event, as dragging it gives). */
+async function slide(sel, value) {
+    await page.$eval(
+        sel,
+        (e, v) => {
+            e.value = v;
+            e.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        String(value),
+    );
+}
+
+async function finished(n) {
+    await waitText("END", n);
+    await waitText(">>> ", (await text()).lastIndexOf("END"));
+}
+
+before(async () => {
+    env = await setup();
+    ctx = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await ctx.newPage();
+    log = watch(page);
+    await page.goto(env.base + "/");
+    await page.waitForFunction(() => document.body.dataset.ready === "1", null, { timeout: 30000 });
+    await waitText(">>> ");
+    await page.waitForSelector("#board-led-25");
+});
+
+after(async () => {
+    if (env) await env.close();
+});
+
+test("a blink program toggles the LED on the page in time with time.sleep", async () => {
+    // Record every LED change the page shows, with the page's clock.
+    await page.evaluate(() => {
+        window.ledLog = [];
+        const led = document.getElementById("board-led-25");
+        new MutationObserver(() => window.ledLog.push([performance.now(), led.classList.contains("on")])).observe(led, {
+            attributes: true,
+            attributeFilter: ["class"],
+        });
+    });
+    const n = await run(
+        "import time\nfrom machine import Pin\nled = Pin('LED', Pin.OUT)\nt0 = time.ticks_ms()\n" +
+            "for i in range(6):\n    led.toggle()\n    time.sleep(0.25)\n" +
+            "print('board ms', time.ticks_diff(time.ticks_ms(), t0))\nprint('END')\n",
+    );
+    await finished(n);
+    const entries = await page.evaluate(() => window.ledLog);
+    const states = entries.map((e) => e[1]);
+    assert.deepEqual(states, [true, false, true, false, true, false], JSON.stringify(entries));
+    const gaps = entries.slice(1).map((e, i) => e[0] - entries[i][0]);
+    for (const g of gaps) assert.ok(g > 150 && g < 600, `LED toggles ~250 ms apart, got ${JSON.stringify(gaps)}`);
+    const ms = Number((await text()).slice(n).match(/board ms (\d+)/)[1]);
+    assert.ok(ms >= 1500 && ms < 2500, `the board's clock followed the sleeps: ${ms}`);
+});
+
+test("clicking the on-screen button fires a Pin IRQ handler", async () => {
+    const n = await run(
+        "import time\nfrom machine import Pin\nhits = []\nb = Pin(14, Pin.IN, Pin.PULL_UP)\n" +
+            "def h(p):\n    hits.append(p.value())\n    print('IRQ on GP14, level', p.value())\n" +
+            "b.irq(trigger=Pin.IRQ_FALLING, handler=h)\nprint('READY')\n" +
+            "for i in range(300):\n    time.sleep_ms(20)\n    if hits:\n        break\n" +
+            "b.irq(handler=None)\nprint('hits', len(hits))\nprint('END')\n",
+    );
+    await waitText("READY", n);
+    const btn = page.locator("#board-btn-14");
+    await btn.dispatchEvent("pointerdown");
+    await page.waitForTimeout(60);
+    await btn.dispatchEvent("pointerup");
+    await waitText("IRQ on GP14, level 0", n);
+    await finished(n);
+    assert.match((await text()).slice(n), /hits 1/);
+});
+
+test("moving a potentiometer slider changes ADC.read_u16()", async () => {
+    const n = await run(
+        "import time\nfrom machine import ADC\nadc = ADC(26)\nprint('first', adc.read_u16())\n" +
+            "for i in range(300):\n    time.sleep_ms(20)\n    v = adc.read_u16()\n    if v > 60000:\n        break\n" +
+            "print('now', v)\nprint('END')\n",
+    );
+    await waitText("first 32768", n);
+    await slide("#board-adc-26", 100);
+    await finished(n);
+    assert.match((await text()).slice(n), /now 65535/);
+    // The sensor sliders feed the I2C sensor (AHT20 at 0x38).
+    await slide("#board-temp", 30);
+    await slide("#board-hum", 60);
+    await page.waitForTimeout(100);
+    const m = await run(
+        "from machine import I2C\nimport time\ni2c = I2C(0)\ni2c.writeto(0x38, b'\\xac\\x33\\x00')\ntime.sleep_ms(80)\n" +
+            "d = i2c.readfrom(0x38, 7)\nh = ((d[1] << 12) | (d[2] << 4) | (d[3] >> 4)) * 100 / 2**20\n" +
+            "t = (((d[3] & 15) << 16) | (d[4] << 8) | d[5]) * 200 / 2**20 - 50\nprint('sensor %.0f C %.0f %%' % (t, h))\nprint('END')\n",
+    );
+    await finished(m);
+    assert.match((await text()).slice(m), /sensor 30 C 60 %/);
+});
+
+test("the OLED canvas shows what framebuf + ssd1306 draw, NeoPixels light up", async () => {
+    const n = await run(
+        "from machine import I2C, Pin\nimport ssd1306, neopixel, time\n" +
+            "oled = ssd1306.SSD1306_I2C(128, 64, I2C(0))\noled.fill(0)\noled.fill_rect(0, 0, 64, 32, 1)\n" +
+            "oled.text('Ferropy', 70, 40)\noled.show()\n" +
+            "np = neopixel.NeoPixel(Pin(22), 8)\nfor i in range(8):\n    np[i] = (255 if i % 2 else 0, 40 * i, 0 if i % 2 else 255)\nnp.write()\n" +
+            "led = Pin(15, Pin.OUT, value=1)\ntime.sleep(0.1)\nprint('END')\n",
+    );
+    await finished(n);
+    await page.waitForFunction(() => Number(document.getElementById("board-oled").dataset.lit) > 2048, null, { timeout: 5000 });
+    const px = await page.evaluate(() => {
+        const c = document.getElementById("board-oled");
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+        const at = (x, y) => d.data[(y * c.width + x) * 4 + 1];
+        // Inside the filled rectangle (scaled 2x), and outside it.
+        return [at(20, 20), at(126, 62), at(200, 20), at(250, 120)];
+    });
+    assert.ok(px[0] > 128 && px[1] > 128, `lit pixels: ${px}`);
+    assert.ok(px[2] < 64 && px[3] < 64, `dark pixels: ${px}`);
+    await page.waitForSelector("#board-strip-22 .board-pixel:nth-child(9)");
+    const colours = await page.$$eval("#board-strip-22 .board-pixel", (els) => els.map((e) => e.style.background));
+    assert.equal(colours.length, 8);
+    assert.equal(colours[1], "rgb(255, 40, 0)");
+    assert.ok(await page.locator("#board-led-15.on").count());
+    await page.locator("#board").screenshot({ path: path.join(SHOTS, "board.png") });
+    await page.screenshot({ path: path.join(SHOTS, "board-page.png") });
+});
