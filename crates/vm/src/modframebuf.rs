@@ -887,8 +887,7 @@ fn fb_blit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let y0end = g.h.min(y.saturating_add(sg.h));
     f.store.with_whole(|whole, (ts, te)| {
         for ty in y0..y0end {
-            let mut sx = sx0;
-            for tx in x0..x0end {
+            for (sx, tx) in (sx0..).zip(x0..x0end) {
                 let mut col = match same {
                     Some((_, (ss, sl))) => {
                         let end = ss.saturating_add(sl).min(whole.len());
@@ -904,7 +903,6 @@ fn fb_blit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
                         g.set(t, tx, ty, col);
                     }
                 }
-                sx += 1;
             }
             sy += 1;
         }
