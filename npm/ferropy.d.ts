@@ -82,7 +82,8 @@ export interface Board {
         /** 1024 bytes: byte `(y >> 3) * 128 + x`, bit `y & 7` (framebuf's MONO_VLSB). */
         readonly pixels: Uint8Array;
         pixel(x: number, y: number): 0 | 1;
-        readonly on: boolean;
+        /** Whether the display is switched on (command 0xAF). */
+        readonly displayOn: boolean;
         readonly inverted: boolean;
         on(event: "change", cb: (pixels: Uint8Array) => void): unknown;
         off(event: "change", cb: (pixels: Uint8Array) => void): unknown;

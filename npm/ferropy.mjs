@@ -286,7 +286,7 @@ function makeBoard(engine, reportError) {
                 if (x < 0 || y < 0 || x >= 128 || y >= 64) return 0;
                 return (engine.boardOled()[(y >> 3) * 128 + x] >> (y & 7)) & 1;
             },
-            get on() {
+            get displayOn() {
                 return engine.boardOledState().on;
             },
             get inverted() {
@@ -346,6 +346,14 @@ export async function loadMicroPython(options = {}) {
     const engine = new wasm.Engine(heapsize, stdout, stderr, stdin, linebuffer);
     // Async runs are serialised: the VM has one resumable run at a time.
     let queue = Promise.resolve();
+    const reportError = (e) => {
+        const text = String(e && e.message !== undefined ? e.message : e).replace(/\n?$/, "\n");
+        if (linebuffer) stderr(text.replace(/\n$/, ""));
+        else stderr(new TextEncoder().encode(text));
+    };
+    const board = options.board ? makeBoard(engine, reportError) : null;
+    // Between slices of a run: keep the board's clock and get IRQ handlers scheduled.
+    const boardSync = board ? board.sync : () => {};
 
     async function readLine() {
         let r;
@@ -360,7 +368,10 @@ export async function loadMicroPython(options = {}) {
         let sliceStart = Date.now();
         for (;;) {
             const [kind, value] = step;
-            if (kind === "done") return value;
+            if (kind === "done") {
+                boardSync();
+                return value;
+            }
             let next;
             try {
                 if (kind === "sleep") {

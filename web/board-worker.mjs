@@ -22,7 +22,7 @@ export function attachBoard(mp, post) {
         if (outputs) {
             outputs = false;
             msg.oled = board.oled.pixels;
-            msg.oledOn = board.oled.on;
+            msg.oledOn = board.oled.displayOn;
             msg.oledInverted = board.oled.inverted;
             const strips = {};
             for (let p = 0; p < 30; p++) {
