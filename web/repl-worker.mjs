@@ -8,6 +8,7 @@
 //   {type: "writeFile", path, text}, {type: "unlink", path}, {type: "listFiles"}, {type: "stopped"}.
 // Worker -> page: {type: "ready"}, {type: "out", data}, {type: "input"}, {type: "runDone"},
 //   {type: "files", files}, {type: "fatal", message}.
+// The simulated board (board-worker.mjs) adds {type: "board", ...} both ways.
 import { loadMicroPython } from "../npm/ferropy.mjs";
 import { attachBoard } from "./board-worker.mjs";
 

@@ -130,7 +130,7 @@ test("the OLED canvas shows what framebuf + ssd1306 draw, NeoPixels light up", a
         "from machine import I2C, Pin\nimport ssd1306, neopixel, time\n" +
             "oled = ssd1306.SSD1306_I2C(128, 64, I2C(0))\noled.fill(0)\noled.fill_rect(0, 0, 64, 32, 1)\n" +
             "oled.text('Ferropy', 70, 40)\noled.show()\n" +
-            "np = neopixel.NeoPixel(Pin(22), 8)\nfor i in range(8):\n    np[i] = (255 if i % 2 else 0, 40 * i, 0 if i % 2 else 255)\nnp.write()\n" +
+            "np = neopixel.NeoPixel(Pin(22), 8)\nfor i in range(8):\n    np[i] = (255 if i % 2 else 0, 30 * i, 0 if i % 2 else 255)\nnp.write()\n" +
             "led = Pin(15, Pin.OUT, value=1)\ntime.sleep(0.1)\nprint('END')\n",
     );
     await finished(n);
@@ -147,7 +147,7 @@ test("the OLED canvas shows what framebuf + ssd1306 draw, NeoPixels light up", a
     await page.waitForSelector("#board-strip-22 .board-pixel:nth-child(9)");
     const colours = await page.$$eval("#board-strip-22 .board-pixel", (els) => els.map((e) => e.style.background));
     assert.equal(colours.length, 8);
-    assert.equal(colours[1], "rgb(255, 40, 0)");
+    assert.equal(colours[1], "rgb(255, 30, 0)");
     assert.ok(await page.locator("#board-led-15.on").count());
     await page.locator("#board").screenshot({ path: path.join(SHOTS, "board.png") });
     await page.screenshot({ path: path.join(SHOTS, "board-page.png") });
