@@ -152,3 +152,45 @@ test("the OLED canvas shows what framebuf + ssd1306 draw, NeoPixels light up", a
     await page.locator("#board").screenshot({ path: path.join(SHOTS, "board.png") });
     await page.screenshot({ path: path.join(SHOTS, "board-page.png") });
 });
+
+test("the mp.board JS API (in node): pin events, press, ADC, sensor, OLED, NeoPixels", async () => {
+    const { loadMicroPython } = await import("../../npm/ferropy.mjs");
+    const out = [];
+    const mp = await loadMicroPython({ board: true, stdout: (l) => out.push(l) });
+    try {
+        const changes = [];
+        mp.board.pin("LED").on("change", (ev) => changes.push(ev.value));
+        let frames = 0;
+        mp.board.oled.on("change", (px) => (frames += px.length === 1024 ? 1 : 0));
+        mp.board.adc(27).set(0.25);
+        mp.board.sensor.set({ temperature: -5 });
+        const run = mp.runPythonAsync(
+            "import time, machine, neopixel, ssd1306\nfrom machine import Pin, ADC, I2C\n" +
+                "led = Pin('LED', Pin.OUT)\nb = Pin(14, Pin.IN, Pin.PULL_UP)\nhits = []\n" +
+                "b.irq(lambda p: hits.append(time.ticks_ms()), Pin.IRQ_FALLING)\n" +
+                "for i in range(4):\n    led.toggle()\n    time.sleep_ms(50)\n" +
+                "print('adc', ADC(27).read_u16())\nprint('hits', len(hits))\n" +
+                "o = ssd1306.SSD1306_I2C(128, 64, I2C(0))\no.pixel(3, 9, 1)\no.show()\n" +
+                "np = neopixel.NeoPixel(Pin(2), 2)\nnp[1] = (1, 2, 3)\nnp.write()\n",
+        );
+        setTimeout(() => mp.board.pin(14).press(), 60);
+        await run;
+        assert.deepEqual(changes, [1, 0, 1, 0]);
+        assert.deepEqual(out, ["adc 16384", "hits 1"]);
+        assert.equal(mp.board.oled.pixel(3, 9), 1);
+        assert.equal(mp.board.oled.pixels[128 + 3], 2);
+        assert.ok(mp.board.oled.displayOn);
+        assert.ok(frames >= 1);
+        assert.deepEqual(mp.board.neopixels(2), [[0, 0, 0], [1, 2, 3]]);
+        assert.equal(mp.board.sensor.get().temperature, -5);
+        assert.equal(mp.board.pin(14).value, 0);
+        mp.board.pin(14).release();
+        assert.equal(mp.board.pin(14).value, 1);
+        // With no program running, an IRQ handler runs as soon as the input changes.
+        mp.runPython("got = []\nb.irq(lambda p: got.append(1), Pin.IRQ_FALLING)");
+        mp.board.pin(14).press();
+        assert.equal(mp.runPython("len(got)"), 1);
+    } finally {
+        mp.board.close();
+    }
+});
