@@ -152,16 +152,17 @@ impl Geom {
             1 => bpp = 16,
             _ => return Err(vm.value_error("invalid format")),
         }
-        let bits = (strides_required * stride
-            + (height_required - strides_required) * width_required)
-            * bpp;
+        // In u64: on 32-bit targets the product can pass usize::MAX (then no buffer is big enough).
+        let bits = (strides_required as u64 * stride as u64
+            + (height_required - strides_required) as u64 * width_required as u64)
+            * bpp as u64;
         let g = Geom {
             w: w as i64,
             h: h as i64,
             stride,
             fmt: fmt as u8,
         };
-        Ok((g, bits / 8))
+        Ok((g, usize::try_from(bits / 8).unwrap_or(usize::MAX)))
     }
 
     /// The byte index and bit shift of a pixel known to be inside the buffer's size.
