@@ -153,6 +153,16 @@ test("the OLED canvas shows what framebuf + ssd1306 draw, NeoPixels light up", a
     await page.screenshot({ path: path.join(SHOTS, "board-page.png") });
 });
 
+test("the Stop button interrupts a program sleeping on the board", async () => {
+    const n = await run("import time\nfrom machine import Pin\nled = Pin(25, Pin.OUT)\nwhile True:\n    led.toggle()\n    time.sleep(1)\n");
+    await page.waitForTimeout(300);
+    const t0 = Date.now();
+    await page.click("#stop");
+    await waitText("KeyboardInterrupt", n, 5000);
+    assert.ok(Date.now() - t0 < 1500, "interrupted within a sleep chunk or so");
+    await waitText(">>> ", (await text()).lastIndexOf("KeyboardInterrupt"));
+});
+
 test("the mp.board JS API (in node): pin events, press, ADC, sensor, OLED, NeoPixels", async () => {
     const { loadMicroPython } = await import("../../npm/ferropy.mjs");
     const out = [];

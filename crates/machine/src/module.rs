@@ -327,6 +327,7 @@ fn rt_deadline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 /// pass (running the callbacks due in it) and wait for it in real time, suspending the run when
 /// possible (the resumed call gives None, so the Python loop calls again).
 fn rt_step(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    vm.check_interrupt()?;
     let t = int_arg(vm, args.first(), 0)?.max(0) as u64;
     let m = machine(vm)?;
     let now = m.hal.borrow().now_us();
