@@ -147,3 +147,24 @@ fn realtime_sleeps_step_the_clock_in_chunks_and_host_sync_runs_irqs() {
     ferropy_machine::host_sync(&mut vm, None, true).expect("sync");
     assert_eq!(*outputs.borrow(), 1);
 }
+
+#[test]
+fn examples_run_on_the_simulated_board() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for (name, tail) in [
+        ("blink.py", "LED on\nLED off\n"),
+        ("button_irq.py", "button pressed 3\ndone: 3 presses\n"),
+        ("oled_hello.py", "OLED pixels lit: 1431\n"),
+    ] {
+        let path = dir.join(name);
+        let src = std::fs::read_to_string(&path).expect("read example");
+        let (out, board) = run(&src, &path.to_string_lossy());
+        assert!(out.ends_with(tail), "{}:\n{}", name, out);
+        if name == "oled_hello.py" {
+            // The display holds what the driver drew: the frame's top-left corner and its text.
+            let fb = board.oled_framebuffer();
+            assert_eq!(fb[0], 0xFF);
+            assert!(fb[128..256].iter().any(|&b| b != 0));
+        }
+    }
+}
