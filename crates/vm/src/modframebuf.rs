@@ -412,7 +412,7 @@ impl Storage {
         }
         if let Value::Obj(o) = v {
             if let PyObject::Native(n) = &**o {
-                if n.data.borrow().is::<ArrayData>() {
+                if n.data.try_borrow().is_ok_and(|d| d.is::<ArrayData>()) {
                     return Some(Storage::Array(o.clone()));
                 }
             }
@@ -430,9 +430,9 @@ impl Storage {
             Storage::Array(o) => match &**o {
                 PyObject::Native(n) => n
                     .data
-                    .borrow()
-                    .downcast_ref::<ArrayData>()
-                    .map(|a| a.data.len())
+                    .try_borrow()
+                    .ok()
+                    .and_then(|d| d.downcast_ref::<ArrayData>().map(|a| a.data.len()))
                     .unwrap_or(0),
                 _ => 0,
             },
@@ -732,7 +732,9 @@ fn coords(vm: &mut Vm, v: &Value) -> PyResult<Vec<i64>> {
     if let Value::Obj(o) = v {
         if let PyObject::Native(n) = &**o {
             let decoded = {
-                let d = n.data.borrow();
+                let Ok(d) = n.data.try_borrow() else {
+                    return Err(vm.type_error("object with buffer protocol required"));
+                };
                 d.downcast_ref::<ArrayData>()
                     .map(|a| decode_ints(a.code, &a.data))
             };
