@@ -32,6 +32,73 @@ export interface LoadOptions {
     linebuffer?: boolean;
     /** URL of ferropy.wasm (default: next to this module). */
     url?: string | URL;
+    /**
+     * Install the simulated Pico-like board (`machine`, `neopixel`, `ssd1306`) in real time and
+     * expose it as `mp.board` (default false).
+     */
+    board?: boolean;
+}
+
+/** A pin-change event of the simulated board. */
+export interface PinEvent {
+    pin: number;
+    value: 0 | 1;
+    /** The board's clock in milliseconds. */
+    time: number;
+}
+
+/** A GPIO pin of the simulated board. */
+export interface BoardPin {
+    readonly pin: number;
+    /** The pin's level. */
+    readonly value: 0 | 1;
+    /** PWM on the pin (duty 0..65535), or null. */
+    readonly pwm: { freq: number; duty: number } | null;
+    on(event: "change", cb: (ev: PinEvent) => void): BoardPin;
+    off(event: "change", cb: (ev: PinEvent) => void): BoardPin;
+    /** Press a push button on the pin: to 0 with a pull-up (or none), to 1 with a pull-down. */
+    press(): void;
+    /** Release it (the pin goes back to its pull). */
+    release(): void;
+    /** Drive the pin from outside (0/1), or let it go (null). */
+    set(level: 0 | 1 | boolean | null): void;
+}
+
+/** The simulated board (`loadMicroPython({board: true})`). */
+export interface Board {
+    /** A GPIO pin (0..29, or "LED" for 25). */
+    pin(pin: number | "LED"): BoardPin;
+    /** An ADC input (pins 26..29, or channel 0..4): a potentiometer as a fraction 0..1. */
+    adc(pin: number): { set(fraction: number): void; readonly value: number };
+    /** The AHT20-style sensor on I2C at 0x38. */
+    sensor: {
+        set(values: { temperature?: number; humidity?: number }): void;
+        get(): { temperature: number; humidity: number };
+    };
+    /** The SSD1306 128x64 OLED on I2C at 0x3C. */
+    oled: {
+        readonly width: 128;
+        readonly height: 64;
+        /** 1024 bytes: byte `(y >> 3) * 128 + x`, bit `y & 7` (framebuf's MONO_VLSB). */
+        readonly pixels: Uint8Array;
+        pixel(x: number, y: number): 0 | 1;
+        /** Whether the display is switched on (command 0xAF). */
+        readonly displayOn: boolean;
+        readonly inverted: boolean;
+        on(event: "change", cb: (pixels: Uint8Array) => void): unknown;
+        off(event: "change", cb: (pixels: Uint8Array) => void): unknown;
+    };
+    /** The colours last written to the NeoPixel strip on a pin. */
+    neopixels(pin: number): [number, number, number][];
+    on(event: "change", cb: (ev: PinEvent) => void): Board;
+    on(event: "output", cb: () => void): Board;
+    off(event: "change" | "output", cb: (...args: any[]) => void): Board;
+    /** The board's clock in milliseconds. */
+    readonly time: number;
+    /** Bring the board's clock up to the real one and run due IRQ handlers. */
+    sync(): void;
+    /** Stop keeping the clock (before dropping the interpreter). */
+    close(): void;
 }
 
 /** The in-memory file system that `open()` and `import` use. */
@@ -74,6 +141,8 @@ export interface MicroPython {
     };
     mountNativeFS(path: string, handle: unknown): Promise<never>;
     PyProxy: typeof PyProxy;
+    /** The simulated board, with `loadMicroPython({board: true})`; else null. */
+    board: Board | null;
 }
 
 /** Static PyProxy helpers. */

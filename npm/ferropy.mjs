@@ -168,10 +168,173 @@ const macrotask = (() => {
     return () => new Promise((r) => setTimeout(r, 0));
 })();
 
+/** Pin names of the simulated board (everything else is a GPIO number). */
+const BOARD_PIN_NAMES = { LED: 25 };
+
+/**
+ * The simulated board's JS API (`mp.board`, with `loadMicroPython({board: true})`): a Pico-like
+ * board running in real time next to Python. Pin changes and OLED/NeoPixel updates are events;
+ * buttons, potentiometers (ADC inputs) and the I2C sensor are driven from JS.
+ */
+function makeBoard(engine, reportError) {
+    const events = { change: new Set(), output: new Set() };
+    const pinEvents = new Map();
+    const oledEvents = new Set();
+    const call = (cb, ...a) => {
+        try {
+            cb(...a);
+        } catch (e) {
+            reportError(e);
+        }
+    };
+    engine.enableBoard((kind, pin, level) => {
+        if (kind === "pin") {
+            const ev = { pin, value: level ? 1 : 0, time: engine.boardNow() / 1000 };
+            for (const cb of events.change) call(cb, ev);
+            for (const cb of pinEvents.get(pin) || []) call(cb, ev);
+        } else {
+            for (const cb of events.output) call(cb);
+            if (oledEvents.size) {
+                const px = engine.boardOled();
+                for (const cb of oledEvents) call(cb, px);
+            }
+        }
+    });
+    const sync = () => {
+        try {
+            engine.boardSync();
+        } catch (e) {
+            reportError(e);
+        }
+    };
+    // Keep the board's clock with the real one (and run IRQ handlers) while Python is idle.
+    const timer = setInterval(sync, 20);
+    if (timer && timer.unref) timer.unref();
+    const pinNo = (p) => (typeof p === "string" && p in BOARD_PIN_NAMES ? BOARD_PIN_NAMES[p] : Number(p));
+    const listen = (set, ev, cb, what) => {
+        if (ev !== "change") throw new Error(`${what}: unknown event ${JSON.stringify(ev)} (use "change")`);
+        set.add(cb);
+    };
+    const board = {
+        /** A GPIO pin: `.value`, `.on("change", cb)`, `.press()`, `.release()`, `.set(level)`. */
+        pin(p) {
+            const n = pinNo(p);
+            return {
+                pin: n,
+                get value() {
+                    return engine.boardPinValue(n) ? 1 : 0;
+                },
+                get pwm() {
+                    return engine.boardPwm(n);
+                },
+                on(ev, cb) {
+                    if (!pinEvents.has(n)) pinEvents.set(n, new Set());
+                    listen(pinEvents.get(n), ev, cb, "pin");
+                    return this;
+                },
+                off(ev, cb) {
+                    pinEvents.get(n)?.delete(cb);
+                    return this;
+                },
+                /** Press a push button on the pin (to 0 with a pull-up, 1 with a pull-down). */
+                press() {
+                    engine.boardPress(n);
+                },
+                /** Release the button (the pin goes back to its pull). */
+                release() {
+                    engine.boardSetInput(n, null);
+                },
+                /** Drive the pin from outside (0/1), or let it go (null). */
+                set(level) {
+                    engine.boardSetInput(n, level === null || level === undefined ? null : !!level);
+                },
+            };
+        },
+        /** An ADC input (GP26..GP29, or channel 0..4): `.set(fraction)`, `.value`. */
+        adc(p) {
+            const n = pinNo(p);
+            return {
+                set(fraction) {
+                    engine.boardSetAdc(n, Number(fraction));
+                },
+                get value() {
+                    return engine.boardAdc(n);
+                },
+            };
+        },
+        /** The AHT20-style I2C sensor (address 0x38): `.set({temperature, humidity})`, `.get()`. */
+        sensor: {
+            set(values = {}) {
+                const cur = engine.boardSensor();
+                engine.boardSetSensor(
+                    values.temperature ?? cur.temperature,
+                    values.humidity ?? cur.humidity,
+                );
+            },
+            get() {
+                return engine.boardSensor();
+            },
+        },
+        /** The 128x64 SSD1306 OLED (I2C 0x3C): `.pixels` (1024 bytes, page layout), `.pixel(x, y)`. */
+        oled: {
+            width: 128,
+            height: 64,
+            get pixels() {
+                return engine.boardOled();
+            },
+            pixel(x, y) {
+                if (x < 0 || y < 0 || x >= 128 || y >= 64) return 0;
+                return (engine.boardOled()[(y >> 3) * 128 + x] >> (y & 7)) & 1;
+            },
+            get displayOn() {
+                return engine.boardOledState().on;
+            },
+            get inverted() {
+                return engine.boardOledState().inverted;
+            },
+            on(ev, cb) {
+                listen(oledEvents, ev, cb, "oled");
+                return this;
+            },
+            off(ev, cb) {
+                oledEvents.delete(cb);
+                return this;
+            },
+        },
+        /** The colours of the NeoPixel strip on a pin: `[[r, g, b], ...]`. */
+        neopixels(p) {
+            return engine.boardNeopixels(pinNo(p));
+        },
+        /** Board-wide events: "change" (any pin: `{pin, value, time}`), "output" (OLED/NeoPixels). */
+        on(ev, cb) {
+            if (!(ev in events)) throw new Error(`board: unknown event ${JSON.stringify(ev)}`);
+            events[ev].add(cb);
+            return board;
+        },
+        off(ev, cb) {
+            events[ev]?.delete(cb);
+            return board;
+        },
+        /** The board's clock in milliseconds. */
+        get time() {
+            return engine.boardNow() / 1000;
+        },
+        /** Bring the board's clock up to date and run due IRQ handlers now. */
+        sync,
+        /** Stop the clock-keeping timer. */
+        close() {
+            clearInterval(timer);
+        },
+    };
+    return board;
+}
+
 /**
  * Load the interpreter. Options: `stdout`, `stderr` (functions; strings per line when
  * `linebuffer` is true (default), else Uint8Array chunks), `stdin` (function returning a line or
- * a promise of one), `heapsize` (bytes), `linebuffer`, `url` (of the .wasm file).
+ * a promise of one), `heapsize` (bytes), `linebuffer`, `url` (of the .wasm file), `board` (true:
+ * install the simulated board's `machine`, `neopixel` and `ssd1306` modules in real time and
+ * expose it as `mp.board`).
  */
 export async function loadMicroPython(options = {}) {
     const { heapsize = 256 * 1024 * 1024, linebuffer = true, url } = options;
@@ -183,6 +346,14 @@ export async function loadMicroPython(options = {}) {
     const engine = new wasm.Engine(heapsize, stdout, stderr, stdin, linebuffer);
     // Async runs are serialised: the VM has one resumable run at a time.
     let queue = Promise.resolve();
+    const reportError = (e) => {
+        const text = String(e && e.message !== undefined ? e.message : e).replace(/\n?$/, "\n");
+        if (linebuffer) stderr(text.replace(/\n$/, ""));
+        else stderr(new TextEncoder().encode(text));
+    };
+    const board = options.board ? makeBoard(engine, reportError) : null;
+    // Between slices of a run: keep the board's clock and get IRQ handlers scheduled.
+    const boardSync = board ? board.sync : () => {};
 
     async function readLine() {
         let r;
@@ -197,11 +368,15 @@ export async function loadMicroPython(options = {}) {
         let sliceStart = Date.now();
         for (;;) {
             const [kind, value] = step;
-            if (kind === "done") return value;
+            if (kind === "done") {
+                boardSync();
+                return value;
+            }
             let next;
             try {
                 if (kind === "sleep") {
                     await new Promise((r) => setTimeout(r, value));
+                    boardSync();
                     sliceStart = Date.now();
                     next = () => engine.resume(undefined);
                 } else if (kind === "input") {
@@ -221,6 +396,7 @@ export async function loadMicroPython(options = {}) {
                     // A time slice ended: let the event loop run every ~10 ms.
                     if (Date.now() - sliceStart > 10) {
                         await macrotask();
+                        boardSync();
                         sliceStart = Date.now();
                     }
                     next = () => engine.resume(undefined);
@@ -328,6 +504,8 @@ export async function loadMicroPython(options = {}) {
             throw new Error("mountNativeFS is not supported by ferropy");
         },
         PyProxy,
+        /** The simulated board (with `loadMicroPython({board: true})`), else null. */
+        board,
         /** Python objects currently referenced from JS (for leak checks). */
         _liveHandles: () => wasm.live_handles(),
     };

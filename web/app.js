@@ -4,6 +4,7 @@
 import { Terminal } from "./node_modules/@xterm/xterm/lib/xterm.mjs";
 import { FitAddon } from "./node_modules/@xterm/addon-fit/lib/addon-fit.mjs";
 import { initSerial } from "./serial.js";
+import { initBoard } from "./board.js";
 
 const $ = (id) => document.getElementById(id);
 const enc = new TextEncoder();
@@ -193,6 +194,7 @@ worker.onmessage = (ev) => {
             break;
     }
 };
+initBoard($("board"), worker);
 worker.onerror = (e) => setStatus("The interpreter failed to start: " + (e.message || e), "error");
 
 // ----- files and editor -------------------------------------------------------------------------

@@ -8,7 +8,9 @@
 //   {type: "writeFile", path, text}, {type: "unlink", path}, {type: "listFiles"}, {type: "stopped"}.
 // Worker -> page: {type: "ready"}, {type: "out", data}, {type: "input"}, {type: "runDone"},
 //   {type: "files", files}, {type: "fatal", message}.
+// The simulated board (board-worker.mjs) adds {type: "board", ...} both ways.
 import { loadMicroPython } from "../npm/ferropy.mjs";
+import { attachBoard } from "./board-worker.mjs";
 
 let mp;
 let ctl; // Int32Array: [0] interrupt, [1] input state (0 waiting, 1 line ready, 2 cancelled), [2] line length
@@ -81,7 +83,8 @@ onmessage = async (ev) => {
     try {
         switch (m.type) {
             case "init": {
-                mp = await loadMicroPython({ stdout: out, stderr: out, stdin, linebuffer: false });
+                mp = await loadMicroPython({ stdout: out, stderr: out, stdin, linebuffer: false, board: true });
+                attachBoard(mp, (msg, transfer) => postMessage(msg, transfer));
                 if (m.sab) {
                     ctl = new Int32Array(m.sab, 0, 4);
                     lineBuf = new Uint8Array(m.sab, 16);

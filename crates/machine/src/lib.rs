@@ -37,7 +37,7 @@ use ferropy_vm::port::{Errno, FileKind, FileStat, NullPort, Port};
 use ferropy_vm::{PyResult, Vm};
 
 pub use hal::Hal;
-pub use module::poll;
+pub use module::{host_sync, poll};
 pub use sim::{Board, PinChange, SimBoard};
 
 /// Install `machine`, `umachine` and `neopixel` over a simulated board, with virtual time: sleeps
@@ -46,29 +46,37 @@ pub fn install(vm: &mut Vm, board: Board) -> PyResult<()> {
     install_with(vm, board, false)
 }
 
-/// Like [`install`]; with `realtime`, sleeps also wait through the port (`Vm::sleep_us`, which
-/// suspends a resumable run in the browser), so a page can show the board in step with the clock.
+/// Like [`install`]; with `realtime`, `time.sleep*` also wait in real time, 20 ms at a time
+/// (through `Vm::sleep_us`, which suspends a resumable run in the browser), running the callbacks
+/// that fall due as they go, so a page shows the board in step with the clock; the host keeps the
+/// board's clock up with the real one and gets input changes handled with [`host_sync`].
 pub fn install_with(vm: &mut Vm, board: Board, realtime: bool) -> PyResult<()> {
     let hal: Rc<RefCell<dyn Hal>> = board.0.clone();
-    wrap_port(vm, hal.clone());
+    wrap_port(vm, hal.clone(), realtime);
     module::install(vm, hal, Some(board), realtime)
 }
 
 /// Install `machine` over any HAL (a hardware port); `time.sleep*` go through the HAL's clock.
 pub fn install_hal(vm: &mut Vm, hal: Rc<RefCell<dyn Hal>>) -> PyResult<()> {
-    wrap_port(vm, hal.clone());
+    wrap_port(vm, hal.clone(), false);
     module::install(vm, hal, None, false)
 }
 
-fn wrap_port(vm: &mut Vm, hal: Rc<RefCell<dyn Hal>>) {
+fn wrap_port(vm: &mut Vm, hal: Rc<RefCell<dyn Hal>>, realtime: bool) {
     let inner = core::mem::replace(&mut vm.port, Box::new(NullPort::default()));
-    vm.port = Box::new(BoardPort { inner, hal });
+    vm.port = Box::new(BoardPort {
+        inner,
+        hal,
+        realtime,
+    });
 }
 
 /// The VM's port with the clock taken from the board.
 struct BoardPort {
     inner: Box<dyn Port>,
     hal: Rc<RefCell<dyn Hal>>,
+    /// Blocking sleeps wait in real time (the board's clock is moved by the caller or the host).
+    realtime: bool,
 }
 
 impl Port for BoardPort {
@@ -91,6 +99,9 @@ impl Port for BoardPort {
         self.inner.time()
     }
     fn sleep_us(&mut self, us: u64) {
+        if self.realtime {
+            return self.inner.sleep_us(us);
+        }
         let t = self.hal.borrow().now_us().saturating_add(us);
         self.hal.borrow_mut().advance_to(t);
     }

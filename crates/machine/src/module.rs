@@ -38,6 +38,8 @@ struct PyState {
     next_timer: u32,
     irq_disabled: bool,
     in_dispatch: bool,
+    /// A dispatch is queued with `micropython.schedule` (see [`host_sync`]).
+    dispatch_scheduled: bool,
 }
 
 struct Classes {
@@ -59,7 +61,6 @@ pub(crate) struct Machine {
     board: Option<Board>,
     py: RefCell<PyState>,
     cls: Classes,
-    realtime: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -249,9 +250,6 @@ fn sleep_for(vm: &mut Vm, us: f64) -> PyResult {
     let m = machine(vm)?;
     let t = m.hal.borrow().now_us().saturating_add(us);
     step_to(vm, &m, t)?;
-    if m.realtime {
-        vm.sleep_us(us)?;
-    }
     vm.check_interrupt()?;
     Ok(Value::None)
 }
@@ -278,6 +276,116 @@ fn t_sleep_us(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 pub fn poll(vm: &mut Vm) -> PyResult<()> {
     let m = machine(vm)?;
     dispatch(vm, &m)
+}
+
+/// The longest single real-time wait of a realtime sleep, so that inputs changed meanwhile are
+/// handled promptly and virtual time never runs far ahead of the real clock.
+const CHUNK_US: u64 = 20_000;
+
+/// Realtime `time.sleep*`: Python loops around [`rt_step`], which waits one chunk at a time (a
+/// native call can suspend a resumable run only once).
+const REALTIME_SLEEP_PY: &str = "\
+def sleep(s):
+    t = _deadline(s, 0)
+    while not _step(t):
+        pass
+
+
+def sleep_ms(ms):
+    t = _deadline(ms, 1)
+    while not _step(t):
+        pass
+
+
+def sleep_us(us):
+    t = _deadline(us, 2)
+    while not _step(t):
+        pass
+";
+
+/// `_deadline(value, unit)`: the board time a sleep of `value` seconds (unit 0), milliseconds
+/// (1) or microseconds (2) ends at, with the checks of `time.sleep*`.
+fn rt_deadline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
+    };
+    let us = match args.get(1) {
+        Some(Value::Int(1)) => int_arg(vm, Some(v), 0)?.max(0) as f64 * 1e3,
+        Some(Value::Int(2)) => int_arg(vm, Some(v), 0)?.max(0) as f64,
+        _ => to_f64(vm, v)? * 1e6,
+    };
+    if us.is_nan() || us < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    let us = if us > 1e15 { 1e15 as u64 } else { us as u64 };
+    let m = machine(vm)?;
+    let t = m.hal.borrow().now_us().saturating_add(us);
+    Ok(Value::Int(t.min(i64::MAX as u64) as i64))
+}
+
+/// `_step(deadline)`: True once the board's clock reached the deadline; otherwise let one chunk
+/// pass (running the callbacks due in it) and wait for it in real time, suspending the run when
+/// possible (the resumed call gives None, so the Python loop calls again).
+fn rt_step(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    vm.check_interrupt()?;
+    let t = int_arg(vm, args.first(), 0)?.max(0) as u64;
+    let m = machine(vm)?;
+    let now = m.hal.borrow().now_us();
+    if now >= t {
+        dispatch(vm, &m)?;
+        return Ok(Value::Bool(true));
+    }
+    let d = (t - now).min(CHUNK_US);
+    step_to(vm, &m, now + d)?;
+    vm.sleep_us(d)?;
+    Ok(Value::Bool(now + d >= t))
+}
+
+fn run_scheduled_dispatch(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let m = machine(vm)?;
+    m.py.borrow_mut().dispatch_scheduled = false;
+    dispatch(vm, &m)?;
+    Ok(Value::None)
+}
+
+/// For hosts that run the board in real time (a web page): move the board's clock forward to
+/// `t_us` when given (it never goes back), deliver pin and output changes to the host's
+/// listeners, and get the IRQ and timer callbacks that are due run: at once when no program is
+/// running (`idle`), otherwise inside the running program at its next check, through
+/// `micropython.schedule` (as a hardware IRQ handler would be scheduled).
+pub fn host_sync(vm: &mut Vm, t_us: Option<u64>, idle: bool) -> PyResult<()> {
+    let m = machine(vm)?;
+    if let Some(t) = t_us {
+        let now = m.hal.borrow().now_us();
+        if t > now {
+            m.hal.borrow_mut().advance_to(t);
+        }
+    }
+    let pending = match &m.board {
+        Some(b) => {
+            b.notify();
+            b.0.borrow().events_pending()
+        }
+        None => true,
+    };
+    if !pending {
+        return Ok(());
+    }
+    if idle {
+        return dispatch(vm, &m);
+    }
+    if m.py.borrow().dispatch_scheduled {
+        return Ok(());
+    }
+    let globals = vm.modules.clone();
+    let mp = vm.import_name("micropython", &Value::None, 0, &globals)?;
+    if let Some(schedule) = vm.getattr_opt(&mp, "schedule")? {
+        let f = builtin_fn("machine_dispatch", run_scheduled_dispatch);
+        if vm.call(&schedule, &[f, Value::None]).is_ok() {
+            m.py.borrow_mut().dispatch_scheduled = true;
+        }
+    }
+    Ok(())
 }
 
 // ----- Pin -------------------------------------------------------------------------------------
@@ -1408,6 +1516,9 @@ fn set_module(vm: &mut Vm, name: &str, m: &Obj) {
 /// The `neopixel` module, in Python over `machine.bitstream` (as MicroPython has it).
 const NEOPIXEL_PY: &str = include_str!("neopixel.py");
 
+/// The `ssd1306` OLED driver, in Python over `framebuf` (MicroPython's usual driver API).
+const SSD1306_PY: &str = include_str!("ssd1306.py");
+
 /// Build the `machine` module over `hal` (with the sim hooks when `board` is given), register it
 /// and `neopixel`, and make `time.sleep*` advance the board's clock.
 pub(crate) fn install(
@@ -1542,7 +1653,6 @@ pub(crate) fn install(
             rtc: rtc.clone(),
             wdt: wdt.clone(),
         },
-        realtime,
     });
     let holder_cls = types::new_type(
         "machine_state",
@@ -1615,17 +1725,41 @@ pub(crate) fn install(
     if !vm.frozen_modules.iter().any(|(n, _)| *n == "neopixel") {
         vm.frozen_modules.push(("neopixel", NEOPIXEL_PY));
     }
+    if !vm.frozen_modules.iter().any(|(n, _)| *n == "ssd1306") {
+        vm.frozen_modules.push(("ssd1306", SSD1306_PY));
+    }
 
     // Virtual time: time.sleep* move the board's clock and run callbacks as they fall due.
     let globals = vm.modules.clone();
     let time = vm.import_name("time", &Value::None, 0, &globals)?;
-    for (n, f) in [
-        ("sleep", t_sleep as NativeFn),
-        ("sleep_ms", t_sleep_ms),
-        ("sleep_us", t_sleep_us),
-    ] {
-        let name = vm.intern(n);
-        vm.setattr(&time, &name, builtin_fn(n, f))?;
+    if realtime {
+        // Real time: sleeps wait in chunks (see REALTIME_SLEEP_PY).
+        let ns = vm.new_dict_obj(ferropy_vm::dict::Dict::new());
+        if let PyObject::Dict(d) = &*ns {
+            let mut d = d.borrow_mut();
+            d.set_str("_deadline", builtin_fn("_deadline", rt_deadline));
+            d.set_str("_step", builtin_fn("_step", rt_step));
+        }
+        vm.exec_in(REALTIME_SLEEP_PY, "<machine>", &ns)?;
+        for n in ["sleep", "sleep_ms", "sleep_us"] {
+            let f = match &*ns {
+                PyObject::Dict(d) => d.borrow().get_str(n).cloned(),
+                _ => None,
+            };
+            if let Some(f) = f {
+                let name = vm.intern(n);
+                vm.setattr(&time, &name, f)?;
+            }
+        }
+    } else {
+        for (n, f) in [
+            ("sleep", t_sleep as NativeFn),
+            ("sleep_ms", t_sleep_ms),
+            ("sleep_us", t_sleep_us),
+        ] {
+            let name = vm.intern(n);
+            vm.setattr(&time, &name, builtin_fn(n, f))?;
+        }
     }
     if let Value::Obj(t) = &time {
         set_module(vm, "utime", t);

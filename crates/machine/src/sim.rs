@@ -53,6 +53,8 @@ pub struct PinChange {
 
 /// A host callback for pin changes.
 type Listener = Box<dyn FnMut(&PinChange)>;
+/// A host callback for changes of the OLED or a NeoPixel strip.
+type OutputListener = Box<dyn FnMut()>;
 
 #[derive(Clone, Copy)]
 struct PinState {
@@ -133,6 +135,11 @@ pub struct SimBoard {
     log: Vec<PinChange>,
     unnotified: Vec<PinChange>,
     listeners: Vec<Listener>,
+    output_listeners: Vec<OutputListener>,
+    /// Bumped whenever the OLED or a NeoPixel strip changes.
+    output_gen: u64,
+    /// `output_gen` when the output listeners last ran.
+    output_notified: u64,
     uart_rx: BTreeMap<u32, VecDeque<u8>>,
     uart_tx: BTreeMap<u32, Vec<u8>>,
     uart_loopback: bool,
@@ -307,6 +314,9 @@ impl SimBoard {
             log: Vec::new(),
             unnotified: Vec::new(),
             listeners: Vec::new(),
+            output_listeners: Vec::new(),
+            output_gen: 0,
+            output_notified: 0,
             uart_rx: BTreeMap::new(),
             uart_tx: BTreeMap::new(),
             uart_loopback: true,
@@ -454,6 +464,40 @@ impl SimBoard {
         &self.log
     }
 
+    /// A counter bumped whenever the OLED or a NeoPixel strip changes (hosts compare it to redraw).
+    pub fn output_generation(&self) -> u64 {
+        self.output_gen
+    }
+
+    /// Whether events (edges, timers) wait for their Python handlers.
+    pub fn events_pending(&self) -> bool {
+        !self.events.is_empty()
+    }
+
+    /// The pins driven from outside (pressed buttons) and their levels.
+    pub fn driven_pins(&self) -> Vec<(u32, bool)> {
+        self.pins
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.drive.map(|l| (i as u32, l)))
+            .collect()
+    }
+
+    /// An ADC input as a fraction of full scale (pin 26..=29 or channel 0..=4).
+    pub fn adc_value(&self, pin_or_channel: u32) -> f64 {
+        let ch = if pin_or_channel >= 26 {
+            pin_or_channel - 26
+        } else {
+            pin_or_channel
+        };
+        self.adc.get(ch as usize).copied().unwrap_or(0.0)
+    }
+
+    /// What the I2C sensor measures: (Celsius, relative humidity in percent).
+    pub fn sensor(&self) -> (f64, f64) {
+        (self.temperature, self.humidity)
+    }
+
     /// The reset requested by the program (1 hard reset, 3 watchdog, 5 soft reset), if any.
     pub fn reset_requested(&self) -> Option<u8> {
         self.reset
@@ -595,6 +639,7 @@ impl Hal for SimBoard {
             }
             OLED_ADDR => {
                 self.oled.write(data);
+                self.output_gen += 1;
                 true
             }
             _ => false,
@@ -662,6 +707,7 @@ impl Hal for SimBoard {
         let bpp = bpp.max(3);
         let px = data.chunks_exact(bpp).map(|c| (c[1], c[0], c[2])).collect();
         self.neopixels.insert(pin, px);
+        self.output_gen += 1;
     }
 
     fn timer_start(&mut self, id: u32, period_us: u64, periodic: bool) {
@@ -769,8 +815,16 @@ impl Board {
         self.0.borrow_mut().listeners.push(Box::new(f));
     }
 
-    /// Deliver pin changes to the `on_change` callbacks.
+    /// Register a callback for changes of the OLED or a NeoPixel strip (run by [`Board::notify`],
+    /// once per batch of changes).
+    pub fn on_output(&self, f: impl FnMut() + 'static) {
+        self.0.borrow_mut().output_listeners.push(Box::new(f));
+    }
+
+    /// Deliver pin changes to the `on_change` callbacks, and output changes to the `on_output`
+    /// callbacks.
     pub fn notify(&self) {
+        self.notify_outputs();
         let (changes, mut listeners) = {
             let mut b = self.0.borrow_mut();
             if b.unnotified.is_empty() {
@@ -789,6 +843,28 @@ impl Board {
         let mut b = self.0.borrow_mut();
         listeners.append(&mut b.listeners);
         b.listeners = listeners;
+    }
+
+    fn notify_outputs(&self) {
+        let mut listeners = {
+            let mut b = self.0.borrow_mut();
+            if b.output_gen == b.output_notified || b.output_listeners.is_empty() {
+                return;
+            }
+            b.output_notified = b.output_gen;
+            core::mem::take(&mut b.output_listeners)
+        };
+        for l in listeners.iter_mut() {
+            l();
+        }
+        let mut b = self.0.borrow_mut();
+        listeners.append(&mut b.output_listeners);
+        b.output_listeners = listeners;
+    }
+
+    /// Whether the OLED is on, and whether it is inverted.
+    pub fn oled_state(&self) -> (bool, bool) {
+        self.0.borrow().oled_state()
     }
 
     /// A copy of the OLED framebuffer (1024 bytes, page layout).

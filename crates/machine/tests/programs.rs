@@ -96,3 +96,75 @@ fn host_api_sees_python_and_drives_irqs() {
     assert_eq!(*changes.borrow(), vec![(25, true, true), (14, true, true)]);
     assert_eq!(board.now_us(), 5000);
 }
+
+#[test]
+fn realtime_sleeps_step_the_clock_in_chunks_and_host_sync_runs_irqs() {
+    let out = Rc::new(RefCell::new(Vec::new()));
+    let mut vm = Vm::new(VmConfig::default(), Box::new(Capture(out.clone())));
+    let board = Board::sim();
+    ferropy_machine::install_with(&mut vm, board.clone(), true).expect("install");
+    let outputs = Rc::new(RefCell::new(0));
+    let o2 = outputs.clone();
+    board.on_output(move || *o2.borrow_mut() += 1);
+    // A periodic timer fires at its virtual times during one long sleep, not all at once: the
+    // sleep goes in 20 ms chunks, so each tick sees the clock at its own time.
+    let src = "import machine, time\nseen = []\n\
+               t = machine.Timer(period=50, callback=lambda t: seen.append(time.ticks_ms()))\n\
+               time.sleep(0.2)\nt.deinit()\nprint(seen, time.ticks_ms())\n\
+               print(type(time.sleep).__name__)\n";
+    vm.run_main(src, "<host>").expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&out.borrow()),
+        "[50, 100, 150, 200] 200\nfunction\n"
+    );
+    out.borrow_mut().clear();
+    // The host moves the clock and presses a button while no program runs: handlers run at once.
+    vm.run_main(
+        "from machine import Pin\nhits = []\nb = Pin(14, Pin.IN, Pin.PULL_UP)\n\
+         b.irq(lambda p: hits.append(time.ticks_ms()), Pin.IRQ_FALLING)\n",
+        "<host>",
+    )
+    .expect("run");
+    board.set_input(14, Some(false));
+    ferropy_machine::host_sync(&mut vm, Some(1_000_000), true).expect("sync");
+    vm.run_main("print(hits, time.ticks_ms())", "<host>")
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&out.borrow()), "[1000] 1000\n");
+    // While a program runs, the handler is scheduled and runs at the program's next check.
+    out.borrow_mut().clear();
+    board.set_input(14, None);
+    board.set_input(14, Some(false));
+    ferropy_machine::host_sync(&mut vm, None, false).expect("sync");
+    vm.run_main(
+        "n = 0\nwhile len(hits) < 2 and n < 100000:\n    n += 1\nprint(len(hits))",
+        "<host>",
+    )
+    .expect("run");
+    assert_eq!(String::from_utf8_lossy(&out.borrow()), "2\n");
+    // OLED writes reach the output listeners at the next notification.
+    vm.run_main("machine.I2C(0).writeto(0x3C, b'\\x40\\xff')", "<host>")
+        .expect("run");
+    ferropy_machine::host_sync(&mut vm, None, true).expect("sync");
+    assert_eq!(*outputs.borrow(), 1);
+}
+
+#[test]
+fn examples_run_on_the_simulated_board() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for (name, tail) in [
+        ("blink.py", "LED on\nLED off\n"),
+        ("button_irq.py", "button pressed 3\ndone: 3 presses\n"),
+        ("oled_hello.py", "OLED pixels lit: 1431\n"),
+    ] {
+        let path = dir.join(name);
+        let src = std::fs::read_to_string(&path).expect("read example");
+        let (out, board) = run(&src, &path.to_string_lossy());
+        assert!(out.ends_with(tail), "{}:\n{}", name, out);
+        if name == "oled_hello.py" {
+            // The display holds what the driver drew: the frame's top-left corner and its text.
+            let fb = board.oled_framebuffer();
+            assert_eq!(fb[0], 0xFF);
+            assert!(fb[128..256].iter().any(|&b| b != 0));
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! runs, resumable runs stepped from JS (so sleeps, `input()` and awaited promises return to the
 //! event loop), the `js`/`jsffi` FFI, the in-memory file system and a line REPL.
 
+pub mod board;
 pub mod ffi;
 pub mod fs;
 pub mod port;
