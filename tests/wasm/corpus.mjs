@@ -131,6 +131,7 @@ async function main() {
     const jobs = Math.max(1, Number(process.env.FERROPY_CORPUS_JOBS || 2));
     const queue = files.slice();
     const results = [];
+    const passes = (r) => !r.timeout && transcript(r) === fs.readFileSync(r.file + ".exp", "utf8");
 
     function spawn() {
         return new Promise((resolve) => {
@@ -168,6 +169,27 @@ async function main() {
     }
     await Promise.all(Array.from({ length: jobs }, lane));
 
+    // Programs that interleave short sleeps (asyncio) depend on timing, which a loaded machine
+    // disturbs: failures get up to two more runs, one at a time.
+    const retried = [];
+    const failing = results.filter((r) => !passes(r));
+    if (failing.length && failing.length <= 20) {
+        queue.push(...failing.map((r) => r.file));
+        const again = [];
+        for (let round = 0; round < 2 && queue.length; round++) {
+            const before = results.length;
+            await lane();
+            again.push(...results.splice(before));
+            for (const r of again.splice(0)) {
+                if (passes(r)) {
+                    const i = results.findIndex((x) => x.file === r.file);
+                    results[i] = r;
+                    retried.push(path.relative(PY, r.file));
+                } else if (round === 0) queue.push(r.file);
+            }
+        }
+    }
+
     let pass = 0;
     const failed = [];
     const xfail = [];
@@ -195,6 +217,7 @@ async function main() {
     }
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     for (const f of failed) console.log(`FAIL ${f}`);
+    for (const r of retried) console.log(`passed on a retry (timing-sensitive): ${r}`);
     for (const x of xpass) console.log(`unexpectedly passing (remove from the known-failure lists): ${x}`);
     console.log(
         `wasm corpus: ${pass} passed, ${failed.length} failed, ${xfail.length} known failures, ${xpass.length} unexpectedly passing, of ${results.length} (${secs} s)`,
