@@ -58,7 +58,11 @@ pub fn py_release(h: u32) {
 fn handle(h: u32) -> Result<(&'static mut Vm, Value), JsValue> {
     let (engine, v) =
         ffi::handle_value(h).ok_or_else(|| js_error("This borrowed proxy was destroyed"))?;
-    Ok((enter(engine)?, v))
+    let vm = enter(engine)?;
+    // JS-driven work (calls from event handlers...) may never run a Python loop, where the heap
+    // is normally pruned: do the same cheap check here so freed objects' registrations go.
+    vm.heap.maybe_collect();
+    Ok((vm, v))
 }
 
 fn err_js(vm: &mut Vm, e: PyErr) -> JsValue {
