@@ -1,6 +1,7 @@
 // asyncio on real JS promises (node): inside a running asyncio.run() loop in runPythonAsync,
 // tasks await JS promises while sibling tasks keep running, and asyncio.sleep returns to the JS
-// event loop (timers fire meanwhile). The same checks run in Chromium (browser/browser.test.mjs).
+// event loop (timers fire meanwhile; the thresholds allow for a heavily loaded machine: a frozen
+// loop ticks 0-1 times). The same checks run in Chromium (browser/browser.test.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
@@ -121,7 +122,7 @@ async def main():
 asyncio.run(main())
 `);
     assert.ok(r >= 190 && ms >= 190, `slept ${r} ms`);
-    assert.ok(ticks >= 15, `setInterval ticked ${ticks} times during asyncio.sleep(0.2)`);
+    assert.ok(ticks >= 5, `setInterval ticked ${ticks} times during asyncio.sleep(0.2)`);
 });
 
 test("top-level await of a promise and asyncio in the same run", async () => {
