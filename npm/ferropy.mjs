@@ -5,6 +5,7 @@ import initWasm, * as wasm from "./ferropy_wasm.js";
 const PYREF = Symbol("ferropy.pyref");
 const registry = new FinalizationRegistry((h) => wasm.py_release(h));
 let ready = null;
+let wasmExports = null;
 
 const isNode = typeof process !== "undefined" && !!(process.versions && process.versions.node);
 
@@ -38,6 +39,11 @@ function makeProxy(h, engine, kind) {
                 wasm.py_release(h);
             }
         },
+        // Function.prototype's members, so JS can use a callable as any function
+        // (PyScript's event handlers run `handler.call(context, event)`).
+        call: (_this, ...args) => wasm.py_call(ref(), args),
+        apply: (_this, args) => wasm.py_call(ref(), args ? Array.from(args) : []),
+        bind: (_this, ...pre) => (...args) => wasm.py_call(ref(), [...pre, ...args]),
         toString: () => wasm.py_str(ref(), false),
         [Symbol.toPrimitive]: () => wasm.py_str(ref(), false),
         [Symbol.iterator]: function* () {
@@ -341,7 +347,11 @@ export async function loadMicroPython(options = {}) {
     const stdout = options.stdout ?? defaultWriter(1, linebuffer);
     const stderr = options.stderr ?? defaultWriter(2, linebuffer);
     const stdin = options.stdin;
-    if (!ready) ready = loadWasm(url).then(() => wasm.set_hooks(makeProxy, PYREF));
+    if (!ready)
+        ready = loadWasm(url).then((exports) => {
+            wasmExports = exports;
+            wasm.set_hooks(makeProxy, PYREF);
+        });
     await ready;
     const engine = new wasm.Engine(heapsize, stdout, stderr, stdin, linebuffer);
     // Async runs are serialised: the VM has one resumable run at a time.
@@ -508,6 +518,8 @@ export async function loadMicroPython(options = {}) {
         board,
         /** Python objects currently referenced from JS (for leak checks). */
         _liveHandles: () => wasm.live_handles(),
+        /** Size of the wasm linear memory in bytes (shared by all interpreters; for leak checks). */
+        _memoryBytes: () => wasmExports.memory.buffer.byteLength,
     };
 }
 

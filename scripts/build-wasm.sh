@@ -2,7 +2,8 @@
 # Builds the browser engine (crates/wasm) and assembles the npm package in npm/:
 #   1. a wasm32 compiler: the rustup wasm32-unknown-unknown target when installed (or added
 #      within a time limit), else Debian's rustc-web with -Zbuild-std (see TOOLCHAIN.md);
-#   2. cargo build --release of ferropy-wasm for wasm32-unknown-unknown;
+#   2. cargo build of ferropy-wasm for wasm32-unknown-unknown with the size-tuned `wasm` profile
+#      of the root Cargo.toml (FERROPY_WASM_PROFILE=release picks the speed-tuned one);
 #   3. wasm-bindgen (--target web) with wasm-bindgen-cli at the exact Cargo.lock version, installed
 #      once into .tools/ (cached; ~8 minutes the first time);
 #   4. wasm-opt -Oz (npm binaryen in .tools/, else Debian's binaryen with --enable flags, else
@@ -59,16 +60,18 @@ fi
 log "route: $route"
 
 # --- 2. cargo build -------------------------------------------------------------------------------
+PROFILE=${FERROPY_WASM_PROFILE:-wasm}
+log "profile: $PROFILE"
 if [ "$route" = rustup ]; then
-    cargo build --release --target "$TARGET" -p ferropy-wasm
-    WASM_DIR=$ROOT/target/$TARGET/release
+    CARGO_PROFILE_RELEASE_PANIC=abort cargo build --profile "$PROFILE" --target "$TARGET" -p ferropy-wasm
+    WASM_DIR=$ROOT/target/$TARGET/$PROFILE
 else
     CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
         RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_PANIC=abort \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld \
-        /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=std,panic_abort \
+        /usr/bin/cargo build --profile "$PROFILE" --target "$TARGET" -Zbuild-std=std,panic_abort \
         -p ferropy-wasm --target-dir target/wasm-debian
-    WASM_DIR=$ROOT/target/wasm-debian/$TARGET/release
+    WASM_DIR=$ROOT/target/wasm-debian/$TARGET/$PROFILE
 fi
 RAW=$WASM_DIR/ferropy_wasm.wasm
 

@@ -530,9 +530,38 @@ fn js_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Err(e) => return Err(js_exception(vm, e)),
     }
     match Reflect::get(&obj, &key) {
+        Ok(v) if v.is_function() && name.as_str() == "then" => wrap_then(vm, &v, &obj),
         Ok(v) => to_py(vm, &v, &obj),
         Err(e) => Err(js_exception(vm, e)),
     }
+}
+
+/// A thenable's `then`, seen from Python: the rejection callback gets a `JsException` (so a
+/// task awaiting a rejected promise in asyncio raises `JsException`, as a top-level `await`
+/// does), not a bare JsProxy of the JS error.
+fn wrap_then(vm: &mut Vm, then: &JsValue, this: &JsValue) -> PyResult {
+    let f = to_py(vm, then, this)?;
+    let Some((_, cls, _)) = ctx_of(vm) else {
+        return Ok(f);
+    };
+    let factory = vm.getattr_str(&Value::Obj(cls), "_ferropy_then")?;
+    let conv = ferropy_vm::modbuiltins::builtin_fn("_to_exception", ffi_to_exception);
+    vm.call(&factory, &[f, conv])
+}
+
+/// A rejection reason as a Python exception: exceptions stay, JS values become `JsException`.
+fn ffi_to_exception(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let v = args.first().cloned().unwrap_or(Value::None);
+    if let Some((j, _)) = js_of(&v) {
+        return Ok(js_exception(vm, j).0);
+    }
+    let base = vm.exc_type(ExcKind::BaseException);
+    let cls = vm.type_of(&v);
+    if types::is_subclass(&cls, &base) {
+        return Ok(v);
+    }
+    let j = to_js(vm, &v);
+    Ok(js_exception(vm, j).0)
 }
 
 fn js_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -793,8 +822,18 @@ fn ffi_create_proxy(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResu
 
 /// The Python half of the FFI, run once per VM: `__await__` for JsProxy (yield the proxy to the
 /// host, which awaits it and sends the result back).
-const PY_SUPPORT: &str = "def __await__(self):\n    r = yield self\n    return r\n";
-
+/// `_ferropy_then` wraps a thenable's `then` so rejections reach Python as exceptions.
+const PY_SUPPORT: &str = concat!(
+    "def __await__(self):\n",
+    "    r = yield self\n",
+    "    return r\n",
+    "def _ferropy_then(f, exc):\n",
+    "    def then(ok=None, err=None):\n",
+    "        if err is None:\n",
+    "            return f(ok)\n",
+    "        return f(ok, lambda reason=None: err(exc(reason)))\n",
+    "    return then\n",
+);
 /// Create the FFI classes and the `js` and `jsffi` modules of a VM (put straight into
 /// `sys.modules`); returns the JsProxy and JsException classes.
 pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
@@ -828,8 +867,11 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
     let jsexc = types::new_type("JsException", vec![exc_base], Layout::Exception, true);
     let d = vm.new_dict_obj(ferropy_vm::dict::Dict::new());
     vm.exec_in(PY_SUPPORT, "<jsffi>", &d)?;
-    let aw = vm.getitem(&Value::Obj(d), &Value::str("__await__"))?;
+    let aw = vm.getitem(&Value::Obj(d.clone()), &Value::str("__await__"))?;
     types::set_attr(&jsproxy, "__await__", aw);
+    let th = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_then"))?;
+    let th = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[th])?;
+    types::set_attr(&jsproxy, "_ferropy_then", th);
     Ok((jsproxy, jsexc))
 }
 

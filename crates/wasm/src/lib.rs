@@ -28,6 +28,9 @@ const RESULT_NAME: &str = "__ferropy_result__";
 /// Backward jumps and calls per time slice of a resumable run (a few milliseconds).
 const SLICE_BUDGET: u32 = 20_000;
 
+/// Backward jumps and calls per time slice of a synchronous run (see `Engine::run_sliced`).
+const SYNC_SLICE_BUDGET: u32 = 200_000;
+
 /// Install the panic hook (panics are bugs; this makes them readable in the console).
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -56,7 +59,11 @@ pub fn py_release(h: u32) {
 fn handle(h: u32) -> Result<(&'static mut Vm, Value), JsValue> {
     let (engine, v) =
         ffi::handle_value(h).ok_or_else(|| js_error("This borrowed proxy was destroyed"))?;
-    Ok((enter(engine)?, v))
+    let vm = enter(engine)?;
+    // JS-driven work (calls from event handlers...) may never run a Python loop, where the heap
+    // is normally pruned: do the same cheap check here so freed objects' registrations go.
+    vm.heap.maybe_collect();
+    Ok((vm, v))
 }
 
 fn err_js(vm: &mut Vm, e: PyErr) -> JsValue {
@@ -321,6 +328,9 @@ impl Engine {
     pub fn run_python(&self, code: &str) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
         let src = capture_last_expr(code);
+        if vm.native_depth == 0 && !vm.is_suspended() {
+            return self.run_sliced(vm, src.as_deref().unwrap_or(code), src.is_some());
+        }
         let d = vm.main_dict();
         match vm.exec_in(src.as_deref().unwrap_or(code), "<stdin>", &d) {
             Ok(_) => Ok(if src.is_some() {
@@ -329,6 +339,53 @@ impl Engine {
                 JsValue::NULL
             }),
             Err(e) => Err(err_js(vm, e)),
+        }
+    }
+
+    /// A synchronous run made of time slices: the run loop is left and re-entered every few
+    /// milliseconds, so a long run moves to the optimised code of the dispatch loop as soon as
+    /// the JS engine has compiled it (wasm has no on-stack replacement: one long call of the
+    /// loop would stay in the baseline tier, about twice as slow). Sleeps block, `input()`
+    /// reads through the port, as in an unsliced run.
+    fn run_sliced(&self, vm: &mut Vm, src: &str, capture: bool) -> Result<JsValue, JsValue> {
+        vm.set_slice_budget(SYNC_SLICE_BUDGET);
+        let mut r = vm.start(src, "<stdin>", false);
+        loop {
+            r = match r {
+                Ok(RunState::Finished(_)) => {
+                    return Ok(if capture {
+                        self.take_result(vm)
+                    } else {
+                        JsValue::NULL
+                    })
+                }
+                Err(e) => return Err(err_js(vm, e)),
+                Ok(RunState::Suspended(Suspend::Yield)) => vm.resume(Value::None),
+                Ok(RunState::Suspended(Suspend::Sleep(us))) => {
+                    vm.port.sleep_us(us);
+                    match vm.check_interrupt() {
+                        Ok(()) => vm.resume(Value::None),
+                        Err(e) => vm.resume_throw(e.0),
+                    }
+                }
+                Ok(RunState::Suspended(Suspend::Input)) => match vm.port.read_line() {
+                    Some(line) => vm.resume(Value::string(line)),
+                    None => {
+                        let e = vm.err(
+                            ferropy_vm::exceptions::ExcKind::EOFError,
+                            "EOF when reading a line",
+                        );
+                        vm.resume_throw(e.0)
+                    }
+                },
+                Ok(RunState::Suspended(Suspend::Await(_))) => {
+                    let e = vm.err(
+                        ferropy_vm::exceptions::ExcKind::RuntimeError,
+                        "cannot await a JS object in runPython: use runPythonAsync",
+                    );
+                    vm.resume_throw(e.0)
+                }
+            };
         }
     }
 

@@ -54,6 +54,18 @@ pub struct BrowserPort {
     linebuffer: bool,
     shared: Rc<Shared>,
     now: Option<(JsValue, Function)>,
+    /// The cell `Atomics.wait` sleeps on: None until first used, `Some(None)` where blocking
+    /// is not possible.
+    wait_cell: Option<Option<js_sys::Int32Array>>,
+}
+
+/// An `Int32Array` over a new one-element `SharedArrayBuffer`, if the host has them.
+fn make_wait_cell() -> Option<js_sys::Int32Array> {
+    let ctor = Reflect::get(&js_sys::global(), &JsValue::from_str("SharedArrayBuffer")).ok()?;
+    let ctor: Function = ctor.dyn_into().ok()?;
+    let args = js_sys::Array::of1(&JsValue::from_f64(4.0));
+    let sab = Reflect::construct(&ctor, &args).ok()?;
+    Some(js_sys::Int32Array::new(&sab))
 }
 
 impl BrowserPort {
@@ -86,6 +98,7 @@ impl BrowserPort {
             linebuffer,
             shared,
             now,
+            wait_cell: None,
         }
     }
 
@@ -123,6 +136,20 @@ impl BrowserPort {
             if start < data.len() {
                 self.call(&f, &Uint8Array::from(&data[start..]).into());
             }
+        }
+    }
+
+    /// Block the thread for `ms` with `Atomics.wait`; returns at once where that is not allowed
+    /// (a browser's main thread, no `SharedArrayBuffer`), so the caller spins.
+    fn block_ms(&mut self, ms: f64) {
+        if self.wait_cell.is_none() {
+            self.wait_cell = Some(make_wait_cell());
+        }
+        let Some(Some(cell)) = &self.wait_cell else {
+            return;
+        };
+        if js_sys::Atomics::wait_with_timeout(cell, 0, 0, ms).is_err() {
+            self.wait_cell = Some(None);
         }
     }
 
@@ -169,13 +196,19 @@ impl Port for BrowserPort {
         js_sys::Date::now() / 1000.0
     }
     fn sleep_us(&mut self, us: u64) {
-        // Only reached outside resumable runs (runPython): there is no way to block but to spin.
+        // Only reached outside resumable runs (runPython). Block in `Atomics.wait` where JS
+        // allows it (node, workers), in slices so interrupts are seen; else spin.
         let end = self.now_ms() + us as f64 / 1000.0;
-        while self.now_ms() < end {
+        loop {
             if self.shared.take_interrupt() {
                 self.shared.interrupt.set(true);
                 break;
             }
+            let left = end - self.now_ms();
+            if left <= 0.0 {
+                break;
+            }
+            self.block_ms(left.min(20.0));
         }
     }
     fn take_interrupt(&mut self) -> bool {

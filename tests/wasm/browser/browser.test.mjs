@@ -116,3 +116,45 @@ test("event handlers call Python functions", async () => {
     await page.click("#btn");
     assert.equal(await page.evaluate(() => window.mp.runPython("clicks[0]")), "click");
 });
+
+test("asyncio: a task awaits fetch() while a sibling task sleeps; timers keep firing", async () => {
+    const r = await page.evaluate(async () => {
+        let ticks = 0;
+        const t = setInterval(() => ticks++, 5);
+        window.slow = (ms, v) => new Promise((res) => setTimeout(() => res(v), ms));
+        try {
+            const v = await window.mp.runPythonAsync(`
+import asyncio, js
+count = 0
+log = []
+async def counter():
+    global count
+    while True:
+        count += 1
+        await asyncio.sleep(0.005)
+async def get():
+    resp = await js.fetch('/data.json')
+    data = await resp.json()
+    log.append("fetched")
+    v = await js.slow(60, "slow")
+    log.append(v)
+    return data.answer
+async def main():
+    c = asyncio.create_task(counter())
+    v = await get()
+    c.cancel()
+    await asyncio.sleep(0.1)
+    return [v, count, log]
+asyncio.run(main())
+`);
+            return { v: v.toJs(), ticks };
+        } finally {
+            clearInterval(t);
+        }
+    });
+    const [answer, count, log] = r.v;
+    assert.equal(answer, 42);
+    assert.deepEqual(log, ["fetched", "slow"]);
+    assert.ok(count >= 5, `the sibling task ran ${count} times`);
+    assert.ok(r.ticks >= 5, `setInterval ticked ${r.ticks} times`);
+});

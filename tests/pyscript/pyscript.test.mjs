@@ -1,0 +1,152 @@
+// PyScript end to end on the ferropy engine: @pyscript/core (pinned in package.json, installed by
+// run.sh) and the npm/ package are served from 127.0.0.1, and pages whose <mpy-config> names
+// /npm/ferropy.mjs as the interpreter run in headless Chromium. Any request to another host fails
+// the test (PyScript must not reach a CDN). Screenshots go to target/pyscript-screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const require = createRequire(process.env.FERROPY_PLAYWRIGHT || path.join(root, ".tools/playwright/package.json"));
+const { chromium } = require("playwright-core");
+const SHOTS = path.join(root, "target/pyscript-screenshots");
+
+const MOUNTS = [
+    ["/pyscript/", path.join(here, "node_modules/@pyscript/core/dist")],
+    ["/npm/", path.join(root, "npm")],
+    ["/", path.join(here, "pages")],
+];
+const TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".html": "text/html",
+    ".css": "text/css",
+    ".json": "application/json",
+    ".py": "text/plain",
+    ".map": "application/json",
+};
+
+let server, browser, base;
+const remote = [];
+
+function serve(req, res) {
+    const u = new URL(req.url, "http://x");
+    let p = decodeURIComponent(u.pathname);
+    if (p === "/") p = "/index.html";
+    for (const [prefix, dir] of MOUNTS) {
+        if (!p.startsWith(prefix)) continue;
+        const file = path.join(dir, path.normalize(p.slice(prefix.length)));
+        if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) break;
+        res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+        return fs.createReadStream(file).pipe(res);
+    }
+    res.writeHead(404);
+    res.end();
+}
+
+before(async () => {
+    server = http.createServer(serve);
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${server.address().port}`;
+    browser = await chromium.launch({
+        executablePath: "/usr/bin/chromium",
+        args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+    if (browser) await browser.close();
+    if (server) server.close();
+});
+
+/** A new page that records console output and errors and refuses requests to other hosts. */
+async function open(name) {
+    const page = await browser.newPage();
+    const log = [];
+    page.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`));
+    page.on("pageerror", (e) => log.push(`pageerror: ${e.message}`));
+    await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(base + "/") || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+        remote.push(url);
+        return route.abort();
+    });
+    await page.goto(`${base}/${name}`);
+    return { page, log };
+}
+
+const why = (log) => "\n" + log.join("\n");
+
+test("a <script type=\"mpy\"> page runs on ferropy: print, display, document, files, click, error banner", async () => {
+    const { page, log } = await open("index.html");
+    try {
+        await page.waitForFunction(() => window.pyDone === true, null, { timeout: 60000 });
+    } catch (e) {
+        await page.screenshot({ path: path.join(SHOTS, "index-failed.png"), fullPage: true });
+        assert.fail("the script did not finish:" + why(log));
+    }
+    // print() goes to stdout, which PyScript sends to console.log.
+    await page.waitForFunction(() => true);
+    assert.ok(log.some((l) => l === "console.log: hello from ferropy via pyscript"), "print output missing:" + why(log));
+    // display() into a target.
+    const target = await page.textContent("#target");
+    assert.match(target, /displayed text/, why(log));
+    assert.match(target, /42/, why(log));
+    // document access through pyscript.document and js.document.
+    assert.equal(await page.textContent("#doc"), "doc: micropython");
+    assert.equal(await page.textContent("#jsdoc"), "js.document works");
+    // `files` fetched helper.py into the file system; the script imported it.
+    assert.equal(await page.textContent("#files"), "hello files from helper.py");
+    // the second script's error shows PyScript's banner with the traceback.
+    await page.waitForSelector(".py-error", { timeout: 20000 });
+    const banner = await page.textContent(".py-error");
+    assert.match(banner, /Traceback \(most recent call last\):[\s\S]*in broken[\s\S]*ValueError: deliberate failure/, banner);
+    // mpy-click calls the Python handler.
+    await page.click("#btn");
+    await page
+        .waitForFunction(() => document.getElementById("clicked").textContent !== "", null, { timeout: 10000 })
+        .catch(() => assert.fail("the click handler did not run:" + why(log)));
+    assert.equal(await page.textContent("#clicked"), "clicked: click");
+    // an error in an event handler gets a banner too.
+    await page.click("#bad");
+    await page
+        .waitForFunction(() => document.querySelectorAll(".py-error").length >= 2, null, { timeout: 10000 })
+        .catch(() => assert.fail("no banner for the handler's error:" + why(log)));
+    const second = await page.evaluate(() => document.querySelectorAll(".py-error")[1].textContent);
+    assert.match(second, /in on_bad_click[\s\S]*RuntimeError: handler failed on click/, second);
+    await page.screenshot({ path: path.join(SHOTS, "index.png"), fullPage: true });
+    assert.deepEqual(remote, [], "requests to other hosts");
+    await page.close();
+});
+
+test("the terminal attribute: output in xterm and a REPL through replProcessChar", async () => {
+    const { page, log } = await open("terminal.html");
+    const text = () => page.evaluate(() => document.querySelector("py-terminal .xterm-rows")?.innerText ?? "");
+    try {
+        await page.waitForFunction(() => window.termDone === true, null, { timeout: 60000 });
+        await page.waitForFunction(() => /line 2/.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 });
+        await page.waitForFunction(() => />>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 });
+    } catch (e) {
+        await page.screenshot({ path: path.join(SHOTS, "terminal-failed.png"), fullPage: true });
+        assert.fail(`terminal not ready: ${JSON.stringify(await text())}` + why(log));
+    }
+    const t = await text();
+    assert.match(t, /terminal says hi/);
+    // one line per print: no staircase (each line starts at column 0).
+    assert.match(t, /\nline 0\s*\nline 1\s*\nline 2/, JSON.stringify(t));
+    await page.click("py-terminal");
+    await page.keyboard.type("6*7\r");
+    await page.waitForFunction(() => /\n42\s*\n/.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 }).catch(() => {});
+    const after = await text();
+    assert.match(after, />>> 6\*7\s*\n42\s*\n>>> /, JSON.stringify(after) + why(log));
+    await page.screenshot({ path: path.join(SHOTS, "terminal.png"), fullPage: true });
+    assert.deepEqual(remote, [], "requests to other hosts");
+    await page.close();
+});
