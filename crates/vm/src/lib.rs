@@ -37,8 +37,8 @@ pub mod modbuiltins;
 pub mod modcmath;
 pub mod modcollections;
 pub mod moddeflate;
-pub mod modframebuf;
 pub mod moderrno;
+pub mod modframebuf;
 pub mod modgc;
 pub mod modhashlib;
 pub mod modheapq;
@@ -139,7 +139,8 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules
         .push(("platform", modplatform::init_module));
     vm.native_modules.push(("deflate", moddeflate::init_module));
-    vm.native_modules.push(("framebuf", modframebuf::init_module));
+    vm.native_modules
+        .push(("framebuf", modframebuf::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {

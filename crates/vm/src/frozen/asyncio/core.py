@@ -124,6 +124,12 @@ class _Sleep:
 
     def __await__(self):
         ms = self.ms
+        if cur_task is None:
+            # Awaited outside a running loop (a top-level `await asyncio.sleep(x)` in the
+            # browser's runPythonAsync): a plain sleep, which suspends the VM there.
+            if ms > 0:
+                _sleep_ms(ms)
+            return
         if ms <= 0:
             yield
         else:

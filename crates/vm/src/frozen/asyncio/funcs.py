@@ -3,8 +3,18 @@
 from asyncio import core
 
 
+async def _await(aw):
+    return await aw
+
+
 def _as_task(aw):
-    return aw if isinstance(aw, core.Task) else core.create_task(aw)
+    # Coroutines become tasks directly; any other awaitable (a Future-like object, a JS
+    # promise) is awaited by a small coroutine.
+    if isinstance(aw, core.Task):
+        return aw
+    if hasattr(aw, "send"):
+        return core.create_task(aw)
+    return core.create_task(_await(aw))
 
 
 class _Gather:
