@@ -193,45 +193,30 @@ impl Dict {
     /// The entry index of a str key, comparing only str keys (str equality never runs Python
     /// code), without allocating.
     fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
-        let matches =
-            |e: &DictEntry| e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key);
-        if self.indices.is_empty() {
-            return self
-                .entries
-                .iter()
-                .position(|e| e.as_ref().is_some_and(matches));
-        }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut slot = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[slot];
-            if ix == EMPTY {
-                return None;
-            }
-            if let Some(Some(e)) = self.entries.get(ix as usize) {
-                if matches(e) {
-                    return Some(ix as usize);
-                }
-            }
-            perturb >>= 5;
-            slot = (slot * 5 + 1 + perturb as usize) & mask;
-        }
+        self.find_by(hash, |e| {
+            e.hash == hash && matches!(&e.key, Value::Str(s) if s.as_str() == key)
+        })
     }
 
     /// The entry index of an (usually interned) str key: the same string object matches
     /// without comparing bytes.
     fn find_name(&self, key: &Str) -> Option<usize> {
         let hash = key.hash();
-        let matches = |e: &DictEntry| {
+        self.find_by(hash, |e| {
             e.hash == hash
                 && matches!(&e.key, Value::Str(s) if Rc::ptr_eq(s, key) || s.as_str() == key.as_str())
-        };
+        })
+    }
+
+    /// Walk `hash`'s probe sequence for the first entry `matches` accepts (a linear scan while
+    /// the table is small enough to have no index).
+    #[inline(always)]
+    fn find_by(&self, hash: i64, matches: impl Fn(&DictEntry) -> bool) -> Option<usize> {
         if self.indices.is_empty() {
             return self
                 .entries
                 .iter()
-                .position(|e| e.as_ref().is_some_and(matches));
+                .position(|e| e.as_ref().is_some_and(&matches));
         }
         let mask = self.indices.len() - 1;
         let mut perturb = hash as u64;

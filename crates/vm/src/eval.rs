@@ -108,36 +108,31 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
         }
         (Value::Float(x), Value::Float(y)) => {
             let (x, y) = (*x, *y);
-            Some(Value::Float(match op {
-                BinOp::Add => x + y,
-                BinOp::Sub => x - y,
-                BinOp::Mult => x * y,
-                BinOp::Div if y != 0.0 => x / y,
-                _ => return None,
-            }))
+            float_arith(op, x, y)
         }
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
             let (x, y) = (*x, *y as f64);
-            Some(Value::Float(match op {
-                BinOp::Add => x + y,
-                BinOp::Sub => x - y,
-                BinOp::Mult => x * y,
-                BinOp::Div if y != 0.0 => x / y,
-                _ => return None,
-            }))
+            float_arith(op, x, y)
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
             let (x, y) = (*x as f64, *y);
-            Some(Value::Float(match op {
-                BinOp::Add => x + y,
-                BinOp::Sub => x - y,
-                BinOp::Mult => x * y,
-                BinOp::Div if y != 0.0 => x / y,
-                _ => return None,
-            }))
+            float_arith(op, x, y)
         }
         _ => None,
     }
+}
+
+/// `x op y` for floats when it cannot fail (None for the slow path: division by zero, other
+/// operators).
+#[inline(always)]
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mult => x * y,
+        BinOp::Div if y != 0.0 => x / y,
+        _ => return None,
+    }))
 }
 
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {

@@ -175,7 +175,6 @@ impl Vm {
             sched_pending: false,
             finalizers: Rc::new(crate::finalize::Finalizers::default()),
         };
-        vm.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
         crate::init_builtin_types(&mut vm);
         vm
     }
@@ -249,7 +248,7 @@ impl Vm {
         let key = (Rc::as_ptr(cls) as *const u8 as usize >> 4)
             ^ (Rc::as_ptr(name) as *const u8 as usize >> 3);
         let slot = ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
-        if let Some(e) = &self.method_cache[slot] {
+        if let Some(Some(e)) = self.method_cache.get(slot) {
             if e.version == self.type_version
                 && Rc::ptr_eq(&e.cls, cls)
                 && Rc::ptr_eq(&e.name, name)
@@ -258,7 +257,15 @@ impl Vm {
             }
         }
         let v = types::lookup(cls, name);
-        self.method_cache[slot] = Some(MethodCacheEntry {
+        if self.method_cache.is_empty() {
+            // Allocated on first use: a program that never looks a method up (or a short
+            // script) does not pay for the table's pages.
+            self.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
+        }
+        let Some(entry) = self.method_cache.get_mut(slot) else {
+            return v;
+        };
+        *entry = Some(MethodCacheEntry {
             cls: cls.clone(),
             name: name.clone(),
             version: self.type_version,
