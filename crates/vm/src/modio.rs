@@ -971,6 +971,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         }
     } else if m.write || m.create {
         crate::vfs::write_file(vm, &path, &[], false)?;
+        discard_pending(vm, &path);
     } else {
         crate::vfs::write_file(vm, &path, &[], true)?;
         base = crate::vfs::stat(vm, &path)?.size as usize;
@@ -1050,6 +1051,32 @@ fn translate_newlines(b: &[u8]) -> Vec<u8> {
 /// The files opened so far (weakly), so [`flush_all`] can write what they still buffer.
 #[derive(Default)]
 struct OpenFiles(Vec<Weak<PyObject>>);
+
+/// `path` was just truncated by a new `open(path, "w")`: file objects still open on it forget
+/// what they buffered, so dropping them later cannot write stale bytes into the new contents
+/// (as on MicroPython, where a truncated file does not get an older handle's writes back).
+fn discard_pending(vm: &mut Vm, path: &str) {
+    let reg = crate::vfs::hidden_state::<OpenFiles>(vm, " files");
+    let files: Vec<Obj> = match &*reg {
+        PyObject::Native(n) => match n.data.borrow().downcast_ref::<OpenFiles>() {
+            Some(r) => r.0.iter().filter_map(|w| w.upgrade()).collect(),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    for f in files {
+        if let PyObject::Native(n) = &*f {
+            if let Ok(mut d) = n.data.try_borrow_mut() {
+                if let Some(s) = d.downcast_mut::<Stream>() {
+                    if !s.closed && s.name == path {
+                        s.dirty_from = None;
+                        s.synced = s.buf.len();
+                    }
+                }
+            }
+        }
+    }
+}
 
 fn register_file(vm: &mut Vm, f: &Value) {
     let Value::Obj(o) = f else { return };
