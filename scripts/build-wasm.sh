@@ -129,24 +129,23 @@ log "total gzip (wasm + JS): $((gz + jsgz)) bytes"
 # crates/remote-wasm (the REPL protocol client behind "Connect a board") is kept out of the engine:
 # the page imports web/remote/ferropy_remote.js only when Connect is clicked, and the npm package
 # (Python for pages and node) does not ship it. Same route, wasm-bindgen and wasm-opt as above.
-# Built for size (opt-level z, fat LTO, one codegen unit: about half the bytes of the release
-# profile); the profile is overridden for this build only, so its dependencies are compiled apart.
+# Built for size with the `wasm-remote` profile of the root Cargo.toml (opt-level z: about half
+# the bytes of the speed-tuned profile; this code waits on a serial line, not on the CPU).
 REMOTE_OUT=$ROOT/web/remote
-remote_profile=(CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=fat
-    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_DEBUG=0
-    CARGO_PROFILE_RELEASE_PANIC=abort)
 if [ "$route" = rustup ]; then
-    env "${remote_profile[@]}" cargo build --release --target "$TARGET" -p ferropy-remote-wasm
+    cargo build --profile wasm-remote --target "$TARGET" -p ferropy-remote-wasm
+    REMOTE_DIR=$ROOT/target/$TARGET/wasm-remote
 else
-    env "${remote_profile[@]}" CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
+    CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
         RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld \
-        /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=std,panic_abort \
+        /usr/bin/cargo build --profile wasm-remote --target "$TARGET" -Zbuild-std=std,panic_abort \
         -p ferropy-remote-wasm --target-dir target/wasm-debian
+    REMOTE_DIR=$ROOT/target/wasm-debian/$TARGET/wasm-remote
 fi
 REMOTE_GEN=$ROOT/target/wasm-bindgen-remote
 rm -rf "$REMOTE_GEN"
-"$WB" --target web --out-dir "$REMOTE_GEN" --out-name ferropy_remote "$WASM_DIR/ferropy_remote_wasm.wasm"
+"$WB" --target web --out-dir "$REMOTE_GEN" --out-name ferropy_remote "$REMOTE_DIR/ferropy_remote_wasm.wasm"
 mkdir -p "$REMOTE_OUT"
 # Build output only: the directory ignores itself.
 printf '# Built by scripts/build-wasm.sh.\n*\n' >"$REMOTE_OUT/.gitignore"
