@@ -38,11 +38,9 @@ impl Repl {
     pub fn process_byte(&mut self, vm: &mut Vm, c: u8) -> i32 {
         self.engine.set_resumable(false);
         let ev = self.engine.feed(vm, c);
-        match self.finish(vm, ev) {
-            Ok(code) => code,
-            // Not reachable: the engine suspends only in resumable mode.
-            Err(_) => 0,
-        }
+        // A suspension (only possible for code started by `process_byte_async`, which Ctrl-C
+        // resumed here) leaves that code suspended: 0.
+        self.finish(vm, ev).unwrap_or(0)
     }
 
     /// Handle one input byte, running typed code resumably: `Ok` with 0 or [`FORCED_EXIT`] when
