@@ -560,9 +560,13 @@ export async function loadMicroPython(options = {}) {
         setInterruptBuffer(buf) {
             engine.setInterruptBuffer(buf);
         },
-        /** Raise KeyboardInterrupt in running Python code at its next check. */
+        /**
+         * Raise KeyboardInterrupt in running Python code at its next check (at once in REPL code
+         * of replProcessCharWithAsyncify that sleeps or waits).
+         */
         interrupt() {
-            engine.interrupt();
+            if (replRun) replRun.fire();
+            else engine.interrupt();
         },
         FS,
         _module: { PATH, PATH_FS, FS },

@@ -92,3 +92,17 @@ test("REPL async: await of a JS promise at the REPL", async () => {
     await type("asyncio.run(f())\r");
     assert.match(text(), /42\r\n>>> $/);
 });
+
+test("REPL async: interrupt() stops a sleep at once; Ctrl-D soft-resets", async () => {
+    const { text, type, mp } = await repl();
+    const run = type("import time; time.sleep(30)\r");
+    await new Promise((r) => setTimeout(r, 50));
+    mp.interrupt();
+    await run;
+    assert.match(text(), /KeyboardInterrupt\r\n>>> $/);
+    await type("y = 1\r");
+    assert.deepEqual(await type("\x04"), [0x100]);
+    assert.match(text(), /MPY: soft reboot\r\n/);
+    await type("'y' in globals()\r");
+    assert.match(text(), /False\r\n>>> $/);
+});
