@@ -1580,7 +1580,11 @@ mod tests {
         assert!(!repl.is_suspended());
         assert!(!vm.is_suspended());
         let text = take(&out);
-        assert!(text.ends_with("\r\nKeyboardInterrupt\r\n>>> "), "{:?}", text);
+        assert!(
+            text.ends_with("\r\nKeyboardInterrupt\r\n>>> "),
+            "{:?}",
+            text
+        );
         // A fresh prompt that works.
         type_in(&mut vm, &mut repl, b"'ok'\r");
         assert_eq!(take(&out), "'ok'\r\n'ok'\r\n>>> ");
