@@ -130,7 +130,13 @@ export interface MicroPython {
         delete(name: string): void;
     };
     replInit(): void;
+    /** Feed the REPL one byte; typed code runs to completion (0x100 after a soft reset, else 0). */
     replProcessChar(c: number | string): number;
+    /**
+     * Feed the REPL one byte; typed code suspends on sleeps, input() and awaited promises and
+     * the promise resolves when it has finished. Calls made meanwhile wait their turn, except
+     * Ctrl-C (3), which interrupts the running code.
+     */
     replProcessCharWithAsyncify(c: number | string): Promise<number>;
     interrupt(): void;
     FS: FileSystem;

@@ -374,8 +374,29 @@ export async function loadMicroPython(options = {}) {
         return String(r).replace(/\n$/, "");
     }
 
-    async function drive(step) {
+    /**
+     * What lets a REPL run be interrupted while it waits: `fire()` (Ctrl-C) ends the current wait
+     * and the run continues with KeyboardInterrupt.
+     */
+    function interruptControl() {
+        const ctl = { interrupted: false };
+        ctl.arm = () => {
+            ctl.wake = new Promise((r) => {
+                ctl.fire = () => {
+                    ctl.interrupted = true;
+                    r();
+                };
+            });
+        };
+        ctl.arm();
+        return ctl;
+    }
+
+    // Drive a suspended run (`startAsync`'s, or the REPL's with `ctl`) until it is done.
+    async function drive(step, ctl = null) {
         let sliceStart = Date.now();
+        // A wait that Ctrl-C can cut short (REPL runs).
+        const wait = (p) => (ctl ? Promise.race([p, ctl.wake]) : p);
         for (;;) {
             const [kind, value] = step;
             if (kind === "done") {
@@ -385,18 +406,22 @@ export async function loadMicroPython(options = {}) {
             let next;
             try {
                 if (kind === "sleep") {
-                    await new Promise((r) => setTimeout(r, value));
+                    let timer;
+                    await wait(new Promise((r) => (timer = setTimeout(r, value))));
+                    clearTimeout(timer);
                     boardSync();
                     sliceStart = Date.now();
                     next = () => engine.resume(undefined);
                 } else if (kind === "input") {
-                    const line = await readLine();
+                    const line = await wait(readLine());
                     sliceStart = Date.now();
-                    next = line === null ? () => engine.resumeThrow(new Error("EOF")) : () => engine.resume(line);
+                    if (line !== null && line !== undefined) next = () => engine.resume(line);
+                    else if (ctl) next = () => engine.resumeEof();
+                    else next = () => engine.resumeThrow(new Error("EOF"));
                 } else if (kind === "await") {
                     let v;
                     try {
-                        v = await value;
+                        v = await wait(value);
                         next = () => engine.resume(v);
                     } catch (e) {
                         next = () => engine.resumeThrow(e);
@@ -414,9 +439,18 @@ export async function loadMicroPython(options = {}) {
             } catch (e) {
                 next = () => engine.resumeThrow(e);
             }
+            if (ctl && ctl.interrupted) {
+                // Ctrl-C: KeyboardInterrupt where the code waits (it may catch it and go on).
+                ctl.interrupted = false;
+                ctl.arm();
+                next = () => engine.resumeInterrupt();
+            }
             step = next();
         }
     }
+
+    // The REPL run of replProcessCharWithAsyncify that is in progress (its interrupt control).
+    let replRun = null;
 
     const globals = {
         get: (name) => engine.globalsGet(name),
@@ -494,8 +528,30 @@ export async function loadMicroPython(options = {}) {
         replProcessChar(c) {
             return engine.replProcessChar(typeof c === "string" ? c.charCodeAt(0) : c);
         },
-        async replProcessCharWithAsyncify(c) {
-            return engine.replProcessChar(typeof c === "string" ? c.charCodeAt(0) : c);
+        /**
+         * Feed the REPL one byte; code it runs suspends on sleeps, `input()` (read with the
+         * `stdin` option) and awaited promises, so the event loop keeps running. Resolves when
+         * the byte is handled and the code it started (if any) has finished (0x100 after a soft
+         * reset, else 0). Bytes given while an earlier call is still running wait their turn,
+         * except Ctrl-C (3), which interrupts the running code (KeyboardInterrupt).
+         */
+        replProcessCharWithAsyncify(c) {
+            const b = (typeof c === "string" ? c.charCodeAt(0) : c) & 0xff;
+            if (b === 3 && replRun) {
+                replRun.fire();
+                return Promise.resolve(0);
+            }
+            const run = queue.then(async () => {
+                const ctl = interruptControl();
+                replRun = ctl;
+                try {
+                    return await drive(engine.replProcessCharAsync(b), ctl);
+                } finally {
+                    replRun = null;
+                }
+            });
+            queue = run.catch(() => {});
+            return run;
         },
         /**
          * Watch `buf[0]` (an Int32Array, normally over a SharedArrayBuffer): another thread sets
@@ -504,9 +560,13 @@ export async function loadMicroPython(options = {}) {
         setInterruptBuffer(buf) {
             engine.setInterruptBuffer(buf);
         },
-        /** Raise KeyboardInterrupt in running Python code at its next check. */
+        /**
+         * Raise KeyboardInterrupt in running Python code at its next check (at once in REPL code
+         * of replProcessCharWithAsyncify that sleeps or waits).
+         */
         interrupt() {
-            engine.interrupt();
+            if (replRun) replRun.fire();
+            else engine.interrupt();
         },
         FS,
         _module: { PATH, PATH_FS, FS },

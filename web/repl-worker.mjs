@@ -1,8 +1,9 @@
-// The Ferropy REPL's interpreter, in a module Web Worker so that code typed at the REPL can run
-// synchronously (exactly like on a MicroPython board) without freezing the page. The page talks to
-// it with messages; a SharedArrayBuffer carries Ctrl-C (element 0 of `ctl`, watched by the
-// interpreter's interrupt check) and the lines typed for `input()` (the worker blocks in
-// Atomics.wait until the page hands a line over).
+// The Ferropy REPL's interpreter, in a module Web Worker so that code typed at the REPL never
+// freezes the page. Typed bytes go through replProcessCharWithAsyncify: the code they start runs
+// in time slices and suspends on sleeps, so the worker keeps handling messages meanwhile (board
+// inputs such as button presses, Ctrl-C). The page talks to it with messages; a SharedArrayBuffer
+// carries Ctrl-C (element 0 of `ctl`, watched by the interpreter's interrupt check) and the lines
+// typed for `input()` (the worker blocks in Atomics.wait until the page hands a line over).
 //
 // Page -> worker: {type: "init", sab, files}, {type: "chars", data}, {type: "run", code},
 //   {type: "writeFile", path, text}, {type: "unlink", path}, {type: "listFiles"}, {type: "stopped"}.
@@ -15,8 +16,10 @@ import { attachBoard } from "./board-worker.mjs";
 let mp;
 let ctl; // Int32Array: [0] interrupt, [1] input state (0 waiting, 1 line ready, 2 cancelled), [2] line length
 let lineBuf; // Uint8Array: the line's UTF-8 bytes
-let running = false;
+let running = false; // a Run of the editor's code (runPythonAsync) is in progress
 const pending = [];
+let replBusy = 0; // replProcessCharWithAsyncify calls not finished yet
+let pendingRun = null; // the editor's code, when Run came while REPL code was running
 
 function out(bytes) {
     const copy = bytes instanceof Uint8Array ? bytes.slice() : new TextEncoder().encode(String(bytes));
@@ -51,13 +54,32 @@ function ensureParent(path) {
     if (i > 0) mp.FS.mkdirTree(path.slice(0, i));
 }
 
+function report(e) {
+    out(String(e && e.message !== undefined ? e.message : e).replace(/\n?$/, "\n"));
+}
+
+// One byte to the REPL: queued behind the code earlier bytes started; Ctrl-C interrupts it.
+function feedByte(b) {
+    replBusy++;
+    mp.replProcessCharWithAsyncify(b)
+        .catch(report)
+        .finally(() => {
+            replBusy--;
+            if (replBusy === 0 && pendingRun !== null) {
+                const code = pendingRun;
+                pendingRun = null;
+                run(code);
+            }
+        });
+}
+
 function feed(data) {
     for (const b of data) {
         if (b === 3 && ctl) {
             // Ctrl-C: if running code already took the interrupt, it was meant for that code.
             if (Atomics.exchange(ctl, 0, 0) === 0) continue;
         }
-        mp.replProcessChar(b);
+        feedByte(b);
     }
 }
 
@@ -67,7 +89,7 @@ async function run(code) {
     try {
         await mp.runPythonAsync(code);
     } catch (e) {
-        out(String(e && e.message !== undefined ? e.message : e).replace(/\n?$/, "\n"));
+        report(e);
     } finally {
         running = false;
         if (ctl) Atomics.store(ctl, 0, 0);
@@ -103,7 +125,10 @@ onmessage = async (ev) => {
                 else feed(m.data);
                 break;
             case "run":
-                if (!running) await run(m.code);
+                if (running) break;
+                // REPL code still running: the Run starts when it is done (or interrupted).
+                if (replBusy) pendingRun = m.code;
+                else await run(m.code);
                 break;
             case "writeFile":
                 ensureParent(m.path);
@@ -122,8 +147,14 @@ onmessage = async (ev) => {
             case "stopped":
                 // The Stop button: with the shared buffer the interrupt is already on its way
                 // (clear it if nothing was running); without it, interrupt the async run.
-                if (!running && ctl) Atomics.store(ctl, 0, 0);
-                else if (running && !ctl) mp.interrupt();
+                // REPL code that sleeps is interrupted at once (a busy loop may have seen the
+                // interrupt buffer already).
+                if (running) {
+                    if (!ctl) mp.interrupt();
+                } else if (replBusy) {
+                    pendingRun = null;
+                    if (!ctl || Atomics.exchange(ctl, 0, 0) !== 0) mp.replProcessCharWithAsyncify(3);
+                } else if (ctl) Atomics.store(ctl, 0, 0);
                 break;
         }
     } catch (e) {

@@ -204,3 +204,32 @@ test("the mp.board JS API (in node): pin events, press, ADC, sensor, OLED, NeoPi
         mp.board.close();
     }
 });
+
+test("a loop typed at the REPL sees on-screen button presses while it sleeps; Ctrl-C stops it", async () => {
+    const term = page.locator("#terminal .xterm-helper-textarea");
+    await term.focus();
+    let n = (await text()).length;
+    await page.keyboard.type("from machine import Pin; import time; b = Pin(13, Pin.IN, Pin.PULL_UP)");
+    await page.keyboard.press("Enter");
+    await waitText(">>> ", n + 10);
+    n = (await text()).length;
+    await page.keyboard.type("while True: print('value', b.value()); time.sleep(0.1)");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await waitText("value 1", n);
+    const btn = page.locator("#board-btn-13");
+    await btn.dispatchEvent("pointerdown");
+    await waitText("value 0", n);
+    await btn.dispatchEvent("pointerup");
+    await waitText("value 1", (await text()).lastIndexOf("value 0"));
+    await term.focus();
+    const m = (await text()).length;
+    await page.keyboard.press("Control+C");
+    await waitText("KeyboardInterrupt", m);
+    await waitText(">>> ", (await text()).lastIndexOf("KeyboardInterrupt"));
+    // The REPL works as before afterwards.
+    const k = (await text()).length;
+    await page.keyboard.type("6*7");
+    await page.keyboard.press("Enter");
+    await waitText("42\n>>> ", k);
+});

@@ -329,7 +329,8 @@ fn serve(root: PathBuf, out: File, input: SharedInput) -> std::io::Result<()> {
     vm.port.flush();
     while let Some(b) = next_byte(&input) {
         match repl.feed(&mut vm, b) {
-            ReplEvent::None => {}
+            // Suspended: only in the resumable mode, which this REPL does not turn on.
+            ReplEvent::None | ReplEvent::Suspended(_) => {}
             ReplEvent::SoftReset | ReplEvent::Exit(_) => {
                 drop(vm);
                 vm = new_vm(&root, &out, &input)?;

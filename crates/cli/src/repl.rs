@@ -122,7 +122,8 @@ pub fn run(vm: &mut Vm, input: SharedInput) -> i32 {
         INTERRUPTED.store(false, Ordering::SeqCst);
         vm.port.flush();
         match ev {
-            ReplEvent::None => {}
+            // Suspended: only in the resumable mode, which this REPL does not turn on.
+            ReplEvent::None | ReplEvent::Suspended(_) => {}
             // Ctrl-D on an empty line leaves, as in MicroPython's unix port.
             ReplEvent::SoftReset => {
                 vm.write_stdout("\r\n");

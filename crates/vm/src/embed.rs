@@ -205,6 +205,18 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e, filename, src)),
         };
+        self.start_code(code)
+    }
+
+    /// Start a resumable run of an already compiled code object in `__main__` (as `start` does
+    /// after compiling; a coroutine code object runs as the top-level coroutine).
+    pub fn start_code(&mut self, code: Rc<Code>) -> PyResult<RunState> {
+        if !self.frames.is_empty() || self.top_coro.is_some() {
+            return Err(self.err(
+                ExcKind::RuntimeError,
+                "a resumable run is already in progress",
+            ));
+        }
         let d = self.main_dict();
         let frame = crate::frame::Frame::new(code.clone(), d.clone(), Some(d));
         self.resumable = true;

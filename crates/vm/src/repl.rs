@@ -16,6 +16,15 @@
 //! - raw-paste: `\x05A\x01` answered by `R\x01`, a 16-bit window size and a first `\x01` credit,
 //!   a `\x01` credit per window consumed, `\x04` when the end of the data is seen.
 //!
+//! By default code typed at the REPL runs to completion inside `feed` (as on a board). In the
+//! opt-in resumable mode ([`Repl::set_resumable`]), it runs as a resumable run of the VM
+//! (`Vm::start_code`): when it sleeps, waits for `input()` or awaits a host object, `feed`
+//! returns [`ReplEvent::Suspended`]; the embedder does what is asked (an event loop keeps
+//! running meanwhile) and continues with [`Repl::resume`] / [`Repl::resume_throw`], which finish
+//! exactly as the synchronous path does (error report, raw-REPL markers, prompt). While the code
+//! is suspended, `feed` takes only Ctrl-C (KeyboardInterrupt at the suspension point) and ignores
+//! other bytes: the embedder queues them and feeds them once the run has finished.
+//!
 //! Output that Python code prints is "cooked" (each `\n` sent as `\r\n`), as on MicroPython boards
 //! (`mp_hal_stdout_tx_strn_cooked`), in both the friendly and the raw REPL.
 
@@ -31,6 +40,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::attr::dict_of;
+use crate::embed::{RunState, Suspend};
 use crate::exceptions::ExcKind;
 use crate::parser::Mode;
 use crate::port::{Errno, FileKind, FileStat, NullPort, Port};
@@ -69,7 +79,7 @@ const AUTO_INDENT_ENABLED: u8 = 1;
 const AUTO_INDENT_JUST_ADDED: u8 = 2;
 
 /// What the embedder must do after feeding input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum ReplEvent {
     /// Nothing: keep feeding input.
     None,
@@ -79,6 +89,49 @@ pub enum ReplEvent {
     /// The code raised SystemExit with this status: a board soft-resets, a terminal REPL exits
     /// with the status.
     Exit(i32),
+    /// Resumable mode only: the code being run is suspended for this reason; do what it asks,
+    /// then call [`Repl::resume`] (or [`Repl::resume_throw`]).
+    Suspended(Suspend),
+}
+
+impl PartialEq for ReplEvent {
+    /// Events compare by kind (suspensions by reason; awaited objects are not compared).
+    fn eq(&self, other: &ReplEvent) -> bool {
+        match (self, other) {
+            (ReplEvent::None, ReplEvent::None) | (ReplEvent::SoftReset, ReplEvent::SoftReset) => {
+                true
+            }
+            (ReplEvent::Exit(a), ReplEvent::Exit(b)) => a == b,
+            (ReplEvent::Suspended(a), ReplEvent::Suspended(b)) => match (a, b) {
+                (Suspend::Sleep(x), Suspend::Sleep(y)) => x == y,
+                (Suspend::Input, Suspend::Input)
+                | (Suspend::Await(_), Suspend::Await(_))
+                | (Suspend::Yield, Suspend::Yield) => true,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// What the REPL does once code it runs has finished without an event.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Nothing (boot scripts).
+    Nothing,
+    /// A fresh friendly-REPL input with the `sys.ps1` prompt.
+    Prompt,
+    /// The raw REPL's `>` prompt.
+    RawPrompt,
+}
+
+/// Code started by the REPL that has not finished yet.
+struct Running {
+    /// The embedder's port while the cooked port wraps it.
+    slot: Rc<RefCell<Option<Box<dyn Port>>>>,
+    /// Raw REPL: the output and the error text are each followed by `\x04`.
+    eof: bool,
+    after: After,
 }
 
 /// Where an escape sequence stands.
@@ -111,6 +164,10 @@ pub struct Repl {
     raw_paste: Option<u16>,
     /// The previous byte was a carriage return (a following line feed is ignored).
     after_cr: bool,
+    /// Run typed code resumably (see [`Repl::set_resumable`]).
+    resumable: bool,
+    /// The code being run, while it is suspended.
+    running: Option<Running>,
 }
 
 impl Default for Repl {
@@ -137,7 +194,46 @@ impl Repl {
             paste: false,
             raw_paste: None,
             after_cr: false,
+            resumable: false,
+            running: None,
         }
+    }
+
+    /// Turn the resumable mode on or off (off by default): when on, code typed at the REPL (not
+    /// boot scripts) runs as a resumable run and `feed` returns [`ReplEvent::Suspended`] when it
+    /// sleeps, waits for input or awaits a host object.
+    pub fn set_resumable(&mut self, on: bool) {
+        self.resumable = on;
+    }
+
+    /// True while code started by the REPL is suspended (see [`Repl::resume`]).
+    pub fn is_suspended(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Continue the suspended code with `value` as the result of what it waited for (None after
+    /// a sleep or a time slice, the line read for `input()`, the awaited result). Returns
+    /// [`ReplEvent::Suspended`] again, or, once the code has finished, what `feed` would have
+    /// returned (with the error report and the prompt written).
+    pub fn resume(&mut self, vm: &mut Vm, value: Value) -> ReplEvent {
+        if self.running.is_none() {
+            return ReplEvent::None;
+        }
+        let r = vm.resume(value);
+        let ev = self.step(vm, r);
+        vm.port.flush();
+        ev
+    }
+
+    /// Continue the suspended code by raising the exception `exc` where it waited.
+    pub fn resume_throw(&mut self, vm: &mut Vm, exc: Value) -> ReplEvent {
+        if self.running.is_none() {
+            return ReplEvent::None;
+        }
+        let r = vm.resume_throw(exc);
+        let ev = self.step(vm, r);
+        vm.port.flush();
+        ev
     }
 
     /// Set the machine name the banner shows (default: `ferropy with <sys.platform>`).
@@ -204,7 +300,7 @@ impl Repl {
                 continue;
             };
             let src = String::from_utf8_lossy(&data).into_owned();
-            let ev = self.execute(vm, &src, name, Mode::Exec, false);
+            let ev = self.execute(vm, &src, name, Mode::Exec, false, After::Nothing);
             if ev != ReplEvent::None {
                 return ev;
             }
@@ -224,8 +320,18 @@ impl Repl {
         (data.len(), ReplEvent::None)
     }
 
-    /// Feed one input byte.
+    /// Feed one input byte. While code is suspended (resumable mode), only Ctrl-C is taken (it
+    /// raises KeyboardInterrupt in the code); other bytes are ignored, so the embedder must keep
+    /// them until the code has finished.
     pub fn feed(&mut self, vm: &mut Vm, c: u8) -> ReplEvent {
+        if self.running.is_some() {
+            if c != CTRL_C {
+                return ReplEvent::None;
+            }
+            let cls = vm.exc_type(ExcKind::KeyboardInterrupt);
+            let exc = vm.new_exception(&cls, Vec::new());
+            return self.resume_throw(vm, exc);
+        }
         let ev = if self.raw {
             self.raw_char(vm, c)
         } else {
@@ -290,12 +396,7 @@ impl Repl {
                 }
                 let src = String::from_utf8_lossy(&self.line).into_owned();
                 self.line.clear();
-                let ev = self.execute(vm, &src, "<stdin>", Mode::Exec, true);
-                if ev != ReplEvent::None {
-                    return ev;
-                }
-                out(vm, ">");
-                ReplEvent::None
+                self.execute(vm, &src, "<stdin>", Mode::Exec, true, After::RawPrompt)
             }
             _ => {
                 self.line.push(c);
@@ -309,23 +410,18 @@ impl Repl {
             CTRL_C | CTRL_D => {
                 self.raw_paste = None;
                 out_bytes(vm, b"\x04");
-                let ev = if c == CTRL_D {
+                if c == CTRL_D {
                     let src = String::from_utf8_lossy(&self.line).into_owned();
                     self.line.clear();
-                    self.execute(vm, &src, "<stdin>", Mode::Exec, true)
-                } else {
-                    self.line.clear();
-                    let cls = vm.exc_type(ExcKind::KeyboardInterrupt);
-                    let e = vm.new_exception(&cls, Vec::new());
-                    out_bytes(vm, b"\x04");
-                    let text = vm.format_exception(&e);
-                    out(vm, &text.replace('\n', "\r\n"));
-                    out_bytes(vm, b"\x04");
-                    ReplEvent::None
-                };
-                if ev != ReplEvent::None {
-                    return ev;
+                    return self.execute(vm, &src, "<stdin>", Mode::Exec, true, After::RawPrompt);
                 }
+                self.line.clear();
+                let cls = vm.exc_type(ExcKind::KeyboardInterrupt);
+                let e = vm.new_exception(&cls, Vec::new());
+                out_bytes(vm, b"\x04");
+                let text = vm.format_exception(&e);
+                out(vm, &text.replace('\n', "\r\n"));
+                out_bytes(vm, b"\x04");
                 out(vm, ">");
                 ReplEvent::None
             }
@@ -429,12 +525,7 @@ impl Repl {
 
     fn exec_line(&mut self, vm: &mut Vm) -> ReplEvent {
         let src = String::from_utf8_lossy(&self.line).into_owned();
-        let ev = self.execute(vm, &src, "<stdin>", Mode::Single, false);
-        if ev != ReplEvent::None {
-            return ev;
-        }
-        self.input_restart(vm);
-        ReplEvent::None
+        self.execute(vm, &src, "<stdin>", Mode::Single, false, After::Prompt)
     }
 
     fn paste_char(&mut self, vm: &mut Vm, c: u8) -> ReplEvent {
@@ -447,12 +538,7 @@ impl Repl {
             CTRL_D => {
                 out(vm, "\r\n");
                 let src = String::from_utf8_lossy(&self.line).into_owned();
-                let ev = self.execute(vm, &src, "<stdin>", Mode::Exec, false);
-                if ev != ReplEvent::None {
-                    return ev;
-                }
-                self.input_restart(vm);
-                ReplEvent::None
+                self.execute(vm, &src, "<stdin>", Mode::Exec, false, After::Prompt)
             }
             _ => {
                 self.line.push(c);
@@ -776,7 +862,9 @@ impl Repl {
     // ----- running code -------------------------------------------------------------------------
 
     /// Compile and run `src` in `__main__` with cooked output; in the raw REPL (`eof`) the
-    /// output and the error text are each followed by `\x04`.
+    /// output and the error text are each followed by `\x04`. Then, unless the code asked for an
+    /// event, do what `after` says. In resumable mode (not for boot scripts) the code may
+    /// suspend: the rest happens when it finishes (see [`Repl::resume`]).
     fn execute(
         &mut self,
         vm: &mut Vm,
@@ -784,6 +872,7 @@ impl Repl {
         filename: &str,
         mode: Mode,
         eof: bool,
+        after: After,
     ) -> ReplEvent {
         let mut src = normalize_newlines(src);
         if mode == Mode::Single {
@@ -804,29 +893,57 @@ impl Repl {
                 dd.borrow_mut().set_str("__file__", Value::str(filename));
             }
         }
+        let resumable = self.resumable && after != After::Nothing;
         let result = match vm.compile_source(&src, filename, mode) {
+            Ok(code) if resumable => vm.start_code(code),
             Ok(code) => {
                 let frame = crate::frame::Frame::new(code, d.clone(), Some(d));
-                vm.run_nested(frame)
+                vm.run_nested(frame).map(RunState::Finished)
             }
             Err(e) => Err(e),
         };
-        if eof {
+        self.running = Some(Running { slot, eof, after });
+        self.step(vm, result)
+    }
+
+    /// After starting or resuming the running code: report a suspension, or finish the run
+    /// (the raw REPL's markers, the error report, the port back, then `after`).
+    fn step(&mut self, vm: &mut Vm, r: crate::PyResult<RunState>) -> ReplEvent {
+        let result = match r {
+            Ok(RunState::Suspended(why)) => {
+                vm.port.flush();
+                return ReplEvent::Suspended(why);
+            }
+            Ok(RunState::Finished(_)) => Ok(()),
+            Err(e) => Err(e),
+        };
+        let Some(run) = self.running.take() else {
+            return ReplEvent::None;
+        };
+        if run.eof {
             vm.port.write_stdout(b"\x04");
         }
         let ev = match result {
-            Ok(_) => ReplEvent::None,
+            Ok(()) => ReplEvent::None,
             Err(e) => report(vm, e),
         };
-        if eof {
+        if run.eof {
             vm.port.write_stdout(b"\x04");
         }
         vm.port.flush();
         vm.port = Box::new(NullPort::default());
-        if let Some(p) = slot.borrow_mut().take() {
+        if let Some(p) = run.slot.borrow_mut().take() {
             vm.port = p;
         }
-        ev
+        if ev != ReplEvent::None {
+            return ev;
+        }
+        match run.after {
+            After::Nothing => {}
+            After::Prompt => self.input_restart(vm),
+            After::RawPrompt => out(vm, ">"),
+        }
+        ReplEvent::None
     }
 }
 
@@ -1304,5 +1421,172 @@ impl Port for CookedPort {
     }
     fn platform(&self) -> &str {
         &self.platform
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A port whose output the test reads after the VM took ownership of it.
+    struct SharedPort(Rc<RefCell<Vec<u8>>>);
+
+    impl Port for SharedPort {
+        fn write_stdout(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+        fn write_stderr(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+    }
+
+    fn setup(raw: bool) -> (Vm, Repl, Rc<RefCell<Vec<u8>>>) {
+        let out = Rc::new(RefCell::new(Vec::new()));
+        let mut vm = Vm::new(
+            crate::VmConfig::default(),
+            Box::new(SharedPort(out.clone())),
+        );
+        let mut repl = Repl::new();
+        repl.set_resumable(true);
+        repl.start(&mut vm);
+        if raw {
+            assert_eq!(repl.feed(&mut vm, CTRL_A), ReplEvent::None);
+        }
+        out.borrow_mut().clear();
+        (vm, repl, out)
+    }
+
+    /// Feed every byte, expecting no event but at most a suspension at the last byte.
+    fn type_in(vm: &mut Vm, repl: &mut Repl, data: &[u8]) -> ReplEvent {
+        let mut ev = ReplEvent::None;
+        for &b in data {
+            assert_eq!(ev, ReplEvent::None);
+            ev = repl.feed(vm, b);
+        }
+        ev
+    }
+
+    fn take(out: &Rc<RefCell<Vec<u8>>>) -> String {
+        let s = String::from_utf8_lossy(&out.borrow()).into_owned();
+        out.borrow_mut().clear();
+        s
+    }
+
+    #[test]
+    fn friendly_sleep_suspends_and_resumes() {
+        let (mut vm, mut repl, out) = setup(false);
+        let ev = type_in(
+            &mut vm,
+            &mut repl,
+            b"import time; print('a'); time.sleep(0.01); print('b')\r",
+        );
+        assert_eq!(ev, ReplEvent::Suspended(Suspend::Sleep(10_000)));
+        assert!(repl.is_suspended());
+        assert!(take(&out).ends_with("\r\na\r\n"));
+        // Bytes other than Ctrl-C are ignored while the code is suspended.
+        assert_eq!(repl.feed(&mut vm, b'x'), ReplEvent::None);
+        assert_eq!(repl.resume(&mut vm, Value::None), ReplEvent::None);
+        assert!(!repl.is_suspended());
+        assert_eq!(take(&out), "b\r\n>>> ");
+        // The REPL goes on as usual.
+        type_in(&mut vm, &mut repl, b"1 + 1\r");
+        assert_eq!(take(&out), "1 + 1\r\n2\r\n>>> ");
+    }
+
+    #[test]
+    fn code_that_does_not_suspend_finishes_at_once() {
+        let (mut vm, mut repl, out) = setup(false);
+        assert_eq!(
+            type_in(&mut vm, &mut repl, b"print(6 * 7)\r"),
+            ReplEvent::None
+        );
+        assert_eq!(take(&out), "print(6 * 7)\r\n42\r\n>>> ");
+    }
+
+    #[test]
+    fn raw_repl_framing_after_a_resume() {
+        let (mut vm, mut repl, out) = setup(true);
+        let ev = type_in(
+            &mut vm,
+            &mut repl,
+            b"import time\nprint(1)\ntime.sleep_ms(5)\nprint(2)\x04",
+        );
+        assert_eq!(ev, ReplEvent::Suspended(Suspend::Sleep(5_000)));
+        assert_eq!(take(&out), "OK1\r\n");
+        assert_eq!(repl.resume(&mut vm, Value::None), ReplEvent::None);
+        assert_eq!(take(&out), "2\r\n\x04\x04>");
+    }
+
+    #[test]
+    fn errors_after_a_resume_are_reported_as_in_sync_mode() {
+        let (mut vm, mut repl, out) = setup(false);
+        let ev = type_in(&mut vm, &mut repl, b"x = input('? ')\r");
+        assert_eq!(ev, ReplEvent::Suspended(Suspend::Input));
+        take(&out);
+        assert_eq!(repl.resume(&mut vm, Value::str("abc")), ReplEvent::None);
+        assert_eq!(take(&out), ">>> ");
+        let ev = type_in(&mut vm, &mut repl, b"import time; time.sleep(0); int(x)\r");
+        assert_eq!(ev, ReplEvent::Suspended(Suspend::Sleep(0)));
+        take(&out);
+        assert_eq!(repl.resume(&mut vm, Value::None), ReplEvent::None);
+        let async_text = take(&out);
+        // The same failure in the synchronous mode.
+        repl.set_resumable(false);
+        type_in(&mut vm, &mut repl, b"import time; time.sleep(0); int(x)\r");
+        let sync_text = take(&out);
+        assert!(
+            async_text
+                .ends_with("ValueError: invalid literal for int() with base 10: 'abc'\r\n>>> "),
+            "{:?}",
+            async_text
+        );
+        assert!(sync_text.ends_with(&async_text), "{:?}", sync_text);
+        // SystemExit after a resume is the exit event.
+        repl.set_resumable(true);
+        type_in(
+            &mut vm,
+            &mut repl,
+            b"import sys; time.sleep(0); sys.exit(3)\r",
+        );
+        assert_eq!(repl.resume(&mut vm, Value::None), ReplEvent::Exit(3));
+    }
+
+    #[test]
+    fn raw_repl_error_after_a_resume() {
+        let (mut vm, mut repl, out) = setup(true);
+        type_in(&mut vm, &mut repl, b"import time\ntime.sleep(0)\n1/0\x04");
+        take(&out);
+        assert_eq!(repl.resume(&mut vm, Value::None), ReplEvent::None);
+        let text = take(&out);
+        assert!(text.starts_with("\x04Traceback"), "{:?}", text);
+        assert!(
+            text.ends_with("ZeroDivisionError: division by zero\r\n\x04>"),
+            "{:?}",
+            text
+        );
+    }
+
+    #[test]
+    fn ctrl_c_interrupts_suspended_code() {
+        let (mut vm, mut repl, out) = setup(false);
+        let ev = type_in(
+            &mut vm,
+            &mut repl,
+            b"import time\rwhile True: time.sleep(1)\r\r",
+        );
+        assert_eq!(ev, ReplEvent::Suspended(Suspend::Sleep(1_000_000)));
+        take(&out);
+        assert_eq!(repl.feed(&mut vm, CTRL_C), ReplEvent::None);
+        assert!(!repl.is_suspended());
+        assert!(!vm.is_suspended());
+        let text = take(&out);
+        assert!(
+            text.ends_with("\r\nKeyboardInterrupt\r\n>>> "),
+            "{:?}",
+            text
+        );
+        // A fresh prompt that works.
+        type_in(&mut vm, &mut repl, b"'ok'\r");
+        assert_eq!(take(&out), "'ok'\r\n'ok'\r\n>>> ");
     }
 }

@@ -226,6 +226,28 @@ fn capture_last_expr(src: &str) -> Option<String> {
     Some(out)
 }
 
+/// A suspension as a JS step: `["sleep", ms]`, `["input"]`, `["await", jsvalue]` or `["yield"]`.
+fn suspend_step(vm: &mut Vm, s: Suspend) -> JsValue {
+    let out = Array::new();
+    match s {
+        Suspend::Sleep(us) => {
+            out.push(&"sleep".into());
+            out.push(&JsValue::from_f64(us as f64 / 1000.0));
+        }
+        Suspend::Input => {
+            out.push(&"input".into());
+        }
+        Suspend::Await(v) => {
+            out.push(&"await".into());
+            out.push(&to_js(vm, &v));
+        }
+        Suspend::Yield => {
+            out.push(&"yield".into());
+        }
+    }
+    out.into()
+}
+
 /// One Python interpreter with its port, file system and REPL.
 #[wasm_bindgen]
 pub struct Engine {
@@ -401,25 +423,40 @@ impl Engine {
                 };
                 out.push(&v);
             }
-            Ok(RunState::Suspended(s)) => match s {
-                Suspend::Sleep(us) => {
-                    out.push(&"sleep".into());
-                    out.push(&JsValue::from_f64(us as f64 / 1000.0));
-                }
-                Suspend::Input => {
-                    out.push(&"input".into());
-                }
-                Suspend::Await(v) => {
-                    out.push(&"await".into());
-                    out.push(&to_js(vm, &v));
-                }
-                Suspend::Yield => {
-                    out.push(&"yield".into());
-                }
-            },
+            Ok(RunState::Suspended(s)) => return Ok(suspend_step(vm, s)),
             Err(e) => return Err(err_js(vm, e)),
         }
         Ok(out.into())
+    }
+
+    /// The step of the REPL's resumable run: `["done", 0 | 0x100]` (0x100: soft reset) or a
+    /// suspension as `step` gives.
+    fn repl_step(&self, vm: &mut Vm, r: Result<i32, Suspend>) -> JsValue {
+        match r {
+            Ok(code) => {
+                let out = Array::new();
+                out.push(&"done".into());
+                out.push(&JsValue::from_f64(code as f64));
+                out.into()
+            }
+            Err(s) => suspend_step(vm, s),
+        }
+    }
+
+    /// Continue whichever run is suspended (the REPL's or `startAsync`'s) with a value or an
+    /// exception.
+    fn resume_any(&self, vm: &mut Vm, v: Result<Value, PyErr>) -> Result<JsValue, JsValue> {
+        if let Ok(mut r) = self.repl.try_borrow_mut() {
+            if r.is_suspended() {
+                let st = r.resume(vm, v);
+                return Ok(self.repl_step(vm, st));
+            }
+        }
+        let r = match v {
+            Ok(v) => vm.resume(v),
+            Err(e) => vm.resume_throw(e.0),
+        };
+        self.step(vm, r)
     }
 
     /// Start a resumable run (top-level `await` allowed). Returns a step: `["done", value]`,
@@ -435,20 +472,30 @@ impl Engine {
         self.step(vm, r)
     }
 
-    /// Continue a suspended run with a value.
+    /// Continue a suspended run (a `startAsync` run or the REPL's) with a value.
     pub fn resume(&self, value: JsValue) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
-        let v = match to_py(vm, &value, &JsValue::UNDEFINED) {
-            Ok(v) => v,
-            Err(e) => return self.resume_py_throw(vm, e),
-        };
-        let r = vm.resume(v);
-        self.step(vm, r)
+        let v = to_py(vm, &value, &JsValue::UNDEFINED);
+        self.resume_any(vm, v)
     }
 
     fn resume_py_throw(&self, vm: &mut Vm, e: PyErr) -> Result<JsValue, JsValue> {
-        let r = vm.resume_throw(e.0);
-        self.step(vm, r)
+        self.resume_any(vm, Err(e))
+    }
+
+    /// Continue a run suspended in `input()` when there is no line: KeyboardInterrupt if an
+    /// interrupt is pending (`interrupt()` or the interrupt buffer), else EOFError.
+    #[wasm_bindgen(js_name = resumeEof)]
+    pub fn resume_eof(&self) -> Result<JsValue, JsValue> {
+        let vm = enter(self.id)?;
+        let e = match vm.check_interrupt() {
+            Err(e) => e,
+            Ok(()) => vm.err(
+                ferropy_vm::exceptions::ExcKind::EOFError,
+                "EOF when reading a line",
+            ),
+        };
+        self.resume_py_throw(vm, e)
     }
 
     /// Continue a suspended run by raising a JS error (as `JsException`) where it waited.
@@ -563,7 +610,7 @@ impl Engine {
         Ok(())
     }
 
-    /// Feed the REPL one byte.
+    /// Feed the REPL one byte; typed code runs to completion (0x100 after a soft reset, else 0).
     #[wasm_bindgen(js_name = replProcessChar)]
     pub fn repl_process_char(&self, c: u32) -> Result<i32, JsValue> {
         let vm = enter(self.id)?;
@@ -572,6 +619,32 @@ impl Engine {
             .try_borrow_mut()
             .map_err(|_| js_error("ferropy: the REPL is busy"))?;
         Ok(r.process_byte(vm, (c & 0xff) as u8))
+    }
+
+    /// Feed the REPL one byte; typed code runs resumably. Returns a step as `startAsync` does,
+    /// `["done", 0 | 0x100]` when the code (if any) finished (0x100: soft reset); the caller
+    /// continues a suspension with `resume`/`resumeThrow`/`resumeInterrupt`/`resumeEof`. While
+    /// the REPL's code is suspended, Ctrl-C (3) interrupts it and other bytes are ignored
+    /// (queue them until the run is done).
+    #[wasm_bindgen(js_name = replProcessCharAsync)]
+    pub fn repl_process_char_async(&self, c: u32) -> Result<JsValue, JsValue> {
+        let vm = enter(self.id)?;
+        let mut r = self
+            .repl
+            .try_borrow_mut()
+            .map_err(|_| js_error("ferropy: the REPL is busy"))?;
+        vm.set_slice_budget(SLICE_BUDGET);
+        let st = r.process_byte_async(vm, (c & 0xff) as u8);
+        Ok(self.repl_step(vm, st))
+    }
+
+    /// True while code typed at the REPL (`replProcessCharAsync`) is suspended.
+    #[wasm_bindgen(js_name = replIsSuspended)]
+    pub fn repl_is_suspended(&self) -> bool {
+        self.repl
+            .try_borrow()
+            .map(|r| r.is_suspended())
+            .unwrap_or(false)
     }
 
     /// `FS.writeFile`: data is a `Uint8Array` or a string.
