@@ -122,6 +122,62 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     }
 }
 
+/// The common numeric cases of a binary operator on the top two stack slots, computed where
+/// they lie (no pops and pushes of 16-byte values: docs/value-representation.md measured that
+/// shape as the enum's main cost). None for everything else.
+#[inline(always)]
+fn num_fast(stack: &[Value], op: BinOp) -> Option<Value> {
+    let [.., a, b] = stack else { return None };
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Add => x.checked_add(*y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(*y).map(Value::Int),
+            BinOp::Mult => x.checked_mul(*y).map(Value::Int),
+            _ => None,
+        },
+        (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y),
+        _ => None,
+    }
+}
+
+/// Int and float comparisons on the top two stack slots (None for everything else).
+#[inline(always)]
+fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<Value> {
+    use crate::ast::CmpOp::*;
+    let [.., a, b] = stack else { return None };
+    let r = match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            Lt => x < y,
+            LtE => x <= y,
+            Gt => x > y,
+            GtE => x >= y,
+            Eq => x == y,
+            NotEq => x != y,
+            _ => return None,
+        },
+        (Value::Float(x), Value::Float(y)) => match op {
+            Lt => x < y,
+            LtE => x <= y,
+            Gt => x > y,
+            GtE => x >= y,
+            Eq => x == y,
+            NotEq => x != y,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(Value::Bool(r))
+}
+
+/// Replace the top two stack slots (plain numbers: nothing to release) by `r`.
+#[inline(always)]
+fn replace_top2(stack: &mut Vec<Value>, r: Value) {
+    stack.pop();
+    if let Some(top) = stack.last_mut() {
+        *top = r;
+    }
+}
+
 /// `x op y` for floats when it cannot fail (None for the slow path: division by zero, other
 /// operators).
 #[inline(always)]
@@ -815,6 +871,10 @@ impl Vm {
                     }
                 }
                 Instr::BinaryOp(op) => {
+                    if let Some(r) = num_fast(&frame.stack, op) {
+                        replace_top2(&mut frame.stack, r);
+                        continue;
+                    }
                     let b = pop!(self, frame);
                     let a = pop!(self, frame);
                     let r = match (&a, &b, op) {
@@ -856,6 +916,10 @@ impl Vm {
                     frame.stack.push(r);
                 }
                 Instr::InplaceOp(op) => {
+                    if let Some(r) = num_fast(&frame.stack, op) {
+                        replace_top2(&mut frame.stack, r);
+                        continue;
+                    }
                     let b = pop!(self, frame);
                     let a = pop!(self, frame);
                     let r = match (&a, &b, op) {
@@ -901,6 +965,10 @@ impl Vm {
                     frame.stack.push(Value::Bool(!t));
                 }
                 Instr::Compare(op) => {
+                    if let Some(r) = compare_fast(&frame.stack, op) {
+                        replace_top2(&mut frame.stack, r);
+                        continue;
+                    }
                     let b = pop!(self, frame);
                     let a = pop!(self, frame);
                     let r = match (&a, &b) {
