@@ -6,6 +6,7 @@
 
 from asyncio.core import (
     CancelledError,
+    InvalidStateError,
     TimeoutError,
     Task,
     Loop,
@@ -18,5 +19,24 @@ from asyncio.core import (
     new_event_loop,
 )
 from asyncio.event import Event, ThreadSafeFlag
-from asyncio.lock import Lock
-from asyncio.funcs import gather, wait_for, wait_for_ms
+from asyncio.lock import Lock, Semaphore, BoundedSemaphore
+from asyncio.funcs import (
+    gather,
+    wait_for,
+    wait_for_ms,
+    wait,
+    as_completed,
+    shield,
+    FIRST_COMPLETED,
+    FIRST_EXCEPTION,
+    ALL_COMPLETED,
+)
+from asyncio.queues import Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFull
+from asyncio.streams import Stream, StreamReader, StreamWriter
+
+
+def all_tasks():
+    """The set of tasks not yet finished."""
+    from asyncio import core
+
+    return set(core._all)

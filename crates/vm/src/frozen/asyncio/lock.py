@@ -1,4 +1,4 @@
-# asyncio.lock: Lock.
+# asyncio.lock: Lock, Semaphore and BoundedSemaphore.
 
 from asyncio import core
 
@@ -45,3 +45,80 @@ class Lock:
 
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
+
+
+class Semaphore:
+    """A counter tasks acquire and release (usable with `async with`);
+    acquire() waits while the counter is zero."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._value = value
+        self.waiting = []
+
+    def __repr__(self):
+        if self.locked():
+            extra = "locked"
+        else:
+            extra = "unlocked, value:%d" % self._value
+        if self.waiting:
+            extra += ", waiters:%d" % len(self.waiting)
+        return "<%s [%s]>" % (type(self).__name__, extra)
+
+    def locked(self):
+        """True if acquire() would wait."""
+        return self._value == 0 or any(
+            t._waiting_on is self for t in self.waiting
+        )
+
+    def _wake_next(self):
+        w = self.waiting
+        while w:
+            t = w.pop(0)
+            if t._waiting_on is self:
+                core._wake(t, self)
+                return True
+        return False
+
+    async def acquire(self):
+        """Decrement the counter, waiting first while it is zero."""
+        if not self.locked():
+            self._value -= 1
+            return True
+        t = core.cur_task
+        try:
+            await core._Park(self)
+        except BaseException:
+            if self._value > 0 and t._waiting_on is None:
+                # Woken and cancelled at once: pass the wake-up on.
+                self._wake_next()
+            raise
+        while self._value <= 0:
+            await core._Park(self)
+        self._value -= 1
+        return True
+
+    def release(self):
+        """Increment the counter, waking one waiting task."""
+        self._value += 1
+        self._wake_next()
+
+    async def __aenter__(self):
+        await self.acquire()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    """A Semaphore whose release() raises ValueError above the initial value."""
+
+    def __init__(self, value=1):
+        self._bound_value = value
+        super().__init__(value)
+
+    def release(self):
+        if self._value >= self._bound_value:
+            raise ValueError("BoundedSemaphore released too many times")
+        super().release()
