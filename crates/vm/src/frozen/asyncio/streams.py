@@ -1,5 +1,5 @@
 # asyncio.streams: MicroPython's Stream (StreamReader/StreamWriter) over any
-# stream object. Before each read or write the task waits, through the
+# stream object (whose close() must be idempotent). Before each read or write the task waits, through the
 # loop's IO wait (core._IOWait, polled with select.poll), until the stream is
 # ready; streams without an ioctl method (files, io.BytesIO) are always ready.
 # open_connection/start_server are left out: there is no socket module.
@@ -27,13 +27,14 @@ class Stream:
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
+        self.s.close()
 
     def close(self):
-        """Does nothing (wait_closed() closes the underlying stream)."""
+        """Close the underlying stream (its close must be idempotent)."""
+        self.s.close()
 
     async def wait_closed(self):
-        """Close the underlying stream."""
+        """Close the underlying stream (a no-op once closed)."""
         self.s.close()
 
     aclose = wait_closed
