@@ -66,4 +66,19 @@ async def main():
     s.release()
     print(s.locked(), await s.acquire())
 
+    # first come, first served: a newcomer does not overtake waiters
+    s = asyncio.Semaphore(1)
+    order = []
+    async def user(n):
+        async with s:
+            order.append(n)
+            await asyncio.sleep(0.005)
+    await s.acquire()
+    ws = [asyncio.create_task(user(n)) for n in range(3)]
+    await asyncio.sleep(0.01)
+    s.release()
+    late = asyncio.create_task(user("late"))
+    await asyncio.gather(late, *ws)
+    print(order, s.locked())
+
 asyncio.run(main())

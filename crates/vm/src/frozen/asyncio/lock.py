@@ -49,13 +49,15 @@ class Lock:
 
 class Semaphore:
     """A counter tasks acquire and release (usable with `async with`);
-    acquire() waits while the counter is zero."""
+    acquire() waits while the counter is zero. A release with tasks waiting
+    hands the slot straight to the first of them (first come, first served)."""
 
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
         self._value = value
         self.waiting = []
+        self._granted = []  # woken tasks that were handed a slot
 
     def __repr__(self):
         if self.locked():
@@ -72,15 +74,6 @@ class Semaphore:
             t._waiting_on is self for t in self.waiting
         )
 
-    def _wake_next(self):
-        w = self.waiting
-        while w:
-            t = w.pop(0)
-            if t._waiting_on is self:
-                core._wake(t, self)
-                return True
-        return False
-
     async def acquire(self):
         """Decrement the counter, waiting first while it is zero."""
         if not self.locked():
@@ -90,19 +83,29 @@ class Semaphore:
         try:
             await core._Park(self)
         except BaseException:
-            if self._value > 0 and t._waiting_on is None:
-                # Woken and cancelled at once: pass the wake-up on.
-                self._wake_next()
+            if t in self._granted:
+                # Handed a slot just as we were cancelled: pass it on.
+                self._granted.remove(t)
+                self._release()
             raise
-        while self._value <= 0:
-            await core._Park(self)
-        self._value -= 1
-        return True
+        if t in self._granted:
+            self._granted.remove(t)
+            return True
+        return await self.acquire()
+
+    def _release(self):
+        w = self.waiting
+        while w:
+            t = w.pop(0)
+            if t._waiting_on is self:
+                self._granted.append(t)
+                core._wake(t, self)
+                return
+        self._value += 1
 
     def release(self):
-        """Increment the counter, waking one waiting task."""
-        self._value += 1
-        self._wake_next()
+        """Increment the counter, or hand the slot to the first waiting task."""
+        self._release()
 
     async def __aenter__(self):
         await self.acquire()
