@@ -31,8 +31,29 @@ from asyncio.funcs import (
     FIRST_EXCEPTION,
     ALL_COMPLETED,
 )
-from asyncio.queues import Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFull
-from asyncio.streams import Stream, StreamReader, StreamWriter
+
+# Names from submodules imported on first use (as MicroPython does), so a
+# program that needs no queue or stream does not pay for loading them.
+_lazy = {
+    "Queue": "queues",
+    "LifoQueue": "queues",
+    "PriorityQueue": "queues",
+    "QueueEmpty": "queues",
+    "QueueFull": "queues",
+    "Stream": "streams",
+    "StreamReader": "streams",
+    "StreamWriter": "streams",
+}
+
+
+def __getattr__(name):
+    sub = _lazy.get(name)
+    if sub is None:
+        raise AttributeError("module 'asyncio' has no attribute '%s'" % name)
+    mod = __import__("asyncio." + sub, None, None, [name])
+    value = getattr(mod, name)
+    globals()[name] = value
+    return value
 
 
 def all_tasks():
