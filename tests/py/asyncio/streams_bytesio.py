@@ -69,7 +69,7 @@ async def main():
 
     # a stream that is not ready yet: the reading task waits in the loop's
     # IO wait while other tasks run
-    p = Pipe(b"ready\n", 40)
+    p = Pipe(b"ready\n", 150)
     log = []
     t = asyncio.create_task(ticker(log))
     r = asyncio.StreamReader(p)
