@@ -123,10 +123,11 @@ def _await_host(t, obj):
 
 
 class _Sleep:
-    __slots__ = ("ms",)
+    __slots__ = ("ms", "result")
 
-    def __init__(self, ms):
+    def __init__(self, ms, result=None):
         self.ms = ms
+        self.result = result
 
     def __await__(self):
         ms = self.ms
@@ -135,12 +136,13 @@ class _Sleep:
             # browser's runPythonAsync): a plain sleep, which suspends the VM there.
             if ms > 0:
                 _sleep_ms(ms)
-            return
+            return self.result
         if ms <= 0:
             yield
         else:
             _push(cur_task, _now() + ms)
             yield _PARK
+        return self.result
 
     __iter__ = __await__
 
@@ -150,9 +152,9 @@ def sleep_ms(ms):
     return _Sleep(ms)
 
 
-def sleep(t):
-    """Sleep for t seconds (int or float; an awaitable)."""
-    return _Sleep(int(t * 1000))
+def sleep(t, result=None):
+    """Sleep for t seconds (int or float; an awaitable giving result)."""
+    return _Sleep(int(t * 1000), result)
 
 
 class _Park:
@@ -354,9 +356,16 @@ async def _call_soon(fn, arg):
     fn(arg)
 
 
+async def _await_sleep(s):
+    return await s
+
+
 def create_task(coro, name=None):
     """Schedule coroutine coro to run soon; return its Task."""
-    if not hasattr(coro, "send"):
+    if isinstance(coro, _Sleep):
+        # asyncio.sleep() is a coroutine in CPython, so it may become a task.
+        coro = _await_sleep(coro)
+    elif not hasattr(coro, "send"):
         raise TypeError("a coroutine was expected, got %r" % (coro,))
     t = Task(coro, name)
     _all.add(t)
