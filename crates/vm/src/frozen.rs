@@ -39,4 +39,6 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("asyncio.event", include_str!("frozen/asyncio/event.py")),
     ("asyncio.lock", include_str!("frozen/asyncio/lock.py")),
     ("asyncio.funcs", include_str!("frozen/asyncio/funcs.py")),
+    ("asyncio.queues", include_str!("frozen/asyncio/queues.py")),
+    ("asyncio.streams", include_str!("frozen/asyncio/streams.py")),
 ];

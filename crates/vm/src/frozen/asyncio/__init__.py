@@ -6,6 +6,7 @@
 
 from asyncio.core import (
     CancelledError,
+    InvalidStateError,
     TimeoutError,
     Task,
     Loop,
@@ -18,5 +19,45 @@ from asyncio.core import (
     new_event_loop,
 )
 from asyncio.event import Event, ThreadSafeFlag
-from asyncio.lock import Lock
-from asyncio.funcs import gather, wait_for, wait_for_ms
+from asyncio.lock import Lock, Semaphore, BoundedSemaphore
+from asyncio.funcs import (
+    gather,
+    wait_for,
+    wait_for_ms,
+    wait,
+    as_completed,
+    shield,
+    FIRST_COMPLETED,
+    FIRST_EXCEPTION,
+    ALL_COMPLETED,
+)
+
+# Names from submodules imported on first use (as MicroPython does), so a
+# program that needs no queue or stream does not pay for loading them.
+_lazy = {
+    "Queue": "queues",
+    "LifoQueue": "queues",
+    "PriorityQueue": "queues",
+    "QueueEmpty": "queues",
+    "QueueFull": "queues",
+    "Stream": "streams",
+    "StreamReader": "streams",
+    "StreamWriter": "streams",
+}
+
+
+def __getattr__(name):
+    sub = _lazy.get(name)
+    if sub is None:
+        raise AttributeError("module 'asyncio' has no attribute '%s'" % name)
+    mod = __import__("asyncio." + sub, None, None, [name])
+    value = getattr(mod, name)
+    globals()[name] = value
+    return value
+
+
+def all_tasks():
+    """The set of tasks not yet finished."""
+    from asyncio import core
+
+    return set(core._all)

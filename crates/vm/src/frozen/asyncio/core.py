@@ -14,10 +14,15 @@
 from time import ticks_ms, ticks_diff, sleep_ms as _sleep_ms
 from heapq import heappush, heappop
 import sys
+import select as _select
 
 
 class CancelledError(BaseException):
     pass
+
+
+class InvalidStateError(RuntimeError):
+    """A Task's result or exception was asked for before it finished."""
 
 
 # CPython 3.11 made asyncio.TimeoutError the builtin TimeoutError.
@@ -35,6 +40,7 @@ _all = set()  # tasks not yet finished
 cur_task = None
 _stop = False
 _exc_handler = None
+_io = []  # _IOWait entries of tasks waiting for stream readiness
 
 
 def _now():
@@ -117,10 +123,11 @@ def _await_host(t, obj):
 
 
 class _Sleep:
-    __slots__ = ("ms",)
+    __slots__ = ("ms", "result")
 
-    def __init__(self, ms):
+    def __init__(self, ms, result=None):
         self.ms = ms
+        self.result = result
 
     def __await__(self):
         ms = self.ms
@@ -129,12 +136,13 @@ class _Sleep:
             # browser's runPythonAsync): a plain sleep, which suspends the VM there.
             if ms > 0:
                 _sleep_ms(ms)
-            return
+            return self.result
         if ms <= 0:
             yield
         else:
             _push(cur_task, _now() + ms)
             yield _PARK
+        return self.result
 
     __iter__ = __await__
 
@@ -144,9 +152,9 @@ def sleep_ms(ms):
     return _Sleep(ms)
 
 
-def sleep(t):
-    """Sleep for t seconds (int or float; an awaitable)."""
-    return _Sleep(int(t * 1000))
+def sleep(t, result=None):
+    """Sleep for t seconds (int or float; an awaitable giving result)."""
+    return _Sleep(int(t * 1000), result)
 
 
 class _Park:
@@ -164,6 +172,65 @@ class _Park:
         yield _PARK
 
     __iter__ = __await__
+
+
+class _IOWait:
+    # Park the current task until stream s is ready for events (select's
+    # POLLIN/POLLOUT), checked by the loop through select.poll.
+    __slots__ = ("s", "ev", "task")
+
+    def __init__(self, s, ev):
+        self.s = s
+        self.ev = ev
+        self.task = None
+
+    def __await__(self):
+        t = cur_task
+        if t is None:
+            # Outside a running loop: a plain (suspending) poll.
+            p = _select.poll()
+            p.register(self.s, self.ev)
+            p.poll(-1)
+            return
+        self.task = t
+        t._waiting_on = self
+        _io.append(self)
+        yield _PARK
+
+    __iter__ = __await__
+
+
+def _io_poll(ms):
+    # Wake tasks whose streams are ready, waiting up to ms milliseconds
+    # (-1: until one is) for the first. Drops entries of tasks woken otherwise.
+    global _io
+    live = []
+    masks = {}
+    for w in _io:
+        if w.task._waiting_on is w:
+            live.append(w)
+            k = id(w.s)
+            masks[k] = masks.get(k, 0) | w.ev
+    _io = live
+    if not live:
+        return
+    p = _select.poll()
+    for w in live:
+        p.register(w.s, masks[id(w.s)])
+    res = p.poll(ms)
+    if not res:
+        return
+    got = {}
+    for s, r in res:
+        got[id(s)] = r
+    keep = []
+    for w in live:
+        r = got.get(id(w.s), 0)
+        if r & (w.ev | _select.POLLERR | _select.POLLHUP):
+            _wake(w.task, w)
+        else:
+            keep.append(w)
+    _io = keep
 
 
 _task_id = 0
@@ -207,7 +274,7 @@ class Task:
 
     def result(self):
         if not self._done:
-            raise RuntimeError("Result is not set.")
+            raise InvalidStateError("Result is not set.")
         self._observed = True
         if self._exc is not None:
             raise self._exc
@@ -215,11 +282,25 @@ class Task:
 
     def exception(self):
         if not self._done:
-            raise RuntimeError("Exception is not set.")
+            raise InvalidStateError("Exception is not set.")
         self._observed = True
         if isinstance(self._exc, CancelledError):
             raise self._exc
         return self._exc
+
+    def add_done_callback(self, fn):
+        """Call fn(task) once the task is done (soon, if it already is)."""
+        if self._done:
+            create_task(_call_soon(fn, self))
+        else:
+            self.waiting.append(fn)
+
+    def remove_done_callback(self, fn):
+        """Remove fn from the done callbacks; return how many were removed."""
+        w = self.waiting
+        n = len(w)
+        self.waiting = [x for x in w if x != fn]
+        return n - len(self.waiting)
 
     def cancel(self, msg=None):
         if self._done:
@@ -271,9 +352,20 @@ class Task:
             )
 
 
+async def _call_soon(fn, arg):
+    fn(arg)
+
+
+async def _await_sleep(s):
+    return await s
+
+
 def create_task(coro, name=None):
     """Schedule coroutine coro to run soon; return its Task."""
-    if not hasattr(coro, "send"):
+    if isinstance(coro, _Sleep):
+        # asyncio.sleep() is a coroutine in CPython, so it may become a task.
+        coro = _await_sleep(coro)
+    elif not hasattr(coro, "send"):
         raise TypeError("a coroutine was expected, got %r" % (coro,))
     t = Task(coro, name)
     _all.add(t)
@@ -344,6 +436,8 @@ def _run(until=None):
             while heap and heap[0][0] <= now:
                 e = heappop(heap)
                 _ready.append((e[1], e[2]))
+        if _io:
+            _io_poll(0)
         if _ready:
             batch = _ready
             _ready = []
@@ -357,7 +451,12 @@ def _run(until=None):
         if heap:
             d = heap[0][0] - _now()
             if d > 0:
-                _sleep_ms(1 if _polling else d)
+                if _io:
+                    _io_poll(1 if _polling else d)
+                else:
+                    _sleep_ms(1 if _polling else d)
+        elif _io:
+            _io_poll(1 if _polling else -1)
         elif _polling:
             _sleep_ms(1)
         elif until is None:
@@ -429,8 +528,9 @@ def get_event_loop(*args):
 
 def new_event_loop():
     """Reset the scheduler (drops all tasks) and return the event loop."""
-    global _heap, _ready, _polling, _stop, _all
+    global _heap, _ready, _polling, _stop, _all, _io
     _heap = []
+    _io = []
     _ready = []
     _all = set()
     _polling = 0

@@ -1,4 +1,4 @@
-# asyncio.funcs: gather, wait_for, wait_for_ms.
+# asyncio.funcs: gather, wait_for, wait_for_ms, wait, as_completed, shield.
 
 from asyncio import core
 
@@ -116,3 +116,140 @@ async def wait_for_ms(aw, timeout):
 async def wait_for(aw, timeout):
     """Await aw; cancel it and raise TimeoutError after timeout seconds."""
     return await wait_for_ms(aw, None if timeout is None else int(timeout * 1000))
+
+
+FIRST_COMPLETED = "FIRST_COMPLETED"
+FIRST_EXCEPTION = "FIRST_EXCEPTION"
+ALL_COMPLETED = "ALL_COMPLETED"
+
+
+class _Watch:
+    # Parks the current task until `cond(child)` says so for a finished child,
+    # or until the deadline (None: none). Not a Task, so a cancellation of
+    # the parked task is not forwarded to the children.
+    def __init__(self, tasks, cond, deadline):
+        self.tasks = tasks
+        self.cond = cond
+        self.deadline = deadline
+        self.task = None
+
+    def _child_done(self, child):
+        t = self.task
+        if t is not None and self.cond(child):
+            core._wake(t, self)
+
+    def __await__(self):
+        t = core.cur_task
+        self.task = t
+        cb = self._child_done
+        for c in self.tasks:
+            c.waiting.append(cb)
+        t._waiting_on = self
+        if self.deadline is not None:
+            core._push(t, self.deadline)
+        try:
+            yield core._PARK
+        finally:
+            t._waiting_on = None
+            self.task = None
+            for c in self.tasks:
+                if not c._done:
+                    try:
+                        c.waiting.remove(cb)
+                    except ValueError:
+                        pass
+
+    __iter__ = __await__
+
+
+def _deadline(timeout):
+    if timeout is None:
+        return None
+    return core._now() + int(timeout * 1000)
+
+
+async def wait(aws, timeout=None, return_when=ALL_COMPLETED):
+    """Wait for the tasks in aws; return (done, pending) sets of tasks."""
+    if not aws:
+        raise ValueError("Set of Tasks/Futures is empty.")
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError("Invalid return_when value: {}".format(return_when))
+    tasks = set(_as_task(a) for a in aws)
+    for c in tasks:
+        c._observed = True
+    left = [sum(1 for c in tasks if not c._done)]
+
+    def cond(child):
+        left[0] -= 1
+        if left[0] <= 0 or return_when == FIRST_COMPLETED:
+            return True
+        return (
+            return_when == FIRST_EXCEPTION
+            and child._exc is not None
+            and not isinstance(child._exc, core.CancelledError)
+        )
+
+    ready = left[0] == 0
+    if not ready and return_when != ALL_COMPLETED:
+        for c in tasks:
+            if c._done and (
+                return_when == FIRST_COMPLETED
+                or (
+                    c._exc is not None
+                    and not isinstance(c._exc, core.CancelledError)
+                )
+            ):
+                ready = True
+                break
+    if not ready:
+        await _Watch(list(tasks), cond, _deadline(timeout))
+    done = set()
+    pending = set()
+    for c in tasks:
+        (done if c._done else pending).add(c)
+    return done, pending
+
+
+def as_completed(aws, timeout=None):
+    """Return an iterator of awaitables giving the results of aws in the order
+    they finish; one raises TimeoutError once timeout seconds have passed."""
+    from asyncio.queues import Queue
+
+    tasks = set(_as_task(a) for a in aws)
+    q = Queue()
+    deadline = _deadline(timeout)
+    todo = [len(tasks)]
+
+    def on_done(child):
+        q.put_nowait(child)
+
+    for c in tasks:
+        c._observed = True
+        c.add_done_callback(on_done)
+
+    async def _wait_for_one():
+        if q.empty() and deadline is not None:
+            left = deadline - core._now()
+            try:
+                f = await wait_for_ms(q.get(), left if left > 0 else 0)
+            except core.TimeoutError:
+                for c in tasks:
+                    c.remove_done_callback(on_done)
+                raise
+        else:
+            f = await q.get()
+        todo[0] -= 1
+        return f.result()
+
+    for _ in range(len(tasks)):
+        yield _wait_for_one()
+
+
+async def shield(aw):
+    """Await aw, protecting it from cancellation: cancelling the awaiting
+    task raises CancelledError there but leaves aw running."""
+    inner = _as_task(aw)
+    inner._observed = True
+    if not inner._done:
+        await _Watch([inner], lambda c: True, None)
+    return inner.result()
