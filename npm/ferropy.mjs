@@ -353,7 +353,20 @@ export async function loadMicroPython(options = {}) {
             wasm.set_hooks(makeProxy, PYREF);
         });
     await ready;
-    const engine = new wasm.Engine(heapsize, stdout, stderr, stdin, linebuffer);
+    // While the REPL works (handles a byte, runs typed code), Python's stderr goes to stdout, as
+    // in MicroPython, whose REPL prints tracebacks on stdout (PyScript's terminal shows only
+    // stdout).
+    let replOut = false;
+    const engine = new wasm.Engine(heapsize, stdout, (x) => (replOut ? stdout : stderr)(x), stdin, linebuffer);
+    const asRepl = (f) => {
+        const was = replOut;
+        replOut = true;
+        try {
+            return f();
+        } finally {
+            replOut = was;
+        }
+    };
     // Async runs are serialised: the VM has one resumable run at a time.
     let queue = Promise.resolve();
     const reportError = (e) => {
@@ -445,7 +458,7 @@ export async function loadMicroPython(options = {}) {
                 ctl.arm();
                 next = () => engine.resumeInterrupt();
             }
-            step = next();
+            step = ctl ? asRepl(next) : next();
         }
     }
 
@@ -497,7 +510,8 @@ export async function loadMicroPython(options = {}) {
                         if (!replBytes.length) break;
                         sliceStart = Date.now();
                         try {
-                            step = engine.replProcessCharAsync(replBytes.shift());
+                            const b = replBytes.shift();
+                            step = asRepl(() => engine.replProcessCharAsync(b));
                         } catch (e) {
                             reportError(e);
                             continue;
@@ -597,7 +611,7 @@ export async function loadMicroPython(options = {}) {
         },
         globals,
         replInit() {
-            engine.replInit();
+            asRepl(() => engine.replInit());
         },
         /**
          * Feed the REPL one byte (MicroPython's synchronous API); returns 0, or 0x100 after a
@@ -620,10 +634,13 @@ export async function loadMicroPython(options = {}) {
                 return takeReset();
             }
             // A runPythonAsync run holds the VM's resumable run: the code runs to completion.
-            if (asyncRuns > 0 || engine.isSuspended()) return takeReset(engine.replProcessChar(b));
+            if (asyncRuns > 0 || engine.isSuspended()) return takeReset(asRepl(() => engine.replProcessChar(b)));
             const sliceStart = Date.now();
-            let step = engine.replProcessCharAsync(b);
-            while (step[0] === "yield" && Date.now() - sliceStart < 10) step = engine.resume(undefined);
+            const step = asRepl(() => {
+                let st = engine.replProcessCharAsync(b);
+                while (st[0] === "yield" && Date.now() - sliceStart < 10) st = engine.resume(undefined);
+                return st;
+            });
             if (step[0] === "done") return takeReset(step[1]);
             replPump(step, sliceStart);
             return takeReset();
@@ -654,7 +671,10 @@ export async function loadMicroPython(options = {}) {
                 const ctl = interruptControl();
                 replRun = ctl;
                 try {
-                    return await drive(engine.replProcessCharAsync(b), ctl);
+                    return await drive(
+                        asRepl(() => engine.replProcessCharAsync(b)),
+                        ctl,
+                    );
                 } finally {
                     replRun = null;
                     replAsyncRuns--;

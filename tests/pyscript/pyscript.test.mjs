@@ -150,3 +150,62 @@ test("the terminal attribute: output in xterm and a REPL through replProcessChar
     assert.deepEqual(remote, [], "requests to other hosts");
     await page.close();
 });
+
+test("the terminal stays responsive: time.sleep and a busy loop run in the background, Ctrl-C stops the loop", async () => {
+    const { page, log } = await open("terminal.html");
+    const rows = () => page.evaluate(() => document.querySelector("py-terminal .xterm-rows")?.innerText ?? "");
+    const prompts = async () => ((await rows()).match(/>>> /g) || []).length;
+    try {
+        await page.waitForFunction(() => window.termDone === true, null, { timeout: 60000 });
+        await page.waitForFunction(() => />>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 });
+    } catch (e) {
+        await page.screenshot({ path: path.join(SHOTS, "terminal-live-failed.png"), fullPage: true });
+        assert.fail(`terminal not ready: ${JSON.stringify(await rows())}` + why(log));
+    }
+    // A JS timer counts while Python runs; page.evaluate round trips must stay quick.
+    await page.evaluate(() => {
+        window.ticks = 0;
+        setInterval(() => window.ticks++, 20);
+    });
+    const roundTrip = async () => {
+        const t0 = Date.now();
+        await page.evaluate(() => window.ticks);
+        return Date.now() - t0;
+    };
+    await page.click("py-terminal");
+    const before = await prompts();
+    await page.keyboard.type("import time; time.sleep(1); print('woke')\r");
+    const t0 = Date.now();
+    const ticks0 = await page.evaluate(() => window.ticks);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.ok((await roundTrip()) < 300, "page.evaluate is slow during time.sleep");
+    const ticks1 = await page.evaluate(() => window.ticks);
+    assert.ok(ticks1 - ticks0 >= 8, `the timer ticked ${ticks1 - ticks0} times in 400 ms of time.sleep` + why(log));
+    assert.doesNotMatch(await rows(), /\nwoke/);
+    await page
+        .waitForFunction((n) => ((document.querySelector("py-terminal .xterm-rows")?.innerText ?? "").match(/>>> /g) || []).length > n, before, { timeout: 10000 })
+        .catch(() => {});
+    assert.ok(Date.now() - t0 >= 500, "the sleep ended too early");
+    assert.match(await rows(), /woke\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    // A busy loop: the page stays live, Ctrl-C stops it with KeyboardInterrupt and a new prompt.
+    await page.keyboard.type("while True: pass\r\r");
+    await new Promise((r) => setTimeout(r, 300));
+    const ticks2 = await page.evaluate(() => window.ticks);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok((await roundTrip()) < 300, "page.evaluate is slow during a busy loop");
+    const ticks3 = await page.evaluate(() => window.ticks);
+    assert.ok(ticks3 - ticks2 >= 5, `the timer ticked ${ticks3 - ticks2} times in 300 ms of a busy loop` + why(log));
+    assert.doesNotMatch(await rows(), /KeyboardInterrupt/);
+    await page.keyboard.press("Control+c");
+    await page
+        .waitForFunction(() => /KeyboardInterrupt\s*\n>>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 })
+        .catch(() => {});
+    assert.match(await rows(), /KeyboardInterrupt\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    // The REPL goes on as before.
+    await page.keyboard.type("6*7\r");
+    await page.waitForFunction(() => /\n42\s*\n>>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 }).catch(() => {});
+    assert.match(await rows(), /\n42\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    await page.screenshot({ path: path.join(SHOTS, "terminal-live.png"), fullPage: true });
+    assert.deepEqual(remote, [], "requests to other hosts");
+    await page.close();
+});

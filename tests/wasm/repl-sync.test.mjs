@@ -155,3 +155,22 @@ test("REPL sync: while a runPythonAsync run is suspended, typed code runs to com
     assert.equal(text(), "1+1\r\n2\r\n>>> ");
     assert.equal(await run, 5);
 });
+
+test("REPL: tracebacks go to stdout, as in MicroPython (runPython's stderr stays stderr)", async () => {
+    const out = [];
+    const err = [];
+    const mp = await loadMicroPython({
+        linebuffer: false,
+        stdout: (c) => out.push(new TextDecoder().decode(c)),
+        stderr: (c) => err.push(new TextDecoder().decode(c)),
+    });
+    mp.replInit();
+    for (const b of new TextEncoder().encode("1/0\r")) mp.replProcessChar(b);
+    assert.match(out.join(""), /ZeroDivisionError: division by zero\r\n>>> $/);
+    for (const b of new TextEncoder().encode("import time; time.sleep(0.01); 1/0\r")) mp.replProcessChar(b);
+    await mp.replIdle();
+    assert.match(out.join(""), /ZeroDivisionError: division by zero\r\n>>> .*\r\n.*ZeroDivisionError: division by zero\r\n>>> $/s);
+    assert.equal(err.join(""), "");
+    mp.runPython("import sys; sys.stderr.write('e\\n')");
+    assert.equal(err.join(""), "e\n");
+});
