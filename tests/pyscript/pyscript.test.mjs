@@ -43,7 +43,14 @@ function serve(req, res) {
         if (!p.startsWith(prefix)) continue;
         const file = path.join(dir, path.normalize(p.slice(prefix.length)));
         if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) break;
-        res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+        const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream" };
+        // `?coi`: a cross-origin isolated page (SharedArrayBuffer), as PyScript's workers need
+        // for `window`/`document`; its same-origin subresources need no extra headers.
+        if (u.searchParams.has("coi")) {
+            headers["cross-origin-opener-policy"] = "same-origin";
+            headers["cross-origin-embedder-policy"] = "require-corp";
+        }
+        res.writeHead(200, headers);
         return fs.createReadStream(file).pipe(res);
     }
     res.writeHead(404);
@@ -206,6 +213,38 @@ test("the terminal stays responsive: time.sleep and a busy loop run in the backg
     await page.waitForFunction(() => /\n42\s*\n>>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 }).catch(() => {});
     assert.match(await rows(), /\n42\s*\n>>> /, JSON.stringify(await rows()) + why(log));
     await page.screenshot({ path: path.join(SHOTS, "terminal-live.png"), fullPage: true });
+    assert.deepEqual(remote, [], "requests to other hosts");
+    await page.close();
+});
+
+test("a <script type=\"mpy\" worker> runs ferropy in a worker: print, display and document (cross-origin isolated page)", async () => {
+    const { page, log } = await open("worker.html?coi");
+    try {
+        await page.waitForFunction(() => window.workerDone === true, null, { timeout: 60000 });
+    } catch (e) {
+        await page.screenshot({ path: path.join(SHOTS, "worker-failed.png"), fullPage: true });
+        assert.fail("the worker script did not finish:" + why(log));
+    }
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.ok(log.includes("console.log: hello from the worker True"), "print output missing:" + why(log));
+    assert.equal(await page.textContent("#out"), "displayed from the worker", why(log));
+    assert.equal(await page.getAttribute("#out", "data-done"), "yes");
+    assert.deepEqual(remote, [], "requests to other hosts");
+    await page.close();
+});
+
+test("a worker without SharedArrayBuffer: ferropy runs and prints, PyScript refuses window/document", async () => {
+    const { page, log } = await open("worker.html");
+    const refused = /Unable to use `window` or `document` in worker\. This requires SharedArrayBuffer support/;
+    const has = (re) => log.some((l) => re.test(l));
+    const end = Date.now() + 60000;
+    while (!(has(/hello from the worker True/) && has(refused)) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await page.evaluate(() => crossOriginIsolated), false);
+    assert.ok(has(/^console\.log: hello from the worker True$/), "print output missing:" + why(log));
+    // PyScript's own limitation (polyscript gives workers no `window` without SharedArrayBuffer):
+    // display() fails with its message, raised through ferropy as an AttributeError.
+    assert.ok(has(/AttributeError: Unable to use `window` or `document` in worker/), why(log));
+    assert.equal(await page.textContent("#out"), "");
     assert.deepEqual(remote, [], "requests to other hosts");
     await page.close();
 });
