@@ -212,6 +212,11 @@ test("the terminal stays responsive: time.sleep and a busy loop run in the backg
     await page.keyboard.type("6*7\r");
     await page.waitForFunction(() => /\n42\s*\n>>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 }).catch(() => {});
     assert.match(await rows(), /\n42\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    // input() in the main-thread terminal is PyScript's `js.prompt`.
+    page.once("dialog", (d) => d.accept("Ada"));
+    await page.keyboard.type("print('hi', input('who? '))\r");
+    await page.waitForFunction(() => /\nhi Ada\s*\n>>> /.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), null, { timeout: 10000 }).catch(() => {});
+    assert.match(await rows(), /\nhi Ada\s*\n>>> /, JSON.stringify(await rows()) + why(log));
     await page.screenshot({ path: path.join(SHOTS, "terminal-live.png"), fullPage: true });
     assert.deepEqual(remote, [], "requests to other hosts");
     await page.close();
