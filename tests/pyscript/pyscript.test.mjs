@@ -253,3 +253,32 @@ test("a worker without SharedArrayBuffer: ferropy runs and prints, PyScript refu
     assert.deepEqual(remote, [], "requests to other hosts");
     await page.close();
 });
+
+test("a worker terminal (cross-origin isolated): REPL, time.sleep in the background, input(), Ctrl-C", async () => {
+    const { page, log } = await open("terminal-worker.html?coi");
+    const rows = () => page.evaluate(() => document.querySelector("py-terminal .xterm-rows")?.innerText ?? "");
+    const waitRows = (re) =>
+        page.waitForFunction((src) => new RegExp(src).test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? ""), re.source, { timeout: 20000 }).catch(() => {});
+    await waitRows(/>>> /);
+    assert.match(await rows(), /worker terminal says hi[\s\S]*>>> /, JSON.stringify(await rows()) + why(log));
+    await page.click("py-terminal");
+    await page.keyboard.type("6*7\r");
+    await waitRows(/\n42\s*\n>>> /);
+    assert.match(await rows(), /\n42\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    await page.keyboard.type("import time; time.sleep(0.3); print('woke')\r");
+    await waitRows(/\nwoke\s*\n>>> /);
+    assert.match(await rows(), /\nwoke\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    await page.keyboard.type("print('hi', input('who? '))\r");
+    await waitRows(/who\? $/m);
+    await page.keyboard.type("Ada\r");
+    await waitRows(/\nhi Ada\s*\n>>> /);
+    assert.match(await rows(), /\nhi Ada\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    await page.keyboard.type("while True: pass\r\r");
+    await new Promise((r) => setTimeout(r, 300));
+    await page.keyboard.press("Control+c");
+    await waitRows(/KeyboardInterrupt\s*\n>>> /);
+    assert.match(await rows(), /KeyboardInterrupt\s*\n>>> /, JSON.stringify(await rows()) + why(log));
+    await page.screenshot({ path: path.join(SHOTS, "terminal-worker.png"), fullPage: true });
+    assert.deepEqual(remote, [], "requests to other hosts");
+    await page.close();
+});
