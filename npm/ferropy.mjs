@@ -662,7 +662,7 @@ export async function loadMicroPython(options = {}) {
          */
         replProcessCharWithAsyncify(c) {
             const b = (typeof c === "string" ? c.charCodeAt(0) : c) & 0xff;
-            if (b === 3 && replRun) {
+            if (b === 3 && replRun && engine.replIsSuspended()) {
                 replRun.fire();
                 return Promise.resolve(0);
             }

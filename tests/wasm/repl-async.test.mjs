@@ -25,7 +25,7 @@ test("REPL async: time.sleep lets timers run, then output and prompt", async () 
     } finally {
         clearInterval(iv);
     }
-    assert.ok(ticks >= 4, `ticks: ${ticks}`);
+    assert.ok(ticks >= 2, `ticks: ${ticks}`); // a blocking sleep gives 0 (at most 1); fewer than 10 under load
     assert.match(text(), /\r\nslept\r\n>>> $/);
 });
 

@@ -52,7 +52,7 @@ test("REPL sync: time.sleep returns at once, timers run, output and prompt arriv
     } finally {
         clearInterval(iv);
     }
-    assert.ok(ticks >= 4, `ticks: ${ticks}`);
+    assert.ok(ticks >= 2, `ticks: ${ticks}`); // a blocking sleep gives 0 (at most 1); fewer than 10 under load
     assert.match(text(), /\r\nslept\r\n>>> $/);
     await mp.replIdle();
 });
@@ -66,7 +66,7 @@ test("REPL sync: Ctrl-C (replProcessChar(3)) stops a busy loop; the page stays l
     const iv = setInterval(() => ticks++, 10);
     await delay(150);
     clearInterval(iv);
-    assert.ok(ticks >= 5, `ticks: ${ticks}`);
+    assert.ok(ticks >= 2, `ticks: ${ticks}`); // 0 if the loop blocked
     assert.doesNotMatch(text(), /KeyboardInterrupt/);
     assert.equal(mp.replProcessChar(3), 0);
     await mp.replIdle();
