@@ -176,16 +176,20 @@ test("the terminal stays responsive: time.sleep and a busy loop run in the backg
         await page.evaluate(() => 0);
         return Date.now() - t0;
     };
-    const armTimer = (ms) =>
-        page.evaluate((ms) => {
-            window.fired = null;
-            setTimeout(() => (window.fired = !/\nwoke/.test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? "")), ms);
-        }, ms);
+    // window.fired: whether a timer due in `ms` ran before the terminal showed `re`.
+    const armTimer = (ms, re) =>
+        page.evaluate(
+            ([ms, src]) => {
+                window.fired = null;
+                setTimeout(() => (window.fired = !new RegExp(src).test(document.querySelector("py-terminal .xterm-rows")?.innerText ?? "")), ms);
+            },
+            [ms, re.source],
+        );
     await page.click("py-terminal");
     const before = await prompts();
     await page.keyboard.type("import time; time.sleep(1); print('woke')\r");
     const t0 = Date.now();
-    await armTimer(200);
+    await armTimer(200, /\nwoke/);
     await new Promise((r) => setTimeout(r, 400));
     assert.ok((await roundTrip()) < 300, "page.evaluate is slow during time.sleep");
     assert.doesNotMatch(await rows(), /\nwoke/);
@@ -198,7 +202,7 @@ test("the terminal stays responsive: time.sleep and a busy loop run in the backg
     // A busy loop: the page stays live, Ctrl-C stops it with KeyboardInterrupt and a new prompt.
     await page.keyboard.type("while True: pass\r\r");
     await new Promise((r) => setTimeout(r, 200));
-    await armTimer(50);
+    await armTimer(50, /KeyboardInterrupt/);
     await new Promise((r) => setTimeout(r, 400));
     assert.ok((await roundTrip()) < 1000, "page.evaluate is slow during a busy loop");
     assert.equal(await page.evaluate(() => window.fired), true, "no timer fired during the busy loop" + why(log));
