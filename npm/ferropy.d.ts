@@ -130,8 +130,17 @@ export interface MicroPython {
         delete(name: string): void;
     };
     replInit(): void;
-    /** Feed the REPL one byte; typed code runs to completion (0x100 after a soft reset, else 0). */
+    /**
+     * Feed the REPL one byte; returns 0, or 0x100 after a soft reset. Typed code that finishes
+     * within ~10 ms is done on return; code that sleeps, waits (input(), promises) or runs longer
+     * goes on in the background (its output arrives later through stdout) and the call returns 0
+     * at once. Bytes given meanwhile are handled in order afterwards; Ctrl-C (3) interrupts the
+     * code. A soft reset that happens in the background is returned by the next call. While a
+     * runPythonAsync run is queued or suspended, typed code runs to completion (blocking).
+     */
     replProcessChar(c: number | string): number;
+    /** Resolves when the REPL has handled every byte given so far and their code has finished. */
+    replIdle(): Promise<void>;
     /**
      * Feed the REPL one byte; typed code suspends on sleeps, input() and awaited promises and
      * the promise resolves when it has finished. Calls made meanwhile wait their turn, except

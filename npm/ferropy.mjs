@@ -353,7 +353,20 @@ export async function loadMicroPython(options = {}) {
             wasm.set_hooks(makeProxy, PYREF);
         });
     await ready;
-    const engine = new wasm.Engine(heapsize, stdout, stderr, stdin, linebuffer);
+    // While the REPL works (handles a byte, runs typed code), Python's stderr goes to stdout, as
+    // in MicroPython, whose REPL prints tracebacks on stdout (PyScript's terminal shows only
+    // stdout).
+    let replOut = false;
+    const engine = new wasm.Engine(heapsize, stdout, (x) => (replOut ? stdout : stderr)(x), stdin, linebuffer);
+    const asRepl = (f) => {
+        const was = replOut;
+        replOut = true;
+        try {
+            return f();
+        } finally {
+            replOut = was;
+        }
+    };
     // Async runs are serialised: the VM has one resumable run at a time.
     let queue = Promise.resolve();
     const reportError = (e) => {
@@ -392,9 +405,9 @@ export async function loadMicroPython(options = {}) {
         return ctl;
     }
 
-    // Drive a suspended run (`startAsync`'s, or the REPL's with `ctl`) until it is done.
-    async function drive(step, ctl = null) {
-        let sliceStart = Date.now();
+    // Drive a suspended run (`startAsync`'s, or the REPL's with `ctl`) until it is done;
+    // `sliceStart` is when the current time slice began (the run has held the thread since).
+    async function drive(step, ctl = null, sliceStart = Date.now()) {
         // A wait that Ctrl-C can cut short (REPL runs).
         const wait = (p) => (ctl ? Promise.race([p, ctl.wake]) : p);
         for (;;) {
@@ -445,12 +458,82 @@ export async function loadMicroPython(options = {}) {
                 ctl.arm();
                 next = () => engine.resumeInterrupt();
             }
-            step = next();
+            step = ctl ? asRepl(next) : next();
         }
     }
 
-    // The REPL run of replProcessCharWithAsyncify that is in progress (its interrupt control).
+    // The REPL run in progress (replProcessCharWithAsyncify's, or replProcessChar's in the
+    // background): its interrupt control.
     let replRun = null;
+    // Runs queued or in progress: runPythonAsync's, and replProcessCharWithAsyncify's (each
+    // job counts itself down in its last synchronous step, so the counts are never stale).
+    let asyncRuns = 0;
+    let replAsyncRuns = 0;
+    // replProcessChar's background job (the code a byte started, then the bytes typed
+    // meanwhile) is queued or running; `replBytes` are those bytes.
+    let replPumping = false;
+    const replBytes = [];
+    // A soft reset happened in the background: the next replProcessChar call returns 0x100.
+    let replResetPending = false;
+    // Resolvers of replIdle() promises.
+    let replIdleWaiters = [];
+    const takeReset = (r = 0) => {
+        if (replResetPending) {
+            replResetPending = false;
+            return 0x100;
+        }
+        return r;
+    };
+    const replIsIdle = () => !replPumping && replAsyncRuns === 0;
+    const wakeIdle = () => {
+        if (!replIsIdle()) return;
+        const w = replIdleWaiters;
+        replIdleWaiters = [];
+        for (const r of w) r();
+    };
+
+    // Put a job on the queue of resumable runs (one at a time).
+    function enqueue(job) {
+        const run = queue.then(job);
+        queue = run.catch(() => {});
+        return run;
+    }
+
+    // Run replProcessChar's suspended code in the background (`step`, started at `sliceStart`,
+    // or none), then the bytes typed meanwhile, each the same way; Ctrl-C interrupts.
+    function replPump(step, sliceStart) {
+        replPumping = true;
+        enqueue(async () => {
+            try {
+                for (;;) {
+                    if (step === null) {
+                        if (!replBytes.length) break;
+                        sliceStart = Date.now();
+                        try {
+                            const b = replBytes.shift();
+                            step = asRepl(() => engine.replProcessCharAsync(b));
+                        } catch (e) {
+                            reportError(e);
+                            continue;
+                        }
+                    }
+                    const ctl = interruptControl();
+                    replRun = ctl;
+                    try {
+                        if ((await drive(step, ctl, sliceStart)) === 0x100) replResetPending = true;
+                    } catch (e) {
+                        reportError(e);
+                    } finally {
+                        replRun = null;
+                        step = null;
+                    }
+                }
+            } finally {
+                replPumping = false;
+                wakeIdle();
+            }
+        });
+    }
 
     const globals = {
         get: (name) => engine.globalsGet(name),
@@ -511,9 +594,14 @@ export async function loadMicroPython(options = {}) {
         },
         /** Run code with top-level `await`; sleeps, input() and awaited promises don't block. */
         runPythonAsync(code) {
-            const run = queue.then(() => drive(engine.startAsync(code)));
-            queue = run.catch(() => {});
-            return run;
+            asyncRuns++;
+            return enqueue(async () => {
+                try {
+                    return await drive(engine.startAsync(code));
+                } finally {
+                    asyncRuns--;
+                }
+            });
         },
         registerJsModule(name, module) {
             engine.registerJsModule(name, module);
@@ -523,10 +611,47 @@ export async function loadMicroPython(options = {}) {
         },
         globals,
         replInit() {
-            engine.replInit();
+            asRepl(() => engine.replInit());
         },
+        /**
+         * Feed the REPL one byte (MicroPython's synchronous API); returns 0, or 0x100 after a
+         * soft reset. Typed code that finishes within ~10 ms is done on return; code that
+         * sleeps, waits for `input()` or a promise, or runs longer goes on in the background
+         * as with replProcessCharWithAsyncify (its output arrives later through `stdout`), and
+         * the call returns 0 at once. Bytes given meanwhile are queued and handled in order
+         * after it, except Ctrl-C (3), which interrupts the running code. A soft reset that
+         * happens in the background is returned (0x100) by the next call; `replIdle()` tells
+         * when everything typed so far has been handled.
+         */
         replProcessChar(c) {
-            return engine.replProcessChar(typeof c === "string" ? c.charCodeAt(0) : c);
+            const b = (typeof c === "string" ? c.charCodeAt(0) : c) & 0xff;
+            if (!replIsIdle()) {
+                if (b === 3 && replRun && engine.replIsSuspended()) replRun.fire();
+                else {
+                    replBytes.push(b);
+                    if (!replPumping) replPump(null, 0);
+                }
+                return takeReset();
+            }
+            // A runPythonAsync run holds the VM's resumable run: the code runs to completion.
+            if (asyncRuns > 0 || engine.isSuspended()) return takeReset(asRepl(() => engine.replProcessChar(b)));
+            const sliceStart = Date.now();
+            const step = asRepl(() => {
+                let st = engine.replProcessCharAsync(b);
+                while (st[0] === "yield" && Date.now() - sliceStart < 10) st = engine.resume(undefined);
+                return st;
+            });
+            if (step[0] === "done") return takeReset(step[1]);
+            replPump(step, sliceStart);
+            return takeReset();
+        },
+        /**
+         * A promise that resolves when the REPL has handled every byte given so far (the code
+         * they started has finished).
+         */
+        replIdle() {
+            if (replIsIdle()) return Promise.resolve();
+            return new Promise((r) => replIdleWaiters.push(r));
         },
         /**
          * Feed the REPL one byte; code it runs suspends on sleeps, `input()` (read with the
@@ -537,21 +662,25 @@ export async function loadMicroPython(options = {}) {
          */
         replProcessCharWithAsyncify(c) {
             const b = (typeof c === "string" ? c.charCodeAt(0) : c) & 0xff;
-            if (b === 3 && replRun) {
+            if (b === 3 && replRun && engine.replIsSuspended()) {
                 replRun.fire();
                 return Promise.resolve(0);
             }
-            const run = queue.then(async () => {
+            replAsyncRuns++;
+            return enqueue(async () => {
                 const ctl = interruptControl();
                 replRun = ctl;
                 try {
-                    return await drive(engine.replProcessCharAsync(b), ctl);
+                    return await drive(
+                        asRepl(() => engine.replProcessCharAsync(b)),
+                        ctl,
+                    );
                 } finally {
                     replRun = null;
+                    replAsyncRuns--;
+                    wakeIdle();
                 }
             });
-            queue = run.catch(() => {});
-            return run;
         },
         /**
          * Watch `buf[0]` (an Int32Array, normally over a SharedArrayBuffer): another thread sets
