@@ -7,8 +7,8 @@ async def worker(name, delay, n):
     return name + "-done"
 
 async def main():
-    t1 = asyncio.create_task(worker("a", 0.01, 3))
-    t2 = asyncio.create_task(worker("b", 0.025, 2))
+    t1 = asyncio.create_task(worker("a", 0.02, 3))
+    t2 = asyncio.create_task(worker("b", 0.07, 2))
     print("created", t1.done(), t2.done())
     r1 = await t1
     r2 = await t2
@@ -24,7 +24,7 @@ async def order():
     async def f(tag, d):
         await asyncio.sleep(d)
         log.append(tag)
-    ts = [asyncio.create_task(f(t, d)) for t, d in (("x", 0.03), ("y", 0.01), ("z", 0.02), ("w", 0))]
+    ts = [asyncio.create_task(f(t, d)) for t, d in (("x", 0.15), ("y", 0.05), ("z", 0.1), ("w", 0))]
     for t in ts:
         await t
     print(log)
