@@ -16,6 +16,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use ferropy_vm::port::{Errno, FileKind, FileStat, Port};
+
+use crate::port::{errno, host_file_kind, host_stat};
 use ferropy_vm::repl::{Repl, ReplEvent};
 use ferropy_vm::{Vm, VmConfig};
 
@@ -88,10 +90,6 @@ impl BoardPort {
     }
 }
 
-fn errno(e: &std::io::Error) -> Errno {
-    e.raw_os_error().unwrap_or(5)
-}
-
 impl Port for BoardPort {
     fn write_stdout(&mut self, data: &[u8]) {
         let _ = self.out.write_all(data);
@@ -157,11 +155,7 @@ impl Port for BoardPort {
         true
     }
     fn file_kind(&mut self, path: &str) -> FileKind {
-        match std::fs::metadata(self.host(path)) {
-            Ok(m) if m.is_dir() => FileKind::Dir,
-            Ok(_) => FileKind::File,
-            Err(_) => FileKind::Missing,
-        }
+        host_file_kind(&self.host(path))
     }
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, Errno> {
         std::fs::read(self.host(path)).map_err(|e| errno(&e))
@@ -198,18 +192,7 @@ impl Port for BoardPort {
         Ok(names)
     }
     fn stat(&mut self, path: &str) -> Result<FileStat, Errno> {
-        let m = std::fs::metadata(self.host(path)).map_err(|e| errno(&e))?;
-        let mtime = m
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Ok(FileStat {
-            is_dir: m.is_dir(),
-            size: m.len(),
-            mtime,
-        })
+        host_stat(&self.host(path))
     }
     fn mkdir(&mut self, path: &str) -> Result<(), Errno> {
         std::fs::create_dir(self.host(path)).map_err(|e| errno(&e))

@@ -58,8 +58,34 @@ impl NativePort {
     }
 }
 
-fn errno(e: &std::io::Error) -> Errno {
+/// The errno of a host I/O error (EIO when the OS gave none).
+pub(crate) fn errno(e: &std::io::Error) -> Errno {
     e.raw_os_error().unwrap_or(5)
+}
+
+/// What is at a host path (a directory, a file, or nothing).
+pub(crate) fn host_file_kind(path: &std::path::Path) -> FileKind {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => FileKind::Dir,
+        Ok(_) => FileKind::File,
+        Err(_) => FileKind::Missing,
+    }
+}
+
+/// `os.stat` of a host path: kind, size and modification time in seconds.
+pub(crate) fn host_stat(path: &std::path::Path) -> Result<FileStat, Errno> {
+    let m = std::fs::metadata(path).map_err(|e| errno(&e))?;
+    let mtime = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    Ok(FileStat {
+        is_dir: m.is_dir(),
+        size: m.len(),
+        mtime,
+    })
 }
 
 impl Port for NativePort {
@@ -142,11 +168,11 @@ impl Port for NativePort {
         INTERRUPTED.swap(false, Ordering::Relaxed)
     }
     fn file_kind(&mut self, path: &str) -> FileKind {
-        match std::fs::metadata(if path.is_empty() { "." } else { path }) {
-            Ok(m) if m.is_dir() => FileKind::Dir,
-            Ok(_) => FileKind::File,
-            Err(_) => FileKind::Missing,
-        }
+        host_file_kind(std::path::Path::new(if path.is_empty() {
+            "."
+        } else {
+            path
+        }))
     }
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, Errno> {
         std::fs::read(path).map_err(|e| errno(&e))
@@ -173,18 +199,7 @@ impl Port for NativePort {
         Ok(names)
     }
     fn stat(&mut self, path: &str) -> Result<FileStat, Errno> {
-        let m = std::fs::metadata(path).map_err(|e| errno(&e))?;
-        let mtime = m
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Ok(FileStat {
-            is_dir: m.is_dir(),
-            size: m.len(),
-            mtime,
-        })
+        host_stat(std::path::Path::new(path))
     }
     fn mkdir(&mut self, path: &str) -> Result<(), Errno> {
         std::fs::create_dir(path).map_err(|e| errno(&e))
