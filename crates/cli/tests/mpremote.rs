@@ -5,26 +5,14 @@
 //! The file-system commands need the VM's `os` module and `open()`; they are checked only when the
 //! board can `import os` (otherwise they are reported as skipped).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A running `ferropy board --pty` on a fresh flash directory.
-struct Board {
-    child: Child,
-    pty: String,
-    dir: PathBuf,
-}
-
-impl Drop for Board {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+mod common;
+use common::Board;
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -56,24 +44,7 @@ fn have_mpremote() -> bool {
 }
 
 fn start_board(name: &str) -> Board {
-    let dir = std::env::temp_dir().join(format!("ferropy-board-{}-{}", name, std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ferropy"))
-        .args(["board", "--pty", "--dir"])
-        .arg(&dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start ferropy board");
-    let mut line = String::new();
-    let stdout = child.stdout.take().expect("stdout");
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .expect("pty path");
-    let pty = line.trim().to_string();
-    assert!(pty.starts_with("/dev/"), "bad pty path {:?}", pty);
-    Board { child, pty, dir }
+    common::start_board_in("ferropy-board", name)
 }
 
 /// Run `mpremote connect <pty> ARGS`; returns (success, stdout + stderr).
