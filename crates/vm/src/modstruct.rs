@@ -664,7 +664,22 @@ fn s_unpack_from(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     };
     let f = need_fmt(vm, &a, "unpack_from", 2)?;
     let data = need_buffer(vm, &a[1])?;
-    let len = data.len() as i64;
+    let off = checked_offset(vm, "unpack_from", "unpacking", off, data.len(), f.size)?;
+    let v = unpack_buf(vm, &f, &data[off..off + f.size]);
+    Ok(vm.new_tuple(v))
+}
+
+/// The start of `size` bytes at `off` (negative counts from the end) in a `len`-byte buffer,
+/// or struct.error with CPython's message for `name` (`verb`: "packing"/"unpacking").
+fn checked_offset(
+    vm: &mut Vm,
+    name: &str,
+    verb: &str,
+    off: i64,
+    len: usize,
+    size: usize,
+) -> PyResult<usize> {
+    let (len, size) = (len as i64, size as i64);
     let off = if off < 0 {
         if off + len < 0 {
             return Err(struct_err(
@@ -676,21 +691,21 @@ fn s_unpack_from(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     } else {
         off
     };
-    if len - off < f.size as i64 {
+    if len - off < size {
         return Err(struct_err(
             vm,
             format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {} (actual buffer size is {})",
-                f.size as i64 + off,
-                f.size,
+                "{} requires a buffer of at least {} bytes for {} {} bytes at offset {} (actual buffer size is {})",
+                name,
+                size + off,
+                verb,
+                size,
                 off,
                 len
             ),
         ));
     }
-    let off = off as usize;
-    let v = unpack_buf(vm, &f, &data[off..off + f.size]);
-    Ok(vm.new_tuple(v))
+    Ok(off as usize)
 }
 
 fn s_pack_into(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
@@ -718,34 +733,11 @@ fn s_pack_into(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
             tn
         )));
     }
-    let len = buffer_of(&target).map(|b| b.len()).unwrap_or(0) as i64;
+    let len = buffer_of(&target).map(|b| b.len()).unwrap_or(0);
     let off = vm.to_index(&args[2])?;
-    let off = if off < 0 {
-        if off + len < 0 {
-            return Err(struct_err(
-                vm,
-                format!("offset {} out of range for {}-byte buffer", off, len),
-            ));
-        }
-        off + len
-    } else {
-        off
-    };
-    if len - off < f.size as i64 {
-        return Err(struct_err(
-            vm,
-            format!(
-                "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-                f.size as i64 + off,
-                f.size,
-                off,
-                len
-            ),
-        ));
-    }
+    let off = checked_offset(vm, "pack_into", "packing", off, len, f.size)?;
     let mut out = alloc::vec![0u8; f.size];
     pack_into_buf(vm, &f, &args[3..], &mut out, "pack_into")?;
-    let off = off as usize;
     if let Value::Obj(o) = &target {
         match &**o {
             PyObject::ByteArray(b) => {
