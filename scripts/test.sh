@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command (what .ci/run calls): installs the toolchain, then format check, clippy,
 # release build, the whole test suite (unit tests and the Python corpus, in release so the corpus
-# is fast) and the bare-metal no_std check. Every step runs even if an earlier one failed (one CI
+# is fast), MicroPython's own test suite (scripts/mptests.py, against tests/micropython-suite.txt)
+# and the bare-metal no_std check. Every step runs even if an earlier one failed (one CI
 # run shows every problem); the script exits non-zero if any step failed.
 set -euo pipefail
 
@@ -33,6 +34,7 @@ step "rustfmt" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets -- -D warnings
 step "build (release)" cargo build --release -p ferropy
 step "tests (release)" cargo test --workspace --release --no-fail-fast
+step "MicroPython's test suite" python3 scripts/mptests.py
 step "bare-metal no_std check" bash scripts/check-baremetal.sh
 step "wasm build + node/browser tests" bash scripts/test-wasm.sh
 step "web page + script tags (browser)" bash tests/web/run.sh

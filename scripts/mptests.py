@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Run MicroPython's own test suite (its tests/run-tests.py) against ferropy.
+
+Usage: python3 scripts/mptests.py [--ferropy PATH] [--update] [run-tests.py args...]
+
+MicroPython's tests are not part of this repository: the script downloads MicroPython's source
+release from the Debian archive (the mirror is the one apt on this machine is configured with),
+checks its SHA-256, and unpacks its tests/ and tools/ folders into .tools/. It then runs
+run-tests.py with MICROPY_MICROPYTHON pointing at ferropy (default target/release/ferropy), with
+the default test directories of MicroPython's unix port unless run-tests.py arguments are given.
+
+tests/micropython-suite.txt lists the tests that are known to fail, one per line with the
+reason (a reason starting with "flaky" marks a test whose timing makes it fail only sometimes
+on a loaded machine). The run fails if any other test fails (a regression) and reports the listed tests that
+now pass, so the list only ever shrinks. --update rewrites the list's names from this run,
+keeping the reasons of names already listed.
+"""
+import argparse
+import glob
+import hashlib
+import json
+import lzma
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOOLS = os.path.join(ROOT, ".tools")
+VERSION = "1.25.0"
+TARBALL = "micropython_1.25.0+ds.orig.tar.xz"
+SHA256 = "7b25be99a502f070b2de81dafc08da7051d992325d6e67daa9045a918fffdbea"
+POOL = "pool/main/m/micropython/"
+SRC = os.path.join(TOOLS, "micropython-" + VERSION)
+KNOWN = os.path.join(ROOT, "tests", "micropython-suite.txt")
+
+
+def apt_mirrors():
+    """The Debian archive URIs apt is configured with (deb822 and one-line formats)."""
+    uris = []
+    files = glob.glob("/etc/apt/sources.list.d/*.sources")
+    for path in files:
+        with open(path) as f:
+            for line in f:
+                if line.startswith("URIs:"):
+                    uris += line.split()[1:]
+    for path in ["/etc/apt/sources.list"] + glob.glob("/etc/apt/sources.list.d/*.list"):
+        if os.path.exists(path):
+            with open(path) as f:
+                for line in f:
+                    m = re.match(r"\s*deb(?:-src)?\s+(?:\[[^\]]*\]\s+)?(\S+)", line)
+                    if m:
+                        uris.append(m.group(1))
+    # The main archive first: security and update mirrors do not carry the pool we need.
+    return sorted({u.rstrip("/") for u in uris}, key=lambda u: "security" in u)
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=120) as r:
+        return r.read()
+
+
+def ensure_source():
+    """Download and unpack MicroPython's tests once; later runs reuse them."""
+    if os.path.exists(os.path.join(SRC, "tests", "run-tests.py")):
+        return
+    mirrors = apt_mirrors()
+    if not mirrors:
+        sys.exit("mptests: no Debian mirror in apt's configuration")
+    data = None
+    errors = []
+    for mirror in mirrors:
+        try:
+            data = fetch(mirror + "/" + POOL + TARBALL)
+            break
+        except Exception as e:  # try the next mirror
+            errors.append("%s: %s" % (mirror, e))
+    if data is None:
+        sys.exit("mptests: could not download %s:\n  %s" % (TARBALL, "\n  ".join(errors)))
+    if hashlib.sha256(data).hexdigest() != SHA256:
+        sys.exit("mptests: %s does not have the expected SHA-256" % TARBALL)
+    os.makedirs(TOOLS, exist_ok=True)
+    tmp = SRC + ".tmp"
+    with tarfile.open(fileobj=lzma.LZMAFile(__import__("io").BytesIO(data))) as tar:
+        members = [
+            m
+            for m in tar.getmembers()
+            if re.match(r"[^/]+/(tests|tools)/", m.name) and (m.isfile() or m.isdir())
+        ]
+        for m in members:
+            m.name = m.name.split("/", 1)[1]
+        tar.extractall(tmp, members=members, filter="data")
+    os.replace(tmp, SRC)
+
+
+def read_known():
+    """{test name: reason} from tests/micropython-suite.txt."""
+    known = {}
+    with open(KNOWN) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, reason = line.partition(" ")
+                known[name] = reason.strip()
+    return known
+
+
+def write_known(failed, old):
+    with open(KNOWN) as f:
+        header = [l for l in f.read().splitlines() if l.startswith("#")]
+    lines = header + [
+        ("%s %s" % (name, old.get(name, "# reason to be written"))).rstrip()
+        for name in sorted(failed)
+    ]
+    with open(KNOWN, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ferropy", default=os.path.join(ROOT, "target", "release", "ferropy"))
+    ap.add_argument("--update", action="store_true")
+    args, rest = ap.parse_known_args()
+    ensure_source()
+    result_dir = os.path.join(ROOT, "target", "mptests")
+    env = dict(os.environ, MICROPY_MICROPYTHON=os.path.abspath(args.ferropy))
+    cmd = [sys.executable, "run-tests.py", "-r", result_dir] + rest
+    print("mptests:", " ".join(cmd[1:]), flush=True)
+    proc = subprocess.run(
+        cmd, cwd=os.path.join(SRC, "tests"), env=env, stdout=subprocess.PIPE, text=True
+    )
+    for line in proc.stdout.splitlines():
+        if re.match(r"\d+ tests (performed|passed|skipped|failed)", line):
+            print(line if len(line) < 100 else line[:97] + "...")
+    with open(os.path.join(result_dir, "_results.json")) as f:
+        failed = set(json.load(f)["failed_tests"])
+    known = read_known()
+    if args.update:
+        write_known(failed, known)
+        print("mptests: wrote %d names to %s" % (len(failed), KNOWN))
+        return 0
+    # Only the tests this run selected can be judged.
+    ran = {
+        m.group(1)
+        for m in re.finditer(r"^(?:pass|FAIL|skip)\s+(\S+)", proc.stdout, re.M)
+    }
+    new = sorted(failed - set(known))
+    fixed = sorted(
+        t for t in known if t in ran and t not in failed and not known[t].startswith("flaky")
+    )
+    if fixed:
+        print("mptests: now passing, remove from %s: %s" % (KNOWN, " ".join(fixed)))
+    if new:
+        print("mptests: REGRESSIONS (fail, not in the known list): " + " ".join(new))
+        print("mptests: outputs are in " + result_dir)
+        return 1
+    print("mptests: no failures beyond the %d known" % len(known))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
