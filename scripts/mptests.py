@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Run MicroPython's own test suite (its tests/run-tests.py) against ferropy.
 
-Usage: python3 scripts/mptests.py [--ferropy PATH] [--update] [run-tests.py args...]
+Usage: python3 scripts/mptests.py [--ferropy PATH | --mjs PATH] [--known FILE] [--update]
+                                  [run-tests.py args...]
 
 MicroPython's tests are not part of this repository: the script downloads MicroPython's source
 release from the Debian archive (the mirror is the one apt on this machine is configured with),
 checks its SHA-256, and unpacks its tests/ and tools/ folders into .tools/. It then runs
 run-tests.py with MICROPY_MICROPYTHON pointing at ferropy (default target/release/ferropy), with
 the default test directories of MicroPython's unix port unless run-tests.py arguments are given.
+With --mjs it runs the webassembly target instead (`-t webassembly`: node runs the npm package's
+module for Python tests, and the JS API tests of tests/ports/webassembly import it).
 
 tests/micropython-suite.txt lists the tests that are known to fail, one per line with the
 reason (a reason starting with "flaky" marks a test whose timing makes it fail only sometimes
@@ -95,10 +98,28 @@ def ensure_source():
     os.replace(tmp, SRC)
 
 
-def read_known():
-    """{test name: reason} from tests/micropython-suite.txt."""
+# What the Rust runtime or the wasm engine prints when ferropy dies instead of raising.
+CRASH_SIGNS = ("panicked at", "fatal runtime error", "overflowed its stack", "RuntimeError: unreachable")
+
+
+def crash_text(result_dir, test):
+    """The line of a failed test's output that shows a crash, or None."""
+    out = os.path.join(result_dir, test.replace("/", "_") + ".out")
+    try:
+        with open(out, errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if any(sign in line for sign in CRASH_SIGNS):
+            return line.strip()
+    return None
+
+
+def read_known(path):
+    """{test name: reason} from a known-failure list."""
     known = {}
-    with open(KNOWN) as f:
+    with open(path) as f:
         for line in f:
             line = line.strip()
             if line and not line.startswith("#"):
@@ -107,26 +128,32 @@ def read_known():
     return known
 
 
-def write_known(failed, old):
-    with open(KNOWN) as f:
+def write_known(path, failed, old):
+    with open(path) as f:
         header = [l for l in f.read().splitlines() if l.startswith("#")]
     lines = header + [
         ("%s %s" % (name, old.get(name, "# reason to be written"))).rstrip()
         for name in sorted(failed)
     ]
-    with open(KNOWN, "w") as f:
+    with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ferropy", default=os.path.join(ROOT, "target", "release", "ferropy"))
+    ap.add_argument("--mjs", help="the npm package's ESM entry: test the webassembly target")
+    ap.add_argument("--known", default=KNOWN, help="the known-failure list")
     ap.add_argument("--update", action="store_true")
     args, rest = ap.parse_known_args()
     ensure_source()
     result_dir = os.path.join(ROOT, "target", "mptests")
     env = dict(os.environ, MICROPY_MICROPYTHON=os.path.abspath(args.ferropy))
-    cmd = [sys.executable, "run-tests.py", "-r", result_dir] + rest
+    cmd = [sys.executable, "run-tests.py", "-r", result_dir]
+    if args.mjs:
+        env["MICROPY_MICROPYTHON_MJS"] = os.path.abspath(args.mjs)
+        cmd += ["-t", "webassembly"]
+    cmd += rest
     print("mptests:", " ".join(cmd[1:]), flush=True)
     proc = subprocess.run(
         cmd, cwd=os.path.join(SRC, "tests"), env=env, stdout=subprocess.PIPE, text=True
@@ -136,10 +163,10 @@ def main():
             print(line if len(line) < 100 else line[:97] + "...")
     with open(os.path.join(result_dir, "_results.json")) as f:
         failed = set(json.load(f)["failed_tests"])
-    known = read_known()
+    known = read_known(args.known)
     if args.update:
-        write_known(failed, known)
-        print("mptests: wrote %d names to %s" % (len(failed), KNOWN))
+        write_known(args.known, failed, known)
+        print("mptests: wrote %d names to %s" % (len(failed), args.known))
         return 0
     # Only the tests this run selected can be judged.
     ran = {
@@ -147,14 +174,20 @@ def main():
         for m in re.finditer(r"^(?:pass|FAIL|skip)\s+(\S+)", proc.stdout, re.M)
     }
     new = sorted(failed - set(known))
+    crashed = sorted(t for t in failed if crash_text(result_dir, t))
+    for t in crashed:
+        print("mptests: CRASH in %s: %s" % (t, crash_text(result_dir, t)))
     fixed = sorted(
         t for t in known if t in ran and t not in failed and not known[t].startswith("flaky")
     )
     if fixed:
-        print("mptests: now passing, remove from %s: %s" % (KNOWN, " ".join(fixed)))
+        print("mptests: now passing, remove from %s: %s" % (args.known, " ".join(fixed)))
+    if crashed:
+        print("mptests: a panic or abort is always a bug, known failure or not")
     if new:
         print("mptests: REGRESSIONS (fail, not in the known list): " + " ".join(new))
         print("mptests: outputs are in " + result_dir)
+    if new or crashed:
         return 1
     print("mptests: no failures beyond the %d known" % len(known))
     return 0
