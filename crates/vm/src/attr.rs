@@ -778,9 +778,13 @@ impl Vm {
         if let Value::Obj(o) = obj {
             if matches!(&**o, PyObject::Native(_)) {
                 let sname = self.name("__setattr__");
+                // object.__setattr__ itself lands back here: only a class's own __setattr__
+                // takes over.
                 if let Some(sa) = self.type_lookup(&cls, &sname) {
-                    self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
-                    return Ok(());
+                    if !self.is_object_slot(&sa) {
+                        self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
+                        return Ok(());
+                    }
                 }
             }
         }
