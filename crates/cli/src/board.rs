@@ -119,6 +119,19 @@ impl Port for BoardPort {
             }
         }
     }
+    fn read_stdin(&mut self, buf: &mut [u8]) -> Option<usize> {
+        let _ = self.out.flush();
+        let Some(first) = buf.first_mut() else {
+            return Some(0);
+        };
+        Some(match next_byte(&self.input) {
+            Some(b) => {
+                *first = b;
+                1
+            }
+            None => 0,
+        })
+    }
     fn ticks_us(&mut self) -> u64 {
         self.start.elapsed().as_micros() as u64
     }

@@ -143,6 +143,25 @@ impl Port for NativePort {
             }
         }
     }
+    fn read_stdin(&mut self, buf: &mut [u8]) -> Option<usize> {
+        let _ = self.stdout.flush();
+        if buf.is_empty() {
+            return Some(0);
+        }
+        if let Some(input) = self.input.clone() {
+            // The terminal REPL's reader thread owns stdin: take typed bytes from its queue.
+            return Some(match crate::repl::next_byte(&input) {
+                Some(b) => {
+                    buf[0] = b;
+                    1
+                }
+                None => 0,
+            });
+        }
+        // Through the locked stdin's buffer, which read_line shares.
+        use std::io::Read;
+        Some(std::io::stdin().lock().read(buf).unwrap_or(0))
+    }
     fn ticks_us(&mut self) -> u64 {
         self.start.elapsed().as_micros() as u64
     }

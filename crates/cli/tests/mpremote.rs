@@ -6,7 +6,6 @@
 //! board can `import os` (otherwise they are reported as skipped).
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -14,33 +13,9 @@ use std::time::{Duration, Instant};
 mod common;
 use common::Board;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// True when mpremote can be used (installing it once if needed).
 fn have_mpremote() -> bool {
-    let ok = || {
-        Command::new("python3")
-            .args(["-c", "import mpremote"])
-            .stderr(Stdio::null())
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false)
-    };
-    if ok() {
-        return true;
-    }
-    let _ = Command::new("bash")
-        .arg(repo_root().join("scripts/test-deps.sh"))
-        .status();
-    if ok() {
-        return true;
-    }
-    eprintln!(
-        "SKIPPED: mpremote is not installed and could not be installed (pip install mpremote)"
-    );
-    false
+    common::have_python_module("mpremote")
 }
 
 fn start_board(name: &str) -> Board {

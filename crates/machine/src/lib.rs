@@ -86,8 +86,14 @@ impl Port for BoardPort {
     fn write_stderr(&mut self, data: &[u8]) {
         self.inner.write_stderr(data)
     }
+    fn write_stdout_raw(&mut self, data: &[u8]) {
+        self.inner.write_stdout_raw(data)
+    }
     fn read_line(&mut self) -> Option<String> {
         self.inner.read_line()
+    }
+    fn read_stdin(&mut self, buf: &mut [u8]) -> Option<usize> {
+        self.inner.read_stdin(buf)
     }
     fn flush(&mut self) {
         self.inner.flush()

@@ -76,6 +76,7 @@ pub mod repl;
 pub mod repr;
 pub mod seqops;
 pub mod sort;
+pub mod stdio;
 pub mod symtable;
 pub mod types;
 pub mod value;

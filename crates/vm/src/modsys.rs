@@ -1,16 +1,13 @@
 //! The `sys` module.
 
-use alloc::boxed::Box;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::RefCell;
 
 use crate::attr::dict_of;
 use crate::exceptions::ExcKind;
 use crate::modbuiltins::builtin_fn;
 use crate::types;
-use crate::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
+use crate::value::{Layout, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -18,93 +15,9 @@ use crate::PyResult;
 /// "MicroPython" in it to pick its MicroPython code paths).
 pub const VERSION: &str = "3.11.0; MicroPython-compatible ferropy v0.1.0";
 
-/// A standard stream object: data is the file descriptor (0, 1, 2).
-struct StdStream(i32);
-
 /// Is `v` sys.stdout (fd 1) or sys.stderr (fd 2)?
 pub fn is_std_stream(_vm: &Vm, v: &Value, fd: i32) -> bool {
-    if let Value::Obj(o) = v {
-        if let PyObject::Native(n) = &**o {
-            if let Some(s) = n.data.borrow().downcast_ref::<StdStream>() {
-                return s.0 == fd;
-            }
-        }
-    }
-    false
-}
-
-fn stream_fd(v: &Value) -> Option<i32> {
-    if let Value::Obj(o) = v {
-        if let PyObject::Native(n) = &**o {
-            return n.data.borrow().downcast_ref::<StdStream>().map(|s| s.0);
-        }
-    }
-    None
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    if args.len() != 2 {
-        return Err(vm.type_error("write() takes exactly one argument"));
-    }
-    let fd = stream_fd(&args[0]).unwrap_or(1);
-    let n = match &args[1] {
-        Value::Str(s) => {
-            if fd == 2 {
-                vm.write_stderr(s.as_str());
-            } else {
-                vm.write_stdout(s.as_str());
-            }
-            s.char_len()
-        }
-        Value::Obj(o) => match &**o {
-            PyObject::Bytes(b) => {
-                if fd == 2 {
-                    vm.port.write_stderr(b);
-                } else {
-                    vm.port.write_stdout(b);
-                }
-                b.len()
-            }
-            _ => {
-                let tn = vm.type_name(&args[1]);
-                return Err(vm.type_error(format!("write() argument must be str, not {}", tn)));
-            }
-        },
-        _ => {
-            let tn = vm.type_name(&args[1]);
-            return Err(vm.type_error(format!("write() argument must be str, not {}", tn)));
-        }
-    };
-    Ok(Value::Int(n as i64))
-}
-
-fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    vm.port.flush();
-    Ok(Value::None)
-}
-
-fn stream_readline(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    match vm.port.read_line() {
-        Some(mut l) => {
-            l.push('\n');
-            Ok(Value::string(l))
-        }
-        None => Ok(Value::str("")),
-    }
-}
-
-fn stream_read(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let mut out = String::new();
-    while let Some(l) = vm.port.read_line() {
-        out.push_str(&l);
-        out.push('\n');
-    }
-    Ok(Value::string(out))
-}
-
-fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let _ = vm;
-    Ok(Value::Int(stream_fd(&args[0]).unwrap_or(1) as i64))
+    crate::stdio::is_std_stream(v, fd)
 }
 
 fn exit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -200,31 +113,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         return Err(vm.type_error("bad module"));
     };
     let d = mm.dict.clone();
-    let stream_cls = types::new_type(
-        "TextIOWrapper",
-        alloc::vec![vm.types.object.clone()],
-        Layout::Other,
-        false,
-    );
-    types::add_methods(
-        &stream_cls,
-        &[
-            ("write", stream_write),
-            ("flush", stream_flush),
-            ("readline", stream_readline),
-            ("read", stream_read),
-            ("fileno", stream_fileno),
-        ],
-    );
-    let mk = |vm: &mut Vm, fd: i32| {
-        Value::Obj(vm.alloc(PyObject::Native(NativeObj {
-            class: stream_cls.clone(),
-            data: RefCell::new(Box::new(StdStream(fd))),
-        })))
-    };
-    let stdin = mk(vm, 0);
-    let stdout = mk(vm, 1);
-    let stderr = mk(vm, 2);
+    let (stdin, stdout, stderr) = crate::stdio::make_streams(vm);
     let argv: Vec<Value> = vm.config.argv.iter().map(|s| Value::str(s)).collect();
     let argv = vm.new_list(argv);
     let path: Vec<Value> = vm.config.path.iter().map(|s| Value::str(s)).collect();

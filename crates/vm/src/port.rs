@@ -34,12 +34,23 @@ pub type Errno = i32;
 pub trait Port {
     /// Write bytes to standard output.
     fn write_stdout(&mut self, data: &[u8]);
+    /// Write bytes to standard output exactly as given: `sys.stdout.buffer` uses it, where a
+    /// console that turns "\n" into "\r\n" must not (binary transfers through the REPL).
+    fn write_stdout_raw(&mut self, data: &[u8]) {
+        self.write_stdout(data)
+    }
     /// Write bytes to standard error (defaults to stdout).
     fn write_stderr(&mut self, data: &[u8]) {
         self.write_stdout(data)
     }
     /// Read one line of input (without the newline); None at end of input.
     fn read_line(&mut self) -> Option<String> {
+        None
+    }
+    /// Read raw bytes of standard input into `buf` (no echo, no line editing), blocking until at
+    /// least one is there; `Some(0)` at end of input. None (the default) means the port only has
+    /// line input, and `sys.stdin` reads through `read_line` instead.
+    fn read_stdin(&mut self, _buf: &mut [u8]) -> Option<usize> {
         None
     }
     /// Flush output.

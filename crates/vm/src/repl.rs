@@ -1362,8 +1362,14 @@ impl Port for CookedPort {
     fn write_stderr(&mut self, data: &[u8]) {
         self.with((), |p| cook(data, &mut |s| p.write_stderr(s)))
     }
+    fn write_stdout_raw(&mut self, data: &[u8]) {
+        self.with((), |p| p.write_stdout_raw(data))
+    }
     fn read_line(&mut self) -> Option<String> {
         self.with(None, |p| p.read_line())
+    }
+    fn read_stdin(&mut self, buf: &mut [u8]) -> Option<usize> {
+        self.with(None, |p| p.read_stdin(buf))
     }
     fn flush(&mut self) {
         self.with((), |p| p.flush())

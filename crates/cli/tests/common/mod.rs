@@ -1,7 +1,9 @@
-//! Shared by the integration tests that drive a real `ferropy board --pty`.
+//! Shared by the integration tests that drive a real `ferropy board --pty`. (Each test crate
+//! uses a part of it.)
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 /// A running `ferropy board --pty` on a fresh flash directory (killed and removed on drop).
@@ -39,4 +41,32 @@ pub fn start_board_in(prefix: &str, name: &str) -> Board {
     let pty = line.trim().to_string();
     assert!(pty.starts_with("/dev/"), "bad pty path {:?}", pty);
     Board { child, pty, dir }
+}
+
+/// True when python3 can import `module` (running scripts/test-deps.sh once to install the board
+/// tools if not); otherwise prints why the caller skips.
+pub fn have_python_module(module: &str) -> bool {
+    let ok = || {
+        Command::new("python3")
+            .args(["-c", &format!("import {}", module)])
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    };
+    if ok() {
+        return true;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let _ = Command::new("bash")
+        .arg(root.join("scripts/test-deps.sh"))
+        .status();
+    if ok() {
+        return true;
+    }
+    eprintln!(
+        "SKIPPED: the Python module {} is not installed and could not be installed",
+        module
+    );
+    false
 }
