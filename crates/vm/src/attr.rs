@@ -189,7 +189,7 @@ impl Vm {
             AttrOp::Method => match &attr {
                 Some(Value::Obj(ao))
                     if matches!(&**ao, PyObject::Function(_))
-                        || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none()) =>
+                        || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none() && b.method) =>
                 {
                     SiteKind::Method(Rc::downgrade(ao))
                 }
@@ -261,12 +261,13 @@ impl Vm {
                         None => attr,
                     })
                 }
-                PyObject::Builtin(b) if b.bound.is_none() => {
+                PyObject::Builtin(b) if b.bound.is_none() && b.method => {
                     return Ok(match obj {
                         Some(inst) => Value::Obj(self.alloc(PyObject::Builtin(Builtin {
                             name: b.name,
                             func: b.func,
                             bound: Some(inst.clone()),
+                            method: true,
                         }))),
                         None => attr,
                     })

@@ -580,12 +580,19 @@ impl Vm {
             Some(t) => t.to_vec(),
             None => return Err(self.type_error("type.__new__() argument 2 must be tuple")),
         };
-        let ns_dict: Dict = match ns {
-            Value::Obj(o) => match dict_of(o) {
+        // A dict subclass (an OrderedDict, say) is accepted through its dict part.
+        let ns_dict: Dict = match self.builtin_base(ns) {
+            Value::Obj(o) if dict_of(&o).is_some() => match dict_of(&o) {
                 Some(d) => d.borrow().clone(),
-                None => return Err(self.type_error("type.__new__() argument 3 must be dict")),
+                None => Dict::new(),
             },
-            _ => return Err(self.type_error("type.__new__() argument 3 must be dict")),
+            _ => {
+                let tn = self.type_name(ns);
+                return Err(self.type_error(format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    tn
+                )));
+            }
         };
         let mut bases: Vec<Obj> = Vec::new();
         for b in &bases_v {

@@ -215,6 +215,11 @@ impl Vm {
                         }
                     }
                 }
+                PyObject::BoundMethod(f, s) => ((s.id() >> 4) ^ (f.id() >> 4)) as i64,
+                PyObject::Builtin(b) => match &b.bound {
+                    Some(s) => ((s.id() >> 4) ^ (b.func as usize >> 4)) as i64,
+                    None => (v.id() >> 4) as i64,
+                },
                 _ => (v.id() >> 4) as i64,
             },
         })
