@@ -767,6 +767,9 @@ impl Vm {
                         }
                         "__defaults__" => *f.defaults.borrow_mut() = value,
                         "__kwdefaults__" => *f.kwdefaults.borrow_mut() = value,
+                        "__globals__" | "__closure__" | "__builtins__" => {
+                            return Err(self.attribute_error("readonly attribute"));
+                        }
                         _ => f.dict.borrow_mut().set_name(name.clone(), value),
                     }
                     return Ok(());
