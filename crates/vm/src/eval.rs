@@ -2647,7 +2647,7 @@ impl Vm {
         }
         let mut out = Vec::new();
         if npos > 0 {
-            let self_match = matches!(types::as_type(c).map(|t| t.layout), Some(l) if !matches!(l, crate::value::Layout::Object | crate::value::Layout::Exception | crate::value::Layout::Other | crate::value::Layout::Type));
+            let self_match = matches!(types::as_type(c).map(|t| t.layout), Some(l) if !matches!(l, crate::value::Layout::Object | crate::value::Layout::Exception | crate::value::Layout::Other | crate::value::Layout::Native | crate::value::Layout::Type));
             let ma = types::lookup_str(c, "__match_args__");
             match ma {
                 Some(ma) => {

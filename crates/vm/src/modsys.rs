@@ -303,7 +303,6 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
 pub fn simple_namespace(vm: &mut Vm, attrs: &[(&str, Value)]) -> Value {
     let cls = vm.types.object.clone();
     let ns_cls = types::new_type("namespace", alloc::vec![cls], Layout::Object, true);
-    types::add_methods(&ns_cls, &[("__repr__", namespace_repr)]);
     let inst = vm.new_instance(&ns_cls);
     if let Value::Obj(o) = &inst {
         if let PyObject::Instance(i) = &**o {
@@ -316,28 +315,4 @@ pub fn simple_namespace(vm: &mut Vm, attrs: &[(&str, Value)]) -> Value {
         }
     }
     inst
-}
-
-/// `repr()` of a namespace: `namespace(name='micropython', ...)`, as CPython prints it.
-fn namespace_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let items = match args.first() {
-        Some(Value::Obj(o)) => match &**o {
-            PyObject::Instance(i) => dict_of(&i.dict)
-                .map(|d| d.borrow().items())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
-    let mut out = String::from("namespace(");
-    for (n, (k, v)) in items.iter().enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(vm.str_of(k)?.as_str());
-        out.push('=');
-        out.push_str(vm.repr(v)?.as_str());
-    }
-    out.push(')');
-    Ok(Value::string(out))
 }

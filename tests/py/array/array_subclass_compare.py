@@ -27,3 +27,14 @@ try:
     array.array("b") < 1
 except TypeError as e:
     print("TypeError")
+
+# array is not one of the types a class pattern matches positionally against itself
+match array.array("b", [7]):
+    case array.array(typecode="b"):
+        print("typecode b")
+try:
+    match array.array("b", [7]):
+        case array.array(v):
+            print("matched", v)
+except TypeError:
+    print("TypeError")
