@@ -189,7 +189,7 @@ impl Vm {
             AttrOp::Method => match &attr {
                 Some(Value::Obj(ao))
                     if matches!(&**ao, PyObject::Function(_))
-                        || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none()) =>
+                        || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none() && b.method) =>
                 {
                     SiteKind::Method(Rc::downgrade(ao))
                 }
@@ -261,12 +261,13 @@ impl Vm {
                         None => attr,
                     })
                 }
-                PyObject::Builtin(b) if b.bound.is_none() => {
+                PyObject::Builtin(b) if b.bound.is_none() && b.method => {
                     return Ok(match obj {
                         Some(inst) => Value::Obj(self.alloc(PyObject::Builtin(Builtin {
                             name: b.name,
                             func: b.func,
                             bound: Some(inst.clone()),
+                            method: true,
                         }))),
                         None => attr,
                     })
@@ -766,6 +767,9 @@ impl Vm {
                         }
                         "__defaults__" => *f.defaults.borrow_mut() = value,
                         "__kwdefaults__" => *f.kwdefaults.borrow_mut() = value,
+                        "__globals__" | "__closure__" | "__builtins__" => {
+                            return Err(self.attribute_error("readonly attribute"));
+                        }
                         _ => f.dict.borrow_mut().set_name(name.clone(), value),
                     }
                     return Ok(());

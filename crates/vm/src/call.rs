@@ -580,12 +580,19 @@ impl Vm {
             Some(t) => t.to_vec(),
             None => return Err(self.type_error("type.__new__() argument 2 must be tuple")),
         };
-        let ns_dict: Dict = match ns {
-            Value::Obj(o) => match dict_of(o) {
+        // A dict subclass (an OrderedDict, say) is accepted through its dict part.
+        let ns_dict: Dict = match self.builtin_base(ns) {
+            Value::Obj(o) if dict_of(&o).is_some() => match dict_of(&o) {
                 Some(d) => d.borrow().clone(),
-                None => return Err(self.type_error("type.__new__() argument 3 must be dict")),
+                None => Dict::new(),
             },
-            _ => return Err(self.type_error("type.__new__() argument 3 must be dict")),
+            _ => {
+                let tn = self.type_name(ns);
+                return Err(self.type_error(format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    tn
+                )));
+            }
         };
         let mut bases: Vec<Obj> = Vec::new();
         for b in &bases_v {
@@ -1047,6 +1054,95 @@ pub(crate) fn init(vm: &mut Vm) {
         ],
     );
     rename(&ty, "type.__call__", "__call__");
+    let function = vm.types.function.clone();
+    types::add_static_methods(&function, &[("__new__", function_new)]);
+}
+
+/// `function(code, globals, name=None, argdefs=None, closure=None)`: a function from a code
+/// object.
+fn function_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    crate::modbuiltins::check_kw(vm, "function", kw, &["code", "globals", "name", "argdefs", "closure"])?;
+    let arg = |i: usize, name: &str| -> Value {
+        args.get(i)
+            .cloned()
+            .or_else(|| {
+                kw.iter()
+                    .find(|(k, _)| k.as_str() == name)
+                    .map(|(_, v)| v.clone())
+            })
+            .unwrap_or(Value::None)
+    };
+    if args.len() > 6 {
+        return Err(vm.type_error(format!(
+            "function() takes at most 5 arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    let (code_v, globals_v) = (arg(1, "code"), arg(2, "globals"));
+    let (name_v, defaults, closure_v) = (arg(3, "name"), arg(4, "argdefs"), arg(5, "closure"));
+    let code = match &code_v {
+        Value::Obj(o) => match &**o {
+            PyObject::Code(c) => c.clone(),
+            _ => return Err(arg_type_error(vm, "code", "code", &code_v)),
+        },
+        _ => return Err(arg_type_error(vm, "code", "code", &code_v)),
+    };
+    let globals = match &globals_v {
+        Value::Obj(g) if dict_of(g).is_some() => g.clone(),
+        _ => return Err(arg_type_error(vm, "globals", "dict", &globals_v)),
+    };
+    let name = match name_v {
+        Value::Str(s) => s,
+        Value::None => code.name.clone(),
+        _ => return Err(vm.type_error("arg 3 (name) must be None or string")),
+    };
+    if !defaults.is_none() && defaults.as_tuple().is_none() {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let cells = match &closure_v {
+        Value::None => Vec::new(),
+        v => match v.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        },
+    };
+    if cells.len() != code.freevars.len() {
+        return Err(if closure_v.is_none() {
+            vm.type_error("arg 5 (closure) must be tuple")
+        } else {
+            vm.value_error(format!(
+                "{} requires closure of length {}, not {}",
+                code.name.as_str(),
+                code.freevars.len(),
+                cells.len()
+            ))
+        });
+    }
+    let qualname = code.qualname.clone();
+    let f = Function {
+        code,
+        globals,
+        name: RefCell::new(name),
+        qualname: RefCell::new(qualname),
+        defaults: RefCell::new(defaults),
+        kwdefaults: RefCell::new(Value::None),
+        closure: RefCell::new(cells),
+        dict: RefCell::new(Dict::new()),
+    };
+    Ok(Value::Obj(vm.alloc(PyObject::Function(f))))
+}
+
+/// TypeError "function() argument 'what' must be T, not U".
+fn arg_type_error(vm: &mut Vm, what: &str, want: &str, got: &Value) -> crate::PyErr {
+    let tn = if got.is_none() {
+        String::from("None")
+    } else {
+        vm.type_name(got)
+    };
+    vm.type_error(format!(
+        "function() argument '{}' must be {}, not {}",
+        what, want, tn
+    ))
 }
 
 /// Move a namespace entry to another key (natives keep their qualified `object.x` name, which

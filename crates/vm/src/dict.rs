@@ -98,7 +98,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             )
             | (PyObject::DictView(..), _)
             | (_, PyObject::DictView(..))
-            | (PyObject::Slice(..), PyObject::Slice(..)) => return Option::None,
+            | (PyObject::Slice(..), PyObject::Slice(..))
+            | (PyObject::BoundMethod(..), PyObject::BoundMethod(..))
+            | (PyObject::Builtin(_), PyObject::Builtin(_)) => return Option::None,
             _ => false,
         },
         (Obj(o), _) | (_, Obj(o)) => match &**o {

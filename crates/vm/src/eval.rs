@@ -2262,7 +2262,7 @@ impl Vm {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
                     if let Some(attr) = self.type_lookup(&cls, name) {
-                        let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()));
+                        let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none() && b.method));
                         if plain {
                             let shadowed = dict_of(&inst.dict)
                                 .map(|d| d.borrow().get_name(name).is_some())
@@ -2288,7 +2288,7 @@ impl Vm {
         }
         let cls = self.type_of(&obj);
         if let Some(attr) = self.type_lookup(&cls, name) {
-            if matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Builtin(b) if b.bound.is_none()) || matches!(&**a, PyObject::Function(_)))
+            if matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Builtin(b) if b.bound.is_none() && b.method) || matches!(&**a, PyObject::Function(_)))
             {
                 return Ok((attr, obj));
             }
@@ -2599,7 +2599,9 @@ impl Vm {
                     .as_ref()
                     .map(|f| f.code.flags)
                     .unwrap_or(CO_COROUTINE);
-                if flags & CO_COROUTINE != 0 || g.borrow().frame.is_none() {
+                // MicroPython lets a plain generator be awaited (no
+                // `types.coroutine` needed); only async generators are refused.
+                if flags & crate::code::CO_ASYNC_GENERATOR == 0 {
                     return Ok(v.clone());
                 }
             }
@@ -2645,7 +2647,7 @@ impl Vm {
         }
         let mut out = Vec::new();
         if npos > 0 {
-            let self_match = matches!(types::as_type(c).map(|t| t.layout), Some(l) if !matches!(l, crate::value::Layout::Object | crate::value::Layout::Exception | crate::value::Layout::Other | crate::value::Layout::Type));
+            let self_match = matches!(types::as_type(c).map(|t| t.layout), Some(l) if !matches!(l, crate::value::Layout::Object | crate::value::Layout::Exception | crate::value::Layout::Other | crate::value::Layout::Native | crate::value::Layout::Type));
             let ma = types::lookup_str(c, "__match_args__");
             match ma {
                 Some(ma) => {

@@ -74,8 +74,35 @@ impl Vm {
         })
     }
 
-    /// `__import__(name, globals, fromlist=fromlist, level=level)`.
+    /// The `import` statement: `builtins.__import__(name, globals, None, fromlist, level)`,
+    /// which is [`Vm::import_name_direct`] unless a program replaced `builtins.__import__`.
     pub fn import_name(
+        &mut self,
+        name: &str,
+        fromlist: &Value,
+        level: usize,
+        globals: &Obj,
+    ) -> PyResult {
+        let hook = dict_of(&self.builtins).and_then(|d| d.borrow().get_str("__import__").cloned());
+        if let Some(hook) = hook {
+            let native = matches!(&hook, Value::Obj(o)
+                if matches!(&**o, PyObject::Builtin(b) if b.name == "__import__"));
+            if !native {
+                let args = [
+                    Value::str(name),
+                    Value::Obj(globals.clone()),
+                    Value::None,
+                    fromlist.clone(),
+                    Value::Int(level as i64),
+                ];
+                return self.call(&hook, &args);
+            }
+        }
+        self.import_name_direct(name, fromlist, level, globals)
+    }
+
+    /// The built-in `__import__(name, globals, fromlist=fromlist, level=level)`.
+    pub fn import_name_direct(
         &mut self,
         name: &str,
         fromlist: &Value,

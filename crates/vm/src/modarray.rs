@@ -561,6 +561,36 @@ fn a_ne(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     }
 }
 
+/// `<`, `<=`, `>`, `>=` between arrays: item by item, like sequences.
+fn a_order(vm: &mut Vm, args: &[Value], op: crate::ast::CmpOp) -> PyResult {
+    this(vm, args)?;
+    let Some(other) = args.get(1) else {
+        return Ok(Value::NotImplemented);
+    };
+    if with_array(other, |_| ()).is_none() {
+        return Ok(Value::NotImplemented);
+    }
+    let a = items_of(&args[0]);
+    let b = items_of(other);
+    vm.seq_compare(&a, &b, op)
+}
+
+fn a_lt(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    a_order(vm, args, crate::ast::CmpOp::Lt)
+}
+
+fn a_le(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    a_order(vm, args, crate::ast::CmpOp::LtE)
+}
+
+fn a_gt(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    a_order(vm, args, crate::ast::CmpOp::Gt)
+}
+
+fn a_ge(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    a_order(vm, args, crate::ast::CmpOp::GtE)
+}
+
 fn a_contains(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     this(vm, args)?;
     let x = args.get(1).cloned().unwrap_or(Value::None);
@@ -589,7 +619,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let cls = types::new_type(
         "array",
         alloc::vec![vm.types.object.clone()],
-        Layout::Other,
+        Layout::Native,
         false,
     );
     types::set_attr(&cls, "__module__", Value::str("array"));
@@ -613,6 +643,10 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             ("__repr__", a_repr),
             ("__eq__", a_eq),
             ("__ne__", a_ne),
+            ("__lt__", a_lt),
+            ("__le__", a_le),
+            ("__gt__", a_gt),
+            ("__ge__", a_ge),
             ("__contains__", a_contains),
             ("__bytes__", a_tobytes),
         ],

@@ -80,6 +80,7 @@ pub fn builtin_fn(name: &'static str, func: NativeFn) -> Value {
         name,
         func,
         bound: None,
+        method: false,
     })))
 }
 
@@ -759,7 +760,7 @@ fn import_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         },
     };
     let name = String::from(name.as_str());
-    vm.import_name(&name, &fromlist, level, &globals)
+    vm.import_name_direct(&name, &fromlist, level, &globals)
 }
 
 fn compile_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
@@ -809,6 +810,11 @@ fn source_text(vm: &mut Vm, src: &Value) -> PyResult<String> {
         Value::Obj(o) => match &**o {
             PyObject::Bytes(b) => Ok(String::from_utf8_lossy(b).into_owned()),
             PyObject::ByteArray(b) => Ok(String::from_utf8_lossy(&b.borrow()).into_owned()),
+            // Any other buffer (memoryview, array) is read as UTF-8 source too.
+            PyObject::Native(_) => match crate::objmemoryview::buffer_bytes(src) {
+                Some(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+                None => Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+            },
             _ => Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
         },
         _ => Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
@@ -840,11 +846,28 @@ fn run_code_in(vm: &mut Vm, args: &[Value], mode: Mode, fname: &str) -> PyResult
     let globals = match args.get(1) {
         Some(Value::Obj(g)) if dict_of(g).is_some() => Some(g.clone()),
         Some(Value::None) | None => None,
-        Some(_) => return Err(vm.type_error(format!("{}() globals must be a dict", fname))),
+        Some(g) => {
+            let tn = vm.type_name(g);
+            return Err(vm.type_error(format!("{}() globals must be a dict, not {}", fname, tn)));
+        }
     };
     let locals = match args.get(2) {
-        Some(Value::Obj(l)) => Some(l.clone()),
-        _ => None,
+        Some(Value::Obj(l)) if dict_of(l).is_some() => Some(l.clone()),
+        Some(Value::None) | None => None,
+        Some(l) => {
+            if vm.lookup_special(l, "__getitem__").is_none() {
+                let tn = vm.type_name(l);
+                return Err(vm.type_error(if mode == Mode::Eval {
+                    String::from("locals must be a mapping")
+                } else {
+                    format!("locals must be a mapping or None, not {}", tn)
+                }));
+            }
+            match l {
+                Value::Obj(o) => Some(o.clone()),
+                _ => None,
+            }
+        }
     };
     let (g, l) = match (globals, locals) {
         (Some(g), Some(l)) => (g, l),

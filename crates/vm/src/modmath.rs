@@ -945,6 +945,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
                         name,
                         func: *func,
                         bound: None,
+                        method: false,
                     }))),
                 );
             }

@@ -546,6 +546,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             name,
             func: *f,
             bound: Some(state.clone()),
+            method: true,
         }));
         module_set(&m, name, Value::Obj(b));
     }

@@ -1994,7 +1994,16 @@ pub fn bytes_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyRes
     match op {
         BinOp::Add => {
             let (x, ba) = data_of(a)?;
-            let (y, _) = data_of(b)?;
+            // The right operand may be any buffer (a memoryview, an array).
+            let y = match data_of(b) {
+                Some((y, _)) => y,
+                None => match b {
+                    Value::Obj(o) if matches!(&**o, PyObject::Native(_)) => {
+                        Data::Owned(crate::objmemoryview::buffer_bytes(b)?)
+                    }
+                    _ => return None,
+                },
+            };
             let (x, y) = (x.get(), y.get());
             if let Err(e) = check_size(vm, x.len().saturating_add(y.len())) {
                 return Some(Err(e));

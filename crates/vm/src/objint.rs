@@ -694,6 +694,7 @@ pub(crate) fn native_property(name: &'static str, f: crate::value::NativeFn) -> 
         name,
         func: f,
         bound: None,
+        method: true,
     })));
     Value::Obj(Rc::new(PyObject::Property {
         fget: getter,

@@ -239,8 +239,15 @@ fn mv_tolist(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(vm.new_list(items))
 }
 
-fn mv_hex(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let b = bytes_of_view(vm, &args[0])?;
+    if args.len() > 1 || !kw.is_empty() {
+        // With a separator: bytes.hex does the grouping.
+        let bytes = Value::Obj(vm.alloc(PyObject::Bytes(b.into_boxed_slice())));
+        let n = vm.intern("hex");
+        let f = vm.getattr(&bytes, &n)?;
+        return vm.call_kw(&f, &args[1..], kw);
+    }
     let mut s = String::with_capacity(b.len() * 2);
     for x in b {
         s.push_str(&format!("{:02x}", x));

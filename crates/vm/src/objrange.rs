@@ -483,6 +483,7 @@ fn property(name: &'static str, f: NativeFn) -> Value {
         name,
         func: f,
         bound: None,
+        method: true,
     })));
     Value::Obj(Rc::new(PyObject::Property {
         fget: getter,

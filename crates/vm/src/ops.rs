@@ -419,6 +419,24 @@ impl Vm {
                     let (p, q) = (p.borrow().clone(), q.borrow().clone());
                     return Some(self.seq_compare(&p, &q, op));
                 }
+                (PyObject::BoundMethod(f, s), PyObject::BoundMethod(g, t))
+                    if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+                {
+                    // Bound methods are equal when they bind the same object to the same function.
+                    let eq = s.is(t) && f.is(g);
+                    return Some(Ok(Value::Bool(eq == (op == CmpOp::Eq))));
+                }
+                (PyObject::Builtin(f), PyObject::Builtin(g))
+                    if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
+                {
+                    let eq = match (&f.bound, &g.bound) {
+                        (Some(s), Some(t)) => {
+                            s.is(t) && f.name == g.name && core::ptr::fn_addr_eq(f.func, g.func)
+                        }
+                        _ => alloc::rc::Rc::ptr_eq(x, y),
+                    };
+                    return Some(Ok(Value::Bool(eq == (op == CmpOp::Eq))));
+                }
                 _ => return crate::seqops::other_compare(self, a, b, op),
             },
             _ => None,

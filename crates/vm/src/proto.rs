@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 use crate::ast::CmpOp;
 use crate::exceptions::ExcKind;
 use crate::types;
-use crate::value::{IterState, PyObject, Str, Value};
+use crate::value::{IterState, PyObject, Str, Value, ViewKind};
 use crate::vm::Vm;
 use crate::{PyErr, PyResult};
 
@@ -167,7 +167,8 @@ impl Vm {
                 PyObject::List(_)
                 | PyObject::Dict(_)
                 | PyObject::Set(_)
-                | PyObject::ByteArray(_) => {
+                | PyObject::ByteArray(_)
+                | PyObject::DictView(_, ViewKind::Keys | ViewKind::Items) => {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format!("unhashable type: '{}'", tn)));
                 }
@@ -215,6 +216,11 @@ impl Vm {
                         }
                     }
                 }
+                PyObject::BoundMethod(f, s) => ((s.id() >> 4) ^ (f.id() >> 4)) as i64,
+                PyObject::Builtin(b) => match &b.bound {
+                    Some(s) => ((s.id() >> 4) ^ (b.func as usize >> 4)) as i64,
+                    None => (v.id() >> 4) as i64,
+                },
                 _ => (v.id() >> 4) as i64,
             },
         })

@@ -262,7 +262,22 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
             PyObject::Property { .. } => format!("<property object at 0x{:x}>", v.id()),
             PyObject::StaticMethod(_) => format!("<staticmethod object at 0x{:x}>", v.id()),
             PyObject::ClassMethod(_) => format!("<classmethod object at 0x{:x}>", v.id()),
-            PyObject::Super(..) => String::from("<super object>"),
+            PyObject::Super(start, target) => {
+                let cls = match start {
+                    Value::Obj(c) if crate::types::as_type(c).is_some() => {
+                        crate::types::name_string(c)
+                    }
+                    _ => vm.type_name(start),
+                };
+                // The object's type, or the object itself when it is a class (`super(A, B)`).
+                let obj = match target {
+                    Value::Obj(t) if crate::types::as_type(t).is_some() => {
+                        crate::types::name_string(t)
+                    }
+                    _ => vm.type_name(target),
+                };
+                format!("<super: <class '{}'>, <{} object>>", cls, obj)
+            }
             PyObject::Code(c) => format!(
                 "<code object {} at 0x{:x}, file \"{}\", line {}>",
                 c.name.as_str(),

@@ -562,6 +562,9 @@ fn bytes_contains(vm: &mut Vm, hay: &[u8], item: &Value) -> PyResult<bool> {
     let needle: Vec<u8> = match item.as_obj().map(|o| &**o) {
         Some(PyObject::Bytes(b)) => b.to_vec(),
         Some(PyObject::ByteArray(b)) => b.borrow().clone(),
+        Some(PyObject::Native(_)) if crate::objmemoryview::buffer_bytes(item).is_some() => {
+            crate::objmemoryview::buffer_bytes(item).unwrap_or_default()
+        }
         _ => {
             if matches!(item, Value::Obj(o) if matches!(&**o, PyObject::Instance(_)))
                 && vm.lookup_special(item, "__index__").is_some()

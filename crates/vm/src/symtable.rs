@@ -887,6 +887,19 @@ impl Builder {
                                 break;
                             }
                             let m = self.mangle(n);
+                            // A comprehension binds only its iteration variables locally.
+                            let sc = &self.scopes[si];
+                            let is_iter_var = sc
+                                .index
+                                .get(m.as_str())
+                                .and_then(|&i| sc.symbols.get(i))
+                                .is_some_and(|s| s.flags & DEF_LOCAL != 0);
+                            if is_iter_var {
+                                return Err(err(
+                                    format!("assignment expression cannot rebind comprehension iteration variable '{}'", n),
+                                    target.loc,
+                                ));
+                            }
                             self.scopes[si].add(&m, DEF_COMP_WALRUS);
                         }
                         if let Some(o) = owner {

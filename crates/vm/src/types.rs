@@ -218,6 +218,7 @@ pub fn add_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
                     name,
                     func: *f,
                     bound: None,
+                    method: true,
                 }))),
             );
         }
@@ -233,6 +234,7 @@ pub fn add_static_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
                 name,
                 func: *f,
                 bound: None,
+                method: true,
             })));
             d.set_str(name, Value::Obj(Rc::new(PyObject::StaticMethod(b))));
         }
@@ -248,6 +250,7 @@ pub fn add_class_methods(cls: &Obj, methods: &[(&'static str, NativeFn)]) {
                 name,
                 func: *f,
                 bound: None,
+                method: true,
             })));
             d.set_str(name, Value::Obj(Rc::new(PyObject::ClassMethod(b))));
         }

@@ -134,6 +134,9 @@ pub struct Builtin {
     pub func: NativeFn,
     /// The object it is bound to (`[].append` binds the list); None when unbound.
     pub bound: Option<Value>,
+    /// True for a method of a type (it binds to the instance when found on a class); false
+    /// for a plain function such as `abs`, which stays unbound when stored on a class.
+    pub method: bool,
 }
 
 /// A Python function (the result of `def` or `lambda`).
@@ -214,6 +217,10 @@ pub enum Layout {
     Type,
     /// Everything else built in (functions, modules, iterators...): not subclassable.
     Other,
+    /// A type implemented by a module whose `__new__` makes a `PyObject::Native` of the class
+    /// it is given (array, deque...): subclassable, and a subclass's instances are native objects
+    /// of the subclass (without an instance `__dict__`).
+    Native,
 }
 
 /// An instance of a Python class.
