@@ -779,8 +779,10 @@ impl Vm {
             if matches!(&**o, PyObject::Native(_)) {
                 let sname = self.name("__setattr__");
                 if let Some(sa) = self.type_lookup(&cls, &sname) {
-                    self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
-                    return Ok(());
+                    if !self.is_object_slot(&sa) {
+                        self.call_unbound(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
+                        return Ok(());
+                    }
                 }
             }
         }

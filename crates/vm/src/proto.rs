@@ -436,6 +436,7 @@ impl Vm {
             Some(Ok(v)) => Ok(Some(v)),
             Some(Err(e)) => {
                 if self.err_matches(&e, ExcKind::StopIteration) {
+                    self.pending_stop = Some(e.0);
                     Ok(None)
                 } else {
                     Err(e)
