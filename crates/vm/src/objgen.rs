@@ -102,12 +102,26 @@ fn throw_value(vm: &mut Vm, args: &[Value]) -> PyResult {
             } else {
                 alloc::vec![val]
             };
-            vm.call(&typ, &a)
+            let inst = vm.call(&typ, &a)?;
+            if !vm.is_instance(&inst, &base) {
+                let cr = vm.repr(&typ)?;
+                let tn = vm.type_name(&inst);
+                return Err(vm.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    cr.as_str(),
+                    tn
+                )));
+            }
+            Ok(inst)
         }
         _ if vm.is_instance(&typ, &base) => Ok(typ),
-        _ => Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        )),
+        _ => {
+            let tn = vm.type_name(&typ);
+            Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                tn
+            )))
+        }
     }
 }
 

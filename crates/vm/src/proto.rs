@@ -167,6 +167,7 @@ impl Vm {
                 PyObject::List(_)
                 | PyObject::Dict(_)
                 | PyObject::Set(_)
+                | PyObject::Slice(..)
                 | PyObject::ByteArray(_) => {
                     let tn = self.type_name(v);
                     return Err(self.type_error(format!("unhashable type: '{}'", tn)));
