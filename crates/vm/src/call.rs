@@ -813,6 +813,15 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(Value::Obj(c)) if as_type(c).is_some() => {
             let c = c.clone();
             let layout = as_type(&c).map(|t| t.layout).unwrap_or(Layout::Object);
+            if !matches!(layout, Layout::Object | Layout::Exception | Layout::Other) {
+                // Built-in layouts need their own constructor (CPython's message).
+                let n = crate::types::type_name(&c);
+                return Err(vm.type_error(format!(
+                    "object.__new__({}) is not safe, use {}.__new__()",
+                    n.as_str(),
+                    n.as_str()
+                )));
+            }
             Ok(if layout == Layout::Exception {
                 vm.new_exception(&c, args[1..].to_vec())
             } else {

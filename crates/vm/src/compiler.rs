@@ -257,6 +257,9 @@ enum FBlock<'a> {
     With { is_async: bool },
     /// An except handler body; with a name, a clean-up SetupFinally is active too.
     Handler { name: Option<String> },
+    /// A finally body run while a `return` value waits on the stack: a `break`/`continue`/
+    /// `return` inside it drops that value.
+    PopValue,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1404,7 +1407,20 @@ impl<'a, 'i> Compiler<'a, 'i> {
             FBlock::TryExcept => self.emit(Instr::PopBlock),
             FBlock::FinallyTry(body) => {
                 self.emit(Instr::PopBlock);
-                self.compile_stmts(body)?;
+                if preserve_tos {
+                    self.unit().fblocks.push(FBlock::PopValue);
+                }
+                let r = self.compile_stmts(body);
+                if preserve_tos {
+                    self.unit().fblocks.pop();
+                }
+                r?;
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Instr::RotTwo);
+                }
+                self.emit(Instr::PopTop);
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {

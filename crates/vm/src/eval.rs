@@ -2501,16 +2501,22 @@ impl Vm {
                     Value::Obj(o) if gen_of(o).is_some() => Some(o.clone()),
                     _ => None,
                 };
-                let r = if let Some(so) = sub_gen {
+                let is_exit = self.is_instance(&exc, &self.exc_type(ExcKind::GeneratorExit));
+                let r = if is_exit {
+                    // GeneratorExit closes the sub-iterator, then is raised here (CPython).
+                    let closed = match &sub_gen {
+                        Some(_) => crate::objgen::close(self, &sub).map(|_| ()),
+                        None => match self.getattr_opt(&sub, "close") {
+                            Ok(Some(close)) => self.call(&close, &[]).map(|_| ()),
+                            Ok(None) => Ok(()),
+                            Err(e) => Err(e),
+                        },
+                    };
+                    closed.err().map(Err)
+                } else if let Some(so) = sub_gen {
                     Some(self.gen_resume(&so, Value::None, Some(exc.clone())))
                 } else {
-                    let is_exit = self.is_instance(&exc, &self.exc_type(ExcKind::GeneratorExit));
-                    if is_exit {
-                        if let Ok(Some(close)) = self.getattr_opt(&sub, "close") {
-                            let _ = self.call(&close, &[]);
-                        }
-                        None
-                    } else {
+                    {
                         self.getattr_opt(&sub, "throw")?.map(|t| {
                             match self.call(&t, core::slice::from_ref(&exc)) {
                                 Ok(v) => Ok(GenOutcome::Yielded(v)),
@@ -2563,10 +2569,15 @@ impl Vm {
         let r = if v.is_none() {
             if let Value::Obj(o) = it {
                 if let PyObject::Iter(_) = &**o {
-                    return Ok(match crate::iter::iter_next(self, o)? {
-                        Some(x) => GenOutcome::Yielded(x),
-                        None => GenOutcome::Returned(Value::None),
-                    });
+                    return match crate::iter::iter_next(self, o) {
+                        Ok(Some(x)) => Ok(GenOutcome::Yielded(x)),
+                        Ok(None) => Ok(GenOutcome::Returned(Value::None)),
+                        Err(e) if self.err_matches(&e, ExcKind::StopIteration) => {
+                            let v = crate::objexcept::derived_attr(self, &e.0, "value");
+                            Ok(GenOutcome::Returned(v.unwrap_or(Value::None)))
+                        }
+                        Err(e) => Err(e),
+                    };
                 }
             }
             match self.call_special(it, "__next__", &[]) {

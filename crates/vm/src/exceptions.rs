@@ -130,13 +130,34 @@ impl Vm {
     }
 
     /// Format an exception with its traceback and chained exceptions, as CPython prints it.
+    /// `sys.tracebacklimit` keeps the innermost entries, as CPython's excepthook.
     pub fn format_exception(&mut self, exc: &Value) -> String {
+        self.format_exception_with(exc, false)
+    }
+
+    /// Format an exception; with `outermost`, `sys.tracebacklimit` keeps the outermost entries
+    /// (MicroPython's `sys.print_exception`) instead of the innermost.
+    pub fn format_exception_with(&mut self, exc: &Value, outermost: bool) -> String {
+        let limit = match self.sys_module("sys") {
+            Some(m) => match self.getattr_opt(&m, "tracebacklimit") {
+                Ok(Some(Value::Int(n))) => Some(n),
+                Ok(Some(Value::Bool(b))) => Some(b as i64),
+                _ => None,
+            },
+            None => None,
+        };
         let mut out = String::new();
-        self.format_exception_into(exc, &mut out, 0);
+        self.format_exception_into(exc, &mut out, 0, (limit, outermost));
         out
     }
 
-    fn format_exception_into(&mut self, exc: &Value, out: &mut String, depth: usize) {
+    fn format_exception_into(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        depth: usize,
+        limit: (Option<i64>, bool),
+    ) {
         if let Some(st) = exc_state(exc) {
             let (cause, context, suppress) = {
                 let s = st.borrow();
@@ -144,16 +165,25 @@ impl Vm {
             };
             if depth < 16 {
                 if !cause.is_none() {
-                    self.format_exception_into(&cause, out, depth + 1);
+                    self.format_exception_into(&cause, out, depth + 1, limit);
                     out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
                 } else if !context.is_none() && !suppress {
-                    self.format_exception_into(&context, out, depth + 1);
+                    self.format_exception_into(&context, out, depth + 1, limit);
                     out.push_str(
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
                     );
                 }
             }
-            let tb = st.borrow().traceback.clone();
+            let mut tb = st.borrow().traceback.clone();
+            // The traceback is stored innermost first.
+            if let (Some(n), outermost) = limit {
+                let keep = usize::try_from(n).unwrap_or(0).min(tb.len());
+                if outermost {
+                    tb.drain(..tb.len() - keep);
+                } else {
+                    tb.truncate(keep);
+                }
+            }
             if !tb.is_empty() {
                 out.push_str("Traceback (most recent call last):\n");
                 for e in tb.iter().rev() {

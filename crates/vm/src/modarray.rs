@@ -29,7 +29,7 @@ pub struct ArrayData {
 
 const LONG: usize = core::mem::size_of::<usize>();
 
-fn itemsize(code: u8) -> Option<usize> {
+pub(crate) fn itemsize(code: u8) -> Option<usize> {
     Some(match code {
         b'b' | b'B' => 1,
         b'h' | b'H' => 2,
@@ -69,7 +69,7 @@ pub fn array_write(v: &Value, off: usize, bytes: &[u8]) {
     });
 }
 
-fn decode(code: u8, b: &[u8]) -> Value {
+pub(crate) fn decode(code: u8, b: &[u8]) -> Value {
     let mut raw = [0u8; 8];
     raw[..b.len()].copy_from_slice(b);
     let u = u64::from_ne_bytes(raw);
@@ -112,7 +112,7 @@ fn overflow_msg(code: u8, big: bool) -> &'static str {
 }
 
 /// Encode `v` as one item of `code`, appending to `out`.
-fn encode(vm: &mut Vm, code: u8, v: &Value, out: &mut Vec<u8>) -> PyResult<()> {
+pub(crate) fn encode(vm: &mut Vm, code: u8, v: &Value, out: &mut Vec<u8>) -> PyResult<()> {
     let size = itemsize(code).unwrap_or(1);
     if code == b'f' || code == b'd' {
         let x = match classify(v) {

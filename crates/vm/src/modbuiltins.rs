@@ -427,11 +427,15 @@ fn next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             }
         }
     }
+    vm.pending_stop = None;
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => {
+            let stop = vm.pending_stop.take();
             if args.len() == 2 {
                 Ok(args[1].clone())
+            } else if let Some(e) = stop {
+                Err(crate::PyErr(e))
             } else {
                 Err(vm.stop_iteration(Value::None))
             }

@@ -115,6 +115,15 @@ fn m_acos_f(x: f64) -> f64 {
     }
 }
 
+/// `exp`; libm's result for 1.0 is one ulp above `e`, so `math.e == exp(1)` is kept exact.
+fn m_exp_f(x: f64) -> f64 {
+    if x == 1.0 {
+        core::f64::consts::E
+    } else {
+        libm::exp(x)
+    }
+}
+
 fn m_trig(f: fn(f64) -> f64, x: f64) -> f64 {
     if x.is_infinite() {
         f64::NAN
@@ -126,7 +135,7 @@ fn m_trig(f: fn(f64) -> f64, x: f64) -> f64 {
 m1! {
     (m_sqrt, "sqrt", m_sqrt_f, false),
     (m_fabs, "fabs", m_fabs_f, false),
-    (m_exp, "exp", libm::exp, true),
+    (m_exp, "exp", m_exp_f, true),
     (m_exp2, "exp2", libm::exp2, true),
     (m_expm1, "expm1", libm::expm1, true),
     (m_log1p, "log1p", m_log1p_f, false),

@@ -44,7 +44,7 @@ fn print_exception(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
     let Some(e) = args.first() else {
         return Err(vm.type_error("print_exception() missing argument"));
     };
-    let text = vm.format_exception(e);
+    let text = vm.format_exception_with(e, true);
     // MicroPython's default stream is sys.stdout.
     let file = args.get(1).cloned().or_else(|| {
         kw.iter()
@@ -54,7 +54,11 @@ fn print_exception(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
     match file {
         Some(f) if is_std_stream(vm, &f, 2) => vm.write_stderr(&text),
         Some(f) if !f.is_none() && !is_std_stream(vm, &f, 1) => {
-            vm.call_method(&f, "write", &[Value::string(text)])?;
+            // Like MicroPython's stream check: an object without `write` is OSError(EINVAL).
+            let Some(w) = vm.getattr_opt(&f, "write")? else {
+                return Err(crate::vfs::os_error(vm, 22, None));
+            };
+            vm.call(&w, &[Value::string(text)])?;
         }
         _ => vm.write_stdout(&text),
     }

@@ -102,12 +102,26 @@ fn throw_value(vm: &mut Vm, args: &[Value]) -> PyResult {
             } else {
                 alloc::vec![val]
             };
-            vm.call(&typ, &a)
+            let inst = vm.call(&typ, &a)?;
+            if !vm.is_instance(&inst, &base) {
+                let cr = vm.repr(&typ)?;
+                let tn = vm.type_name(&inst);
+                return Err(vm.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    cr.as_str(),
+                    tn
+                )));
+            }
+            Ok(inst)
         }
         _ if vm.is_instance(&typ, &base) => Ok(typ),
-        _ => Err(vm.type_error(
-            "exceptions must be classes or instances deriving from BaseException, not str",
-        )),
+        _ => {
+            let tn = vm.type_name(&typ);
+            Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                tn
+            )))
+        }
     }
 }
 
@@ -116,9 +130,47 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         return Err(vm.type_error("throw expected at least 1 argument, got 0"));
     }
     let g = gen_obj(vm, &args[0])?;
-    let exc = throw_value(vm, args)?;
+    // Delegating to a non-generator with a `throw` method: it receives the thrown object as
+    // given (a class stays a class), as in CPython.
+    let exc = match delegate_with_throw(vm, &g, &args[1]) {
+        true => args[1].clone(),
+        false => throw_value(vm, args)?,
+    };
     let r = vm.gen_resume(&g, Value::None, Some(exc))?;
     outcome(vm, r)
+}
+
+/// Whether `g` is suspended in a `yield from` over a non-generator iterator that has a
+/// `throw` method (and `typ` is not a GeneratorExit, which closes the iterator instead).
+fn delegate_with_throw(vm: &mut Vm, g: &Obj, typ: &Value) -> bool {
+    let sub = match &**g {
+        PyObject::Generator(gc) => {
+            let gm = gc.borrow();
+            match gm.frame.as_ref() {
+                Some(f)
+                    if f.ip > 0
+                        && matches!(
+                            f.code.instrs.get(f.ip),
+                            Some(crate::opcode::Instr::YieldFrom)
+                        ) =>
+                {
+                    f.stack.last().cloned()
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let Some(sub) = sub else { return false };
+    if matches!(&sub, Value::Obj(o) if matches!(&**o, PyObject::Generator(_))) {
+        return false;
+    }
+    let exit = vm.exc_type(ExcKind::GeneratorExit);
+    let is_exit = match typ {
+        Value::Obj(o) if matches!(&**o, PyObject::Type(_)) => types::is_subclass(o, &exit),
+        _ => vm.is_instance(typ, &exit),
+    };
+    !is_exit && matches!(vm.getattr_opt(&sub, "throw"), Ok(Some(_)))
 }
 
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

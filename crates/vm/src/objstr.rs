@@ -1,6 +1,9 @@
 //! The `str` type: its methods and constructor, `repr()` of strs, slicing helpers shared by the
 //! sequence types, and the `+ * %` operators on strs.
 
+#[path = "unicode_printable.rs"]
+mod unicode_printable;
+
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::String;
@@ -17,44 +20,14 @@ use crate::{PyResult, Value};
 
 // ----- repr ------------------------------------------------------------------------------------
 
-/// Approximates `str.isprintable` for one character (Unicode categories Cc, Cf, Cs, Co, Zl, Zp
-/// and Zs other than space are not printable; unassigned code points are treated as printable).
+/// `str.isprintable` for one character (Unicode categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs
+/// other than space are not printable), as CPython 3.11.
 pub fn is_printable(c: char) -> bool {
     let n = c as u32;
     if n < 0x80 {
         return (0x20..0x7f).contains(&n);
     }
-    if c.is_control() {
-        return false;
-    }
-    !matches!(
-        n,
-        0xA0 | 0xAD
-            | 0x600..=0x605
-            | 0x61C
-            | 0x6DD
-            | 0x70F
-            | 0x890..=0x891
-            | 0x8E2
-            | 0x1680
-            | 0x180E
-            | 0x2000..=0x200F
-            | 0x2028..=0x202F
-            | 0x205F..=0x2064
-            | 0x2066..=0x206F
-            | 0x3000
-            | 0xD800..=0xF8FF
-            | 0xFEFF
-            | 0xFFF9..=0xFFFB
-            | 0x110BD
-            | 0x110CD
-            | 0x13430..=0x1343F
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0001
-            | 0xE0020..=0xE007F
-            | 0xF0000..
-    )
+    unicode_printable::is_printable_non_ascii(n)
 }
 
 /// `repr()` of a str, with CPython's quoting and escaping rules.

@@ -331,21 +331,21 @@ impl Vm {
         let same = alloc::rc::Rc::ptr_eq(&ta, &tb);
         let b_first = !same && types::is_subclass(&tb, &ta);
         if b_first {
-            if let Some(r) = self.call_special_user(b, rname, a) {
+            if let Some(r) = self.call_cmp_user(b, rname, a, op) {
                 let r = r?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special_user(a, name, b) {
+        if let Some(r) = self.call_cmp_user(a, name, b, op) {
             let r = r?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !b_first {
-            if let Some(r) = self.call_special_user(b, rname, a) {
+            if let Some(r) = self.call_cmp_user(b, rname, a, op) {
                 let r = r?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -363,12 +363,8 @@ impl Vm {
         }
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
-            CmpOp::NotEq => {
-                // Default __ne__ inverts __eq__.
-                let r = self.compare(a, b, CmpOp::Eq)?;
-                let t = self.truthy(&r)?;
-                Ok(Value::Bool(!t))
-            }
+            // Both sides' __eq__ were already tried by the default __ne__.
+            CmpOp::NotEq => Ok(Value::Bool(!a.is(b))),
             _ => {
                 let (na, nb) = (self.type_name(a), self.type_name(b));
                 Err(self.type_error(format!(
@@ -377,6 +373,29 @@ impl Vm {
                 )))
             }
         }
+    }
+
+    /// A comparison dunder of a Python class; for `!=` without a user `__ne__`, object's
+    /// default `__ne__`: the user `__eq__`, inverted unless it returns NotImplemented.
+    fn call_cmp_user(
+        &mut self,
+        v: &Value,
+        name: &'static str,
+        other: &Value,
+        op: CmpOp,
+    ) -> Option<PyResult> {
+        let r = self.call_special_user(v, name, other);
+        if r.is_some() || op != CmpOp::NotEq {
+            return r;
+        }
+        let r = self.call_special_user(v, "__eq__", other)?;
+        Some(r.and_then(|r| {
+            if matches!(r, Value::NotImplemented) {
+                Ok(r)
+            } else {
+                Ok(Value::Bool(!self.truthy(&r)?))
+            }
+        }))
     }
 
     /// A dunder defined by a Python class (object's defaults are skipped).

@@ -167,6 +167,7 @@ impl Vm {
                 PyObject::List(_)
                 | PyObject::Dict(_)
                 | PyObject::Set(_)
+                | PyObject::Slice(..)
                 | PyObject::ByteArray(_)
                 | PyObject::DictView(_, ViewKind::Keys | ViewKind::Items) => {
                     let tn = self.type_name(v);
@@ -442,6 +443,7 @@ impl Vm {
             Some(Ok(v)) => Ok(Some(v)),
             Some(Err(e)) => {
                 if self.err_matches(&e, ExcKind::StopIteration) {
+                    self.pending_stop = Some(e.0);
                     Ok(None)
                 } else {
                     Err(e)

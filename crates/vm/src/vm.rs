@@ -76,6 +76,9 @@ pub struct Vm {
     pub(crate) ticks: u32,
     /// Pending `micropython.schedule` callbacks and similar hooks could go here.
     pub(crate) kbd_intr_enabled: bool,
+    /// The StopIteration a user `__next__` raised to end an iteration that `Vm::next` reported
+    /// as exhaustion: `next()` re-raises it so its arguments survive built-in iterators.
+    pub(crate) pending_stop: Option<Value>,
     /// Native module initialisers by name (`import math` creates the module on first import).
     pub native_modules: Vec<(&'static str, fn(&mut Vm) -> PyResult<Obj>)>,
     /// Frozen Python module sources by name.
@@ -157,6 +160,7 @@ impl Vm {
             caller_frame: core::ptr::null(),
             ticks: 0,
             kbd_intr_enabled: true,
+            pending_stop: None,
             native_modules: Vec::new(),
             frozen_modules: Vec::new(),
             repr_stack: Vec::new(),
