@@ -52,6 +52,16 @@ pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
+/// The optimisation level code is compiled at (`micropython.opt_level()`), clamped to 0..=3.
+pub fn opt_level_of(vm: &mut Vm) -> u8 {
+    with_state(vm, |st| st.opt_level.clamp(0, 3) as u8)
+}
+
+/// Set the optimisation level (the command line's `-O`).
+pub fn set_opt_level(vm: &mut Vm, level: i64) {
+    with_state(vm, |st| st.opt_level = level);
+}
+
 fn const_(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "const", args, 1, 1)?;
     Ok(args[0].clone())

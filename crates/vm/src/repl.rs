@@ -147,6 +147,8 @@ enum Esc {
 /// The REPL state machine (one per console).
 pub struct Repl {
     machine: Option<String>,
+    /// A whole banner set by the embedder, replacing the default one.
+    banner: Option<String>,
     raw: bool,
     /// The input so far: earlier lines of a compound statement, then the line being edited.
     line: Vec<u8>,
@@ -181,6 +183,7 @@ impl Repl {
     pub fn new() -> Repl {
         Repl {
             machine: None,
+            banner: None,
             raw: false,
             line: Vec::new(),
             orig_len: 0,
@@ -241,6 +244,12 @@ impl Repl {
         self.machine = Some(String::from(machine));
     }
 
+    /// Replace the whole banner with two lines (given without line ends), e.g. the shape of
+    /// MicroPython's unix port (`MicroPython ... version` / `Use Ctrl-D to exit, ...`).
+    pub fn set_banner(&mut self, first: &str, second: &str) {
+        self.banner = Some(format!("{}\r\n{}\r\n", first, second));
+    }
+
     /// True while the raw REPL is active.
     pub fn is_raw(&self) -> bool {
         self.raw
@@ -248,6 +257,9 @@ impl Repl {
 
     /// The two-line banner, `\r\n`-terminated.
     pub fn banner(&self, vm: &Vm) -> String {
+        if let Some(b) = &self.banner {
+            return b.clone();
+        }
         let machine = match &self.machine {
             Some(m) => m.clone(),
             None => format!("ferropy with {}", vm.port.platform()),
