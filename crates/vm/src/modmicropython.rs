@@ -23,7 +23,6 @@ pub const SCHEDULE_DEPTH: usize = 8;
 #[derive(Default)]
 struct MpState {
     opt_level: i64,
-    heap_lock: i64,
     queue: VecDeque<(Value, Value)>,
 }
 
@@ -37,10 +36,48 @@ fn with_state<R>(vm: &mut Vm, f: impl FnOnce(&mut MpState) -> R) -> R {
     f(&mut MpState::default())
 }
 
-/// Is the heap locked (`micropython.heap_lock()`)? While it is, allocating new objects should
-/// raise MemoryError.
+/// Is the heap locked (`micropython.heap_lock()`)? While it is, creating objects raises
+/// MemoryError (see [`Vm::heap_check`]).
 pub fn heap_locked(vm: &mut Vm) -> bool {
-    with_state(vm, |st| st.heap_lock > 0)
+    vm.heap_lock > 0
+}
+
+/// MicroPython's message for an allocation refused while the heap is locked.
+pub const HEAP_LOCKED_MSG: &str = "memory allocation failed, heap is locked";
+
+impl Vm {
+    /// Call before creating or growing a Python-visible object (a list, tuple, dict, set,
+    /// bytearray, memoryview, slice, view...): while `micropython.heap_lock()` is in force this
+    /// is MemoryError, as in MicroPython where every heap allocation then fails. Costs one
+    /// compare when the heap is not locked. Objects the interpreter needs to run code (frames,
+    /// iterators of `for` loops, bound methods, `super()`, exceptions and tracebacks) are not
+    /// checked: MicroPython makes those without the heap (on the C stack, or from its emergency
+    /// exception buffer).
+    #[inline]
+    pub fn heap_check(&mut self) -> PyResult<()> {
+        if self.heap_lock == 0 {
+            Ok(())
+        } else {
+            Err(self.heap_locked_error())
+        }
+    }
+
+    /// `heap_check` when the list, bytearray... `v` must grow by `extra` items: only a growth
+    /// past the capacity allocates (as MicroPython's realloc of the items array).
+    #[inline]
+    pub fn heap_check_grow<T>(&mut self, v: &alloc::vec::Vec<T>, extra: usize) -> PyResult<()> {
+        if self.heap_lock == 0 || v.capacity() - v.len() >= extra {
+            Ok(())
+        } else {
+            Err(self.heap_locked_error())
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn heap_locked_error(&mut self) -> crate::PyErr {
+        self.err(ExcKind::MemoryError, HEAP_LOCKED_MSG)
+    }
 }
 
 /// Run the callbacks queued by `micropython.schedule`, oldest first. An exception from one stops
@@ -126,19 +163,17 @@ fn stack_use(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn heap_lock(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    with_state(vm, |st| st.heap_lock += 1);
+    vm.heap_lock = vm.heap_lock.saturating_add(1);
     Ok(Value::None)
 }
 
 fn heap_unlock(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(with_state(vm, |st| {
-        st.heap_lock = (st.heap_lock - 1).max(0);
-        st.heap_lock
-    })))
+    vm.heap_lock = vm.heap_lock.saturating_sub(1);
+    Ok(Value::Int(i64::from(vm.heap_lock)))
 }
 
 fn heap_locked_fn(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(with_state(vm, |st| st.heap_lock)))
+    Ok(Value::Int(i64::from(vm.heap_lock)))
 }
 
 fn kbd_intr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

@@ -110,6 +110,7 @@ fn new_view(vm: &mut Vm, obj: Value, start: usize, len: usize) -> Value {
 
 fn mv_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "memoryview", args, 2, 2)?;
+    vm.heap_check()?;
     let obj = &args[1];
     if let Some((o, s, l)) = with_view(obj, |v| (v.obj.clone(), v.start, v.len)) {
         return Ok(new_view(vm, o, s, l));
@@ -137,6 +138,7 @@ fn mv_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let idx = &args[1];
     if let Value::Obj(o) = idx {
         if let PyObject::Slice(..) = &**o {
+            vm.heap_check()?;
             let (a, b, step) = crate::objrange::slice_indices(vm, idx, len)?;
             if step == 1 {
                 let n = if b > a { (b - a) as usize } else { 0 };
