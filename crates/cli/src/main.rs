@@ -303,6 +303,11 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool), opts: Opts) -
     } else {
         code
     };
+    // sys.atexit's function runs last (even after SystemExit), as in MicroPython's unix port.
+    let code = match ferropy_vm::modsys::run_atexit(&mut vm) {
+        Ok(()) => code,
+        Err(e) => report(&mut vm, e),
+    };
     ferropy_vm::modio::flush_all(&mut vm);
     vm.port.flush();
     if let (Some(b), true) = (&board, log) {
