@@ -293,7 +293,11 @@ fn ring_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
     check_args(vm, "readline", args, 1, 2)?;
     let n = opt_size(vm, args.get(1))?;
     let out: Vec<u8> = with_ring(vm, &args[0], |r| {
-        let end = r.data.iter().position(|&b| b == b'\n').map_or(r.data.len(), |p| p + 1);
+        let end = r
+            .data
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(r.data.len(), |p| p + 1);
         r.data.drain(..end.min(n)).collect()
     })?;
     Ok(Value::bytes_vec(out))
