@@ -25,6 +25,8 @@ const USAGE: &str = "usage: ferropy [option] ... [-c cmd | -m mod | file | -] [a
 Options:
   -c cmd        program passed in as string
   -m mod        run library module as a script
+  -i            enter the REPL after running the program (also: MICROPYINSPECT set at exit)
+  -O[N]         optimisation level N (-O, -OO...: __debug__ is False, asserts are skipped)
   -X heapsize=N[k|M]  heap limit (MemoryError past it)
   -X recursionlimit=N maximum Python call depth
   --board sim   install the simulated `machine` board (virtual time)
@@ -56,6 +58,7 @@ fn main() {
     let mut target = None;
     let mut rest: Vec<String> = Vec::new();
     let mut board = (false, std::env::var_os("FERROPY_BOARD_LOG").is_some());
+    let mut opts = Opts::default();
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
@@ -132,6 +135,25 @@ fn main() {
                 i += 1;
                 continue;
             }
+            "-i" => {
+                opts.inspect = true;
+                i += 1;
+                continue;
+            }
+            s if s.starts_with("-O") => {
+                // MicroPython's forms: -O, -OO, -OOO (one level per O) or -O<digit>.
+                let rest = &s[2..];
+                opts.opt_level = match rest.parse::<i64>() {
+                    Ok(n) => n,
+                    Err(_) if rest.bytes().all(|b| b == b'O') => 1 + rest.len() as i64,
+                    Err(_) => {
+                        eprintln!("ferropy: bad option: {}", s);
+                        std::process::exit(2);
+                    }
+                };
+                i += 1;
+                continue;
+            }
             s if s.starts_with('-') && s.len() > 1 => {
                 // Accept and ignore CPython flags that do not change behaviour here (-u, -B, -O ...).
                 i += 1;
@@ -166,7 +188,7 @@ fn main() {
     // Run on a thread with a large stack: deep structures are dropped recursively.
     let handle = std::thread::Builder::new()
         .stack_size(512 * 1024 * 1024)
-        .spawn(move || run(config, target, board));
+        .spawn(move || run(config, target, board, opts));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(1),
         Err(_) => run_inline(),
@@ -179,28 +201,45 @@ fn run_inline() -> i32 {
     1
 }
 
+/// Set when the program ended with SystemExit (no `-i` REPL then, as in MicroPython).
+static FORCED_EXIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Report an uncaught exception the way CPython does and give the exit status.
 fn report(vm: &mut Vm, e: ferropy_vm::PyErr) -> i32 {
     if let Some(code) = vm.system_exit_status(&e) {
+        FORCED_EXIT.store(true, std::sync::atomic::Ordering::Relaxed);
         return code;
     }
     vm.print_exception(&e.0);
     1
 }
 
-fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
-    let interactive =
-        matches!(target, Target::Repl) && std::io::IsTerminal::is_terminal(&std::io::stdin());
+/// Command-line settings beyond the VM's configuration.
+#[derive(Default)]
+struct Opts {
+    /// `-i`: enter the REPL once the program has run.
+    inspect: bool,
+    /// `-O...`: the optimisation level code is compiled at.
+    opt_level: i64,
+}
+
+fn run(config: VmConfig, target: Target, (sim, log): (bool, bool), opts: Opts) -> i32 {
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    let interactive = (matches!(target, Target::Repl) || opts.inspect) && tty;
     let mut port = NativePort::new(interactive);
     let input = interactive.then(repl::start_reader);
     port.input = input.clone();
     let mut vm = Vm::new(config, Box::new(port));
+    if opts.opt_level != 0 {
+        ferropy_vm::modmicropython::set_opt_level(&mut vm, opts.opt_level);
+    }
     let board = sim.then(ferropy_machine::Board::sim);
     if let Some(b) = &board {
         if let Err(e) = ferropy_machine::install(&mut vm, b.clone()) {
             return report(&mut vm, e);
         }
     }
+    let is_repl = matches!(target, Target::Repl);
     let code = match target {
         Target::File(f) => {
             let (src, name) = if f == "-" {
@@ -236,7 +275,7 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
         },
         Target::Repl => {
             if interactive {
-                match input {
+                match input.clone() {
                     Some(i) => repl::run(&mut vm, i),
                     None => 0,
                 }
@@ -249,6 +288,25 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
                 }
             }
         }
+    };
+    // -i, or MICROPYINSPECT set by the time the program ends: continue in the REPL (as
+    // MicroPython's unix port does), unless the program exited through SystemExit.
+    let exited = FORCED_EXIT.load(std::sync::atomic::Ordering::Relaxed);
+    let code = if !is_repl
+        && !exited
+        && tty
+        && (opts.inspect || std::env::var_os("MICROPYINSPECT").is_some())
+    {
+        ferropy_vm::modio::flush_all(&mut vm);
+        let input = input.unwrap_or_else(repl::start_reader);
+        repl::run(&mut vm, input)
+    } else {
+        code
+    };
+    // sys.atexit's function runs last (even after SystemExit), as in MicroPython's unix port.
+    let code = match ferropy_vm::modsys::run_atexit(&mut vm) {
+        Ok(()) => code,
+        Err(e) => report(&mut vm, e),
     };
     ferropy_vm::modio::flush_all(&mut vm);
     vm.port.flush();

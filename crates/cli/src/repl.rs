@@ -111,7 +111,14 @@ impl Drop for RawMode {
 pub fn run(vm: &mut Vm, input: SharedInput) -> i32 {
     let raw = RawMode::enter();
     let mut repl = Repl::new();
-    repl.set_machine("linux [Rust] with native");
+    // The shape of MicroPython's unix port banner, which tools and test runners match.
+    repl.set_banner(
+        &format!(
+            "MicroPython (ferropy v{}) on 2026-11-22; linux [Rust] version",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "Use Ctrl-D to exit, Ctrl-E for paste mode",
+    );
     repl.start(vm);
     vm.port.flush();
     let code = loop {

@@ -420,3 +420,23 @@ fn random_bytes_never_crash() {
     assert_eq!(b.io(b"\x03"), "\r\n>>> ");
     assert_eq!(b.io(b"1+2\r"), "1+2\r\n3\r\n>>> ");
 }
+
+#[test]
+fn word_keys_move_and_kill_words() {
+    let mut b = Board::new();
+    // Alt-b moves back over a word, then typing inserts there.
+    b.io(b"234\x1bb1");
+    assert_eq!(b.io(b"\r"), "\r\n1234\r\n>>> ");
+    // Ctrl-Left / Ctrl-Right move by words too.
+    b.io(b"12\x02\x02\x1b[1;5C3");
+    assert_eq!(b.io(b"\r"), "\r\n123\r\n>>> ");
+    b.io(b"234\x1b[1;5D1");
+    assert_eq!(b.io(b"\r"), "\r\n1234\r\n>>> ");
+    // Alt-Backspace and Ctrl-W delete the word before the cursor, Alt-d the one after it.
+    b.io(b"100 + 45623\x1b\x7f1");
+    assert_eq!(b.io(b"\r"), "\r\n101\r\n>>> ");
+    b.io(b"123\x171");
+    assert_eq!(b.io(b"\r"), "\r\n1\r\n>>> ");
+    b.io(b"1 + 256\x02\x02\x02\x02\x1bd2");
+    assert_eq!(b.io(b"\r"), "\r\n3\r\n>>> ");
+}

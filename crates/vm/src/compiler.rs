@@ -54,6 +54,20 @@ pub fn compile_with_options(
     interner: &mut Interner,
     allow_top_level_await: bool,
 ) -> Result<Rc<Code>, SyntaxError> {
+    compile_at_level(module, filename, mode, interner, allow_top_level_await, 0)
+}
+
+/// Like [`compile_with_options`], at an optimisation level (MicroPython's
+/// `micropython.opt_level()`, the command line's `-O`): from 1, `__debug__` is False and `assert`
+/// statements are left out; from 3, no line numbers are kept (every line reports as line 1).
+pub fn compile_at_level(
+    module: &ast::Module,
+    filename: &str,
+    mode: Mode,
+    interner: &mut Interner,
+    allow_top_level_await: bool,
+    opt_level: u8,
+) -> Result<Rc<Code>, SyntaxError> {
     let table = symtable::build(module, allow_top_level_await)?;
     let filename = interner.intern(filename);
     let mut c = Compiler {
@@ -63,8 +77,75 @@ pub fn compile_with_options(
         mode,
         units: Vec::new(),
         depth: 0,
+        opt_level,
+        mp_consts: BTreeMap::new(),
     };
     c.compile_module(module)
+}
+
+/// Bits a value computed for `const()` may have: bounds the work done at compile time.
+const MP_CONST_MAX_BITS: u64 = 1 << 16;
+
+/// An integer constant as a big integer (`const()` arithmetic is on integers only).
+fn const_int(v: &ConstVal) -> Option<BigInt> {
+    match v {
+        ConstVal::Int(i) => Some(BigInt::from(*i)),
+        ConstVal::BigInt(s) => BigInt::parse_bytes(s.as_bytes(), 10),
+        _ => None,
+    }
+}
+
+/// A big integer back as a constant (small ones as `Int`).
+fn big_const(b: BigInt) -> ConstVal {
+    match i64::try_from(&b) {
+        Ok(i) => ConstVal::Int(i),
+        Err(_) => ConstVal::BigInt(b.to_string()),
+    }
+}
+
+/// `NAME = const(value)`: the name and the argument, when a statement has that shape.
+fn mp_const_assign<'e>(targets: &'e [Expr], value: &'e Expr) -> Option<(&'e str, &'e Expr)> {
+    let [Expr {
+        kind: ExprKind::Name(name),
+        ..
+    }] = targets
+    else {
+        return None;
+    };
+    match &value.kind {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } if keywords.is_empty()
+            && matches!(&func.kind, ExprKind::Name(f) if f == "const")
+            && args.len() == 1
+            && !matches!(args[0].kind, ExprKind::Starred(_)) =>
+        {
+            Some((name.as_str(), &args[0]))
+        }
+        _ => None,
+    }
+}
+
+/// Is a decorator one of MicroPython's built-in code-emitter decorators (`@micropython.xxx`, a
+/// dotted name rooted at `micropython`)? Returns its attribute path then.
+fn mp_decorator(d: &Expr) -> Option<Vec<&str>> {
+    let mut parts = Vec::new();
+    let mut cur = d;
+    loop {
+        match &cur.kind {
+            ExprKind::Attribute { value, attr } => {
+                parts.push(attr.as_str());
+                cur = value;
+            }
+            ExprKind::Name(n) if n == "micropython" && !parts.is_empty() => {
+                parts.reverse();
+                return Some(parts);
+            }
+            _ => return None,
+        }
+    }
 }
 
 fn syntax_error(msg: &str, loc: Loc) -> SyntaxError {
@@ -306,6 +387,12 @@ struct Compiler<'a, 'i> {
     units: Vec<Unit<'a>>,
     /// Current expression nesting depth (bounded to protect the native stack).
     depth: u32,
+    /// Optimisation level (see [`compile_at_level`]).
+    opt_level: u8,
+    /// MicroPython's compile-time constants (`NAME = const(value)`), defined in source order;
+    /// every later load of NAME, in any scope, is replaced by the value (as MicroPython's parser
+    /// does).
+    mp_consts: BTreeMap<String, ConstVal>,
 }
 
 /// The deepest expression nesting the compiler accepts.
@@ -644,6 +731,9 @@ impl<'a, 'i> Compiler<'a, 'i> {
         if line != 0 {
             u.cur_line = line;
         }
+        if self.opt_level >= 3 {
+            self.unit().cur_line = 1;
+        }
         old
     }
 
@@ -783,9 +873,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
     }
 
     fn name_op(&mut self, name: &str, ctx: Ctx, loc: Loc) -> CResult {
-        if name == "__debug__" && ctx == Ctx::Load {
-            self.emit(Instr::LoadBool(true));
-            return Ok(());
+        if ctx == Ctx::Load {
+            if name == "__debug__" {
+                self.emit(Instr::LoadBool(self.opt_level == 0));
+                return Ok(());
+            }
+            if let Some(c) = self.mp_consts.get(name) {
+                let c = c.clone();
+                self.load_const(c);
+                return Ok(());
+            }
         }
         let m = self.mangled(name);
         self.name_op_mangled(&m, ctx, loc)
@@ -1054,8 +1151,17 @@ impl<'a, 'i> Compiler<'a, 'i> {
     }
 
     fn compile_function(&mut self, s: &'a Stmt, f: &'a ast::FunctionDef) -> CResult {
+        let mut n_decorators = 0;
         for d in &f.decorators {
+            if let Some(path) = mp_decorator(d) {
+                // Emitter choices: every function here runs as bytecode.
+                if !matches!(path.as_slice(), ["bytecode" | "native" | "viper"]) {
+                    return Err(syntax_error("invalid micropython decorator", d.loc));
+                }
+                continue;
+            }
             self.compile_expr(d)?;
+            n_decorators += 1;
         }
         self.set_line(s.loc.line);
         let mut flags = self.compile_defaults(&f.args)?;
@@ -1084,7 +1190,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
         let code = self.exit_unit()?;
         self.set_line(s.loc.line);
         self.make_closure(code, flags, s.loc)?;
-        for _ in &f.decorators {
+        for _ in 0..n_decorators {
             self.emit(Instr::Call(1));
         }
         self.name_op(&f.name, Ctx::Store, s.loc)
@@ -1183,6 +1289,11 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 } else {
                     self.compile_expr(e)?;
                     self.emit(Instr::PopTop);
+                }
+            }
+            StmtKind::Assign { targets, value } if mp_const_assign(targets, value).is_some() => {
+                if let Some((name, arg)) = mp_const_assign(targets, value) {
+                    self.compile_mp_const(name, arg, s.loc)?;
                 }
             }
             StmtKind::Assign { targets, value } => {
@@ -1305,6 +1416,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 body,
                 is_async,
             } => self.compile_with(s, items, body, *is_async, 0)?,
+            StmtKind::Assert { .. } if self.opt_level > 0 => {}
             StmtKind::Assert { test, msg } => {
                 let ok = self.new_label();
                 self.compile_jump_if(test, true, ok)?;
@@ -1857,6 +1969,87 @@ impl<'a, 'i> Compiler<'a, 'i> {
         Ok(())
     }
 
+    /// `NAME = const(value)` (MicroPython): the value must fold to a constant; later loads of
+    /// NAME are replaced by it, and a NAME starting with `_` is not stored at all.
+    fn compile_mp_const(&mut self, name: &str, arg: &Expr, loc: Loc) -> CResult {
+        let Some(v) = self.mp_const_eval(arg) else {
+            return Err(syntax_error("not a constant", arg.loc));
+        };
+        if self.mp_consts.contains_key(name) {
+            return Err(syntax_error("cannot assign to literal", loc));
+        }
+        if !name.starts_with('_') {
+            self.load_const(v.clone());
+            self.name_op(name, Ctx::Store, loc)?;
+        }
+        self.mp_consts.insert(String::from(name), v);
+        Ok(())
+    }
+
+    /// The value of a `const()` argument: literals, earlier constants, tuples of them and
+    /// integer arithmetic (MicroPython's parser folds nothing else).
+    fn mp_const_eval(&self, e: &Expr) -> Option<ConstVal> {
+        use num_integer::Integer;
+        use num_traits::{Signed, Zero};
+        match &e.kind {
+            ExprKind::Constant(_) => self.fold(e),
+            ExprKind::Name(n) => self.mp_consts.get(n).cloned(),
+            ExprKind::Tuple(elts) => elts
+                .iter()
+                .map(|x| self.mp_const_eval(x))
+                .collect::<Option<Vec<_>>>()
+                .map(ConstVal::Tuple),
+            ExprKind::UnaryOp { op, operand } => {
+                let v = const_int(&self.mp_const_eval(operand)?)?;
+                Some(big_const(match op {
+                    UnaryOpKind::USub => -v,
+                    UnaryOpKind::UAdd => v,
+                    UnaryOpKind::Invert => !v,
+                    UnaryOpKind::Not => return None,
+                }))
+            }
+            ExprKind::BinOp { left, op, right } => {
+                let a = const_int(&self.mp_const_eval(left)?)?;
+                let b = const_int(&self.mp_const_eval(right)?)?;
+                let r = match op {
+                    BinOp::Add => a + b,
+                    BinOp::Sub => a - b,
+                    BinOp::Mult if a.bits() + b.bits() <= MP_CONST_MAX_BITS => a * b,
+                    BinOp::FloorDiv if !b.is_zero() => a.div_floor(&b),
+                    BinOp::Mod if !b.is_zero() => a.mod_floor(&b),
+                    BinOp::Pow => {
+                        let n = u32::try_from(&b).ok()?;
+                        if a.bits() > 1 && a.bits().saturating_mul(u64::from(n)) > MP_CONST_MAX_BITS
+                        {
+                            return None;
+                        }
+                        num_traits::Pow::pow(a, n)
+                    }
+                    BinOp::LShift => {
+                        let n = usize::try_from(&b).ok()?;
+                        if a.bits().saturating_add(n as u64) > MP_CONST_MAX_BITS {
+                            return None;
+                        }
+                        a << n
+                    }
+                    BinOp::RShift => {
+                        if b.is_negative() {
+                            return None;
+                        }
+                        let n = usize::try_from(&b).unwrap_or(usize::MAX).min(1 << 20);
+                        a >> n
+                    }
+                    BinOp::BitAnd => a & b,
+                    BinOp::BitOr => a | b,
+                    BinOp::BitXor => a ^ b,
+                    _ => return None,
+                };
+                Some(big_const(r))
+            }
+            _ => None,
+        }
+    }
+
     // ----- expressions -----
 
     /// The constant value of an expression, if it folds to one.
@@ -1895,7 +2088,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 }
                 Some(ConstVal::Tuple(v))
             }
-            ExprKind::Name(n) if n == "__debug__" => Some(ConstVal::Bool(true)),
+            ExprKind::Name(n) if n == "__debug__" => Some(ConstVal::Bool(self.opt_level == 0)),
+            ExprKind::Name(n) => self.mp_consts.get(n).cloned(),
             _ => None,
         }
     }

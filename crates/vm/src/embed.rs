@@ -42,7 +42,15 @@ impl Vm {
             Ok(m) => m,
             Err(e) => return Err(self.syntax_error(&e, filename, src)),
         };
-        match crate::compiler::compile(&module, filename, mode, &mut self.interner) {
+        let level = crate::modmicropython::opt_level_of(self);
+        match crate::compiler::compile_at_level(
+            &module,
+            filename,
+            mode,
+            &mut self.interner,
+            false,
+            level,
+        ) {
             Ok(c) => Ok(c),
             Err(e) => Err(self.syntax_error(&e, filename, src)),
         }
@@ -195,12 +203,14 @@ impl Vm {
             Ok(m) => m,
             Err(e) => return Err(self.syntax_error(&e, filename, src)),
         };
-        let code = match crate::compiler::compile_with_options(
+        let level = crate::modmicropython::opt_level_of(self);
+        let code = match crate::compiler::compile_at_level(
             &module,
             filename,
             Mode::Exec,
             &mut self.interner,
             top_level_await,
+            level,
         ) {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error(&e, filename, src)),

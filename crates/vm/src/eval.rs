@@ -1025,20 +1025,26 @@ impl Vm {
                     };
                     let stop = pop!(self, frame);
                     let start = pop!(self, frame);
+                    self.heap_check()?;
                     let s = self.alloc(PyObject::Slice(start, stop, step));
                     frame.stack.push(Value::Obj(s));
                 }
                 Instr::BuildTuple(n) => {
+                    if n != 0 {
+                        self.heap_check()?;
+                    }
                     let items = self.pop_n(frame, n as usize)?;
                     let t = self.new_tuple(items);
                     frame.stack.push(t);
                 }
                 Instr::BuildList(n) => {
+                    self.heap_check()?;
                     let items = self.pop_n(frame, n as usize)?;
                     let l = self.new_list(items);
                     frame.stack.push(l);
                 }
                 Instr::BuildSet(n) => {
+                    self.heap_check()?;
                     let items = self.pop_n(frame, n as usize)?;
                     let s = self.new_set(crate::objset::Set::new());
                     if let Value::Obj(o) = &s {
@@ -1074,6 +1080,7 @@ impl Vm {
                     frame.stack.push(s);
                 }
                 Instr::BuildMap(n) => {
+                    self.heap_check()?;
                     let items = self.pop_n(frame, 2 * n as usize)?;
                     let d = self.new_dict(Dict::with_capacity(n as usize));
                     if let Value::Obj(o) = &d {

@@ -1,18 +1,22 @@
 //! The `micropython` module: `const`, `opt_level`, `mem_info`, `qstr_info`, `stack_use`,
-//! `heap_lock`/`heap_unlock`/`heap_locked`, `kbd_intr`, `schedule` and
-//! `alloc_emergency_exception_buf`.
+//! `heap_lock`/`heap_unlock`/`heap_locked`, `kbd_intr`, `schedule`,
+//! `alloc_emergency_exception_buf` and the `RingIO` stream.
 //!
 //! Its state (optimisation level, heap-lock depth, the queue of scheduled callbacks) lives in a
 //! hidden per-VM object; [`heap_locked`] and [`run_scheduled`] are the hooks the allocator and the
 //! dispatch loop use.
 
+use alloc::boxed::Box;
 use alloc::collections::VecDeque;
 use alloc::format;
+use alloc::vec::Vec;
+use core::cell::RefCell;
 
 use crate::attr::dict_of;
 use crate::exceptions::ExcKind;
 use crate::modbuiltins::{builtin_fn, check_args};
-use crate::value::{NativeFn, Obj, PyObject, Str, Value};
+use crate::types;
+use crate::value::{Layout, NativeFn, NativeObj, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -23,7 +27,6 @@ pub const SCHEDULE_DEPTH: usize = 8;
 #[derive(Default)]
 struct MpState {
     opt_level: i64,
-    heap_lock: i64,
     queue: VecDeque<(Value, Value)>,
 }
 
@@ -37,10 +40,48 @@ fn with_state<R>(vm: &mut Vm, f: impl FnOnce(&mut MpState) -> R) -> R {
     f(&mut MpState::default())
 }
 
-/// Is the heap locked (`micropython.heap_lock()`)? While it is, allocating new objects should
-/// raise MemoryError.
+/// Is the heap locked (`micropython.heap_lock()`)? While it is, creating objects raises
+/// MemoryError (see [`Vm::heap_check`]).
 pub fn heap_locked(vm: &mut Vm) -> bool {
-    with_state(vm, |st| st.heap_lock > 0)
+    vm.heap_lock > 0
+}
+
+/// MicroPython's message for an allocation refused while the heap is locked.
+pub const HEAP_LOCKED_MSG: &str = "memory allocation failed, heap is locked";
+
+impl Vm {
+    /// Call before creating or growing a Python-visible object (a list, tuple, dict, set,
+    /// bytearray, memoryview, slice, view...): while `micropython.heap_lock()` is in force this
+    /// is MemoryError, as in MicroPython where every heap allocation then fails. Costs one
+    /// compare when the heap is not locked. Objects the interpreter needs to run code (frames,
+    /// iterators of `for` loops, bound methods, `super()`, exceptions and tracebacks) are not
+    /// checked: MicroPython makes those without the heap (on the C stack, or from its emergency
+    /// exception buffer).
+    #[inline]
+    pub fn heap_check(&mut self) -> PyResult<()> {
+        if self.heap_lock == 0 {
+            Ok(())
+        } else {
+            Err(self.heap_locked_error())
+        }
+    }
+
+    /// `heap_check` when the list, bytearray... `v` must grow by `extra` items: only a growth
+    /// past the capacity allocates (as MicroPython's realloc of the items array).
+    #[inline]
+    pub fn heap_check_grow<T>(&mut self, v: &alloc::vec::Vec<T>, extra: usize) -> PyResult<()> {
+        if self.heap_lock == 0 || v.capacity() - v.len() >= extra {
+            Ok(())
+        } else {
+            Err(self.heap_locked_error())
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn heap_locked_error(&mut self) -> crate::PyErr {
+        self.err(ExcKind::MemoryError, HEAP_LOCKED_MSG)
+    }
 }
 
 /// Run the callbacks queued by `micropython.schedule`, oldest first. An exception from one stops
@@ -50,6 +91,16 @@ pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
         vm.call(&f, &[arg])?;
     }
     Ok(())
+}
+
+/// The optimisation level code is compiled at (`micropython.opt_level()`), clamped to 0..=3.
+pub fn opt_level_of(vm: &mut Vm) -> u8 {
+    with_state(vm, |st| st.opt_level.clamp(0, 3) as u8)
+}
+
+/// Set the optimisation level (the command line's `-O`).
+pub fn set_opt_level(vm: &mut Vm, level: i64) {
+    with_state(vm, |st| st.opt_level = level);
 }
 
 fn const_(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -116,19 +167,17 @@ fn stack_use(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn heap_lock(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    with_state(vm, |st| st.heap_lock += 1);
+    vm.heap_lock = vm.heap_lock.saturating_add(1);
     Ok(Value::None)
 }
 
 fn heap_unlock(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(with_state(vm, |st| {
-        st.heap_lock = (st.heap_lock - 1).max(0);
-        st.heap_lock
-    })))
+    vm.heap_lock = vm.heap_lock.saturating_sub(1);
+    Ok(Value::Int(i64::from(vm.heap_lock)))
 }
 
 fn heap_locked_fn(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(with_state(vm, |st| st.heap_lock)))
+    Ok(Value::Int(i64::from(vm.heap_lock)))
 }
 
 fn kbd_intr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -159,6 +208,192 @@ fn nothing(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
+/// A `micropython.RingIO`: a byte FIFO of fixed capacity with the stream methods (and the poll
+/// ioctl, so asyncio streams can wait on it).
+struct RingIO {
+    data: VecDeque<u8>,
+    cap: usize,
+}
+
+/// The stream ioctl request asking for readiness (MicroPython's `MP_STREAM_POLL`).
+const MP_STREAM_POLL: i64 = 3;
+/// The stream ioctl request closing the stream (`MP_STREAM_CLOSE`).
+const MP_STREAM_CLOSE: i64 = 4;
+
+fn with_ring<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut RingIO) -> R) -> PyResult<R> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Some(r) = n.data.borrow_mut().downcast_mut::<RingIO>() {
+                return Ok(f(r));
+            }
+        }
+    }
+    Err(vm.type_error("descriptor requires a 'RingIO' object"))
+}
+
+/// An optional size argument: None, absent or negative mean "everything".
+fn opt_size(vm: &mut Vm, v: Option<&Value>) -> PyResult<usize> {
+    match v {
+        None | Some(Value::None) => Ok(usize::MAX),
+        Some(v) => {
+            let n = vm.to_index(v)?;
+            Ok(usize::try_from(n).unwrap_or(usize::MAX))
+        }
+    }
+}
+
+fn ring_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "RingIO", args, 2, 2)?;
+    let cls = match &args[0] {
+        Value::Obj(c) => c.clone(),
+        _ => return Err(vm.type_error("RingIO.__new__(X): X is not a type object")),
+    };
+    let cap = match &args[1] {
+        Value::Int(_) | Value::Bool(_) => {
+            let n = vm.to_index(&args[1])?;
+            usize::try_from(n).map_err(|_| vm.value_error("size must be positive"))?
+        }
+        // A buffer gives the storage size; MicroPython keeps one byte of it free.
+        v => match crate::objbytes::bytes_data(v) {
+            Some(b) => b.len().saturating_sub(1),
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("can't convert {} to int", tn)));
+            }
+        },
+    };
+    vm.heap_check()?;
+    let ring = RingIO {
+        data: VecDeque::with_capacity(cap.min(1 << 20)),
+        cap,
+    };
+    Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+        class: cls,
+        data: RefCell::new(Box::new(ring)),
+    }))))
+}
+
+fn ring_any(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "any", args, 1, 1)?;
+    let n = with_ring(vm, &args[0], |r| r.data.len())?;
+    Ok(Value::Int(n as i64))
+}
+
+fn ring_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "read", args, 1, 2)?;
+    let n = opt_size(vm, args.get(1))?;
+    let out: Vec<u8> = with_ring(vm, &args[0], |r| {
+        let k = n.min(r.data.len());
+        r.data.drain(..k).collect()
+    })?;
+    Ok(Value::bytes_vec(out))
+}
+
+fn ring_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "readline", args, 1, 2)?;
+    let n = opt_size(vm, args.get(1))?;
+    let out: Vec<u8> = with_ring(vm, &args[0], |r| {
+        let end = r
+            .data
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(r.data.len(), |p| p + 1);
+        r.data.drain(..end.min(n)).collect()
+    })?;
+    Ok(Value::bytes_vec(out))
+}
+
+fn ring_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "readinto", args, 2, 3)?;
+    let room = vm.len(&args[1])?;
+    let n = opt_size(vm, args.get(2))?.min(room);
+    let out: Vec<u8> = with_ring(vm, &args[0], |r| {
+        let k = n.min(r.data.len());
+        r.data.drain(..k).collect()
+    })?;
+    let k = out.len();
+    let sl = Value::Obj(vm.alloc(PyObject::Slice(
+        Value::Int(0),
+        Value::Int(k as i64),
+        Value::None,
+    )));
+    vm.setitem(&args[1], &sl, Value::bytes_vec(out))?;
+    Ok(Value::Int(k as i64))
+}
+
+fn ring_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "write", args, 2, 2)?;
+    let Some(data) = crate::objbytes::bytes_data(&args[1]) else {
+        let tn = vm.type_name(&args[1]);
+        return Err(vm.type_error(format!(
+            "object with buffer protocol required, not '{}'",
+            tn
+        )));
+    };
+    let n = with_ring(vm, &args[0], |r| {
+        let k = data.len().min(r.cap - r.data.len());
+        r.data.extend(&data[..k]);
+        k
+    })?;
+    Ok(Value::Int(n as i64))
+}
+
+fn ring_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "close", args, 1, 1)?;
+    Ok(Value::None)
+}
+
+fn ring_ioctl(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "ioctl", args, 3, 3)?;
+    let req = vm.to_index(&args[1])?;
+    match req {
+        MP_STREAM_POLL => {
+            let events = vm.to_index(&args[2])?;
+            let (used, free) = with_ring(vm, &args[0], |r| (r.data.len(), r.cap - r.data.len()))?;
+            let mut ready = 0;
+            if used > 0 {
+                ready |= 0x0001;
+            }
+            if free > 0 {
+                ready |= 0x0004;
+            }
+            Ok(Value::Int(ready & events))
+        }
+        MP_STREAM_CLOSE => Ok(Value::Int(0)),
+        // EINVAL, as MicroPython answers requests a stream does not know.
+        _ => Ok(Value::Int(-22)),
+    }
+}
+
+fn ring_repr(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    Ok(Value::str("<RingIO>"))
+}
+
+fn ring_class(vm: &mut Vm) -> Obj {
+    let cls = types::new_type(
+        "RingIO",
+        alloc::vec![vm.types.object.clone()],
+        Layout::Other,
+        false,
+    );
+    types::set_attr(&cls, "__module__", Value::str("micropython"));
+    types::add_static_methods(&cls, &[("__new__", ring_new)]);
+    types::add_methods(
+        &cls,
+        &[
+            ("any", ring_any),
+            ("read", ring_read),
+            ("readline", ring_readline),
+            ("readinto", ring_readinto),
+            ("write", ring_write),
+            ("close", ring_close),
+            ("ioctl", ring_ioctl),
+            ("__repr__", ring_repr),
+        ],
+    );
+    cls
+}
+
 /// Create the `micropython` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let m = vm.new_module("micropython");
@@ -180,6 +415,11 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             let mut d = d.borrow_mut();
             for (name, f) in fns {
                 d.set_str(name, builtin_fn(name, *f));
+            }
+            drop(d);
+            let ring = ring_class(vm);
+            if let Some(d) = dict_of(&mm.dict) {
+                d.borrow_mut().set_str("RingIO", Value::Obj(ring));
             }
         }
     }

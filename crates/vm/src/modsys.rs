@@ -1,5 +1,6 @@
 //! The `sys` module.
 
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -40,11 +41,91 @@ fn exception(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(vm.handled.clone().unwrap_or(Value::None))
 }
 
+/// MicroPython's traceback text from CPython's: the same `File "...", line N, in f` entries but
+/// without the source lines (and caret lines) under them, as MicroPython keeps no source. With
+/// `limit` (`sys.tracebacklimit`), only the first `limit` entries of each traceback are kept, and
+/// none (not even the header) when it is 0 or less.
+fn mp_traceback(text: &str, limit: Option<i64>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_entry = false;
+    let mut entries = 0i64;
+    for line in text.split_inclusive('\n') {
+        if in_entry && line.starts_with("    ") {
+            continue;
+        }
+        if line.starts_with("Traceback (most recent call last):") {
+            entries = 0;
+            in_entry = false;
+            if limit.is_some_and(|l| l <= 0) {
+                continue;
+            }
+        } else if line.starts_with("  File \"") {
+            entries += 1;
+            in_entry = true;
+            if limit.is_some_and(|l| entries > l) {
+                continue;
+            }
+        } else {
+            in_entry = false;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The function `sys.atexit` registered (MicroPython keeps one).
+#[derive(Default)]
+struct AtExit(Option<Value>);
+
+fn with_atexit<R>(vm: &mut Vm, f: impl FnOnce(&mut AtExit) -> R) -> R {
+    let o = crate::vfs::hidden_state::<AtExit>(vm, " sys.atexit");
+    if let PyObject::Native(n) = &*o {
+        if let Some(st) = n.data.borrow_mut().downcast_mut::<AtExit>() {
+            return f(st);
+        }
+    }
+    f(&mut AtExit::default())
+}
+
+/// `sys.atexit(func)`: call `func()` when the program ends (MicroPython); returns the function
+/// registered before, or None.
+fn atexit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let [func] = args else {
+        return Err(vm.type_error(format!(
+            "function takes 1 positional arguments but {} were given",
+            args.len()
+        )));
+    };
+    let func = func.clone();
+    let old = with_atexit(vm, |st| st.0.replace(func));
+    Ok(old.unwrap_or(Value::None))
+}
+
+/// Run the function registered with `sys.atexit`, if any and callable (the embedder calls this
+/// once the main program, and any REPL after it, has finished).
+pub fn run_atexit(vm: &mut Vm) -> PyResult<()> {
+    let Some(f) = with_atexit(vm, |st| st.0.take()) else {
+        return Ok(());
+    };
+    // None disables the call, as in MicroPython.
+    if !f.is_none() {
+        vm.call(&f, &[])?;
+    }
+    Ok(())
+}
+
 fn print_exception(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let Some(e) = args.first() else {
         return Err(vm.type_error("print_exception() missing argument"));
     };
-    let text = vm.format_exception_with(e, true);
+    let limit = match vm.sys_module("sys") {
+        Some(sys) => match vm.getattr_opt(&sys, "tracebacklimit")? {
+            Some(l) => Some(vm.to_index(&l)?),
+            None => None,
+        },
+        None => None,
+    };
+    let text = mp_traceback(&vm.format_exception_with(e, true), limit);
     // MicroPython's default stream is sys.stdout.
     let file = args.get(1).cloned().or_else(|| {
         kw.iter()
@@ -54,11 +135,11 @@ fn print_exception(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
     match file {
         Some(f) if is_std_stream(vm, &f, 2) => vm.write_stderr(&text),
         Some(f) if !f.is_none() && !is_std_stream(vm, &f, 1) => {
-            // Like MicroPython's stream check: an object without `write` is OSError(EINVAL).
-            let Some(w) = vm.getattr_opt(&f, "write")? else {
-                return Err(crate::vfs::os_error(vm, 22, None));
+            // MicroPython's stream check: an object without `write` is not a stream.
+            let Some(write) = vm.getattr_opt(&f, "write")? else {
+                return Err(vm.err(ExcKind::OSError, "stream operation not supported"));
             };
-            vm.call(&w, &[Value::string(text)])?;
+            vm.call(&write, &[Value::string(text)])?;
         }
         _ => vm.write_stdout(&text),
     }
@@ -187,6 +268,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             builtin_fn("setrecursionlimit", setrecursionlimit),
         );
         dd.set_str("intern", builtin_fn("intern", intern));
+        dd.set_str("atexit", builtin_fn("atexit", atexit));
         dd.set_str("getsizeof", builtin_fn("getsizeof", getsizeof));
     }
     Ok(m)

@@ -1441,6 +1441,7 @@ pub fn bytes_subscript(vm: &mut Vm, v: &Value, key: &Value) -> PyResult {
             if step == 1 && !ba && n == t.len() {
                 return Ok(v.clone());
             }
+            vm.heap_check()?;
             let mut out = Vec::with_capacity(n);
             let mut i = start;
             for _ in 0..n {
@@ -1655,6 +1656,9 @@ fn new_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], ba: bool) -> P
         0,
         true,
     )?;
+    if ba {
+        vm.heap_check()?;
+    }
     let data = bytes_from_source(vm, src, enc, errs, ba)?;
     let v = mk(vm, ba, data);
     let exact = if ba {
@@ -1688,7 +1692,9 @@ fn ba_append(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult 
         )));
     }
     let b = byte_value(vm, &args[1])?;
-    ba_cell(vm, &o)?.borrow_mut().push(b);
+    let cell = ba_cell(vm, &o)?;
+    vm.heap_check_grow(&cell.borrow(), 1)?;
+    cell.borrow_mut().push(b);
     Ok(Value::None)
 }
 
@@ -1722,7 +1728,9 @@ fn ba_extend(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult 
         )));
     }
     let data = iterable_bytes(vm, &args[1])?;
-    ba_cell(vm, &o)?.borrow_mut().extend_from_slice(&data);
+    let cell = ba_cell(vm, &o)?;
+    vm.heap_check_grow(&cell.borrow(), data.len())?;
+    cell.borrow_mut().extend_from_slice(&data);
     Ok(Value::None)
 }
 
@@ -1735,7 +1743,9 @@ fn ba_iadd(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
         let tn = vm.type_name(&args[1]);
         return Err(vm.type_error(format!("can't concat {} to bytearray", tn)));
     };
-    ba_cell(vm, &o)?.borrow_mut().extend_from_slice(&data);
+    let cell = ba_cell(vm, &o)?;
+    vm.heap_check_grow(&cell.borrow(), data.len())?;
+    cell.borrow_mut().extend_from_slice(&data);
     Ok(args[0].clone())
 }
 
@@ -1846,6 +1856,9 @@ fn ba_setitem(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult
         let len = cell.borrow().len();
         let (start, stop, step) = slice_indices(vm, key, len)?;
         let n = slice_len(start, stop, step);
+        if step == 1 && data.len() > n {
+            vm.heap_check_grow(&cell.borrow(), data.len() - n)?;
+        }
         let mut v = cell.borrow_mut();
         if step == 1 {
             let s = start.max(0) as usize;
@@ -2007,6 +2020,11 @@ pub fn bytes_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyRes
             let (x, y) = (x.get(), y.get());
             if let Err(e) = check_size(vm, x.len().saturating_add(y.len())) {
                 return Some(Err(e));
+            }
+            if ba || (!x.is_empty() && !y.is_empty()) {
+                if let Err(e) = vm.heap_check() {
+                    return Some(Err(e));
+                }
             }
             let mut out = Vec::with_capacity(x.len() + y.len());
             out.extend_from_slice(x);

@@ -124,6 +124,7 @@ fn dict_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
         _ => return Err(vm.type_error("dict.__new__(X): X is not a type object")),
     };
     let exact = alloc::rc::Rc::ptr_eq(&cls, &vm.types.dict);
+    vm.heap_check()?;
     let v = vm.new_dict(Dict::new());
     if !exact {
         // Python subclasses get their items from `__init__`, as in CPython.
@@ -163,6 +164,7 @@ fn view(
     no_kwargs(vm, name, kwargs)?;
     no_args(vm, name, args)?;
     let o = self_dict(vm, args, name)?;
+    vm.heap_check()?;
     Ok(Value::Obj(vm.alloc(PyObject::DictView(o, kind))))
 }
 
@@ -248,6 +250,7 @@ fn dict_copy(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "dict.copy", kwargs)?;
     no_args(vm, "dict.copy", args)?;
     let o = self_dict(vm, args, "copy")?;
+    vm.heap_check()?;
     let d = compact_copy(&cell(&o).borrow());
     Ok(vm.new_dict(d))
 }

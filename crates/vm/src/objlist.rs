@@ -66,6 +66,7 @@ fn list_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     }
     no_kwargs(vm, "list", kwargs)?;
     arg_count(vm, "list", args, 0, 1)?;
+    vm.heap_check()?;
     let items = match args.get(1) {
         Some(it) => collect_items(vm, it)?,
         None => Vec::new(),
@@ -93,6 +94,14 @@ fn list_append(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
     no_kwargs(vm, "list.append", kwargs)?;
     exactly_one(vm, "list.append", args)?;
     let o = self_list(vm, args, "append")?;
+    if vm.heap_lock != 0 {
+        let c = cell(&o).borrow();
+        let grow = c.len() == c.capacity();
+        drop(c);
+        if grow {
+            vm.heap_check()?;
+        }
+    }
     cell(&o).borrow_mut().push(args[1].clone());
     Ok(Value::None)
 }
@@ -101,6 +110,9 @@ fn list_extend(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
     no_kwargs(vm, "list.extend", kwargs)?;
     exactly_one(vm, "list.extend", args)?;
     let o = self_list(vm, args, "extend")?;
+    if vm.heap_lock != 0 && vm.len(&args[1]).map_or(true, |n| n > 0) {
+        vm.heap_check()?;
+    }
     extend_from(vm, &o, &args[1])?;
     Ok(Value::None)
 }
@@ -220,6 +232,7 @@ fn list_copy(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "list.copy", kwargs)?;
     no_args(vm, "list.copy", args)?;
     let o = self_list(vm, args, "copy")?;
+    vm.heap_check()?;
     let items = cell(&o).borrow().clone();
     Ok(vm.new_list(items))
 }
@@ -345,6 +358,7 @@ pub fn getitem(vm: &mut Vm, o: &Obj, idx: &Value) -> PyResult {
         return Err(vm.index_error("list index out of range"));
     }
     if is_slice(idx) {
+        vm.heap_check()?;
         let (start, stop, step) = slice_unpack(vm, idx)?;
         let l = cell(o).borrow();
         let (s, e, st) = adjust_indices(start, stop, step, l.len());
@@ -398,6 +412,16 @@ pub fn setitem(vm: &mut Vm, o: &Obj, idx: &Value, value: Value) -> PyResult<()> 
                 return Err(e);
             }
         };
+        if vm.heap_lock != 0 {
+            let l = cell(o).borrow();
+            let (s, e, _) = adjust_indices(start, stop, step, l.len());
+            let removed = (e.max(s) - s) as usize;
+            let grow = items.len() > removed && items.len() - removed > l.capacity() - l.len();
+            drop(l);
+            if grow {
+                vm.heap_check()?;
+            }
+        }
         let mut l = cell(o).borrow_mut();
         let (s, e, st) = adjust_indices(start, stop, step, l.len());
         if st == 1 {

@@ -167,6 +167,7 @@ fn new_view(vm: &mut Vm, obj: Value, start: usize, len: usize, code: u8) -> Valu
 
 fn mv_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "memoryview", args, 2, 2)?;
+    vm.heap_check()?;
     let obj = &args[1];
     if with_view(obj, |_| ()).is_some() {
         let (o, s, l, c) = view_of(vm, obj)?;
@@ -223,6 +224,7 @@ fn mv_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let size = itemsize(code);
     let idx = &args[1];
     if is_slice(idx) {
+        vm.heap_check()?;
         let (a, b, step) = crate::objrange::slice_indices(vm, idx, len)?;
         if step == 1 {
             let n = if b > a { (b - a) as usize } else { 0 };

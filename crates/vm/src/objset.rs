@@ -1059,6 +1059,7 @@ fn new_common(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)], frozen: bool
 }
 
 fn set_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    vm.heap_check()?;
     new_common(vm, args, kwargs, false)
 }
 
@@ -1147,6 +1148,9 @@ fn set_clear(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
 fn set_copy(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_arg(vm, "set.copy", args, kwargs)?;
     let o = self_set(vm, &args[0], "copy")?;
+    if !is_frozen(&o) {
+        vm.heap_check()?;
+    }
     if is_frozen(&o) && matches!(&args[0], Value::Obj(x) if alloc::rc::Rc::ptr_eq(x, &o)) {
         return Ok(args[0].clone());
     }

@@ -74,6 +74,7 @@ const CTRL_K: u8 = 11;
 const CTRL_N: u8 = 14;
 const CTRL_P: u8 = 16;
 const CTRL_U: u8 = 21;
+const CTRL_W: u8 = 23;
 
 const AUTO_INDENT_ENABLED: u8 = 1;
 const AUTO_INDENT_JUST_ADDED: u8 = 2;
@@ -147,6 +148,8 @@ enum Esc {
 /// The REPL state machine (one per console).
 pub struct Repl {
     machine: Option<String>,
+    /// A whole banner set by the embedder, replacing the default one.
+    banner: Option<String>,
     raw: bool,
     /// The input so far: earlier lines of a compound statement, then the line being edited.
     line: Vec<u8>,
@@ -181,6 +184,7 @@ impl Repl {
     pub fn new() -> Repl {
         Repl {
             machine: None,
+            banner: None,
             raw: false,
             line: Vec::new(),
             orig_len: 0,
@@ -241,6 +245,12 @@ impl Repl {
         self.machine = Some(String::from(machine));
     }
 
+    /// Replace the whole banner with two lines (given without line ends), e.g. the shape of
+    /// MicroPython's unix port (`MicroPython ... version` / `Use Ctrl-D to exit, ...`).
+    pub fn set_banner(&mut self, first: &str, second: &str) {
+        self.banner = Some(format!("{}\r\n{}\r\n", first, second));
+    }
+
     /// True while the raw REPL is active.
     pub fn is_raw(&self) -> bool {
         self.raw
@@ -248,6 +258,9 @@ impl Repl {
 
     /// The two-line banner, `\r\n`-terminated.
     pub fn banner(&self, vm: &Vm) -> String {
+        if let Some(b) = &self.banner {
+            return b.clone();
+        }
         let machine = match &self.machine {
             Some(m) => m.clone(),
             None => format!("ferropy with {}", vm.port.platform()),
@@ -676,6 +689,7 @@ impl Repl {
                         self.history_down(&mut step_back, &mut from_cursor, &mut step_forward)
                     }
                     CTRL_P => self.history_up(&mut step_back, &mut from_cursor, &mut step_forward),
+                    CTRL_W => self.kill_word_back(&mut step_back, &mut from_cursor),
                     CTRL_U => {
                         let n = self.cursor - self.orig_len;
                         self.line.drain(self.orig_len..self.cursor);
@@ -729,6 +743,18 @@ impl Repl {
                     b'O' => Esc::O,
                     _ => Esc::None,
                 };
+                // Emacs word keys: Alt-b, Alt-f, Alt-d, Alt-Backspace.
+                match c {
+                    b'b' => step_back = self.count_word(false),
+                    b'f' => step_forward = self.count_word(true),
+                    b'd' => {
+                        let n = self.count_word(true);
+                        self.line.drain(self.cursor..self.cursor + n);
+                        from_cursor = true;
+                    }
+                    127 => self.kill_word_back(&mut step_back, &mut from_cursor),
+                    _ => {}
+                }
             }
             Esc::Bracket => {
                 self.esc = Esc::None;
@@ -753,7 +779,14 @@ impl Repl {
             }
             Esc::BracketDigit(d) => {
                 self.esc = Esc::None;
-                if c == b'~' {
+                if c == b';' && d == b'1' {
+                    // `ESC [ 1 ; 5 C`: a modifier parameter follows (Ctrl-Right / Ctrl-Left).
+                    self.esc = Esc::Bracket;
+                } else if d == b'5' && c == b'C' {
+                    step_forward = self.count_word(true);
+                } else if d == b'5' && c == b'D' {
+                    step_back = self.count_word(false);
+                } else if c == b'~' {
                     match d {
                         b'1' | b'7' => step_back = self.cursor - self.orig_len,
                         b'4' | b'8' => step_forward = self.line.len() - self.cursor,
@@ -800,6 +833,42 @@ impl Repl {
         }
         self.auto_indent &= !AUTO_INDENT_JUST_ADDED;
         None
+    }
+
+    /// Bytes from the cursor to the end (forward) or start (backward) of the next word, as
+    /// MicroPython's readline counts them (words are ASCII letters and digits).
+    fn count_word(&self, forward: bool) -> usize {
+        let mut pos = self.cursor;
+        let mut in_word = false;
+        loop {
+            if (!forward && pos <= self.orig_len) || (forward && pos >= self.line.len()) {
+                break;
+            }
+            let b = if forward {
+                self.line[pos]
+            } else {
+                self.line[pos - 1]
+            };
+            if b.is_ascii_alphanumeric() {
+                in_word = true;
+            } else if in_word {
+                break;
+            }
+            if forward {
+                pos += 1;
+            } else {
+                pos -= 1;
+            }
+        }
+        pos.abs_diff(self.cursor)
+    }
+
+    /// Delete the word before the cursor (Ctrl-W, Alt-Backspace).
+    fn kill_word_back(&mut self, step_back: &mut usize, from_cursor: &mut bool) {
+        let n = self.count_word(false);
+        self.line.drain(self.cursor - n..self.cursor);
+        *step_back = n;
+        *from_cursor = true;
     }
 
     fn history_up(&mut self, back: &mut usize, from: &mut bool, fwd: &mut usize) {

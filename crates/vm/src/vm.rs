@@ -113,6 +113,8 @@ pub struct Vm {
     pub(crate) module_state: Vec<(&'static str, Obj)>,
     /// Set when `micropython.schedule` queued a callback.
     pub(crate) sched_pending: bool,
+    /// `micropython.heap_lock()` depth; while non-zero, `Vm::heap_check` raises MemoryError.
+    pub(crate) heap_lock: u32,
     /// Duties left by dropped objects (see `finalize`).
     pub(crate) finalizers: Rc<crate::finalize::Finalizers>,
 }
@@ -177,6 +179,7 @@ impl Vm {
             type_version: 0,
             module_state: Vec::new(),
             sched_pending: false,
+            heap_lock: 0,
             finalizers: Rc::new(crate::finalize::Finalizers::default()),
         };
         crate::init_builtin_types(&mut vm);
