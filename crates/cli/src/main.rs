@@ -2,6 +2,7 @@
 //! module with `-m`, or an interactive REPL.
 
 mod board;
+mod hostmods;
 mod port;
 mod remote;
 mod repl;
@@ -195,6 +196,7 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool)) -> i32 {
     let input = interactive.then(repl::start_reader);
     port.input = input.clone();
     let mut vm = Vm::new(config, Box::new(port));
+    hostmods::install(&mut vm);
     let board = sim.then(ferropy_machine::Board::sim);
     if let Some(b) = &board {
         if let Err(e) = ferropy_machine::install(&mut vm, b.clone()) {
