@@ -2,7 +2,8 @@
 //! needs the host operating system (the VM itself knows no platform).
 //!
 //! `os` gains the process environment (`getenv`, `putenv`, `unsetenv`, a filled `environ`),
-//! `system` and MicroPython's `errno()` (read or set the C `errno`).
+//! `system` and MicroPython's `errno()` (read or set the C `errno`); `socket` is the port's
+//! (see `socket.rs`).
 
 use ferropy_vm::dict::Dict;
 use ferropy_vm::modbuiltins::check_args;
@@ -17,6 +18,8 @@ pub fn install(vm: &mut Vm) {
             entry.1 = init_os;
         }
     }
+    vm.native_modules
+        .push(("socket", crate::socket::init_module));
 }
 
 /// The VM's `os` module plus the host's environment, `system` and `errno`.

@@ -6,6 +6,7 @@ mod hostmods;
 mod port;
 mod remote;
 mod repl;
+mod socket;
 
 use ferropy_vm::{Vm, VmConfig};
 

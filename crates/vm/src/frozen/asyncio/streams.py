@@ -125,7 +125,7 @@ async def open_connection(host, port, ssl=None, server_hostname=None):
             s.close()
             raise
     await core._IOWait(s, _POLLOUT)
-    err = s.getsockopt(socket.SOL_SOCKET, 4103) if hasattr(s, "getsockopt") else 0
+    err = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) if hasattr(s, "getsockopt") else 0
     if err:
         s.close()
         raise OSError(err)
