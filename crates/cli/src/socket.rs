@@ -77,7 +77,7 @@ fn wait_ready(vm: &mut Vm, fd: i32, timeout: Option<f64>, events: i16) -> PyResu
     }
     if r == 0 {
         return Err(vm.err_args(
-            ExcKind::OSError,
+            ExcKind::TimeoutError,
             vec![Value::Int(libc::ETIMEDOUT as i64), Value::str("timed out")],
         ));
     }
@@ -218,6 +218,26 @@ fn s_bind(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         return Err(last_error(vm));
     }
     Ok(Value::None)
+}
+
+/// `getsockname()`: the local `(host, port)` (the port the system chose after binding to 0).
+fn s_getsockname(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "getsockname", args, 1, 1)?;
+    let (fd, _) = sock(vm, args.first())?;
+    // SAFETY: sockaddr_in is plain data; getsockname writes at most `len` bytes into it.
+    let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+    let r = unsafe {
+        libc::getsockname(
+            fd,
+            &mut sa as *mut libc::sockaddr_in as *mut libc::sockaddr,
+            &mut len,
+        )
+    };
+    if r < 0 {
+        return Err(last_error(vm));
+    }
+    Ok(addr_value(vm, &sa))
 }
 
 fn s_listen(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -621,12 +641,17 @@ fn s_settimeout(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 /// `ioctl(3, events)`: the stream poll request (which of POLLIN/POLLOUT/POLLERR/POLLHUP hold).
 fn s_ioctl(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "ioctl", args, 3, 3)?;
-    let (fd, _) = sock(vm, args.first())?;
+    let mut fd = -1;
+    set_state(&args[0], |s| fd = s.fd);
     let req = vm.to_index(&args[1])?;
     if req != 3 {
         return Err(ferropy_vm::vfs::os_error(vm, libc::EINVAL, None));
     }
     let ev = vm.to_index(&args[2])?;
+    if fd < 0 {
+        // A closed socket: POLLNVAL, as poll() reports for a closed descriptor.
+        return Ok(Value::Int(0x20));
+    }
     // MicroPython's stream flags: POLLIN 1, POLLOUT 4, POLLERR 8, POLLHUP 16 (as Linux's).
     let mut p = libc::pollfd {
         fd,
@@ -723,6 +748,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             ("fileno", s_fileno),
             ("bind", s_bind),
             ("listen", s_listen),
+            ("getsockname", s_getsockname),
             ("accept", s_accept),
             ("connect", s_connect),
             ("send", s_send),

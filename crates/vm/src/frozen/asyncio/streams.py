@@ -139,6 +139,7 @@ class Server:
     def __init__(self):
         self.task = None
         self.s = None
+        self.sockets = []  # the listening socket (CPython's attribute)
 
     async def __aenter__(self):
         return self
@@ -188,5 +189,6 @@ async def start_server(cb, host, port, backlog=5, ssl=None):
     s.listen(backlog)
     srv = Server()
     srv.s = s
+    srv.sockets = [s]
     srv.task = core.create_task(srv._serve(s, cb))
     return srv
