@@ -140,7 +140,8 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules
         .push(("platform", modplatform::init_module));
     vm.native_modules.push(("deflate", moddeflate::init_module));
-    vm.native_modules.push(("cryptolib", modcryptolib::init_module));
+    vm.native_modules
+        .push(("cryptolib", modcryptolib::init_module));
     vm.native_modules
         .push(("framebuf", modframebuf::init_module));
     // Frozen Python modules.
