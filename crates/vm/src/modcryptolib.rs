@@ -246,7 +246,7 @@ fn process(vm: &mut Vm, me: &Value, data: &mut [u8], dir: u8) -> PyResult<()> {
     let Some(c) = d.downcast_mut::<Cipher>() else {
         return Err(vm.type_error("aes object expected"));
     };
-    if c.mode != MODE_CTR && data.len() % 16 != 0 {
+    if c.mode != MODE_CTR && !data.len().is_multiple_of(16) {
         return Err(vm.value_error("blksize % 16"));
     }
     // CTR mode is the same both ways, so only the block modes are tied to one direction.
