@@ -2,9 +2,11 @@
 //! module with `-m`, or an interactive REPL.
 
 mod board;
+mod hostmods;
 mod port;
 mod remote;
 mod repl;
+mod socket;
 
 use ferropy_vm::{Vm, VmConfig};
 
@@ -233,6 +235,7 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool), opts: Opts) -
     if opts.opt_level != 0 {
         ferropy_vm::modmicropython::set_opt_level(&mut vm, opts.opt_level);
     }
+    hostmods::install(&mut vm);
     let board = sim.then(ferropy_machine::Board::sim);
     if let Some(b) = &board {
         if let Err(e) = ferropy_machine::install(&mut vm, b.clone()) {

@@ -29,6 +29,8 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("enum", include_str!("frozen/enum.py")),
     ("select", include_str!("frozen/select.py")),
     ("zlib", include_str!("frozen/zlib.py")),
+    ("websocket", include_str!("frozen/websocket.py")),
+    ("uctypes", include_str!("frozen/uctypes.py")),
     ("gzip", include_str!("frozen/gzip.py")),
     ("tarfile", include_str!("frozen/tarfile.py")),
     (

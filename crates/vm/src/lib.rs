@@ -36,6 +36,7 @@ pub mod modbinascii;
 pub mod modbuiltins;
 pub mod modcmath;
 pub mod modcollections;
+pub mod modcryptolib;
 pub mod moddeflate;
 pub mod moderrno;
 pub mod modframebuf;
@@ -140,6 +141,8 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules
         .push(("platform", modplatform::init_module));
     vm.native_modules.push(("deflate", moddeflate::init_module));
+    vm.native_modules
+        .push(("cryptolib", modcryptolib::init_module));
     vm.native_modules
         .push(("framebuf", modframebuf::init_module));
     // Frozen Python modules.

@@ -178,13 +178,14 @@ impl Inflater {
     /// The next input byte, reading more from the stream when the buffer is empty.
     fn byte(&mut self, vm: &mut Vm, stream: &Value) -> PyResult<u8> {
         if self.inpos >= self.inbuf.len() {
-            let r = vm.call_method(stream, "read", &[Value::Int(128)])?;
+            // One byte at a time, so the stream is left just after the compressed data.
+            let r = vm.call_method(stream, "read", &[Value::Int(1)])?;
             let data = match &r {
                 Value::None => Vec::new(),
                 v => need_buffer(vm, v)?,
             };
             if data.is_empty() {
-                return Err(corrupt(vm));
+                return Err(vm.err(crate::exceptions::ExcKind::EOFError, ""));
             }
             self.inbuf = data;
             self.inpos = 0;
@@ -546,7 +547,8 @@ impl Deflater {
         match format {
             ZLIB => {
                 let cmf = 0x08 | ((wbits.max(8) - 8) << 4);
-                let mut flg = 0u32;
+                // FLEVEL 2 (the default compression level), as zlib and MicroPython write it.
+                let mut flg = 0x80u32;
                 while !(cmf * 256 + flg).is_multiple_of(31) {
                     flg += 1;
                 }
@@ -555,11 +557,11 @@ impl Deflater {
             }
             GZIP => d
                 .out
-                .extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]),
+                .extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 4, 3]),
             _ => {}
         }
-        // One non-final fixed-Huffman block holds all the data.
-        d.put(0b010, 3);
+        // One final fixed-Huffman block holds all the data.
+        d.put(0b011, 3);
         d
     }
 
@@ -678,9 +680,6 @@ impl Deflater {
     }
 
     fn finish(&mut self) {
-        self.lit(256);
-        // An empty final fixed block ends the stream.
-        self.put(0b011, 3);
         self.lit(256);
         if self.nbits > 0 {
             self.put(0, 8 - self.nbits);

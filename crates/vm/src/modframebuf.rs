@@ -549,6 +549,17 @@ fn fb_of(v: &Value) -> Option<Fb> {
     d.downcast_ref::<Fb>().cloned()
 }
 
+/// The bytes of a FrameBuffer's buffer (its buffer protocol, read side), if `v` is one.
+pub fn fb_bytes(v: &Value) -> Option<Vec<u8>> {
+    fb_of(v).map(|f| f.store.with(|b| b.to_vec()))
+}
+
+/// `bytes(fb)`: a copy of the buffer's bytes.
+fn fb_bytes_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let f = this(vm, args, "__bytes__", 1, 1)?;
+    Ok(Value::bytes_vec(f.store.with(|b| b.to_vec())))
+}
+
 fn this(vm: &mut Vm, args: &[Value], name: &str, min: usize, max: usize) -> PyResult<Fb> {
     check_args(vm, name, args, min, max)?;
     match args.first().and_then(fb_of) {
@@ -1033,6 +1044,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         &cls,
         &[
             ("__init__", fb_init),
+            ("__bytes__", fb_bytes_m),
             ("fill", fb_fill),
             ("fill_rect", fb_fill_rect),
             ("pixel", fb_pixel),

@@ -264,7 +264,9 @@ fn classes(vm: &mut Vm) -> PyResult<Rc<IoClasses>> {
 
 fn make_classes(vm: &mut Vm) -> IoClasses {
     let object = vm.types.object.clone();
-    let iobase = types::new_type("IOBase", alloc::vec![object], Layout::Other, false);
+    // Python classes may derive from IOBase (their instances are plain objects that implement
+    // the stream methods themselves), so it has the plain object layout.
+    let iobase = types::new_type("IOBase", alloc::vec![object], Layout::Object, false);
     types::add_methods(
         &iobase,
         &[

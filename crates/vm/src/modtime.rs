@@ -68,7 +68,8 @@ fn ticks_add(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "ticks_add", args, 2, 2)?;
     let a = vm.to_index(&args[0])?;
     let d = vm.to_index(&args[1])?;
-    if d <= -TICKS_PERIOD || d >= TICKS_PERIOD {
+    // The largest step is the largest interval ticks_diff can report back.
+    if !(-(TICKS_HALF - 1)..TICKS_HALF).contains(&d) {
         return Err(vm.overflow_error("ticks interval overflow"));
     }
     Ok(Value::Int(a.wrapping_add(d) & TICKS_MAX))

@@ -41,6 +41,8 @@ for bad in [Z[:-1], Z[:10], G[:4], b'', b'\x00\x00', Z[:20] + b'\xff' + Z[21:],
         print(len(inflate(bad)))
     except OSError as e:
         print('OSError', e.errno)
+    except EOFError:
+        print('EOFError')
 for f in [deflate.ZLIB, deflate.GZIP]:
     try:
         inflate(R, f)

@@ -22,3 +22,11 @@ print(time.ticks_diff(time.ticks_us(), t0) >= 900)
 print(time.gmtime(0), time.localtime(0))
 print(time.mktime((2000, 2, 29, 12, 30, 15, 0, 0)), time.mktime(time.gmtime(1234567890)))
 print(time.mktime((1970, 13, 1, 0, 0, 0, 0, 0)))
+
+# ticks_add takes steps no larger than the largest interval ticks_diff reports.
+half = time.ticks_add(0, -1) // 2
+for step in (-half - 1, -half, half, half + 1):
+    try:
+        print(time.ticks_diff(time.ticks_add(7, step), 7) == step)
+    except OverflowError as e:
+        print("OverflowError", step)

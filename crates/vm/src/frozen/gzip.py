@@ -41,6 +41,8 @@ def decompress(data):
     try:
         with GzipFile(fileobj=io.BytesIO(data)) as g:
             return g.read()
+    except EOFError:
+        raise EOFError('Compressed file ended before the end-of-stream marker was reached') from None
     except OSError as e:
         if isinstance(e, BadGzipFile):
             raise

@@ -13,6 +13,7 @@ POLLIN = 0x0001
 POLLOUT = 0x0004
 POLLERR = 0x0008
 POLLHUP = 0x0010
+POLLNVAL = 0x0020
 
 _MP_STREAM_POLL = 3
 
@@ -33,7 +34,7 @@ def _ready(obj, events):
             return 0
         if r < 0:
             raise OSError(-r)
-        return r & (events | POLLERR | POLLHUP)
+        return r & (events | POLLERR | POLLHUP | POLLNVAL)
     return events & (POLLIN | POLLOUT)
 
 

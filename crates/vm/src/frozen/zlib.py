@@ -52,6 +52,8 @@ def decompress(data, wbits=MAX_WBITS, bufsize=DEF_BUF_SIZE):
     try:
         with deflate.DeflateIO(io.BytesIO(data), fmt, w) as g:
             return g.read()
+    except EOFError:
+        raise error('Error -5 while decompressing data: incomplete or truncated stream') from None
     except OSError:
         raise error('Error -3 while decompressing data: invalid or incomplete data') from None
 

@@ -43,6 +43,8 @@ _lazy = {
     "Stream": "streams",
     "StreamReader": "streams",
     "StreamWriter": "streams",
+    "open_connection": "streams",
+    "start_server": "streams",
 }
 
 
@@ -54,6 +56,13 @@ def __getattr__(name):
     value = getattr(mod, name)
     globals()[name] = value
     return value
+
+
+def run_until_complete(main_task=None):
+    """Run the loop until main_task (a Task or coroutine) is done; None: until no task is left."""
+    if main_task is None:
+        return get_event_loop().run_forever()
+    return get_event_loop().run_until_complete(main_task)
 
 
 def all_tasks():

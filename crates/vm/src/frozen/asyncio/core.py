@@ -59,8 +59,10 @@ def _push(t, deadline=None):
     _seq += 1
     t._seq = _seq
     if deadline is None:
+        t._queued = True
         _ready.append((_seq, t))
     else:
+        t._queued = False
         heappush(_heap, (deadline, _seq, t))
 
 
@@ -131,6 +133,9 @@ class _Sleep:
 
     def __await__(self):
         ms = self.ms
+        if ms > 0x1FFFFFFF:
+            # Past the largest interval the ticks clock can measure (as MicroPython).
+            raise OverflowError("ticks interval overflow")
         if cur_task is None:
             # Awaited outside a running loop (a top-level `await asyncio.sleep(x)` in the
             # browser's runPythonAsync): a plain sleep, which suspends the VM there.
@@ -251,6 +256,7 @@ class Task:
         self._val = None
         self._waiting_on = None
         self._seq = 0
+        self._queued = False  # has a live entry in the ready list
         self.waiting = []  # tasks awaiting this one, or callables
         self._observed = False
 
@@ -310,7 +316,9 @@ class Task:
         while isinstance(t._waiting_on, Task) and not t._waiting_on._done:
             t = t._waiting_on
         t._throw = CancelledError() if msg is None else CancelledError(msg)
-        if t is not cur_task:
+        # A task already due to run keeps its place (so a task cancelled over and
+        # over still gets its turn); a parked or sleeping one is due now.
+        if t is not cur_task and not (t._queued and t._seq and t._waiting_on is None):
             t._waiting_on = None
             _push(t)
         return True
@@ -340,14 +348,21 @@ class Task:
                 w(self)
         if (
             exc is not None
+            and not waiting
             and not self._observed
             and not isinstance(exc, CancelledError)
         ):
+            # Reported one round later, unless some task retrieves it meanwhile.
+            _ready.append((0, self))
+
+    def _report(self):
+        if not self._observed:
+            self._observed = True
             _loop.call_exception_handler(
                 {
                     "message": "Task exception wasn't retrieved",
                     "future": self,
-                    "exception": exc,
+                    "exception": self._exc,
                 }
             )
 
@@ -374,7 +389,9 @@ def create_task(coro, name=None):
 
 
 def current_task():
-    """The Task running now (None outside a task)."""
+    """The Task running now (RuntimeError outside a running loop)."""
+    if cur_task is None:
+        raise RuntimeError("no running event loop")
     return cur_task
 
 
@@ -442,8 +459,11 @@ def _run(until=None):
             batch = _ready
             _ready = []
             for seq, t in batch:
-                if t._seq == seq and not t._done:
+                if seq == 0:
+                    t._report()
+                elif t._seq == seq and not t._done:
                     t._seq = 0
+                    t._queued = False
                     _step(t)
             continue
         while heap and heap[0][2]._seq != heap[0][1]:

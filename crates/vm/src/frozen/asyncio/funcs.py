@@ -47,7 +47,9 @@ class _Gather:
             if not c._done:
                 self.left += 1
                 c.waiting.append(self._child_done)
-        if self.left:
+            elif c._exc is not None and not self.ret_exc and self.error is None:
+                self.error = c._exc
+        if self.left and self.error is None:
             t = core.cur_task
             self.task = t
             t._waiting_on = self
@@ -58,6 +60,8 @@ class _Gather:
                     c.cancel()
                 raise
             self.task = None
+        if self.error is not None and not self.ret_exc:
+            raise self.error
         res = []
         for c in self.tasks:
             if c._exc is not None:
@@ -78,18 +82,36 @@ async def gather(*aws, return_exceptions=False):
 
 
 class _Timeout:
-    # Parks the current task until `task` is done or the deadline passes.
+    # Parks the current task until `task` is done or the deadline passes. The
+    # parked task waits on this object (not on the Task), so cancelling it is
+    # not forwarded: wait_for_ms handles that itself.
     def __init__(self, task, deadline):
         self.task = task
         self.deadline = deadline
+        self.waiter = None
+
+    def _done(self, inner):
+        if self.waiter is not None:
+            core._wake(self.waiter, self)
 
     def __await__(self):
         t = core.cur_task
-        inner = self.task
-        inner.waiting.append(t)
-        t._waiting_on = inner
-        core._push(t, self.deadline)
-        yield core._PARK
+        self.waiter = t
+        self.task.waiting.append(self._done)
+        t._waiting_on = self
+        if self.deadline is not None:
+            core._push(t, self.deadline)
+        try:
+            yield core._PARK
+        finally:
+            self.waiter = None
+
+
+async def _cancel_and_wait(t):
+    # Cancel task t and wait until it has finished, whatever its outcome.
+    t.cancel()
+    while not t._done:
+        await _Timeout(t, None)
 
 
 async def wait_for_ms(aw, timeout):
@@ -97,19 +119,21 @@ async def wait_for_ms(aw, timeout):
     t = _as_task(aw)
     if timeout is None:
         return await t
+    t._observed = True
     if not t._done:
-        t._observed = True
-        await _Timeout(t, core._now() + timeout)
-    if not t._done:
-        t.cancel()
         try:
-            await t
+            await _Timeout(t, core._now() + timeout)
         except core.CancelledError:
-            pass
-        else:
-            # The task caught the cancellation and finished anyway.
-            return t._result
-        raise core.TimeoutError
+            # wait_for itself was cancelled: cancel the awaited task too, wait for it, and
+            # pass the cancellation on (as CPython 3.11 does).
+            if not t._done:
+                await _cancel_and_wait(t)
+            raise
+    if not t._done:
+        await _cancel_and_wait(t)
+        if t.cancelled():
+            raise core.TimeoutError
+        # The task caught the cancellation and finished anyway.
     return await t
 
 

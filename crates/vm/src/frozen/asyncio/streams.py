@@ -2,7 +2,8 @@
 # stream object (whose close() must be idempotent). Before each read or write the task waits, through the
 # loop's IO wait (core._IOWait, polled with select.poll), until the stream is
 # ready; streams without an ioctl method (files, io.BytesIO) are always ready.
-# open_connection/start_server are left out: there is no socket module.
+# open_connection/start_server use the port's socket module (non-blocking
+# sockets, whose readiness select.poll reports).
 
 from asyncio import core
 
@@ -106,3 +107,88 @@ class Stream:
 
 StreamReader = Stream
 StreamWriter = Stream
+
+
+async def open_connection(host, port, ssl=None, server_hostname=None):
+    """Connect a TCP socket to (host, port); return the pair (reader, writer)."""
+    import socket
+
+    if ssl:
+        raise NotImplementedError("ssl")
+    ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+    s = socket.socket(ai[0], ai[1], ai[2])
+    s.setblocking(False)
+    try:
+        s.connect(ai[-1])
+    except OSError as e:
+        if e.errno != 115:  # EINPROGRESS: the connection completes in the background
+            s.close()
+            raise
+    await core._IOWait(s, _POLLOUT)
+    err = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) if hasattr(s, "getsockopt") else 0
+    if err:
+        s.close()
+        raise OSError(err)
+    ss = Stream(s)
+    return ss, ss
+
+
+class Server:
+    """A listening TCP server made by start_server()."""
+
+    def __init__(self):
+        self.task = None
+        self.s = None
+        self.sockets = []  # the listening socket (CPython's attribute)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.close()
+        await self.wait_closed()
+
+    def close(self):
+        """Stop accepting connections."""
+        if self.task is not None:
+            self.task.cancel()
+
+    async def wait_closed(self):
+        """Wait until the server has stopped."""
+        if self.task is not None:
+            await self.task
+
+    async def _serve(self, s, cb):
+        try:
+            while True:
+                await core._IOWait(s, _POLLIN)
+                try:
+                    s2, addr = s.accept()
+                except OSError:
+                    continue
+                s2.setblocking(False)
+                st = Stream(s2, {"peername": addr})
+                core.create_task(cb(st, st))
+        except core.CancelledError:
+            pass
+        finally:
+            s.close()
+
+
+async def start_server(cb, host, port, backlog=5, ssl=None):
+    """Listen on (host, port); for each connection run cb(reader, writer) as a task."""
+    import socket
+
+    if ssl:
+        raise NotImplementedError("ssl")
+    ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+    s = socket.socket(ai[0], ai[1], ai[2])
+    s.setblocking(False)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(ai[-1])
+    s.listen(backlog)
+    srv = Server()
+    srv.s = s
+    srv.sockets = [s]
+    srv.task = core.create_task(srv._serve(s, cb))
+    return srv
