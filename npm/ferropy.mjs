@@ -3,7 +3,16 @@
 import initWasm, * as wasm from "./ferropy_wasm.js";
 
 const PYREF = Symbol("ferropy.pyref");
-const registry = new FinalizationRegistry((h) => wasm.py_release(h));
+// Live PyProxies by handle, so one Python object has one proxy (`===` holds): handle ->
+// {ref: WeakRef, gen}. A collected proxy's handle is released only if no newer proxy took it.
+const proxies = new Map();
+let proxyGen = 0;
+const registry = new FinalizationRegistry(({ h, gen }) => {
+    const e = proxies.get(h);
+    if (e && e.gen !== gen) return;
+    proxies.delete(h);
+    wasm.py_release(h);
+});
 let ready = null;
 let wasmExports = null;
 
@@ -18,32 +27,74 @@ async function loadWasm(url) {
     return initWasm({ module_or_path: where });
 }
 
-/** The JS `Error` subclass name for Python exceptions is "PythonError". */
 function isPyProxy(v) {
     return (typeof v === "function" || (typeof v === "object" && v !== null)) && v[PYREF] !== undefined;
 }
 
-function makeProxy(h, engine, kind) {
+/**
+ * The class of proxies of (non-callable) Python objects, as in MicroPython: `x instanceof
+ * PyProxy`, `PyProxy.toJs(x)`, and `x._ref` (the handle). Callables are functions instead.
+ */
+export class PyProxy {
+    constructor(ref) {
+        this._ref = ref;
+    }
+    /** Deep-convert a PyProxy (lists/tuples to Arrays, dicts to Objects); other values unchanged. */
+    static toJs(v) {
+        return isPyProxy(v) ? v.toJs() : v;
+    }
+    /** True for proxies of Python objects. */
+    static isPyProxy(v) {
+        return isPyProxy(v);
+    }
+}
+
+// Engines by id: a Python coroutine called from JS runs at once as its own resumable run of its
+// engine (`runCoroutine`), as a JS async function does.
+const engines = new Map();
+
+function makeProxy(h, engineId, kind) {
+    const old = proxies.get(h);
+    const live = old && old.ref.deref();
+    if (live) return live;
     let destroyed = false;
     const ref = () => {
         if (destroyed) throw new Error("This borrowed proxy was destroyed");
         return h;
     };
-    const target = (...args) => wasm.py_call(ref(), args);
+    const callPy = (args) => {
+        const r = wasm.py_call(ref(), args);
+        if (Array.isArray(r)) {
+            // ["coro", run]: an async function's coroutine, started as a run of its own.
+            const e = engines.get(engineId);
+            return e ? e.runCoroutine(r[1]) : Promise.reject(new Error("ferropy: no such interpreter"));
+        }
+        return r;
+    };
+    // Callables are functions (named `obj`, as MicroPython's), other objects PyProxy instances.
+    let target;
+    if (kind === "function") {
+        target = (...args) => callPy(args);
+        Object.defineProperty(target, "name", { value: "obj" });
+        target._ref = h;
+    } else {
+        target = new PyProxy(h);
+    }
     const own = {
         toJs: () => wasm.py_to_js(ref()),
         destroy: () => {
             if (!destroyed) {
                 destroyed = true;
                 registry.unregister(token);
+                if (proxies.get(h)?.gen === gen) proxies.delete(h);
                 wasm.py_release(h);
             }
         },
         // Function.prototype's members, so JS can use a callable as any function
         // (PyScript's event handlers run `handler.call(context, event)`).
-        call: (_this, ...args) => wasm.py_call(ref(), args),
-        apply: (_this, args) => wasm.py_call(ref(), args ? Array.from(args) : []),
-        bind: (_this, ...pre) => (...args) => wasm.py_call(ref(), [...pre, ...args]),
+        call: (_this, ...args) => callPy(args),
+        apply: (_this, args) => callPy(args ? Array.from(args) : []),
+        bind: (_this, ...pre) => (...args) => callPy([...pre, ...args]),
         toString: () => wasm.py_str(ref(), false),
         [Symbol.toPrimitive]: () => wasm.py_str(ref(), false),
         [Symbol.iterator]: function* () {
@@ -53,6 +104,7 @@ function makeProxy(h, engine, kind) {
     const handler = {
         get(t, k) {
             if (k === PYREF) return destroyed ? undefined : h;
+            if (k === "_ref") return h;
             if (k === "then") return undefined;
             if (k === "type") return wasm.py_type(ref());
             if (k === "length" && (kind === "list" || kind === "dict")) return wasm.py_len(ref());
@@ -60,39 +112,44 @@ function makeProxy(h, engine, kind) {
             if (typeof k === "symbol") return undefined;
             return wasm.py_get(ref(), k);
         },
+        // A failed store or delete is falsish, so JS raises its TypeError (as MicroPython).
         set(t, k, v) {
             if (typeof k === "symbol") return false;
-            wasm.py_set(ref(), k, v);
-            return true;
+            return wasm.py_set(ref(), k, v);
         },
         deleteProperty(t, k) {
             if (typeof k === "symbol") return false;
-            wasm.py_delete(ref(), k);
-            return true;
+            return wasm.py_delete(ref(), k);
         },
         has(t, k) {
             if (typeof k === "symbol") return k === PYREF || k in own;
             return wasm.py_has(ref(), k);
         },
+        // Dict keys, or the object's public attributes (`dir()` without dunder names).
+        ownKeys(t) {
+            const keys = wasm.py_own_keys(ref());
+            for (const k of Reflect.ownKeys(t)) {
+                const d = Reflect.getOwnPropertyDescriptor(t, k);
+                if (d && !d.configurable && !keys.includes(k)) keys.push(k);
+            }
+            return keys;
+        },
+        getOwnPropertyDescriptor(t, k) {
+            const d = Reflect.getOwnPropertyDescriptor(t, k);
+            if (d && !d.configurable) return d;
+            return { value: t[k], enumerable: true, writable: true, configurable: true };
+        },
         apply(t, thisArg, args) {
-            return wasm.py_call(ref(), args);
+            return callPy(args);
         },
     };
     const token = {};
+    const gen = ++proxyGen;
     const p = new Proxy(target, handler);
-    registry.register(p, h, token);
+    registry.register(p, { h, gen }, token);
+    proxies.set(h, { ref: new WeakRef(p), gen });
     return p;
 }
-
-/** Static helpers on PyProxies (MicroPython's `PyProxy.toJs`). */
-export const PyProxy = {
-    /** Deep-convert a PyProxy (lists/tuples to Arrays, dicts to Objects); other values unchanged. */
-    toJs(v) {
-        return isPyProxy(v) ? v.toJs() : v;
-    },
-    /** True for proxies of Python objects. */
-    isPyProxy,
-};
 
 // --- POSIX path helpers (the Emscripten names PyScript reads) ---------------------------------
 function normalizeParts(parts) {

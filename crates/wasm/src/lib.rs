@@ -84,11 +84,20 @@ pub fn py_call(h: u32, args: Array) -> Result<JsValue, JsValue> {
     }
 }
 
-/// Read a PyProxy property: an attribute, else an item (numeric keys index sequences); undefined
-/// when neither exists.
+fn is_dict(o: &Value) -> bool {
+    matches!(o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_)))
+}
+
+/// Read a PyProxy property: a dict's item (as MicroPython), else an attribute, else an item
+/// (numeric keys index sequences); undefined when none exists.
 #[wasm_bindgen]
 pub fn py_get(h: u32, key: &str) -> Result<JsValue, JsValue> {
     let (vm, o) = handle(h)?;
+    if is_dict(&o) {
+        if let Ok(v) = vm.getitem(&o, &Value::str(key)) {
+            return Ok(to_js(vm, &v));
+        }
+    }
     let name = vm.intern(key);
     match vm.getattr(&o, &name) {
         Ok(v) => return Ok(to_js(vm, &v)),
@@ -110,45 +119,67 @@ pub fn py_get(h: u32, key: &str) -> Result<JsValue, JsValue> {
     Ok(JsValue::UNDEFINED)
 }
 
-/// Set a PyProxy property (an item for dicts, an attribute otherwise).
+/// Set a PyProxy property (an item for dicts, an attribute otherwise); false when Python
+/// refuses (the proxy's `set` trap is then falsish and JS raises its `TypeError`).
 #[wasm_bindgen]
-pub fn py_set(h: u32, key: &str, value: JsValue) -> Result<(), JsValue> {
+pub fn py_set(h: u32, key: &str, value: JsValue) -> Result<bool, JsValue> {
     let (vm, o) = handle(h)?;
     let v = to_py(vm, &value, &JsValue::UNDEFINED).map_err(|e| err_js(vm, e))?;
-    let r = if matches!(&o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_))) {
+    let r = if is_dict(&o) {
         vm.setitem(&o, &Value::str(key), v)
     } else {
         let name = vm.intern(key);
         vm.setattr(&o, &name, v)
     };
-    r.map_err(|e| err_js(vm, e))
+    Ok(r.is_ok())
 }
 
-/// Delete a PyProxy property.
+/// Delete a PyProxy property; false when Python refuses (as `py_set`).
 #[wasm_bindgen]
-pub fn py_delete(h: u32, key: &str) -> Result<(), JsValue> {
+pub fn py_delete(h: u32, key: &str) -> Result<bool, JsValue> {
     let (vm, o) = handle(h)?;
-    let r = if matches!(&o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_))) {
+    let r = if is_dict(&o) {
         vm.delitem(&o, &Value::str(key))
     } else {
         let name = vm.intern(key);
         vm.delattr(&o, &name)
     };
-    r.map_err(|e| err_js(vm, e))
+    Ok(r.is_ok())
 }
 
-/// `key in proxy`: an attribute or (for containers) an item.
+/// `key in proxy`: a dict's key, or another object's attribute.
 #[wasm_bindgen]
 pub fn py_has(h: u32, key: &str) -> Result<bool, JsValue> {
     let (vm, o) = handle(h)?;
-    let name = vm.intern(key);
-    if vm.getattr(&o, &name).is_ok() {
-        return Ok(true);
-    }
-    if matches!(&o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_))) {
+    if is_dict(&o) {
         return Ok(vm.getitem(&o, &Value::str(key)).is_ok());
     }
-    Ok(false)
+    let name = vm.intern(key);
+    Ok(vm.getattr(&o, &name).is_ok())
+}
+
+/// The own keys of a PyProxy (`Reflect.ownKeys`): a dict's string keys, else the names `dir()`
+/// gives without the dunder ones.
+#[wasm_bindgen]
+pub fn py_own_keys(h: u32) -> Result<Array, JsValue> {
+    let (vm, o) = handle(h)?;
+    let names = if is_dict(&o) {
+        vm.collect(&o).map_err(|e| err_js(vm, e))?
+    } else {
+        let b = vm.builtins_module();
+        let dir = vm.getattr_str(&b, "dir").map_err(|e| err_js(vm, e))?;
+        let l = vm.call(&dir, &[o]).map_err(|e| err_js(vm, e))?;
+        vm.collect(&l).map_err(|e| err_js(vm, e))?
+    };
+    let arr = Array::new();
+    for n in &names {
+        if let Value::Str(s) = n {
+            if !s.as_str().starts_with("__") {
+                arr.push(&JsValue::from_str(s.as_str()));
+            }
+        }
+    }
+    Ok(arr)
 }
 
 /// Deep conversion of a PyProxy's object (lists/tuples to Arrays, dicts to Objects).
@@ -312,6 +343,7 @@ impl Engine {
             shared: shared.clone(),
             jsproxy: jsproxy.clone(),
             jsexc: jsexc.clone(),
+            next_js_ref: std::cell::Cell::new(2),
         });
         if let Err(e) = ffi::install_modules(vmr, &jsproxy, &jsexc) {
             return Err(python_error(vmr, &e));
