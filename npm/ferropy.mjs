@@ -3,6 +3,8 @@
 import initWasm, * as wasm from "./ferropy_wasm.js";
 
 const PYREF = Symbol("ferropy.pyref");
+// Handles of live PyProxies (looked up without running any JS proxy's traps).
+const proxyHandles = new WeakMap();
 // Live PyProxies by handle, so one Python object has one proxy (`===` holds): handle ->
 // {ref: WeakRef, gen}. A collected proxy's handle is released only if no newer proxy took it.
 const proxies = new Map();
@@ -28,7 +30,7 @@ async function loadWasm(url) {
 }
 
 function isPyProxy(v) {
-    return (typeof v === "function" || (typeof v === "object" && v !== null)) && v[PYREF] !== undefined;
+    return (typeof v === "function" || (typeof v === "object" && v !== null)) && proxyHandles.has(v);
 }
 
 /**
@@ -64,9 +66,10 @@ function makeProxy(h, engineId, kind) {
     };
     const callPy = (args) => {
         const r = wasm.py_call(ref(), args);
+        const e = engines.get(engineId);
+        if (e) e.afterCall();
         if (Array.isArray(r)) {
-            // ["coro", run]: an async function's coroutine, started as a run of its own.
-            const e = engines.get(engineId);
+            // ["coro", proxy]: an async function's coroutine, started as a run of its own.
             return e ? e.runCoroutine(r[1]) : Promise.reject(new Error("ferropy: no such interpreter"));
         }
         return r;
@@ -86,6 +89,7 @@ function makeProxy(h, engineId, kind) {
             if (!destroyed) {
                 destroyed = true;
                 registry.unregister(token);
+                proxyHandles.delete(p);
                 if (proxies.get(h)?.gen === gen) proxies.delete(h);
                 wasm.py_release(h);
             }
@@ -148,6 +152,7 @@ function makeProxy(h, engineId, kind) {
     const p = new Proxy(target, handler);
     registry.register(p, { h, gen }, token);
     proxies.set(h, { ref: new WeakRef(p), gen });
+    proxyHandles.set(p, h);
     return p;
 }
 
@@ -407,7 +412,7 @@ export async function loadMicroPython(options = {}) {
     if (!ready)
         ready = loadWasm(url).then((exports) => {
             wasmExports = exports;
-            wasm.set_hooks(makeProxy, PYREF);
+            wasm.set_hooks(makeProxy, (v) => proxyHandles.get(v));
         });
     await ready;
     // While the REPL works (handles a byte, runs typed code), Python's stderr goes to stdout, as
@@ -424,7 +429,7 @@ export async function loadMicroPython(options = {}) {
             replOut = was;
         }
     };
-    // Async runs are serialised: the VM has one resumable run at a time.
+    // The REPL's queue (see `enqueue`).
     let queue = Promise.resolve();
     const reportError = (e) => {
         const text = String(e && e.message !== undefined ? e.message : e).replace(/\n?$/, "\n");
@@ -432,6 +437,56 @@ export async function loadMicroPython(options = {}) {
         else stderr(new TextEncoder().encode(text));
     };
     const board = options.board ? makeBoard(engine, reportError) : null;
+    // asyncio tasks created outside a running loop (by runPython, or by Python called from JS
+    // callbacks) run in a loop of their own, started from the event loop once no other run is
+    // going (MicroPython's webassembly asyncio does the same).
+    let activeRuns = 0;
+    let draining = false;
+    let drainQueued = false;
+    const scheduleDrain = () => {
+        if (drainQueued || draining) return;
+        drainQueued = true;
+        queueMicrotask(() => {
+            drainQueued = false;
+            if (draining || activeRuns > 0 || !engine.asyncioPending()) return;
+            draining = true;
+            (async () => {
+                try {
+                    await drive(engine.startAsync("__import__('asyncio').get_event_loop().run_forever()"));
+                } catch (e) {
+                    reportError(e);
+                } finally {
+                    draining = false;
+                    scheduleDrain();
+                }
+            })();
+        });
+    };
+    // Drive a run counted as active (the asyncio drain waits for them).
+    const driveActive = async (start) => {
+        activeRuns++;
+        try {
+            return await drive(start());
+        } finally {
+            activeRuns--;
+            scheduleDrain();
+        }
+    };
+    engines.set(engine.id, {
+        afterCall: scheduleDrain,
+        // An async function called from JS: its coroutine starts at once (or, when Python is
+        // running, from the event loop) as a run of its own; a promise of its result.
+        runCoroutine(coro) {
+            let step;
+            try {
+                step = engine.startCoroutine(coro);
+            } catch (e) {
+                if (e && e.name === "PythonError") return Promise.reject(e);
+                return Promise.resolve().then(() => driveActive(() => engine.startCoroutine(coro)));
+            }
+            return driveActive(() => step);
+        },
+    });
     // Between slices of a run: keep the board's clock and get IRQ handlers scheduled.
     const boardSync = board ? board.sync : () => {};
 
@@ -468,8 +523,8 @@ export async function loadMicroPython(options = {}) {
         // A wait that Ctrl-C can cut short (REPL runs).
         const wait = (p) => (ctl ? Promise.race([p, ctl.wake]) : p);
         for (;;) {
-            const [kind, value] = step;
-            if (kind === "done") {
+            const [kind, value, run] = step;
+            if (kind === "done" || kind === "exit") {
                 boardSync();
                 return value;
             }
@@ -481,20 +536,20 @@ export async function loadMicroPython(options = {}) {
                     clearTimeout(timer);
                     boardSync();
                     sliceStart = Date.now();
-                    next = () => engine.resume(undefined);
+                    next = () => engine.resume(run, undefined);
                 } else if (kind === "input") {
                     const line = await wait(readLine());
                     sliceStart = Date.now();
-                    if (line !== null && line !== undefined) next = () => engine.resume(line);
-                    else if (ctl) next = () => engine.resumeEof();
-                    else next = () => engine.resumeThrow(new Error("EOF"));
+                    if (line !== null && line !== undefined) next = () => engine.resume(run, line);
+                    else if (ctl) next = () => engine.resumeEof(run);
+                    else next = () => engine.resumeThrow(run, new Error("EOF"));
                 } else if (kind === "await") {
                     let v;
                     try {
                         v = await wait(value);
-                        next = () => engine.resume(v);
+                        next = () => engine.resume(run, v);
                     } catch (e) {
-                        next = () => engine.resumeThrow(e);
+                        next = () => engine.resumeThrow(run, e);
                     }
                     sliceStart = Date.now();
                 } else {
@@ -504,16 +559,16 @@ export async function loadMicroPython(options = {}) {
                         boardSync();
                         sliceStart = Date.now();
                     }
-                    next = () => engine.resume(undefined);
+                    next = () => engine.resume(run, undefined);
                 }
             } catch (e) {
-                next = () => engine.resumeThrow(e);
+                next = () => engine.resumeThrow(run, e);
             }
             if (ctl && ctl.interrupted) {
                 // Ctrl-C: KeyboardInterrupt where the code waits (it may catch it and go on).
                 ctl.interrupted = false;
                 ctl.arm();
-                next = () => engine.resumeInterrupt();
+                next = () => engine.resumeInterrupt(run);
             }
             step = ctl ? asRepl(next) : next();
         }
@@ -522,9 +577,8 @@ export async function loadMicroPython(options = {}) {
     // The REPL run in progress (replProcessCharWithAsyncify's, or replProcessChar's in the
     // background): its interrupt control.
     let replRun = null;
-    // Runs queued or in progress: runPythonAsync's, and replProcessCharWithAsyncify's (each
-    // job counts itself down in its last synchronous step, so the counts are never stale).
-    let asyncRuns = 0;
+    // replProcessCharWithAsyncify's calls queued or in progress (each job counts itself down in
+    // its last synchronous step, so the count is never stale).
     let replAsyncRuns = 0;
     // replProcessChar's background job (the code a byte started, then the bytes typed
     // meanwhile) is queued or running; `replBytes` are those bytes.
@@ -549,7 +603,8 @@ export async function loadMicroPython(options = {}) {
         for (const r of w) r();
     };
 
-    // Put a job on the queue of resumable runs (one at a time).
+    // Put a job on the REPL's queue (its bytes are handled one at a time, in order; other runs
+    // go on meanwhile).
     function enqueue(job) {
         const run = queue.then(job);
         queue = run.catch(() => {});
@@ -647,18 +702,25 @@ export async function loadMicroPython(options = {}) {
     return {
         /** Run code synchronously in `__main__`; returns the final expression's value. */
         runPython(code) {
-            return engine.runPython(code);
+            try {
+                return engine.runPython(code);
+            } finally {
+                scheduleDrain();
+            }
         },
-        /** Run code with top-level `await`; sleeps, input() and awaited promises don't block. */
-        runPythonAsync(code) {
-            asyncRuns++;
-            return enqueue(async () => {
-                try {
-                    return await drive(engine.startAsync(code));
-                } finally {
-                    asyncRuns--;
-                }
-            });
+        /** Run a program (the command line's): the exit status (0, or 1 after a traceback). */
+        async _runProgram(code, filename) {
+            await null;
+            return (await driveActive(() => engine.startAsync(code, filename, true))) || 0;
+        },
+        /**
+         * Run code with top-level `await`; sleeps, input() and awaited promises don't block. It
+         * starts from the event loop (a microtask); several runs (and the REPL's code) may be
+         * suspended at once, interleaving at their awaits, as separate async computations.
+         */
+        async runPythonAsync(code) {
+            await null;
+            return driveActive(() => engine.startAsync(code));
         },
         registerJsModule(name, module) {
             engine.registerJsModule(name, module);
@@ -690,12 +752,10 @@ export async function loadMicroPython(options = {}) {
                 }
                 return takeReset();
             }
-            // A runPythonAsync run holds the VM's resumable run: the code runs to completion.
-            if (asyncRuns > 0 || engine.isSuspended()) return takeReset(asRepl(() => engine.replProcessChar(b)));
             const sliceStart = Date.now();
             const step = asRepl(() => {
                 let st = engine.replProcessCharAsync(b);
-                while (st[0] === "yield" && Date.now() - sliceStart < 10) st = engine.resume(undefined);
+                while (st[0] === "yield" && Date.now() - sliceStart < 10) st = engine.resume(st[2], undefined);
                 return st;
             });
             if (step[0] === "done") return takeReset(step[1]);
@@ -770,3 +830,79 @@ export async function loadMicroPython(options = {}) {
 }
 
 export default loadMicroPython;
+
+// As MicroPython's micropython.mjs: pages that load the module with a plain <script> tag find
+// the loader on the global object.
+globalThis.loadMicroPython = loadMicroPython;
+
+/**
+ * `node ferropy.mjs [-X heapsize=N[k|m]] [file.py [args...]]`: run a program as MicroPython's
+ * `node micropython.mjs` does (its output on stdout, its uncaught exception's traceback on
+ * stderr and exit status 1, `sys.exit(n)` status n); without a file, the program is read from a
+ * non-terminal stdin, else the REPL runs on the terminal.
+ */
+async function runCLI(argv) {
+    const fs = await import("node:fs");
+    let heapsize;
+    let script = null;
+    const args = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (script === null && a === "-X" && i + 1 < argv.length) {
+            const m = /^heapsize=(\d+)([kKmM]?)$/.exec(argv[++i]);
+            if (m) heapsize = Number(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2].toLowerCase()] || 1);
+        } else if (script === null) {
+            script = a;
+        } else {
+            args.push(a);
+        }
+    }
+    const write = (stream) => (bytes) => stream.write(bytes);
+    const mp = await loadMicroPython({
+        heapsize,
+        stdout: write(process.stdout),
+        stderr: write(process.stderr),
+        linebuffer: false,
+    });
+    const sysArgv = mp.pyimport("sys").argv;
+    for (const a of [script ?? "", ...args]) sysArgv.append(a);
+    let code = null;
+    if (script !== null) {
+        try {
+            code = fs.readFileSync(script, "utf8");
+        } catch (e) {
+            process.stderr.write(`ferropy: can't open file '${script}': ${e.code || e.message}\n`);
+            process.exitCode = 2;
+            return;
+        }
+    } else if (!process.stdin.isTTY) {
+        code = fs.readFileSync(0, "utf8");
+    }
+    if (code === null) {
+        mp.replInit();
+        process.stdin.setRawMode(true);
+        process.stdin.on("data", async (data) => {
+            for (const b of data) {
+                if ((await mp.replProcessCharWithAsyncify(b)) !== 0 && b === 4) process.exit();
+            }
+        });
+        return;
+    }
+    const status = await mp._runProgram(code, script ?? "<stdin>");
+    if (status) process.exitCode = status;
+}
+
+if (isNode && process.argv.length > 1) {
+    const { fileURLToPath } = await import("node:url");
+    const { resolve } = await import("node:path");
+    const { realpathSync } = await import("node:fs");
+    let self = fileURLToPath(import.meta.url);
+    let main = resolve(process.argv[1]);
+    try {
+        self = realpathSync(self);
+        main = realpathSync(main);
+    } catch {
+        // Compare the paths as given.
+    }
+    if (self === main || self === main + ".mjs") await runCLI(process.argv.slice(2));
+}

@@ -47,7 +47,9 @@ pub struct JsData {
 /// Functions the JS glue gives the engine.
 struct Hooks {
     make_proxy: Function,
-    pyref: JsValue,
+    /// `handle_of(value)`: the handle of one of our PyProxies, else undefined (a WeakMap lookup,
+    /// so JS proxies' traps never run).
+    pyref: Function,
 }
 
 /// The handle table: Python values referenced from JS (each a GC root until released). One
@@ -86,7 +88,7 @@ thread_local! {
 
 /// Install the glue's proxy factory (`make_proxy(handle, engine, kind)`) and the symbol that
 /// marks PyProxies (reading it gives the handle).
-pub fn set_hooks(make_proxy: Function, pyref: JsValue) {
+pub fn set_hooks(make_proxy: Function, pyref: Function) {
     HOOKS.with(|h| *h.borrow_mut() = Some(Hooks { make_proxy, pyref }));
 }
 
@@ -432,9 +434,21 @@ fn pyref_of(v: &JsValue) -> Option<u32> {
     if !(v.is_object() || v.is_function()) {
         return None;
     }
-    let key = HOOKS.with(|h| h.borrow().as_ref().map(|h| h.pyref.clone()))?;
-    let r = Reflect::get(v, &key).ok()?;
+    let f = HOOKS.with(|h| h.borrow().as_ref().map(|h| h.pyref.clone()))?;
+    let r = f.call1(&JsValue::UNDEFINED, v).ok()?;
     r.as_f64().map(|f| f as u32)
+}
+
+/// A real `Map` (not, say, a JS `Proxy` whose target is one: those are used as objects).
+fn as_map(v: &JsValue) -> Option<&js_sys::Map> {
+    let m = v.dyn_ref::<js_sys::Map>()?;
+    let proto = Object::get_prototype_of(&js_sys::Map::new().into());
+    // `Map.prototype.size` is a getter that throws for anything but a real Map.
+    let getter = Reflect::get_own_property_descriptor(&proto, &JsValue::from_str("size"))
+        .ok()
+        .and_then(|d| Reflect::get(&d, &JsValue::from_str("get")).ok())
+        .and_then(|g| g.dyn_into::<Function>().ok())?;
+    getter.call0(v).ok().map(|_| m)
 }
 
 /// JS -> Python, shallow: scalars, strings, BigInts and `Uint8Array`s by value, PyProxies back to
@@ -634,7 +648,7 @@ fn js_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     }
     // Functions read from the global object are called with `this` undefined (MicroPython).
     let this_for = |v: &JsValue| -> JsValue {
-        if v.is_function() && obj == js_sys::global().into() {
+        if v.is_function() && obj == JsValue::from(js_sys::global()) {
             JsValue::UNDEFINED
         } else {
             obj.clone()
@@ -649,8 +663,16 @@ fn js_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
                 if let Some(m) = submodule(vm, &args[0], name.as_str()) {
                     return Ok(m);
                 }
-                if name.as_str() == "undefined" && obj == js_sys::global().into() {
+                if name.as_str() == "undefined" && obj == JsValue::from(js_sys::global()) {
                     return Ok(undefined(vm));
+                }
+                if name.as_str() == "new" {
+                    // `Obj.new(...)` constructs (Pyodide's idiom), unless the JS object has its
+                    // own `new`.
+                    let f = ferropy_vm::modbuiltins::builtin_fn("new", js_new);
+                    return Ok(Value::Obj(
+                        vm.alloc(PyObject::BoundMethod(f, args[0].clone())),
+                    ));
                 }
                 return Err(vm.err(
                     ExcKind::AttributeError,
@@ -767,7 +789,7 @@ fn js_key(vm: &mut Vm, k: &Value) -> JsValue {
 fn js_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         if !m.has(&key) {
             return Err(vm.err_args(ExcKind::KeyError, vec![args[1].clone()]));
         }
@@ -792,7 +814,7 @@ fn js_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
     let v = to_js(vm, args.get(2).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         m.set(&key, &v);
         return Ok(Value::None);
     }
@@ -803,7 +825,7 @@ fn js_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn js_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         m.delete(&key);
         return Ok(Value::None);
     }
@@ -850,7 +872,7 @@ fn js_iter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn js_contains(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         return Ok(Value::Bool(m.has(&key)));
     }
     if let Some(s) = obj.dyn_ref::<js_sys::Set>() {
@@ -909,7 +931,7 @@ fn js_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if a.is_undefined() {
         return Ok(Value::str("<undefined>"));
     }
-    if id == 0 && a == js_sys::global().into() {
+    if id == 0 && a == JsValue::from(js_sys::global()) {
         return Ok(Value::str("<module 'js'>"));
     }
     Ok(Value::string(format!("<JsProxy {}>", id)))
@@ -940,11 +962,17 @@ fn ffi_to_js(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     }
 }
 
+/// `jsffi.create_proxy(obj)`: a `JsProxy` of the JS proxy of `obj` (scalars stay as they are),
+/// so JS keeps a reference to the Python object.
 fn ffi_create_proxy(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    match args.first() {
-        Some(v) => Ok(v.clone()),
-        None => Err(vm.type_error("create_proxy() takes 1 argument")),
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("create_proxy() takes 1 argument"));
+    };
+    let j = to_js(vm, v);
+    if pyref_of(&j).is_some() {
+        return Ok(new_jsproxy(vm, j, JsValue::UNDEFINED));
     }
+    Ok(v.clone())
 }
 
 /// The Python half of the FFI, run once per VM: `__await__` for JsProxy (yield the proxy to the
@@ -973,7 +1001,6 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
             ("__setattr__", js_setattr),
             ("__delattr__", js_delattr),
             ("__call__", js_call),
-            ("new", js_new),
             ("__getitem__", js_getitem),
             ("__setitem__", js_setitem),
             ("__delitem__", js_delitem),
