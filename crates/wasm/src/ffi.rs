@@ -988,6 +988,37 @@ const PY_SUPPORT: &str = concat!(
     "            return f(ok)\n",
     "        return f(ok, lambda reason=None: err(exc(reason)))\n",
     "    return then\n",
+    // Top-level code of runPythonAsync that uses asyncio runs as a task of asyncio's scheduler
+    // (so it may await events, tasks, locks...), driven by a loop that, unlike asyncio.run's,
+    // never sees a deadlock: with nothing ready it waits (the run suspends), as JS callbacks
+    // may wake a task at any time.
+    "async def _ferropy_top(coro):\n",
+    "    from asyncio import core\n",
+    "    from heapq import heappop\n",
+    "    t = core.create_task(coro)\n",
+    "    t._observed = True\n",
+    "    while not t._done:\n",
+    "        heap = core._heap\n",
+    "        if heap:\n",
+    "            now = core._now()\n",
+    "            while heap and heap[0][0] <= now:\n",
+    "                e = heappop(heap)\n",
+    "                core._ready.append((e[1], e[2]))\n",
+    "        if core._ready:\n",
+    "            batch = core._ready\n",
+    "            core._ready = []\n",
+    "            for seq, x in batch:\n",
+    "                if x._seq == seq and not x._done:\n",
+    "                    x._seq = 0\n",
+    "                    core._step(x)\n",
+    "            continue\n",
+    "        while heap and heap[0][2]._seq != heap[0][1]:\n",
+    "            heappop(heap)\n",
+    "        d = heap[0][0] - core._now() if heap else 1\n",
+    "        core._sleep_ms(1 if core._polling or d < 1 else min(d, 5))\n",
+    "    if t._exc is not None:\n",
+    "        raise t._exc\n",
+    "    return t._result\n",
 );
 /// Create the FFI classes and the `js` and `jsffi` modules of a VM (put straight into
 /// `sys.modules`); returns the JsProxy and JsException classes.
@@ -1025,7 +1056,19 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
     let th = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_then"))?;
     let th = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[th])?;
     types::set_attr(&jsproxy, "_ferropy_then", th);
+    let top = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_top"))?;
+    let top = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[top])?;
+    types::set_attr(&jsproxy, "_ferropy_top", top);
     Ok((jsproxy, jsexc))
+}
+
+/// `_ferropy_top(coro)`: the coroutine that runs `coro` as an asyncio task (see `PY_SUPPORT`).
+pub fn asyncio_top(vm: &mut Vm, coro: Value) -> PyResult {
+    let Some((_, cls, _)) = ctx_of(vm) else {
+        return Ok(coro);
+    };
+    let f = vm.getattr_str(&Value::Obj(cls), "_ferropy_top")?;
+    vm.call(&f, &[coro])
 }
 
 /// Put `js` (the JS global object) and `jsffi` into `sys.modules`.

@@ -711,8 +711,52 @@ impl Engine {
         let run = self.new_run(result);
         vm.set_slice_budget(SLICE_BUDGET);
         let name = filename.unwrap_or_else(|| String::from("<stdin>"));
-        let r = vm.start(src.as_deref().unwrap_or(code), &name, true);
+        let text = src.as_deref().unwrap_or(code);
+        if !program && text.contains("asyncio") {
+            // Top-level awaits may be of asyncio objects: run the code as an asyncio task.
+            let r = match self.asyncio_coroutine(vm, text, &name) {
+                Ok(Some(coro)) => vm.start_coroutine(coro),
+                Ok(None) => vm.start(text, &name, true),
+                Err(e) => Err(e),
+            };
+            return self.settle(vm, run, r);
+        }
+        let r = vm.start(text, &name, true);
         self.settle(vm, run, r)
+    }
+
+    /// The code as a coroutine running it as an asyncio task (`_ferropy_top`), or None when it
+    /// has no top-level `await`.
+    fn asyncio_coroutine(
+        &self,
+        vm: &mut Vm,
+        src: &str,
+        filename: &str,
+    ) -> Result<Option<ferropy_vm::value::Obj>, PyErr> {
+        let module = match parser::parse(src, Mode::Exec) {
+            Ok(m) => m,
+            Err(e) => return Err(vm.syntax_error(&e, filename, src)),
+        };
+        let code = match ferropy_vm::compiler::compile_with_options(
+            &module,
+            filename,
+            Mode::Exec,
+            &mut vm.interner,
+            true,
+        ) {
+            Ok(c) => c,
+            Err(e) => return Err(vm.syntax_error(&e, filename, src)),
+        };
+        if code.flags & ferropy_vm::code::CO_COROUTINE == 0 {
+            return Ok(None);
+        }
+        let d = vm.main_dict();
+        let frame = ferropy_vm::frame::Frame::new(code.clone(), d.clone(), Some(d));
+        let coro = vm.new_generator(frame, code.name.clone(), code.qualname.clone());
+        match ffi::asyncio_top(vm, Value::Obj(coro))? {
+            Value::Obj(o) => Ok(Some(o)),
+            _ => Ok(None),
+        }
     }
 
     /// Start a Python coroutine (from an `async def` function JS called) as a run of its own;
