@@ -3,7 +3,18 @@
 import initWasm, * as wasm from "./ferropy_wasm.js";
 
 const PYREF = Symbol("ferropy.pyref");
-const registry = new FinalizationRegistry((h) => wasm.py_release(h));
+// Handles of live PyProxies (looked up without running any JS proxy's traps).
+const proxyHandles = new WeakMap();
+// Live PyProxies by handle, so one Python object has one proxy (`===` holds): handle ->
+// {ref: WeakRef, gen}. A collected proxy's handle is released only if no newer proxy took it.
+const proxies = new Map();
+let proxyGen = 0;
+const registry = new FinalizationRegistry(({ h, gen }) => {
+    const e = proxies.get(h);
+    if (e && e.gen !== gen) return;
+    proxies.delete(h);
+    wasm.py_release(h);
+});
 let ready = null;
 let wasmExports = null;
 
@@ -18,32 +29,76 @@ async function loadWasm(url) {
     return initWasm({ module_or_path: where });
 }
 
-/** The JS `Error` subclass name for Python exceptions is "PythonError". */
 function isPyProxy(v) {
-    return (typeof v === "function" || (typeof v === "object" && v !== null)) && v[PYREF] !== undefined;
+    return (typeof v === "function" || (typeof v === "object" && v !== null)) && proxyHandles.has(v);
 }
 
-function makeProxy(h, engine, kind) {
+/**
+ * The class of proxies of (non-callable) Python objects, as in MicroPython: `x instanceof
+ * PyProxy`, `PyProxy.toJs(x)`, and `x._ref` (the handle). Callables are functions instead.
+ */
+export class PyProxy {
+    constructor(ref) {
+        this._ref = ref;
+    }
+    /** Deep-convert a PyProxy (lists/tuples to Arrays, dicts to Objects); other values unchanged. */
+    static toJs(v) {
+        return isPyProxy(v) ? v.toJs() : v;
+    }
+    /** True for proxies of Python objects. */
+    static isPyProxy(v) {
+        return isPyProxy(v);
+    }
+}
+
+// Engines by id: a Python coroutine called from JS runs at once as its own resumable run of its
+// engine (`runCoroutine`), as a JS async function does.
+const engines = new Map();
+
+function makeProxy(h, engineId, kind) {
+    const old = proxies.get(h);
+    const live = old && old.ref.deref();
+    if (live) return live;
     let destroyed = false;
     const ref = () => {
         if (destroyed) throw new Error("This borrowed proxy was destroyed");
         return h;
     };
-    const target = (...args) => wasm.py_call(ref(), args);
+    const callPy = (args) => {
+        const r = wasm.py_call(ref(), args);
+        const e = engines.get(engineId);
+        if (e) e.afterCall();
+        if (Array.isArray(r)) {
+            // ["coro", proxy]: an async function's coroutine, started as a run of its own.
+            return e ? e.runCoroutine(r[1]) : Promise.reject(new Error("ferropy: no such interpreter"));
+        }
+        return r;
+    };
+    // Callables are functions (named `obj`, as MicroPython's), other objects PyProxy instances.
+    let target;
+    if (kind === "function") {
+        target = (...args) => callPy(args);
+        Object.defineProperty(target, "name", { value: "obj" });
+        target._ref = h;
+    } else {
+        target = new PyProxy(h);
+    }
     const own = {
         toJs: () => wasm.py_to_js(ref()),
         destroy: () => {
             if (!destroyed) {
                 destroyed = true;
                 registry.unregister(token);
+                proxyHandles.delete(p);
+                if (proxies.get(h)?.gen === gen) proxies.delete(h);
                 wasm.py_release(h);
             }
         },
         // Function.prototype's members, so JS can use a callable as any function
         // (PyScript's event handlers run `handler.call(context, event)`).
-        call: (_this, ...args) => wasm.py_call(ref(), args),
-        apply: (_this, args) => wasm.py_call(ref(), args ? Array.from(args) : []),
-        bind: (_this, ...pre) => (...args) => wasm.py_call(ref(), [...pre, ...args]),
+        call: (_this, ...args) => callPy(args),
+        apply: (_this, args) => callPy(args ? Array.from(args) : []),
+        bind: (_this, ...pre) => (...args) => callPy([...pre, ...args]),
         toString: () => wasm.py_str(ref(), false),
         [Symbol.toPrimitive]: () => wasm.py_str(ref(), false),
         [Symbol.iterator]: function* () {
@@ -53,6 +108,7 @@ function makeProxy(h, engine, kind) {
     const handler = {
         get(t, k) {
             if (k === PYREF) return destroyed ? undefined : h;
+            if (k === "_ref") return h;
             if (k === "then") return undefined;
             if (k === "type") return wasm.py_type(ref());
             if (k === "length" && (kind === "list" || kind === "dict")) return wasm.py_len(ref());
@@ -60,39 +116,45 @@ function makeProxy(h, engine, kind) {
             if (typeof k === "symbol") return undefined;
             return wasm.py_get(ref(), k);
         },
+        // A failed store or delete is falsish, so JS raises its TypeError (as MicroPython).
         set(t, k, v) {
             if (typeof k === "symbol") return false;
-            wasm.py_set(ref(), k, v);
-            return true;
+            return wasm.py_set(ref(), k, v);
         },
         deleteProperty(t, k) {
             if (typeof k === "symbol") return false;
-            wasm.py_delete(ref(), k);
-            return true;
+            return wasm.py_delete(ref(), k);
         },
         has(t, k) {
             if (typeof k === "symbol") return k === PYREF || k in own;
             return wasm.py_has(ref(), k);
         },
+        // Dict keys, or the object's public attributes (`dir()` without dunder names).
+        ownKeys(t) {
+            const keys = wasm.py_own_keys(ref());
+            for (const k of Reflect.ownKeys(t)) {
+                const d = Reflect.getOwnPropertyDescriptor(t, k);
+                if (d && !d.configurable && !keys.includes(k)) keys.push(k);
+            }
+            return keys;
+        },
+        getOwnPropertyDescriptor(t, k) {
+            const d = Reflect.getOwnPropertyDescriptor(t, k);
+            if (d && !d.configurable) return d;
+            return { value: t[k], enumerable: true, writable: true, configurable: true };
+        },
         apply(t, thisArg, args) {
-            return wasm.py_call(ref(), args);
+            return callPy(args);
         },
     };
     const token = {};
+    const gen = ++proxyGen;
     const p = new Proxy(target, handler);
-    registry.register(p, h, token);
+    registry.register(p, { h, gen }, token);
+    proxies.set(h, { ref: new WeakRef(p), gen });
+    proxyHandles.set(p, h);
     return p;
 }
-
-/** Static helpers on PyProxies (MicroPython's `PyProxy.toJs`). */
-export const PyProxy = {
-    /** Deep-convert a PyProxy (lists/tuples to Arrays, dicts to Objects); other values unchanged. */
-    toJs(v) {
-        return isPyProxy(v) ? v.toJs() : v;
-    },
-    /** True for proxies of Python objects. */
-    isPyProxy,
-};
 
 // --- POSIX path helpers (the Emscripten names PyScript reads) ---------------------------------
 function normalizeParts(parts) {
@@ -350,7 +412,7 @@ export async function loadMicroPython(options = {}) {
     if (!ready)
         ready = loadWasm(url).then((exports) => {
             wasmExports = exports;
-            wasm.set_hooks(makeProxy, PYREF);
+            wasm.set_hooks(makeProxy, (v) => proxyHandles.get(v));
         });
     await ready;
     // While the REPL works (handles a byte, runs typed code), Python's stderr goes to stdout, as
@@ -367,7 +429,7 @@ export async function loadMicroPython(options = {}) {
             replOut = was;
         }
     };
-    // Async runs are serialised: the VM has one resumable run at a time.
+    // The REPL's queue (see `enqueue`).
     let queue = Promise.resolve();
     const reportError = (e) => {
         const text = String(e && e.message !== undefined ? e.message : e).replace(/\n?$/, "\n");
@@ -375,6 +437,56 @@ export async function loadMicroPython(options = {}) {
         else stderr(new TextEncoder().encode(text));
     };
     const board = options.board ? makeBoard(engine, reportError) : null;
+    // asyncio tasks created outside a running loop (by runPython, or by Python called from JS
+    // callbacks) run in a loop of their own, started from the event loop once no other run is
+    // going (MicroPython's webassembly asyncio does the same).
+    let activeRuns = 0;
+    let draining = false;
+    let drainQueued = false;
+    const scheduleDrain = () => {
+        if (drainQueued || draining) return;
+        drainQueued = true;
+        queueMicrotask(() => {
+            drainQueued = false;
+            if (draining || activeRuns > 0 || !engine.asyncioPending()) return;
+            draining = true;
+            (async () => {
+                try {
+                    await drive(engine.startAsync("__import__('asyncio').get_event_loop().run_forever()"));
+                } catch (e) {
+                    reportError(e);
+                } finally {
+                    draining = false;
+                    scheduleDrain();
+                }
+            })();
+        });
+    };
+    // Drive a run counted as active (the asyncio drain waits for them).
+    const driveActive = async (start) => {
+        activeRuns++;
+        try {
+            return await drive(start());
+        } finally {
+            activeRuns--;
+            scheduleDrain();
+        }
+    };
+    engines.set(engine.id, {
+        afterCall: scheduleDrain,
+        // An async function called from JS: its coroutine starts at once (or, when Python is
+        // running, from the event loop) as a run of its own; a promise of its result.
+        runCoroutine(coro) {
+            let step;
+            try {
+                step = engine.startCoroutine(coro);
+            } catch (e) {
+                if (e && e.name === "PythonError") return Promise.reject(e);
+                return Promise.resolve().then(() => driveActive(() => engine.startCoroutine(coro)));
+            }
+            return driveActive(() => step);
+        },
+    });
     // Between slices of a run: keep the board's clock and get IRQ handlers scheduled.
     const boardSync = board ? board.sync : () => {};
 
@@ -411,8 +523,8 @@ export async function loadMicroPython(options = {}) {
         // A wait that Ctrl-C can cut short (REPL runs).
         const wait = (p) => (ctl ? Promise.race([p, ctl.wake]) : p);
         for (;;) {
-            const [kind, value] = step;
-            if (kind === "done") {
+            const [kind, value, run] = step;
+            if (kind === "done" || kind === "exit") {
                 boardSync();
                 return value;
             }
@@ -424,20 +536,20 @@ export async function loadMicroPython(options = {}) {
                     clearTimeout(timer);
                     boardSync();
                     sliceStart = Date.now();
-                    next = () => engine.resume(undefined);
+                    next = () => engine.resume(run, undefined);
                 } else if (kind === "input") {
                     const line = await wait(readLine());
                     sliceStart = Date.now();
-                    if (line !== null && line !== undefined) next = () => engine.resume(line);
-                    else if (ctl) next = () => engine.resumeEof();
-                    else next = () => engine.resumeThrow(new Error("EOF"));
+                    if (line !== null && line !== undefined) next = () => engine.resume(run, line);
+                    else if (ctl) next = () => engine.resumeEof(run);
+                    else next = () => engine.resumeThrow(run, new Error("EOF"));
                 } else if (kind === "await") {
                     let v;
                     try {
                         v = await wait(value);
-                        next = () => engine.resume(v);
+                        next = () => engine.resume(run, v);
                     } catch (e) {
-                        next = () => engine.resumeThrow(e);
+                        next = () => engine.resumeThrow(run, e);
                     }
                     sliceStart = Date.now();
                 } else {
@@ -447,16 +559,16 @@ export async function loadMicroPython(options = {}) {
                         boardSync();
                         sliceStart = Date.now();
                     }
-                    next = () => engine.resume(undefined);
+                    next = () => engine.resume(run, undefined);
                 }
             } catch (e) {
-                next = () => engine.resumeThrow(e);
+                next = () => engine.resumeThrow(run, e);
             }
             if (ctl && ctl.interrupted) {
                 // Ctrl-C: KeyboardInterrupt where the code waits (it may catch it and go on).
                 ctl.interrupted = false;
                 ctl.arm();
-                next = () => engine.resumeInterrupt();
+                next = () => engine.resumeInterrupt(run);
             }
             step = ctl ? asRepl(next) : next();
         }
@@ -465,9 +577,8 @@ export async function loadMicroPython(options = {}) {
     // The REPL run in progress (replProcessCharWithAsyncify's, or replProcessChar's in the
     // background): its interrupt control.
     let replRun = null;
-    // Runs queued or in progress: runPythonAsync's, and replProcessCharWithAsyncify's (each
-    // job counts itself down in its last synchronous step, so the counts are never stale).
-    let asyncRuns = 0;
+    // replProcessCharWithAsyncify's calls queued or in progress (each job counts itself down in
+    // its last synchronous step, so the count is never stale).
     let replAsyncRuns = 0;
     // replProcessChar's background job (the code a byte started, then the bytes typed
     // meanwhile) is queued or running; `replBytes` are those bytes.
@@ -492,7 +603,8 @@ export async function loadMicroPython(options = {}) {
         for (const r of w) r();
     };
 
-    // Put a job on the queue of resumable runs (one at a time).
+    // Put a job on the REPL's queue (its bytes are handled one at a time, in order; other runs
+    // go on meanwhile).
     function enqueue(job) {
         const run = queue.then(job);
         queue = run.catch(() => {});
@@ -590,18 +702,25 @@ export async function loadMicroPython(options = {}) {
     return {
         /** Run code synchronously in `__main__`; returns the final expression's value. */
         runPython(code) {
-            return engine.runPython(code);
+            try {
+                return engine.runPython(code);
+            } finally {
+                scheduleDrain();
+            }
         },
-        /** Run code with top-level `await`; sleeps, input() and awaited promises don't block. */
-        runPythonAsync(code) {
-            asyncRuns++;
-            return enqueue(async () => {
-                try {
-                    return await drive(engine.startAsync(code));
-                } finally {
-                    asyncRuns--;
-                }
-            });
+        /** Run a program (the command line's): the exit status (0, or 1 after a traceback). */
+        async _runProgram(code, filename) {
+            await null;
+            return (await driveActive(() => engine.startAsync(code, filename, true))) || 0;
+        },
+        /**
+         * Run code with top-level `await`; sleeps, input() and awaited promises don't block. It
+         * starts from the event loop (a microtask); several runs (and the REPL's code) may be
+         * suspended at once, interleaving at their awaits, as separate async computations.
+         */
+        async runPythonAsync(code) {
+            await null;
+            return driveActive(() => engine.startAsync(code));
         },
         registerJsModule(name, module) {
             engine.registerJsModule(name, module);
@@ -633,12 +752,10 @@ export async function loadMicroPython(options = {}) {
                 }
                 return takeReset();
             }
-            // A runPythonAsync run holds the VM's resumable run: the code runs to completion.
-            if (asyncRuns > 0 || engine.isSuspended()) return takeReset(asRepl(() => engine.replProcessChar(b)));
             const sliceStart = Date.now();
             const step = asRepl(() => {
                 let st = engine.replProcessCharAsync(b);
-                while (st[0] === "yield" && Date.now() - sliceStart < 10) st = engine.resume(undefined);
+                while (st[0] === "yield" && Date.now() - sliceStart < 10) st = engine.resume(st[2], undefined);
                 return st;
             });
             if (step[0] === "done") return takeReset(step[1]);
@@ -713,3 +830,79 @@ export async function loadMicroPython(options = {}) {
 }
 
 export default loadMicroPython;
+
+// As MicroPython's micropython.mjs: pages that load the module with a plain <script> tag find
+// the loader on the global object.
+globalThis.loadMicroPython = loadMicroPython;
+
+/**
+ * `node ferropy.mjs [-X heapsize=N[k|m]] [file.py [args...]]`: run a program as MicroPython's
+ * `node micropython.mjs` does (its output on stdout, its uncaught exception's traceback on
+ * stderr and exit status 1, `sys.exit(n)` status n); without a file, the program is read from a
+ * non-terminal stdin, else the REPL runs on the terminal.
+ */
+async function runCLI(argv) {
+    const fs = await import("node:fs");
+    let heapsize;
+    let script = null;
+    const args = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (script === null && a === "-X" && i + 1 < argv.length) {
+            const m = /^heapsize=(\d+)([kKmM]?)$/.exec(argv[++i]);
+            if (m) heapsize = Number(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2].toLowerCase()] || 1);
+        } else if (script === null) {
+            script = a;
+        } else {
+            args.push(a);
+        }
+    }
+    const write = (stream) => (bytes) => stream.write(bytes);
+    const mp = await loadMicroPython({
+        heapsize,
+        stdout: write(process.stdout),
+        stderr: write(process.stderr),
+        linebuffer: false,
+    });
+    const sysArgv = mp.pyimport("sys").argv;
+    for (const a of [script ?? "", ...args]) sysArgv.append(a);
+    let code = null;
+    if (script !== null) {
+        try {
+            code = fs.readFileSync(script, "utf8");
+        } catch (e) {
+            process.stderr.write(`ferropy: can't open file '${script}': ${e.code || e.message}\n`);
+            process.exitCode = 2;
+            return;
+        }
+    } else if (!process.stdin.isTTY) {
+        code = fs.readFileSync(0, "utf8");
+    }
+    if (code === null) {
+        mp.replInit();
+        process.stdin.setRawMode(true);
+        process.stdin.on("data", async (data) => {
+            for (const b of data) {
+                if ((await mp.replProcessCharWithAsyncify(b)) !== 0 && b === 4) process.exit();
+            }
+        });
+        return;
+    }
+    const status = await mp._runProgram(code, script ?? "<stdin>");
+    if (status) process.exitCode = status;
+}
+
+if (isNode && process.argv.length > 1) {
+    const { fileURLToPath } = await import("node:url");
+    const { resolve } = await import("node:path");
+    const { realpathSync } = await import("node:fs");
+    let self = fileURLToPath(import.meta.url);
+    let main = resolve(process.argv[1]);
+    try {
+        self = realpathSync(self);
+        main = realpathSync(main);
+    } catch {
+        // Compare the paths as given.
+    }
+    if (self === main || self === main + ".mjs") await runCLI(process.argv.slice(2));
+}

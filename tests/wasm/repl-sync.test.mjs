@@ -128,11 +128,23 @@ test("REPL sync: a soft reset in the background is returned by the next call", a
     assert.equal(mp.replProcessChar(4), 0x100);
 });
 
-test("REPL sync: runPythonAsync waits for the REPL's background run", async () => {
+test("REPL sync: runPythonAsync runs while the REPL's code sleeps (separate runs)", async () => {
     const { text, type, mp } = await repl();
     type("import time; time.sleep(0.05); z = 7\r");
-    assert.equal(await mp.runPythonAsync("z + 1"), 8);
+    assert.equal(await mp.runPythonAsync("'z' in globals()"), false);
     await mp.replIdle();
+    assert.equal(await mp.runPythonAsync("z + 1"), 8);
+    assert.match(text(), />>> $/);
+});
+
+test("REPL sync: typed code sleeps while a runPythonAsync run sleeps; they interleave", async () => {
+    const { text, type, mp } = await repl();
+    globalThis.waitMs = (ms) => new Promise((r) => setTimeout(r, ms));
+    const run = mp.runPythonAsync("import js, time\norder = ['async start']\nawait js.waitMs(60)\norder.append('async end')\norder");
+    await delay(10);
+    type("time.sleep(0.01); order.append('repl')\r");
+    await mp.replIdle();
+    assert.deepEqual((await run).toJs(), ["async start", "repl", "async end"]);
     assert.match(text(), />>> $/);
 });
 

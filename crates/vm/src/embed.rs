@@ -1,10 +1,12 @@
 //! The embedding API: compile source to code (turning parser errors into Python SyntaxError
 //! exceptions) and run programs as `__main__`.
 
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec;
+use alloc::vec::Vec;
 
 use crate::attr::dict_of;
 use crate::code::Code;
@@ -143,6 +145,15 @@ pub enum Suspend {
     Yield,
 }
 
+/// A suspended resumable run taken out of the VM by `Vm::save_run`: its frames, its top-level
+/// coroutine and the exception it was handling.
+pub struct SavedRun {
+    frames: Vec<Box<crate::frame::Frame>>,
+    top_coro: Option<Obj>,
+    suspend_push: bool,
+    handled: Option<Value>,
+}
+
 /// The state of a resumable run.
 #[derive(Clone, Debug)]
 pub enum RunState {
@@ -254,6 +265,50 @@ impl Vm {
     /// True while a resumable run is suspended.
     pub fn is_suspended(&self) -> bool {
         !self.frames.is_empty() || self.top_coro.is_some()
+    }
+
+    /// Start a resumable run of a coroutine object (an `async def` function called by the host,
+    /// which wants it running at once, as its own async functions do).
+    pub fn start_coroutine(&mut self, coro: Obj) -> PyResult<RunState> {
+        if self.is_suspended() || self.native_depth != 0 {
+            return Err(self.err(
+                ExcKind::RuntimeError,
+                "a resumable run is already in progress",
+            ));
+        }
+        self.resumable = true;
+        self.budget_left = self.budget;
+        self.top_coro = Some(coro.clone());
+        let r = self.gen_resume(&coro, Value::None, None);
+        self.finish_step(r)
+    }
+
+    /// Take the suspended run out of the VM (None when no run is suspended), so that other code
+    /// can run, and other runs start and suspend, before it is put back with `restore_run` and
+    /// resumed: several runs interleave at their suspensions.
+    pub fn save_run(&mut self) -> Option<SavedRun> {
+        if !self.is_suspended() || self.native_depth != 0 {
+            return None;
+        }
+        Some(SavedRun {
+            frames: core::mem::take(&mut self.frames),
+            top_coro: self.top_coro.take(),
+            suspend_push: self.suspend_push,
+            handled: self.handled.take(),
+        })
+    }
+
+    /// Put a saved run back into the VM, to `resume` it next; gives it back when the VM is busy
+    /// (another run is in it, or Python code is executing).
+    pub fn restore_run(&mut self, run: SavedRun) -> Result<(), SavedRun> {
+        if self.is_suspended() || self.native_depth != 0 {
+            return Err(run);
+        }
+        self.frames = run.frames;
+        self.top_coro = run.top_coro;
+        self.suspend_push = run.suspend_push;
+        self.handled = run.handled;
+        Ok(())
     }
 
     fn resume_with(&mut self, v: PyResult<Value>) -> PyResult<RunState> {
@@ -377,6 +432,41 @@ mod tests {
         let st = vm.resume(Value::Int(41)).unwrap();
         assert!(matches!(st, RunState::Finished(_)));
         assert_eq!(text(&out), "42\n");
+    }
+
+    #[test]
+    fn saved_runs_interleave() {
+        let (mut vm, out) = vm();
+        let st = vm
+            .start("a = input()\nprint('a', a)\n", "<t>", false)
+            .unwrap();
+        assert!(matches!(st, RunState::Suspended(Suspend::Input)));
+        let a = vm.save_run().unwrap();
+        assert!(!vm.is_suspended());
+        let st = vm
+            .start(
+                "try:\n    1/0\nexcept ZeroDivisionError:\n    b = input()\n    print('b', b)\n",
+                "<t>",
+                false,
+            )
+            .unwrap();
+        assert!(matches!(st, RunState::Suspended(Suspend::Input)));
+        let b = vm.save_run().unwrap();
+        // Synchronous code runs while both wait.
+        vm.run_main("print('sync')\n", "<t>").unwrap();
+        vm.restore_run(b).ok().unwrap();
+        // Only one run at a time is in the VM.
+        let a = vm.restore_run(a).err().unwrap();
+        assert!(matches!(
+            vm.resume(Value::str("x")).unwrap(),
+            RunState::Finished(_)
+        ));
+        vm.restore_run(a).ok().unwrap();
+        assert!(matches!(
+            vm.resume(Value::str("y")).unwrap(),
+            RunState::Finished(_)
+        ));
+        assert_eq!(text(&out), "sync\nb x\na y\n");
     }
 
     #[test]

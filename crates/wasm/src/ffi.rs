@@ -27,6 +27,9 @@ pub struct EngineCtx {
     pub jsproxy: Obj,
     /// The `JsException` class.
     pub jsexc: Obj,
+    /// The number the next `JsProxy` is shown with (`<JsProxy N>`, as MicroPython numbers its
+    /// references to JS objects: 0 is the global object, 1 `undefined`).
+    pub next_js_ref: std::cell::Cell<u32>,
 }
 
 /// A JS value held by a Python `JsProxy` object, with the `this` to call it with.
@@ -37,19 +40,44 @@ pub struct JsData {
     pub this: JsValue,
     /// The module name when registered with `registerJsModule` (submodules are found through it).
     pub module: Option<String>,
+    /// Its number, shown by `repr()` (`<JsProxy N>`).
+    pub id: u32,
 }
 
 /// Functions the JS glue gives the engine.
 struct Hooks {
     make_proxy: Function,
-    pyref: JsValue,
+    /// `handle_of(value)`: the handle of one of our PyProxies, else undefined (a WeakMap lookup,
+    /// so JS proxies' traps never run).
+    pyref: Function,
 }
 
-/// The handle table: Python values referenced from JS (each a GC root until released).
-#[derive(Default)]
+/// The handle table: Python values referenced from JS (each a GC root until released). One
+/// object has one handle while it is referenced (`by_ptr`), so its PyProxy stays the same JS
+/// object. Handles 0..=2 are never used (as MicroPython's first references, so proxies show
+/// the same `_ref` numbers).
 struct Handles {
     slots: Vec<Option<(u32, Value)>>,
     free: Vec<u32>,
+    by_ptr: std::collections::HashMap<(u32, usize), u32>,
+}
+
+impl Default for Handles {
+    fn default() -> Self {
+        Handles {
+            slots: vec![None, None, None],
+            free: Vec::new(),
+            by_ptr: std::collections::HashMap::new(),
+        }
+    }
+}
+
+/// The address of an object value (its identity), if it is one.
+fn obj_ptr(v: &Value) -> Option<usize> {
+    match v {
+        Value::Obj(o) => Some(Rc::as_ptr(o) as *const u8 as usize),
+        _ => None,
+    }
 }
 
 thread_local! {
@@ -60,7 +88,7 @@ thread_local! {
 
 /// Install the glue's proxy factory (`make_proxy(handle, engine, kind)`) and the symbol that
 /// marks PyProxies (reading it gives the handle).
-pub fn set_hooks(make_proxy: Function, pyref: JsValue) {
+pub fn set_hooks(make_proxy: Function, pyref: Function) {
     HOOKS.with(|h| *h.borrow_mut() = Some(Hooks { make_proxy, pyref }));
 }
 
@@ -71,6 +99,34 @@ pub fn register_engine(ctx: EngineCtx) -> u32 {
         e.push(ctx);
         (e.len() - 1) as u32
     })
+}
+
+/// A new `JsProxy` number for a VM's engine (see [`EngineCtx::next_js_ref`]).
+fn next_js_ref(vm: &Vm) -> u32 {
+    let p = vm as *const Vm;
+    ENGINES.with(|e| {
+        e.borrow()
+            .iter()
+            .find(|c| std::ptr::eq(c.vm, p))
+            .map(|c| {
+                let n = c.next_js_ref.get();
+                c.next_js_ref.set(n.saturating_add(1));
+                n
+            })
+            .unwrap_or(0)
+    })
+}
+
+/// Skip `n` `JsProxy` numbers: a top-level `await` of a JS promise takes three references in
+/// MicroPython (the promise's `then`, and the resolve and reject functions), so later numbers
+/// match.
+pub fn skip_js_refs(vm: &Vm, n: u32) {
+    let p = vm as *const Vm;
+    ENGINES.with(|e| {
+        if let Some(c) = e.borrow().iter().find(|c| std::ptr::eq(c.vm, p)) {
+            c.next_js_ref.set(c.next_js_ref.get().saturating_add(n));
+        }
+    });
 }
 
 /// A JS `Error` with the given message.
@@ -116,16 +172,28 @@ pub fn shared_of(id: u32) -> Option<Rc<Shared>> {
 
 /// Keep a Python value alive for JS; returns its handle.
 pub fn new_handle(engine: u32, v: Value) -> u32 {
+    let key = obj_ptr(&v).map(|p| (engine, p));
     HANDLES.with(|h| {
         let mut h = h.borrow_mut();
-        if let Some(i) = h.free.pop() {
-            if let Some(s) = h.slots.get_mut(i as usize) {
-                *s = Some((engine, v));
+        if let Some(k) = key {
+            if let Some(&i) = h.by_ptr.get(&k) {
                 return i;
             }
         }
-        h.slots.push(Some((engine, v)));
-        (h.slots.len() - 1) as u32
+        let i = match h.free.pop() {
+            Some(i) if (i as usize) < h.slots.len() => {
+                h.slots[i as usize] = Some((engine, v));
+                i
+            }
+            _ => {
+                h.slots.push(Some((engine, v)));
+                (h.slots.len() - 1) as u32
+            }
+        };
+        if let Some(k) = key {
+            h.by_ptr.insert(k, i);
+        }
+        i
     })
 }
 
@@ -139,8 +207,13 @@ pub fn release_handle(h: u32) {
     let old = HANDLES.with(|t| {
         let mut t = t.borrow_mut();
         let old = t.slots.get_mut(h as usize).and_then(|s| s.take());
-        if old.is_some() {
+        if let Some((engine, v)) = &old {
             t.free.push(h);
+            if let Some(p) = obj_ptr(v) {
+                if t.by_ptr.get(&(*engine, p)) == Some(&h) {
+                    t.by_ptr.remove(&(*engine, p));
+                }
+            }
         }
         old
     });
@@ -168,6 +241,12 @@ pub fn js_of(v: &Value) -> Option<(JsValue, JsValue)> {
 
 /// Wrap a JS value in a Python `JsProxy`.
 pub fn new_jsproxy(vm: &mut Vm, value: JsValue, this: JsValue) -> Value {
+    let id = next_js_ref(vm);
+    new_jsproxy_numbered(vm, value, this, id)
+}
+
+/// Wrap a JS value in a Python `JsProxy` shown with number `id`.
+fn new_jsproxy_numbered(vm: &mut Vm, value: JsValue, this: JsValue, id: u32) -> Value {
     let Some((_, cls, _)) = ctx_of(vm) else {
         return Value::None;
     };
@@ -177,8 +256,14 @@ pub fn new_jsproxy(vm: &mut Vm, value: JsValue, this: JsValue) -> Value {
             value,
             this,
             module: None,
+            id,
         })),
     })))
+}
+
+/// The `js.undefined` object (JS `undefined` seen from Python, shown `<undefined>`).
+pub fn undefined(vm: &mut Vm) -> Value {
+    new_jsproxy_numbered(vm, JsValue::UNDEFINED, JsValue::UNDEFINED, 1)
 }
 
 /// Wrap a JS object registered as the module `name`.
@@ -238,10 +323,24 @@ pub fn to_js(vm: &mut Vm, v: &Value) -> JsValue {
                 Some((j, _)) => j,
                 None => make_pyproxy(vm, v),
             },
-            _ => make_pyproxy(vm, v),
+            _ => match js_error_of(vm, v) {
+                Some(j) => j,
+                None => make_pyproxy(vm, v),
+            },
         },
         _ => make_pyproxy(vm, v),
     }
+}
+
+/// The JS error inside a `JsException` (its first argument), as MicroPython hands it back.
+fn js_error_of(vm: &mut Vm, v: &Value) -> Option<JsValue> {
+    let (_, _, jsexc) = ctx_of(vm)?;
+    if !Rc::ptr_eq(&vm.type_of(v), &jsexc) {
+        return None;
+    }
+    let args = vm.getattr_str(v, "args").ok()?;
+    let first = vm.getitem(&args, &Value::Int(0)).ok()?;
+    js_of(&first).map(|(j, _)| j)
 }
 
 /// A PyProxy for a Python object (through the glue's factory).
@@ -257,6 +356,7 @@ fn make_pyproxy(vm: &mut Vm, v: &Value) -> JsValue {
             | PyObject::Type(_) => "function",
             PyObject::List(_) | PyObject::Tuple(_) => "list",
             PyObject::Dict(_) => "dict",
+            _ if is_callable(vm, v) => "function",
             _ => "object",
         },
         _ => "object",
@@ -279,6 +379,15 @@ fn make_pyproxy(vm: &mut Vm, v: &Value) -> JsValue {
             JsValue::UNDEFINED
         }
     }
+}
+
+/// `callable(v)`.
+fn is_callable(vm: &mut Vm, v: &Value) -> bool {
+    let b = vm.builtins_module();
+    let Ok(f) = vm.getattr_str(&b, "callable") else {
+        return false;
+    };
+    matches!(vm.call(&f, std::slice::from_ref(v)), Ok(Value::Bool(true)))
 }
 
 /// Python -> JS, deep: lists and tuples become Arrays and dicts Objects, recursively; the
@@ -325,9 +434,21 @@ fn pyref_of(v: &JsValue) -> Option<u32> {
     if !(v.is_object() || v.is_function()) {
         return None;
     }
-    let key = HOOKS.with(|h| h.borrow().as_ref().map(|h| h.pyref.clone()))?;
-    let r = Reflect::get(v, &key).ok()?;
+    let f = HOOKS.with(|h| h.borrow().as_ref().map(|h| h.pyref.clone()))?;
+    let r = f.call1(&JsValue::UNDEFINED, v).ok()?;
     r.as_f64().map(|f| f as u32)
+}
+
+/// A real `Map` (not, say, a JS `Proxy` whose target is one: those are used as objects).
+fn as_map(v: &JsValue) -> Option<&js_sys::Map> {
+    let m = v.dyn_ref::<js_sys::Map>()?;
+    let proto = Object::get_prototype_of(&js_sys::Map::new().into());
+    // `Map.prototype.size` is a getter that throws for anything but a real Map.
+    let getter = Reflect::get_own_property_descriptor(&proto, &JsValue::from_str("size"))
+        .ok()
+        .and_then(|d| Reflect::get(&d, &JsValue::from_str("get")).ok())
+        .and_then(|g| g.dyn_into::<Function>().ok())?;
+    getter.call0(v).ok().map(|_| m)
 }
 
 /// JS -> Python, shallow: scalars, strings, BigInts and `Uint8Array`s by value, PyProxies back to
@@ -468,9 +589,23 @@ pub fn js_exception(vm: &mut Vm, e: JsValue) -> PyErr {
     let Some((_, _, cls)) = ctx_of(vm) else {
         return vm.err(ExcKind::RuntimeError, js_error_text(&e));
     };
-    let text = js_error_text(&e);
-    let exc = vm.new_exception(&cls, vec![Value::string(text)]);
+    // As MicroPython: the arguments are the error, its `name` and its `message`.
     let proxy = to_py(vm, &e, &JsValue::UNDEFINED).unwrap_or(Value::None);
+    let field = |k: &str| -> JsValue {
+        if e.is_object() || e.is_function() {
+            Reflect::get(&e, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    let (n, m) = (field("name"), field("message"));
+    let n = to_py(vm, &n, &JsValue::UNDEFINED).unwrap_or(Value::None);
+    let m = if e.is_object() || e.is_function() {
+        to_py(vm, &m, &JsValue::UNDEFINED).unwrap_or(Value::None)
+    } else {
+        Value::string(js_error_text(&e))
+    };
+    let exc = vm.new_exception(&cls, vec![proxy.clone(), n, m]);
     let name = vm.intern("js_error");
     let _ = vm.setattr(&exc, &name, proxy);
     PyErr(exc)
@@ -511,6 +646,14 @@ fn js_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             format!("'JsProxy' object has no attribute '{}'", name.as_str()),
         ));
     }
+    // Functions read from the global object are called with `this` undefined (MicroPython).
+    let this_for = |v: &JsValue| -> JsValue {
+        if v.is_function() && obj == JsValue::from(js_sys::global()) {
+            JsValue::UNDEFINED
+        } else {
+            obj.clone()
+        }
+    };
     match Reflect::has(&obj, &key) {
         Ok(true) => {}
         Ok(false) => {
@@ -520,18 +663,31 @@ fn js_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
                 if let Some(m) = submodule(vm, &args[0], name.as_str()) {
                     return Ok(m);
                 }
+                if name.as_str() == "undefined" && obj == JsValue::from(js_sys::global()) {
+                    return Ok(undefined(vm));
+                }
+                if name.as_str() == "new" {
+                    // `Obj.new(...)` constructs (Pyodide's idiom), unless the JS object has its
+                    // own `new`.
+                    let f = ferropy_vm::modbuiltins::builtin_fn("new", js_new);
+                    return Ok(Value::Obj(
+                        vm.alloc(PyObject::BoundMethod(f, args[0].clone())),
+                    ));
+                }
                 return Err(vm.err(
                     ExcKind::AttributeError,
                     format!("'JsProxy' object has no attribute '{}'", name.as_str()),
                 ));
             }
-            return to_py(vm, &v, &obj);
+            return to_py(vm, &v, &this_for(&v));
         }
         Err(e) => return Err(js_exception(vm, e)),
     }
     match Reflect::get(&obj, &key) {
         Ok(v) if v.is_function() && name.as_str() == "then" => wrap_then(vm, &v, &obj),
-        Ok(v) => to_py(vm, &v, &obj),
+        // An existing attribute whose value is `undefined`.
+        Ok(v) if v.is_undefined() => Ok(undefined(vm)),
+        Ok(v) => to_py(vm, &v, &this_for(&v)),
         Err(e) => Err(js_exception(vm, e)),
     }
 }
@@ -633,7 +789,7 @@ fn js_key(vm: &mut Vm, k: &Value) -> JsValue {
 fn js_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         if !m.has(&key) {
             return Err(vm.err_args(ExcKind::KeyError, vec![args[1].clone()]));
         }
@@ -658,7 +814,7 @@ fn js_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
     let v = to_js(vm, args.get(2).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         m.set(&key, &v);
         return Ok(Value::None);
     }
@@ -669,7 +825,7 @@ fn js_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn js_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         m.delete(&key);
         return Ok(Value::None);
     }
@@ -716,7 +872,7 @@ fn js_iter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn js_contains(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (obj, _) = this_js(vm, args)?;
     let key = js_key(vm, args.get(1).unwrap_or(&Value::None));
-    if let Some(m) = obj.dyn_ref::<js_sys::Map>() {
+    if let Some(m) = as_map(&obj) {
         return Ok(Value::Bool(m.has(&key)));
     }
     if let Some(s) = obj.dyn_ref::<js_sys::Set>() {
@@ -763,29 +919,22 @@ fn js_hash(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn js_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let (a, _) = this_js(vm, args)?;
-    let desc = if a.is_function() {
-        let n = Reflect::get(&a, &JsValue::from_str("name"))
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        format!("function {}", n)
-    } else if Array::is_array(&a) {
-        String::from("Array")
-    } else if a.is_object() {
-        let c = Reflect::get(&a, &JsValue::from_str("constructor"))
-            .ok()
-            .and_then(|c| Reflect::get(&c, &JsValue::from_str("name")).ok())
-            .and_then(|n| n.as_string());
-        c.unwrap_or_else(|| String::from("Object"))
-    } else {
-        js_string(&a)
-    };
-    Ok(Value::string(format!("<JsProxy {}>", desc)))
-}
-
-fn js_str(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let (a, _) = this_js(vm, args)?;
-    Ok(Value::string(js_string(&a)))
+    let id = match args.first() {
+        Some(Value::Obj(o)) => match &**o {
+            PyObject::Native(n) => n.data.borrow().downcast_ref::<JsData>().map(|d| d.id),
+            _ => None,
+        },
+        _ => None,
+    }
+    .unwrap_or(0);
+    // As MicroPython's: the number of the reference (`js` itself is a module there).
+    if a.is_undefined() {
+        return Ok(Value::str("<undefined>"));
+    }
+    if id == 0 && a == JsValue::from(js_sys::global()) {
+        return Ok(Value::str("<module 'js'>"));
+    }
+    Ok(Value::string(format!("<JsProxy {}>", id)))
 }
 
 fn js_typeof(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -813,11 +962,17 @@ fn ffi_to_js(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     }
 }
 
+/// `jsffi.create_proxy(obj)`: a `JsProxy` of the JS proxy of `obj` (scalars stay as they are),
+/// so JS keeps a reference to the Python object.
 fn ffi_create_proxy(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    match args.first() {
-        Some(v) => Ok(v.clone()),
-        None => Err(vm.type_error("create_proxy() takes 1 argument")),
+    let Some(v) = args.first() else {
+        return Err(vm.type_error("create_proxy() takes 1 argument"));
+    };
+    let j = to_js(vm, v);
+    if pyref_of(&j).is_some() {
+        return Ok(new_jsproxy(vm, j, JsValue::UNDEFINED));
     }
+    Ok(v.clone())
 }
 
 /// The Python half of the FFI, run once per VM: `__await__` for JsProxy (yield the proxy to the
@@ -833,6 +988,37 @@ const PY_SUPPORT: &str = concat!(
     "            return f(ok)\n",
     "        return f(ok, lambda reason=None: err(exc(reason)))\n",
     "    return then\n",
+    // Top-level code of runPythonAsync that uses asyncio runs as a task of asyncio's scheduler
+    // (so it may await events, tasks, locks...), driven by a loop that, unlike asyncio.run's,
+    // never sees a deadlock: with nothing ready it waits (the run suspends), as JS callbacks
+    // may wake a task at any time.
+    "async def _ferropy_top(coro):\n",
+    "    from asyncio import core\n",
+    "    from heapq import heappop\n",
+    "    t = core.create_task(coro)\n",
+    "    t._observed = True\n",
+    "    while not t._done:\n",
+    "        heap = core._heap\n",
+    "        if heap:\n",
+    "            now = core._now()\n",
+    "            while heap and heap[0][0] <= now:\n",
+    "                e = heappop(heap)\n",
+    "                core._ready.append((e[1], e[2]))\n",
+    "        if core._ready:\n",
+    "            batch = core._ready\n",
+    "            core._ready = []\n",
+    "            for seq, x in batch:\n",
+    "                if x._seq == seq and not x._done:\n",
+    "                    x._seq = 0\n",
+    "                    core._step(x)\n",
+    "            continue\n",
+    "        while heap and heap[0][2]._seq != heap[0][1]:\n",
+    "            heappop(heap)\n",
+    "        d = heap[0][0] - core._now() if heap else 1\n",
+    "        core._sleep_ms(1 if core._polling or d < 1 else min(d, 5))\n",
+    "    if t._exc is not None:\n",
+    "        raise t._exc\n",
+    "    return t._result\n",
 );
 /// Create the FFI classes and the `js` and `jsffi` modules of a VM (put straight into
 /// `sys.modules`); returns the JsProxy and JsException classes.
@@ -846,7 +1032,6 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
             ("__setattr__", js_setattr),
             ("__delattr__", js_delattr),
             ("__call__", js_call),
-            ("new", js_new),
             ("__getitem__", js_getitem),
             ("__setitem__", js_setitem),
             ("__delitem__", js_delitem),
@@ -857,7 +1042,6 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
             ("__ne__", js_ne),
             ("__hash__", js_hash),
             ("__repr__", js_repr),
-            ("__str__", js_str),
             ("__bool__", js_bool),
             ("typeof", js_typeof),
             ("to_py", js_to_py),
@@ -872,12 +1056,24 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
     let th = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_then"))?;
     let th = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[th])?;
     types::set_attr(&jsproxy, "_ferropy_then", th);
+    let top = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_top"))?;
+    let top = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[top])?;
+    types::set_attr(&jsproxy, "_ferropy_top", top);
     Ok((jsproxy, jsexc))
+}
+
+/// `_ferropy_top(coro)`: the coroutine that runs `coro` as an asyncio task (see `PY_SUPPORT`).
+pub fn asyncio_top(vm: &mut Vm, coro: Value) -> PyResult {
+    let Some((_, cls, _)) = ctx_of(vm) else {
+        return Ok(coro);
+    };
+    let f = vm.getattr_str(&Value::Obj(cls), "_ferropy_top")?;
+    vm.call(&f, &[coro])
 }
 
 /// Put `js` (the JS global object) and `jsffi` into `sys.modules`.
 pub fn install_modules(vm: &mut Vm, jsproxy: &Obj, jsexc: &Obj) -> PyResult<()> {
-    let g = new_jsproxy(vm, js_sys::global().into(), JsValue::UNDEFINED);
+    let g = new_jsproxy_numbered(vm, js_sys::global().into(), JsValue::UNDEFINED, 0);
     set_module(vm, "js", g);
     let m = vm.new_module("jsffi");
     let mv = Value::Obj(m);

@@ -12,7 +12,7 @@ pub mod repl;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use ferropy_vm::embed::{RunState, Suspend};
+use ferropy_vm::embed::{RunState, SavedRun, Suspend};
 use ferropy_vm::parser::{self, Mode};
 use ferropy_vm::value::PyObject;
 use ferropy_vm::{PyErr, Value, Vm, VmConfig};
@@ -37,10 +37,10 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Give the engine the glue's PyProxy factory `make(handle, engine, kind)` and the symbol that
-/// marks PyProxies.
+/// Give the engine the glue's PyProxy factory `make(handle, engine, kind)` and its
+/// `handle_of(value)` (the handle of a PyProxy, else undefined).
 #[wasm_bindgen]
-pub fn set_hooks(make_proxy: Function, pyref: JsValue) {
+pub fn set_hooks(make_proxy: Function, pyref: Function) {
     ffi::set_hooks(make_proxy, pyref);
 }
 
@@ -79,16 +79,46 @@ pub fn py_call(h: u32, args: Array) -> Result<JsValue, JsValue> {
         pargs.push(to_py(vm, &a, &JsValue::UNDEFINED).map_err(|e| err_js(vm, e))?);
     }
     match vm.call(&f, &pargs) {
+        Ok(r) if is_coroutine(&r) => {
+            // `["coro", proxy]`: the glue starts it as a run of its own and gives a promise.
+            let out = Array::new();
+            out.push(&"coro".into());
+            out.push(&to_js(vm, &r));
+            Ok(out.into())
+        }
         Ok(r) => Ok(to_js(vm, &r)),
         Err(e) => Err(err_js(vm, e)),
     }
 }
 
-/// Read a PyProxy property: an attribute, else an item (numeric keys index sequences); undefined
-/// when neither exists.
+/// True for a coroutine object (what calling an `async def` function gives).
+fn is_coroutine(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => match &**o {
+            PyObject::Generator(g) => g
+                .try_borrow()
+                .map(|g| g.flags & ferropy_vm::code::CO_COROUTINE != 0)
+                .unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn is_dict(o: &Value) -> bool {
+    matches!(o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_)))
+}
+
+/// Read a PyProxy property: a dict's item (as MicroPython), else an attribute, else an item
+/// (numeric keys index sequences); undefined when none exists.
 #[wasm_bindgen]
 pub fn py_get(h: u32, key: &str) -> Result<JsValue, JsValue> {
     let (vm, o) = handle(h)?;
+    if is_dict(&o) {
+        if let Ok(v) = vm.getitem(&o, &Value::str(key)) {
+            return Ok(to_js(vm, &v));
+        }
+    }
     let name = vm.intern(key);
     match vm.getattr(&o, &name) {
         Ok(v) => return Ok(to_js(vm, &v)),
@@ -110,45 +140,67 @@ pub fn py_get(h: u32, key: &str) -> Result<JsValue, JsValue> {
     Ok(JsValue::UNDEFINED)
 }
 
-/// Set a PyProxy property (an item for dicts, an attribute otherwise).
+/// Set a PyProxy property (an item for dicts, an attribute otherwise); false when Python
+/// refuses (the proxy's `set` trap is then falsish and JS raises its `TypeError`).
 #[wasm_bindgen]
-pub fn py_set(h: u32, key: &str, value: JsValue) -> Result<(), JsValue> {
+pub fn py_set(h: u32, key: &str, value: JsValue) -> Result<bool, JsValue> {
     let (vm, o) = handle(h)?;
     let v = to_py(vm, &value, &JsValue::UNDEFINED).map_err(|e| err_js(vm, e))?;
-    let r = if matches!(&o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_))) {
+    let r = if is_dict(&o) {
         vm.setitem(&o, &Value::str(key), v)
     } else {
         let name = vm.intern(key);
         vm.setattr(&o, &name, v)
     };
-    r.map_err(|e| err_js(vm, e))
+    Ok(r.is_ok())
 }
 
-/// Delete a PyProxy property.
+/// Delete a PyProxy property; false when Python refuses (as `py_set`).
 #[wasm_bindgen]
-pub fn py_delete(h: u32, key: &str) -> Result<(), JsValue> {
+pub fn py_delete(h: u32, key: &str) -> Result<bool, JsValue> {
     let (vm, o) = handle(h)?;
-    let r = if matches!(&o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_))) {
+    let r = if is_dict(&o) {
         vm.delitem(&o, &Value::str(key))
     } else {
         let name = vm.intern(key);
         vm.delattr(&o, &name)
     };
-    r.map_err(|e| err_js(vm, e))
+    Ok(r.is_ok())
 }
 
-/// `key in proxy`: an attribute or (for containers) an item.
+/// `key in proxy`: a dict's key, or another object's attribute.
 #[wasm_bindgen]
 pub fn py_has(h: u32, key: &str) -> Result<bool, JsValue> {
     let (vm, o) = handle(h)?;
-    let name = vm.intern(key);
-    if vm.getattr(&o, &name).is_ok() {
-        return Ok(true);
-    }
-    if matches!(&o, Value::Obj(ob) if matches!(&**ob, PyObject::Dict(_))) {
+    if is_dict(&o) {
         return Ok(vm.getitem(&o, &Value::str(key)).is_ok());
     }
-    Ok(false)
+    let name = vm.intern(key);
+    Ok(vm.getattr(&o, &name).is_ok())
+}
+
+/// The own keys of a PyProxy (`Reflect.ownKeys`): a dict's string keys, else the names `dir()`
+/// gives without the dunder ones.
+#[wasm_bindgen]
+pub fn py_own_keys(h: u32) -> Result<Array, JsValue> {
+    let (vm, o) = handle(h)?;
+    let names = if is_dict(&o) {
+        vm.collect(&o).map_err(|e| err_js(vm, e))?
+    } else {
+        let b = vm.builtins_module();
+        let dir = vm.getattr_str(&b, "dir").map_err(|e| err_js(vm, e))?;
+        let l = vm.call(&dir, &[o]).map_err(|e| err_js(vm, e))?;
+        vm.collect(&l).map_err(|e| err_js(vm, e))?
+    };
+    let arr = Array::new();
+    for n in &names {
+        if let Value::Str(s) = n {
+            if !s.as_str().starts_with("__") {
+                arr.push(&JsValue::from_str(s.as_str()));
+            }
+        }
+    }
+    Ok(arr)
 }
 
 /// Deep conversion of a PyProxy's object (lists/tuples to Arrays, dicts to Objects).
@@ -198,6 +250,32 @@ pub fn py_len(h: u32) -> Result<f64, JsValue> {
     }
 }
 
+/// Remove the whitespace all non-blank lines start with (as MicroPython's port does for
+/// `runPython`, so code in an indented JS template string runs).
+fn dedent(src: &str) -> std::borrow::Cow<'_, str> {
+    let is_ws = |c: char| matches!(c, ' ' | '\t' | '\r' | '\x0b' | '\x0c');
+    let prefix = src
+        .split('\n')
+        .filter_map(|l| {
+            let n = l.len() - l.trim_start_matches(is_ws).len();
+            (n < l.len()).then_some(n)
+        })
+        .min()
+        .unwrap_or(0);
+    if prefix == 0 {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len());
+    for (i, l) in src.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let n = (l.len() - l.trim_start_matches(is_ws).len()).min(prefix);
+        out.push_str(l.get(n..).unwrap_or(""));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Insert `RESULT_NAME = ` before a final expression statement, so a run keeps its value.
 fn capture_last_expr(src: &str) -> Option<String> {
     let module = parser::parse(src, Mode::Exec).ok()?;
@@ -226,8 +304,9 @@ fn capture_last_expr(src: &str) -> Option<String> {
     Some(out)
 }
 
-/// A suspension as a JS step: `["sleep", ms]`, `["input"]`, `["await", jsvalue]` or `["yield"]`.
-fn suspend_step(vm: &mut Vm, s: Suspend) -> JsValue {
+/// A suspension of run `run` as a JS step: `["sleep", ms, run]`, `["input", null, run]`,
+/// `["await", jsvalue, run]` or `["yield", null, run]`.
+fn suspend_step(vm: &mut Vm, s: Suspend, run: u32) -> JsValue {
     let out = Array::new();
     match s {
         Suspend::Sleep(us) => {
@@ -236,6 +315,7 @@ fn suspend_step(vm: &mut Vm, s: Suspend) -> JsValue {
         }
         Suspend::Input => {
             out.push(&"input".into());
+            out.push(&JsValue::NULL);
         }
         Suspend::Await(v) => {
             out.push(&"await".into());
@@ -243,8 +323,10 @@ fn suspend_step(vm: &mut Vm, s: Suspend) -> JsValue {
         }
         Suspend::Yield => {
             out.push(&"yield".into());
+            out.push(&JsValue::NULL);
         }
     }
+    out.push(&JsValue::from_f64(run as f64));
     out.into()
 }
 
@@ -254,7 +336,30 @@ pub struct Engine {
     id: u32,
     shared: Rc<Shared>,
     repl: RefCell<repl::Repl>,
-    capture: RefCell<bool>,
+    /// Runs by number: 0 is the REPL's, the others `startAsync`'s and `startCoroutine`'s while
+    /// they are suspended (None: a free slot).
+    runs: RefCell<Vec<Option<Run>>>,
+}
+
+/// What a run's `["done", value]` step gives.
+#[derive(Clone, Copy)]
+enum RunResult {
+    /// null.
+    Nothing,
+    /// The value of the code's final expression statement.
+    Capture,
+    /// The coroutine's return value.
+    Value,
+    /// A program: null at the end, `["exit", status]` for an uncaught exception.
+    Program,
+}
+
+/// A run of an engine (see `Engine::runs`).
+struct Run {
+    /// Its state while suspended (taken out of the VM so other runs can go on).
+    saved: Option<SavedRun>,
+    /// What its end gives.
+    result: RunResult,
 }
 
 fn opt_fn(v: &JsValue) -> Option<Function> {
@@ -312,16 +417,26 @@ impl Engine {
             shared: shared.clone(),
             jsproxy: jsproxy.clone(),
             jsexc: jsexc.clone(),
+            next_js_ref: std::cell::Cell::new(2),
         });
         if let Err(e) = ffi::install_modules(vmr, &jsproxy, &jsexc) {
             return Err(python_error(vmr, &e));
         }
         vmr.main_dict();
+        // Modules written to /lib (`FS.writeFile`) are importable, as in MicroPython's port.
+        if let Some(sys) = vmr.sys_module("sys") {
+            if let Ok(path) = vmr.getattr_str(&sys, "path") {
+                let _ = vmr.call_method(&path, "append", &[Value::str("/lib")]);
+            }
+        }
         Ok(Engine {
             id,
             shared,
             repl: RefCell::new(repl::Repl::default()),
-            capture: RefCell::new(false),
+            runs: RefCell::new(vec![Some(Run {
+                saved: None,
+                result: RunResult::Nothing,
+            })]),
         })
     }
 
@@ -349,6 +464,7 @@ impl Engine {
     #[wasm_bindgen(js_name = runPython)]
     pub fn run_python(&self, code: &str) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
+        let code = &*dedent(code);
         let src = capture_last_expr(code);
         if vm.native_depth == 0 && !vm.is_suspended() {
             return self.run_sliced(vm, src.as_deref().unwrap_or(code), src.is_some());
@@ -411,26 +527,63 @@ impl Engine {
         }
     }
 
-    fn step(&self, vm: &mut Vm, r: Result<RunState, PyErr>) -> Result<JsValue, JsValue> {
-        let out = Array::new();
+    /// The JS step for the outcome of a run's start or resumption: `["done", value]`, a
+    /// suspension (`[kind, value, run]`, the run saved out of the VM meanwhile), `["exit",
+    /// status]` for a program's uncaught exception (reported on stderr), or a thrown
+    /// `PythonError`.
+    fn settle(
+        &self,
+        vm: &mut Vm,
+        run: u32,
+        r: Result<RunState, PyErr>,
+    ) -> Result<JsValue, JsValue> {
         match r {
-            Ok(RunState::Finished(_)) => {
+            Ok(RunState::Suspended(s)) => {
+                if let Suspend::Await(v) = &s {
+                    if ffi::js_of(v).is_some() {
+                        ffi::skip_js_refs(vm, 3);
+                    }
+                }
+                let saved = vm.save_run();
+                if let Some(Some(slot)) = self.runs.borrow_mut().get_mut(run as usize) {
+                    slot.saved = saved;
+                }
+                Ok(suspend_step(vm, s, run))
+            }
+            Ok(RunState::Finished(v)) => {
+                let slot = self.take_run(run);
+                let out = Array::new();
                 out.push(&"done".into());
-                let v = if *self.capture.borrow() {
-                    self.take_result(vm)
-                } else {
-                    JsValue::NULL
+                let v = match slot.map(|s| s.result) {
+                    Some(RunResult::Capture) => self.take_result(vm),
+                    Some(RunResult::Value) => to_js(vm, &v),
+                    _ => JsValue::NULL,
                 };
                 out.push(&v);
+                Ok(out.into())
             }
-            Ok(RunState::Suspended(s)) => return Ok(suspend_step(vm, s)),
-            Err(e) => return Err(err_js(vm, e)),
+            Err(e) => {
+                let slot = self.take_run(run);
+                if matches!(slot.map(|s| s.result), Some(RunResult::Program)) {
+                    let status = match vm.system_exit_status(&e) {
+                        Some(code) => code,
+                        None => {
+                            vm.print_exception(&e.0);
+                            1
+                        }
+                    };
+                    let out = Array::new();
+                    out.push(&"exit".into());
+                    out.push(&JsValue::from_f64(status as f64));
+                    return Ok(out.into());
+                }
+                Err(err_js(vm, e))
+            }
         }
-        Ok(out.into())
     }
 
-    /// The step of the REPL's resumable run: `["done", 0 | 0x100]` (0x100: soft reset) or a
-    /// suspension as `step` gives.
+    /// The step of the REPL's resumable run (run 0): `["done", 0 | 0x100]` (0x100: soft reset)
+    /// or a suspension as `settle` gives.
     fn repl_step(&self, vm: &mut Vm, r: Result<i32, Suspend>) -> JsValue {
         match r {
             Ok(code) => {
@@ -439,54 +592,200 @@ impl Engine {
                 out.push(&JsValue::from_f64(code as f64));
                 out.into()
             }
-            Err(s) => suspend_step(vm, s),
+            Err(s) => {
+                let saved = vm.save_run();
+                if let Some(Some(slot)) = self.runs.borrow_mut().get_mut(0) {
+                    slot.saved = saved;
+                }
+                suspend_step(vm, s, 0)
+            }
         }
     }
 
-    /// Continue whichever run is suspended (the REPL's or `startAsync`'s) with a value or an
-    /// exception.
-    fn resume_any(&self, vm: &mut Vm, v: Result<Value, PyErr>) -> Result<JsValue, JsValue> {
-        if let Ok(mut r) = self.repl.try_borrow_mut() {
-            if r.is_suspended() {
-                let st = r.resume(vm, v);
-                return Ok(self.repl_step(vm, st));
+    /// A new run slot (1 and up; 0 is the REPL's).
+    fn new_run(&self, result: RunResult) -> u32 {
+        let mut runs = self.runs.borrow_mut();
+        let slot = Run {
+            saved: None,
+            result,
+        };
+        if let Some(i) = runs.iter().skip(1).position(Option::is_none) {
+            runs[i + 1] = Some(slot);
+            return (i + 1) as u32;
+        }
+        runs.push(Some(slot));
+        (runs.len() - 1) as u32
+    }
+
+    /// Free a run slot (the REPL's stays).
+    fn take_run(&self, run: u32) -> Option<Run> {
+        let mut runs = self.runs.borrow_mut();
+        let slot = runs.get_mut(run as usize)?;
+        if run == 0 {
+            return slot.as_mut().map(|s| Run {
+                saved: s.saved.take(),
+                result: RunResult::Nothing,
+            });
+        }
+        slot.take()
+    }
+
+    /// The VM, idle (no Python running, no run inside it), for starting a run.
+    fn idle_vm(&self) -> Result<&'static mut Vm, JsValue> {
+        let vm = enter(self.id)?;
+        if vm.native_depth != 0 || vm.is_suspended() {
+            return Err(js_error(
+                "ferropy: Python is running (start async runs from the event loop)",
+            ));
+        }
+        Ok(vm)
+    }
+
+    /// Continue suspended run `run` with a value or an exception.
+    fn resume_run(&self, run: u32, v: Result<Value, PyErr>) -> Result<JsValue, JsValue> {
+        let vm = self.idle_vm()?;
+        let saved = self
+            .runs
+            .borrow_mut()
+            .get_mut(run as usize)
+            .and_then(|s| s.as_mut())
+            .and_then(|s| s.saved.take());
+        if let Some(saved) = saved {
+            if vm.restore_run(saved).is_err() {
+                return Err(js_error("ferropy: Python is busy"));
             }
+        }
+        vm.set_slice_budget(SLICE_BUDGET);
+        if run == 0 {
+            let st = match self.repl.try_borrow_mut() {
+                Ok(mut r) if r.is_suspended() => r.resume(vm, v),
+                _ => return Err(js_error("ferropy: the REPL is not suspended")),
+            };
+            return Ok(self.repl_step(vm, st));
+        }
+        if !vm.is_suspended() {
+            self.take_run(run);
+            return Err(js_error("ferropy: no such suspended run"));
         }
         let r = match v {
             Ok(v) => vm.resume(v),
             Err(e) => vm.resume_throw(e.0),
         };
-        self.step(vm, r)
+        self.settle(vm, run, r)
     }
 
-    /// Start a resumable run (top-level `await` allowed). Returns a step: `["done", value]`,
-    /// `["sleep", ms]`, `["input"]`, `["await", jsvalue]` or `["yield"]`; the caller does what
-    /// it asks and calls `resume`/`resumeThrow`.
+    /// Start a resumable run (top-level `await` allowed) of code in `__main__` (as file
+    /// `filename`, default `<stdin>`). Returns a step: `["done", value]` or a suspension
+    /// `[kind, value, run]` with kind `"sleep"` (value: ms), `"input"`, `"await"` (value: what is
+    /// awaited) or `"yield"`; the caller does what it asks and calls `resume(run, ...)` /
+    /// `resumeThrow(run, ...)`. Several runs may be suspended at once. With `program`, the code
+    /// is a program (`node ferropy.mjs file.py`): its uncaught exception is printed on stderr as
+    /// CPython does and the step is `["exit", status]`.
     #[wasm_bindgen(js_name = startAsync)]
-    pub fn start_async(&self, code: &str) -> Result<JsValue, JsValue> {
-        let vm = enter(self.id)?;
-        let src = capture_last_expr(code);
-        *self.capture.borrow_mut() = src.is_some();
+    pub fn start_async(
+        &self,
+        code: &str,
+        filename: Option<String>,
+        program: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
+        let vm = self.idle_vm()?;
+        let program = program.unwrap_or(false);
+        let dedented = if program {
+            std::borrow::Cow::Borrowed(code)
+        } else {
+            dedent(code)
+        };
+        let code = &*dedented;
+        let src = if program {
+            None
+        } else {
+            capture_last_expr(code)
+        };
+        let result = if program {
+            RunResult::Program
+        } else if src.is_some() {
+            RunResult::Capture
+        } else {
+            RunResult::Nothing
+        };
+        let run = self.new_run(result);
         vm.set_slice_budget(SLICE_BUDGET);
-        let r = vm.start(src.as_deref().unwrap_or(code), "<stdin>", true);
-        self.step(vm, r)
+        let name = filename.unwrap_or_else(|| String::from("<stdin>"));
+        let text = src.as_deref().unwrap_or(code);
+        if !program && text.contains("asyncio") {
+            // Top-level awaits may be of asyncio objects: run the code as an asyncio task.
+            let r = match self.asyncio_coroutine(vm, text, &name) {
+                Ok(Some(coro)) => vm.start_coroutine(coro),
+                Ok(None) => vm.start(text, &name, true),
+                Err(e) => Err(e),
+            };
+            return self.settle(vm, run, r);
+        }
+        let r = vm.start(text, &name, true);
+        self.settle(vm, run, r)
     }
 
-    /// Continue a suspended run (a `startAsync` run or the REPL's) with a value.
-    pub fn resume(&self, value: JsValue) -> Result<JsValue, JsValue> {
+    /// The code as a coroutine running it as an asyncio task (`_ferropy_top`), or None when it
+    /// has no top-level `await`.
+    fn asyncio_coroutine(
+        &self,
+        vm: &mut Vm,
+        src: &str,
+        filename: &str,
+    ) -> Result<Option<ferropy_vm::value::Obj>, PyErr> {
+        let module = match parser::parse(src, Mode::Exec) {
+            Ok(m) => m,
+            Err(e) => return Err(vm.syntax_error(&e, filename, src)),
+        };
+        let code = match ferropy_vm::compiler::compile_with_options(
+            &module,
+            filename,
+            Mode::Exec,
+            &mut vm.interner,
+            true,
+        ) {
+            Ok(c) => c,
+            Err(e) => return Err(vm.syntax_error(&e, filename, src)),
+        };
+        if code.flags & ferropy_vm::code::CO_COROUTINE == 0 {
+            return Ok(None);
+        }
+        let d = vm.main_dict();
+        let frame = ferropy_vm::frame::Frame::new(code.clone(), d.clone(), Some(d));
+        let coro = vm.new_generator(frame, code.name.clone(), code.qualname.clone());
+        match ffi::asyncio_top(vm, Value::Obj(coro))? {
+            Value::Obj(o) => Ok(Some(o)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Start a Python coroutine (from an `async def` function JS called) as a run of its own;
+    /// steps as `startAsync`, `["done", its return value]` at the end.
+    #[wasm_bindgen(js_name = startCoroutine)]
+    pub fn start_coroutine(&self, coro: JsValue) -> Result<JsValue, JsValue> {
+        let vm = self.idle_vm()?;
+        let c = to_py(vm, &coro, &JsValue::UNDEFINED).map_err(|e| err_js(vm, e))?;
+        let Value::Obj(o) = c else {
+            return Err(js_error("ferropy: not a coroutine"));
+        };
+        let run = self.new_run(RunResult::Value);
+        vm.set_slice_budget(SLICE_BUDGET);
+        let r = vm.start_coroutine(o);
+        self.settle(vm, run, r)
+    }
+
+    /// Continue suspended run `run` (a `startAsync`/`startCoroutine` run, or 0: the REPL's) with
+    /// a value.
+    pub fn resume(&self, run: u32, value: JsValue) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
         let v = to_py(vm, &value, &JsValue::UNDEFINED);
-        self.resume_any(vm, v)
-    }
-
-    fn resume_py_throw(&self, vm: &mut Vm, e: PyErr) -> Result<JsValue, JsValue> {
-        self.resume_any(vm, Err(e))
+        self.resume_run(run, v)
     }
 
     /// Continue a run suspended in `input()` when there is no line: KeyboardInterrupt if an
     /// interrupt is pending (`interrupt()` or the interrupt buffer), else EOFError.
     #[wasm_bindgen(js_name = resumeEof)]
-    pub fn resume_eof(&self) -> Result<JsValue, JsValue> {
+    pub fn resume_eof(&self, run: u32) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
         let e = match vm.check_interrupt() {
             Err(e) => e,
@@ -495,32 +794,62 @@ impl Engine {
                 "EOF when reading a line",
             ),
         };
-        self.resume_py_throw(vm, e)
+        self.resume_run(run, Err(e))
     }
 
     /// Continue a suspended run by raising a JS error (as `JsException`) where it waited.
     #[wasm_bindgen(js_name = resumeThrow)]
-    pub fn resume_throw(&self, err: JsValue) -> Result<JsValue, JsValue> {
+    pub fn resume_throw(&self, run: u32, err: JsValue) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
         let e = ffi::js_exception(vm, err);
-        self.resume_py_throw(vm, e)
+        self.resume_run(run, Err(e))
     }
 
     /// Continue a suspended run by raising KeyboardInterrupt where it waited.
     #[wasm_bindgen(js_name = resumeInterrupt)]
-    pub fn resume_interrupt(&self) -> Result<JsValue, JsValue> {
+    pub fn resume_interrupt(&self, run: u32) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
-        let e = vm.err(ferropy_vm::exceptions::ExcKind::KeyboardInterrupt, "");
         let cls = vm.exc_type(ferropy_vm::exceptions::ExcKind::KeyboardInterrupt);
         let exc = vm.new_exception(&cls, Vec::new());
-        drop(e);
-        self.resume_py_throw(vm, PyErr(exc))
+        self.resume_run(run, Err(PyErr(exc)))
     }
 
-    /// True while a resumable run is suspended.
+    /// True while any run (the REPL's included) is suspended.
     #[wasm_bindgen(js_name = isSuspended)]
     pub fn is_suspended(&self) -> bool {
-        enter(self.id).map(|vm| vm.is_suspended()).unwrap_or(false)
+        self.runs
+            .try_borrow()
+            .map(|r| {
+                r.iter()
+                    .any(|s| s.as_ref().is_some_and(|s| s.saved.is_some()))
+            })
+            .unwrap_or(false)
+    }
+
+    /// True when asyncio has tasks to run (ready, sleeping or waiting on a JS promise) and no
+    /// task is running: the glue then runs the loop in a run of its own.
+    #[wasm_bindgen(js_name = asyncioPending)]
+    pub fn asyncio_pending(&self) -> bool {
+        let Ok(vm) = enter(self.id) else {
+            return false;
+        };
+        if vm.native_depth != 0 {
+            return false;
+        }
+        let Some(core) = vm.sys_module("asyncio.core") else {
+            return false;
+        };
+        if !matches!(vm.getattr_str(&core, "cur_task"), Ok(Value::None)) {
+            return false;
+        }
+        for name in ["_ready", "_heap"] {
+            if let Ok(v) = vm.getattr_str(&core, name) {
+                if matches!(vm.len(&v), Ok(n) if n > 0) {
+                    return true;
+                }
+            }
+        }
+        matches!(vm.getattr_str(&core, "_polling"), Ok(Value::Int(n)) if n > 0)
     }
 
     /// Raise KeyboardInterrupt in running code at its next check.
@@ -618,7 +947,32 @@ impl Engine {
             .repl
             .try_borrow_mut()
             .map_err(|_| js_error("ferropy: the REPL is busy"))?;
-        Ok(r.process_byte(vm, (c & 0xff) as u8))
+        let restored = self.restore_repl_run(vm);
+        let code = r.process_byte(vm, (c & 0xff) as u8);
+        if restored || vm.is_suspended() {
+            let saved = vm.save_run();
+            if let Some(Some(slot)) = self.runs.borrow_mut().get_mut(0) {
+                slot.saved = saved;
+            }
+        }
+        Ok(code)
+    }
+
+    /// Put the REPL's suspended run (if any) back into the VM when the VM is idle.
+    fn restore_repl_run(&self, vm: &mut Vm) -> bool {
+        if vm.native_depth != 0 || vm.is_suspended() {
+            return false;
+        }
+        let saved = self
+            .runs
+            .borrow_mut()
+            .get_mut(0)
+            .and_then(|s| s.as_mut())
+            .and_then(|s| s.saved.take());
+        match saved {
+            Some(saved) => vm.restore_run(saved).is_ok(),
+            None => false,
+        }
     }
 
     /// Feed the REPL one byte; typed code runs resumably. Returns a step as `startAsync` does,
@@ -633,8 +987,20 @@ impl Engine {
             .repl
             .try_borrow_mut()
             .map_err(|_| js_error("ferropy: the REPL is busy"))?;
+        if vm.native_depth != 0 || (vm.is_suspended() && !r.is_suspended()) {
+            return Err(js_error("ferropy: Python is running"));
+        }
+        self.restore_repl_run(vm);
         vm.set_slice_budget(SLICE_BUDGET);
         let st = r.process_byte_async(vm, (c & 0xff) as u8);
+        drop(r);
+        if st.is_ok() && vm.is_suspended() {
+            // The byte was ignored while the REPL's code waits: keep that code saved.
+            let saved = vm.save_run();
+            if let Some(Some(slot)) = self.runs.borrow_mut().get_mut(0) {
+                slot.saved = saved;
+            }
+        }
         Ok(self.repl_step(vm, st))
     }
 
@@ -769,6 +1135,17 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_indentation_is_removed() {
+        assert_eq!(
+            dedent("\n    x = 1\n    if x:\n        y = 2\n  \n"),
+            "\nx = 1\nif x:\n    y = 2\n\n"
+        );
+        assert_eq!(dedent("x = 1\n  y"), "x = 1\n  y");
+        assert_eq!(dedent("\tprint(1)"), "print(1)");
+        assert_eq!(dedent(""), "");
+    }
 
     #[test]
     fn final_expression_is_captured() {
