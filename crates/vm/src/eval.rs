@@ -86,26 +86,7 @@ fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
 #[inline]
 fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => {
-            let (x, y) = (*x, *y);
-            Some(Value::Int(match op {
-                BinOp::Add => x.checked_add(y)?,
-                BinOp::Sub => x.checked_sub(y)?,
-                BinOp::Mult => x.checked_mul(y)?,
-                BinOp::BitAnd => x & y,
-                BinOp::BitOr => x | y,
-                BinOp::BitXor => x ^ y,
-                BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
-                BinOp::Mod if y > 0 && x >= 0 => x % y,
-                BinOp::LShift
-                    if (0..32).contains(&y) && (-(1i64 << 31)..(1i64 << 31)).contains(&x) =>
-                {
-                    x << y
-                }
-                BinOp::RShift if (0..64).contains(&y) => x >> y,
-                _ => return None,
-            }))
-        }
+        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => {
             let (x, y) = (*x, *y);
             float_arith(op, x, y)
@@ -122,6 +103,27 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     }
 }
 
+/// `x op y` for small ints when the result is a small int and nothing can fail (None for the
+/// general path: overflow, zero or negative divisors, large shifts, other operators).
+#[inline(always)]
+fn int_arith(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(Value::Int(match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mult => x.checked_mul(y)?,
+        BinOp::BitAnd => x & y,
+        BinOp::BitOr => x | y,
+        BinOp::BitXor => x ^ y,
+        BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
+        BinOp::Mod if y > 0 && x >= 0 => x % y,
+        BinOp::LShift if (0..32).contains(&y) && (-(1i64 << 31)..(1i64 << 31)).contains(&x) => {
+            x << y
+        }
+        BinOp::RShift if (0..64).contains(&y) => x >> y,
+        _ => return None,
+    }))
+}
+
 /// The common numeric cases of a binary operator on the top two stack slots, computed where
 /// they lie (no pops and pushes of 16-byte values: docs/value-representation.md measured that
 /// shape as the enum's main cost). None for everything else.
@@ -129,13 +131,33 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
 fn num_fast(stack: &[Value], op: BinOp) -> Option<Value> {
     let [.., a, b] = stack else { return None };
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => match op {
-            BinOp::Add => x.checked_add(*y).map(Value::Int),
-            BinOp::Sub => x.checked_sub(*y).map(Value::Int),
-            BinOp::Mult => x.checked_mul(*y).map(Value::Int),
-            _ => None,
-        },
+        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
+            float_arith(op, *x, *y as f64)
+        }
+        (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
+            float_arith(op, *x as f64, *y)
+        }
+        _ => None,
+    }
+}
+
+/// `container[index]` for a list or tuple and an in-range int index, read from the top two
+/// stack slots (None for everything else, including errors).
+#[inline(always)]
+fn subscr_fast(stack: &[Value]) -> Option<Value> {
+    let [.., Value::Obj(o), Value::Int(i)] = stack else {
+        return None;
+    };
+    let get = |items: &[Value]| {
+        let n = items.len() as i64;
+        let j = if *i < 0 { i + n } else { *i };
+        usize::try_from(j).ok().and_then(|j| items.get(j)).cloned()
+    };
+    match &**o {
+        PyObject::List(l) => get(&l.try_borrow().ok()?),
+        PyObject::Tuple(t) => get(t),
         _ => None,
     }
 }
@@ -169,7 +191,8 @@ fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<Value> {
     Some(Value::Bool(r))
 }
 
-/// Replace the top two stack slots (plain numbers: nothing to release) by `r`.
+/// Replace the top two stack slots by `r` (what they held is dropped; dropping never runs
+/// Python code: finalizers are deferred).
 #[inline(always)]
 fn replace_top2(stack: &mut Vec<Value>, r: Value) {
     stack.pop();
@@ -626,6 +649,27 @@ impl Vm {
         base: usize,
     ) -> Result<Event, PyErr> {
         let mut code: Rc<Code> = frame.code.clone();
+        // The instruction slice and the instruction pointer live in locals of the loop (no
+        // reloads through the frame and the code object per instruction). `frame.ip` is still
+        // written at every dispatch, so everything outside this loop (tracebacks, frame
+        // switches, suspension) sees the right value; jumps set both.
+        let mut instrs: *const [Instr] = &code.instrs[..];
+        let mut ip: usize = frame.ip;
+        // Switch the locals above to the code and ip of the (new) current frame.
+        macro_rules! load_code {
+            () => {{
+                code = frame.code.clone();
+                instrs = &code.instrs[..];
+                ip = frame.ip;
+            }};
+        }
+        // Continue at instruction `t`.
+        macro_rules! jump {
+            ($t:expr) => {{
+                ip = $t as usize;
+                frame.ip = ip;
+            }};
+        }
         // Enter a Python frame without leaving the loop (calls stay in this Rust frame).
         macro_rules! enter {
             ($nf:expr) => {{
@@ -638,15 +682,19 @@ impl Vm {
                 if self.slice_over() {
                     return Ok(Event::Suspend);
                 }
-                code = frame.code.clone();
+                load_code!();
                 continue;
             }};
         }
         loop {
-            let Some(&ins) = code.instrs.get(frame.ip) else {
+            // SAFETY: `instrs` points into `code.instrs`; `code` is an `Rc` held by this
+            // function and only replaced by `load_code!`, which resets `instrs` with it, and a
+            // code object is never mutated once built.
+            let Some(&ins) = (unsafe { &*instrs }).get(ip) else {
                 return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
             };
-            frame.ip += 1;
+            ip += 1;
+            frame.ip = ip;
             match ins {
                 Instr::Nop => {}
                 Instr::LoadConst(i) => {
@@ -1001,6 +1049,10 @@ impl Vm {
                     frame.stack.push(r);
                 }
                 Instr::BinarySubscr => {
+                    if let Some(r) = subscr_fast(&frame.stack) {
+                        replace_top2(&mut frame.stack, r);
+                        continue;
+                    }
                     let idx = pop!(self, frame);
                     let obj = pop!(self, frame);
                     let r = self.getitem(&obj, &idx)?;
@@ -1010,6 +1062,22 @@ impl Vm {
                     let idx = pop!(self, frame);
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
+                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &idx) {
+                        if let Some(mut lb) = match &**o {
+                            PyObject::List(l) => l.try_borrow_mut().ok(),
+                            _ => None,
+                        } {
+                            let n = lb.len() as i64;
+                            let j = if *i < 0 { i + n } else { *i };
+                            if let Some(slot) = usize::try_from(j).ok().and_then(|j| lb.get_mut(j))
+                            {
+                                let old = core::mem::replace(slot, v);
+                                drop(lb);
+                                drop(old);
+                                continue;
+                            }
+                        }
+                    }
                     self.setitem(&obj, &idx, v)?;
                 }
                 Instr::DeleteSubscr => {
@@ -1259,6 +1327,23 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!(self, frame);
+                    if let Value::Obj(o) = &seq {
+                        match &**o {
+                            PyObject::Tuple(t) if t.len() == n as usize => {
+                                frame.stack.extend(t.iter().rev().cloned());
+                                continue;
+                            }
+                            PyObject::List(l) => {
+                                if let Ok(lb) = l.try_borrow() {
+                                    if lb.len() == n as usize {
+                                        frame.stack.extend(lb.iter().rev().cloned());
+                                        continue;
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     let items = self.unpack_items(&seq, n as usize, None)?;
                     for it in items.into_iter().rev() {
                         frame.stack.push(it);
@@ -1308,8 +1393,8 @@ impl Vm {
                     frame.stack.push(Value::Str(s));
                 }
                 Instr::Jump(t) => {
-                    let backward = (t as usize) < frame.ip;
-                    frame.ip = t as usize;
+                    let backward = (t as usize) < ip;
+                    jump!(t);
                     if backward {
                         self.periodic_checks()?;
                         if self.slice_over() {
@@ -1324,7 +1409,7 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if !b {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
@@ -1334,13 +1419,13 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if b {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {
                     let v = top!(self, frame).clone();
                     if !self.truthy(&v)? {
-                        frame.ip = t as usize;
+                        jump!(t);
                     } else {
                         frame.stack.pop();
                     }
@@ -1348,7 +1433,7 @@ impl Vm {
                 Instr::JumpIfTrueOrPop(t) => {
                     let v = top!(self, frame).clone();
                     if self.truthy(&v)? {
-                        frame.ip = t as usize;
+                        jump!(t);
                     } else {
                         frame.stack.pop();
                     }
@@ -1414,7 +1499,7 @@ impl Vm {
                                     Some(v) => frame.stack.push(v),
                                     None => {
                                         frame.stack.pop();
-                                        frame.ip = t as usize;
+                                        jump!(t);
                                     }
                                 }
                                 continue;
@@ -1425,7 +1510,7 @@ impl Vm {
                                     return Ok(Event::Call(gf));
                                 }
                                 frame.stack.pop();
-                                frame.ip = t as usize;
+                                jump!(t);
                                 continue;
                             }
                             _ => {}
@@ -1435,7 +1520,7 @@ impl Vm {
                         Some(v) => frame.stack.push(v),
                         None => {
                             frame.stack.pop();
-                            frame.ip = t as usize;
+                            jump!(t);
                         }
                     }
                 }
@@ -1591,7 +1676,7 @@ impl Vm {
                                     }
                                     frame.stack.push(v);
                                     self.run_finalizers();
-                                    code = frame.code.clone();
+                                    load_code!();
                                     continue;
                                 }
                             }
