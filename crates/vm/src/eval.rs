@@ -601,6 +601,68 @@ impl Vm {
         }
     }
 
+    /// `super(cls, obj)` called with `[super, cls, obj]` on the stack, for the common case the
+    /// compiler emits for a zero-argument `super()` in a method: `super` is the built-in type,
+    /// `cls` a class and `obj` an instance of it. None for everything else (the generic call
+    /// does the checks and raises the errors).
+    #[inline]
+    fn super_fast(&mut self, items: &[Value]) -> Option<Value> {
+        let [Value::Obj(s), Value::Obj(cls), target @ Value::Obj(t)] = items else {
+            return None;
+        };
+        if !Rc::ptr_eq(s, &self.types.super_) || !matches!(&**cls, PyObject::Type(_)) {
+            return None;
+        }
+        let PyObject::Instance(inst) = &**t else {
+            return None;
+        };
+        let tc = inst.class.try_borrow().ok()?.clone();
+        if !Rc::ptr_eq(&tc, cls) && !types::is_subclass(&tc, cls) {
+            return None;
+        }
+        let start = Value::Obj(cls.clone());
+        Some(Value::Obj(
+            self.alloc(PyObject::Super(start, target.clone())),
+        ))
+    }
+
+    /// LoadMethod on a super object bound to an instance, when the attribute found after the
+    /// start class in the instance's MRO is a plain Python function: that function and the
+    /// instance (so CallMethod passes it as self without a bound method). None for everything
+    /// else, which takes the generic attribute lookup.
+    #[inline]
+    fn super_method(&mut self, obj: &Value, name: Option<&Str>) -> Option<(Value, Value)> {
+        let Value::Obj(o) = obj else { return None };
+        let PyObject::Super(Value::Obj(start), target @ Value::Obj(t)) = &**o else {
+            return None;
+        };
+        let name = name?;
+        let PyObject::Instance(inst) = &**t else {
+            return None;
+        };
+        let owner = inst.class.try_borrow().ok()?.clone();
+        let ot = types::as_type(&owner)?;
+        let mro = ot.mro.try_borrow().ok()?;
+        let mut past = Rc::ptr_eq(&owner, start);
+        for c in mro.iter() {
+            if past {
+                let ct = types::as_type(c)?;
+                let found = ct.dict.try_borrow().ok()?.get_name(name).cloned();
+                if let Some(a) = found {
+                    return match &a {
+                        Value::Obj(f) if matches!(&**f, PyObject::Function(_)) => {
+                            Some((a, target.clone()))
+                        }
+                        _ => None,
+                    };
+                }
+            } else if Rc::ptr_eq(c, start) {
+                past = true;
+            }
+        }
+        None
+    }
+
     /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
     #[inline]
     fn load_global_cached(&mut self, globals: &Obj, code: &Code, i: usize) -> PyResult {
@@ -871,6 +933,11 @@ impl Vm {
                     if let Some(f) = self.load_method_cached(&code, i as usize, &obj) {
                         frame.stack.push(f);
                         frame.stack.push(obj);
+                    } else if let Some((f, target)) =
+                        self.super_method(&obj, code.names.get(i as usize))
+                    {
+                        frame.stack.push(f);
+                        frame.stack.push(target);
                     } else {
                         let name = &code.names[i as usize];
                         let keep = obj.clone();
@@ -1535,6 +1602,13 @@ impl Vm {
                         let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
                         frame.pending = Pending::Call;
                         enter!(nf);
+                    }
+                    if n == 2 {
+                        if let Some(v) = self.super_fast(frame.stack.get(pos..).unwrap_or(&[])) {
+                            frame.stack.truncate(pos);
+                            frame.stack.push(v);
+                            continue;
+                        }
                     }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
