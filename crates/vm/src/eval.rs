@@ -2537,7 +2537,14 @@ impl Vm {
                                         let inst = self.new_instance(&cls);
                                         frame.stack[pos] = init.clone();
                                         frame.stack.insert(pos + 1, inst.clone());
-                                        let nf = if nkw == 0 {
+                                        let simple = if nkw == 0 {
+                                            self.simple_call_frame(ifn, &mut frame.stack, pos)
+                                        } else {
+                                            None
+                                        };
+                                        let nf = if let Some(nf) = simple {
+                                            nf
+                                        } else if nkw == 0 {
                                             self.function_frame(io, &frame.stack[pos + 1..], &[])?
                                         } else {
                                             let split = frame.stack.len() - nkw;
