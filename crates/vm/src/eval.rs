@@ -1574,7 +1574,7 @@ impl Vm {
                             PyObject::Generator(_) => {
                                 if let Some(gf) = self.gen_enter(o, Value::None)? {
                                     frame.pending = Pending::ForIter(t);
-                                    return Ok(Event::Call(gf));
+                                    enter!(gf);
                                 }
                                 frame.stack.pop();
                                 jump!(t);
@@ -1763,6 +1763,33 @@ impl Vm {
                     if let Some(g) = &frame.generator {
                         if let Some(gc) = gen_of(g) {
                             gc.borrow_mut().yielded_value = true;
+                        }
+                    }
+                    // A generator resumed by a frame of this run (`for`): park it and go back
+                    // to that frame without leaving the loop. `yield from` chains and yields to
+                    // a native caller take the general path in `run_loop`.
+                    let to_caller = frame.generator.is_some()
+                        && self.frames.len() > base
+                        && matches!(
+                            self.frames.last().map(|c| c.pending),
+                            Some(p) if p != Pending::YieldFrom
+                        );
+                    if to_caller {
+                        if let (Some(g), Some(caller)) =
+                            (frame.generator.clone(), self.frames.pop())
+                        {
+                            let mut done = core::mem::replace(frame, caller);
+                            if let Some(gc) = gen_of(&g) {
+                                let mut gm = gc.borrow_mut();
+                                gm.running = false;
+                                park_frame(&mut gm, done);
+                            } else {
+                                done.generator = None;
+                            }
+                            frame.stack.push(v);
+                            frame.pending = Pending::Call;
+                            load_code!();
+                            continue;
                         }
                     }
                     return Ok(Event::Yield(v));
