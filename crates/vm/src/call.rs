@@ -71,8 +71,7 @@ impl Vm {
             Some(fr) => fr,
             None => Frame::new(code.clone(), globals.clone(), None),
         };
-        frame.reset_with_args(code, globals, stack.get_mut(pos + 1..).unwrap_or_default());
-        stack.truncate(pos);
+        frame.enter_from_stack(code, globals, stack, pos);
         frame
     }
 

@@ -86,26 +86,7 @@ fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
 #[inline]
 fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => {
-            let (x, y) = (*x, *y);
-            Some(Value::Int(match op {
-                BinOp::Add => x.checked_add(y)?,
-                BinOp::Sub => x.checked_sub(y)?,
-                BinOp::Mult => x.checked_mul(y)?,
-                BinOp::BitAnd => x & y,
-                BinOp::BitOr => x | y,
-                BinOp::BitXor => x ^ y,
-                BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
-                BinOp::Mod if y > 0 && x >= 0 => x % y,
-                BinOp::LShift
-                    if (0..32).contains(&y) && (-(1i64 << 31)..(1i64 << 31)).contains(&x) =>
-                {
-                    x << y
-                }
-                BinOp::RShift if (0..64).contains(&y) => x >> y,
-                _ => return None,
-            }))
-        }
+        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => {
             let (x, y) = (*x, *y);
             float_arith(op, x, y)
@@ -122,6 +103,27 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     }
 }
 
+/// `x op y` for small ints when the result is a small int and nothing can fail (None for the
+/// general path: overflow, zero or negative divisors, large shifts, other operators).
+#[inline(always)]
+fn int_arith(op: BinOp, x: i64, y: i64) -> Option<Value> {
+    Some(Value::Int(match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mult => x.checked_mul(y)?,
+        BinOp::BitAnd => x & y,
+        BinOp::BitOr => x | y,
+        BinOp::BitXor => x ^ y,
+        BinOp::FloorDiv if y > 0 && x >= 0 => x / y,
+        BinOp::Mod if y > 0 && x >= 0 => x % y,
+        BinOp::LShift if (0..32).contains(&y) && (-(1i64 << 31)..(1i64 << 31)).contains(&x) => {
+            x << y
+        }
+        BinOp::RShift if (0..64).contains(&y) => x >> y,
+        _ => return None,
+    }))
+}
+
 /// The common numeric cases of a binary operator on the top two stack slots, computed where
 /// they lie (no pops and pushes of 16-byte values: docs/value-representation.md measured that
 /// shape as the enum's main cost). None for everything else.
@@ -129,13 +131,33 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
 fn num_fast(stack: &[Value], op: BinOp) -> Option<Value> {
     let [.., a, b] = stack else { return None };
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => match op {
-            BinOp::Add => x.checked_add(*y).map(Value::Int),
-            BinOp::Sub => x.checked_sub(*y).map(Value::Int),
-            BinOp::Mult => x.checked_mul(*y).map(Value::Int),
-            _ => None,
-        },
+        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
         (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
+            float_arith(op, *x, *y as f64)
+        }
+        (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
+            float_arith(op, *x as f64, *y)
+        }
+        _ => None,
+    }
+}
+
+/// `container[index]` for a list or tuple and an in-range int index, read from the top two
+/// stack slots (None for everything else, including errors).
+#[inline(always)]
+fn subscr_fast(stack: &[Value]) -> Option<Value> {
+    let [.., Value::Obj(o), Value::Int(i)] = stack else {
+        return None;
+    };
+    let get = |items: &[Value]| {
+        let n = items.len() as i64;
+        let j = if *i < 0 { i + n } else { *i };
+        usize::try_from(j).ok().and_then(|j| items.get(j)).cloned()
+    };
+    match &**o {
+        PyObject::List(l) => get(&l.try_borrow().ok()?),
+        PyObject::Tuple(t) => get(t),
         _ => None,
     }
 }
@@ -169,7 +191,8 @@ fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<Value> {
     Some(Value::Bool(r))
 }
 
-/// Replace the top two stack slots (plain numbers: nothing to release) by `r`.
+/// Replace the top two stack slots by `r` (what they held is dropped; dropping never runs
+/// Python code: finalizers are deferred).
 #[inline(always)]
 fn replace_top2(stack: &mut Vec<Value>, r: Value) {
     stack.pop();
@@ -578,6 +601,68 @@ impl Vm {
         }
     }
 
+    /// `super(cls, obj)` called with `[super, cls, obj]` on the stack, for the common case the
+    /// compiler emits for a zero-argument `super()` in a method: `super` is the built-in type,
+    /// `cls` a class and `obj` an instance of it. None for everything else (the generic call
+    /// does the checks and raises the errors).
+    #[inline]
+    fn super_fast(&mut self, items: &[Value]) -> Option<Value> {
+        let [Value::Obj(s), Value::Obj(cls), target @ Value::Obj(t)] = items else {
+            return None;
+        };
+        if !Rc::ptr_eq(s, &self.types.super_) || !matches!(&**cls, PyObject::Type(_)) {
+            return None;
+        }
+        let PyObject::Instance(inst) = &**t else {
+            return None;
+        };
+        let tc = inst.class.try_borrow().ok()?.clone();
+        if !Rc::ptr_eq(&tc, cls) && !types::is_subclass(&tc, cls) {
+            return None;
+        }
+        let start = Value::Obj(cls.clone());
+        Some(Value::Obj(
+            self.alloc(PyObject::Super(start, target.clone())),
+        ))
+    }
+
+    /// LoadMethod on a super object bound to an instance, when the attribute found after the
+    /// start class in the instance's MRO is a plain Python function: that function and the
+    /// instance (so CallMethod passes it as self without a bound method). None for everything
+    /// else, which takes the generic attribute lookup.
+    #[inline]
+    fn super_method(&mut self, obj: &Value, name: Option<&Str>) -> Option<(Value, Value)> {
+        let Value::Obj(o) = obj else { return None };
+        let PyObject::Super(Value::Obj(start), target @ Value::Obj(t)) = &**o else {
+            return None;
+        };
+        let name = name?;
+        let PyObject::Instance(inst) = &**t else {
+            return None;
+        };
+        let owner = inst.class.try_borrow().ok()?.clone();
+        let ot = types::as_type(&owner)?;
+        let mro = ot.mro.try_borrow().ok()?;
+        let mut past = Rc::ptr_eq(&owner, start);
+        for c in mro.iter() {
+            if past {
+                let ct = types::as_type(c)?;
+                let found = ct.dict.try_borrow().ok()?.get_name(name).cloned();
+                if let Some(a) = found {
+                    return match &a {
+                        Value::Obj(f) if matches!(&**f, PyObject::Function(_)) => {
+                            Some((a, target.clone()))
+                        }
+                        _ => None,
+                    };
+                }
+            } else if Rc::ptr_eq(c, start) {
+                past = true;
+            }
+        }
+        None
+    }
+
     /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
     #[inline]
     fn load_global_cached(&mut self, globals: &Obj, code: &Code, i: usize) -> PyResult {
@@ -626,6 +711,27 @@ impl Vm {
         base: usize,
     ) -> Result<Event, PyErr> {
         let mut code: Rc<Code> = frame.code.clone();
+        // The instruction slice and the instruction pointer live in locals of the loop (no
+        // reloads through the frame and the code object per instruction). `frame.ip` is still
+        // written at every dispatch, so everything outside this loop (tracebacks, frame
+        // switches, suspension) sees the right value; jumps set both.
+        let mut instrs: *const [Instr] = &code.instrs[..];
+        let mut ip: usize = frame.ip;
+        // Switch the locals above to the code and ip of the (new) current frame.
+        macro_rules! load_code {
+            () => {{
+                code = frame.code.clone();
+                instrs = &code.instrs[..];
+                ip = frame.ip;
+            }};
+        }
+        // Continue at instruction `t`.
+        macro_rules! jump {
+            ($t:expr) => {{
+                ip = $t as usize;
+                frame.ip = ip;
+            }};
+        }
         // Enter a Python frame without leaving the loop (calls stay in this Rust frame).
         macro_rules! enter {
             ($nf:expr) => {{
@@ -638,15 +744,19 @@ impl Vm {
                 if self.slice_over() {
                     return Ok(Event::Suspend);
                 }
-                code = frame.code.clone();
+                load_code!();
                 continue;
             }};
         }
         loop {
-            let Some(&ins) = code.instrs.get(frame.ip) else {
+            // SAFETY: `instrs` points into `code.instrs`; `code` is an `Rc` held by this
+            // function and only replaced by `load_code!`, which resets `instrs` with it, and a
+            // code object is never mutated once built.
+            let Some(&ins) = (unsafe { &*instrs }).get(ip) else {
                 return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
             };
-            frame.ip += 1;
+            ip += 1;
+            frame.ip = ip;
             match ins {
                 Instr::Nop => {}
                 Instr::LoadConst(i) => {
@@ -823,6 +933,11 @@ impl Vm {
                     if let Some(f) = self.load_method_cached(&code, i as usize, &obj) {
                         frame.stack.push(f);
                         frame.stack.push(obj);
+                    } else if let Some((f, target)) =
+                        self.super_method(&obj, code.names.get(i as usize))
+                    {
+                        frame.stack.push(f);
+                        frame.stack.push(target);
                     } else {
                         let name = &code.names[i as usize];
                         let keep = obj.clone();
@@ -1001,6 +1116,10 @@ impl Vm {
                     frame.stack.push(r);
                 }
                 Instr::BinarySubscr => {
+                    if let Some(r) = subscr_fast(&frame.stack) {
+                        replace_top2(&mut frame.stack, r);
+                        continue;
+                    }
                     let idx = pop!(self, frame);
                     let obj = pop!(self, frame);
                     let r = self.getitem(&obj, &idx)?;
@@ -1010,6 +1129,22 @@ impl Vm {
                     let idx = pop!(self, frame);
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
+                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &idx) {
+                        if let Some(mut lb) = match &**o {
+                            PyObject::List(l) => l.try_borrow_mut().ok(),
+                            _ => None,
+                        } {
+                            let n = lb.len() as i64;
+                            let j = if *i < 0 { i + n } else { *i };
+                            if let Some(slot) = usize::try_from(j).ok().and_then(|j| lb.get_mut(j))
+                            {
+                                let old = core::mem::replace(slot, v);
+                                drop(lb);
+                                drop(old);
+                                continue;
+                            }
+                        }
+                    }
                     self.setitem(&obj, &idx, v)?;
                 }
                 Instr::DeleteSubscr => {
@@ -1266,6 +1401,23 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = pop!(self, frame);
+                    if let Value::Obj(o) = &seq {
+                        match &**o {
+                            PyObject::Tuple(t) if t.len() == n as usize => {
+                                frame.stack.extend(t.iter().rev().cloned());
+                                continue;
+                            }
+                            PyObject::List(l) => {
+                                if let Ok(lb) = l.try_borrow() {
+                                    if lb.len() == n as usize {
+                                        frame.stack.extend(lb.iter().rev().cloned());
+                                        continue;
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     let items = self.unpack_items(&seq, n as usize, None)?;
                     for it in items.into_iter().rev() {
                         frame.stack.push(it);
@@ -1315,8 +1467,8 @@ impl Vm {
                     frame.stack.push(Value::Str(s));
                 }
                 Instr::Jump(t) => {
-                    let backward = (t as usize) < frame.ip;
-                    frame.ip = t as usize;
+                    let backward = (t as usize) < ip;
+                    jump!(t);
                     if backward {
                         self.periodic_checks()?;
                         if self.slice_over() {
@@ -1331,7 +1483,7 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if !b {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
@@ -1341,13 +1493,13 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if b {
-                        frame.ip = t as usize;
+                        jump!(t);
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {
                     let v = top!(self, frame).clone();
                     if !self.truthy(&v)? {
-                        frame.ip = t as usize;
+                        jump!(t);
                     } else {
                         frame.stack.pop();
                     }
@@ -1355,7 +1507,7 @@ impl Vm {
                 Instr::JumpIfTrueOrPop(t) => {
                     let v = top!(self, frame).clone();
                     if self.truthy(&v)? {
-                        frame.ip = t as usize;
+                        jump!(t);
                     } else {
                         frame.stack.pop();
                     }
@@ -1421,7 +1573,7 @@ impl Vm {
                                     Some(v) => frame.stack.push(v),
                                     None => {
                                         frame.stack.pop();
-                                        frame.ip = t as usize;
+                                        jump!(t);
                                     }
                                 }
                                 continue;
@@ -1429,10 +1581,10 @@ impl Vm {
                             PyObject::Generator(_) => {
                                 if let Some(gf) = self.gen_enter(o, Value::None)? {
                                     frame.pending = Pending::ForIter(t);
-                                    return Ok(Event::Call(gf));
+                                    enter!(gf);
                                 }
                                 frame.stack.pop();
-                                frame.ip = t as usize;
+                                jump!(t);
                                 continue;
                             }
                             _ => {}
@@ -1442,7 +1594,7 @@ impl Vm {
                         Some(v) => frame.stack.push(v),
                         None => {
                             frame.stack.pop();
-                            frame.ip = t as usize;
+                            jump!(t);
                         }
                     }
                 }
@@ -1457,6 +1609,13 @@ impl Vm {
                         let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
                         frame.pending = Pending::Call;
                         enter!(nf);
+                    }
+                    if n == 2 {
+                        if let Some(v) = self.super_fast(frame.stack.get(pos..).unwrap_or(&[])) {
+                            frame.stack.truncate(pos);
+                            frame.stack.push(v);
+                            continue;
+                        }
                     }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
@@ -1598,7 +1757,7 @@ impl Vm {
                                     }
                                     frame.stack.push(v);
                                     self.run_finalizers();
-                                    code = frame.code.clone();
+                                    load_code!();
                                     continue;
                                 }
                             }
@@ -1611,6 +1770,33 @@ impl Vm {
                     if let Some(g) = &frame.generator {
                         if let Some(gc) = gen_of(g) {
                             gc.borrow_mut().yielded_value = true;
+                        }
+                    }
+                    // A generator resumed by a frame of this run (`for`): park it and go back
+                    // to that frame without leaving the loop. `yield from` chains and yields to
+                    // a native caller take the general path in `run_loop`.
+                    let to_caller = frame.generator.is_some()
+                        && self.frames.len() > base
+                        && matches!(
+                            self.frames.last().map(|c| c.pending),
+                            Some(p) if p != Pending::YieldFrom
+                        );
+                    if to_caller {
+                        if let (Some(g), Some(caller)) =
+                            (frame.generator.clone(), self.frames.pop())
+                        {
+                            let mut done = core::mem::replace(frame, caller);
+                            if let Some(gc) = gen_of(&g) {
+                                let mut gm = gc.borrow_mut();
+                                gm.running = false;
+                                park_frame(&mut gm, done);
+                            } else {
+                                done.generator = None;
+                            }
+                            frame.stack.push(v);
+                            frame.pending = Pending::Call;
+                            load_code!();
+                            continue;
                         }
                     }
                     return Ok(Event::Yield(v));
@@ -2385,7 +2571,14 @@ impl Vm {
                                         let inst = self.new_instance(&cls);
                                         frame.stack[pos] = init.clone();
                                         frame.stack.insert(pos + 1, inst.clone());
-                                        let nf = if nkw == 0 {
+                                        let simple = if nkw == 0 {
+                                            self.simple_call_frame(ifn, &mut frame.stack, pos)
+                                        } else {
+                                            None
+                                        };
+                                        let nf = if let Some(nf) = simple {
+                                            nf
+                                        } else if nkw == 0 {
                                             self.function_frame(io, &frame.stack[pos + 1..], &[])?
                                         } else {
                                             let split = frame.stack.len() - nkw;

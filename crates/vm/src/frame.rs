@@ -109,15 +109,32 @@ impl Frame {
         self.pending = Pending::Call;
     }
 
-    /// Re-initialise a recycled frame for a call of `code` whose first locals are taken from
-    /// `args` (the positional arguments, moved out and left None); the others are unbound.
-    pub fn reset_with_args(&mut self, code: Rc<Code>, globals: Obj, args: &mut [Value]) {
+    /// Re-initialise a pooled (cleared) frame for a simple call of `code`: the positional
+    /// arguments `stack[pos + 1..]` are moved into the first locals and `stack[pos..]` (the
+    /// callable) is dropped, leaving the stack `pos` long.
+    #[inline]
+    pub fn enter_from_stack(
+        &mut self,
+        code: Rc<Code>,
+        globals: Obj,
+        stack: &mut Vec<Value>,
+        pos: usize,
+    ) {
         let nlocals = code.nlocals();
-        self.locals.clear();
-        self.locals.resize(nlocals, None);
-        for (slot, a) in self.locals.iter_mut().zip(args.iter_mut()) {
-            *slot = Some(core::mem::replace(a, Value::None));
+        // A cleared frame keeps its locals as unbound slots: usually the length is right.
+        if self.locals.len() != nlocals {
+            self.locals.clear();
+            self.locals.resize(nlocals, None);
         }
+        let mut k = stack.len().saturating_sub(pos + 1);
+        while k > 0 {
+            k -= 1;
+            let Some(v) = stack.pop() else { break };
+            if let Some(slot) = self.locals.get_mut(k) {
+                *slot = Some(v);
+            }
+        }
+        stack.truncate(pos);
         self.stack.clear();
         let want = code.max_stack as usize + 2;
         if self.stack.capacity() < want {
@@ -133,9 +150,12 @@ impl Frame {
         self.pending = Pending::Call;
     }
 
-    /// Drop the frame's references (before it goes back to the pool).
+    /// Drop the frame's references (before it goes back to the pool). The locals stay as
+    /// unbound slots, so that a frame reused for the same code needs no resizing.
     pub fn clear(&mut self) {
-        self.locals.clear();
+        for slot in self.locals.iter_mut() {
+            *slot = None;
+        }
         self.stack.clear();
         if !self.cells.is_empty() {
             self.cells.clear();
