@@ -148,6 +148,8 @@ pub enum Suspend {
 /// A suspended resumable run taken out of the VM by `Vm::save_run`: its frames, its top-level
 /// coroutine and the exception it was handling.
 pub struct SavedRun {
+    // The very boxes of `Vm::frames`, moved out and back without copying a frame.
+    #[allow(clippy::vec_box)]
     frames: Vec<Box<crate::frame::Frame>>,
     top_coro: Option<Obj>,
     suspend_push: bool,
