@@ -1061,7 +1061,12 @@ pub(crate) fn init(vm: &mut Vm) {
 /// `function(code, globals, name=None, argdefs=None, closure=None)`: a function from a code
 /// object.
 fn function_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
-    crate::modbuiltins::check_kw(vm, "function", kw, &["code", "globals", "name", "argdefs", "closure"])?;
+    crate::modbuiltins::check_kw(
+        vm,
+        "function",
+        kw,
+        &["code", "globals", "name", "argdefs", "closure"],
+    )?;
     let arg = |i: usize, name: &str| -> Value {
         args.get(i)
             .cloned()
