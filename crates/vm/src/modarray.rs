@@ -181,14 +181,24 @@ fn new_array(vm: &mut Vm, cls: &Obj, code: u8, data: Vec<u8>) -> Value {
     })))
 }
 
+/// The built-in `array` class of an array (new arrays made from a subclass's instance, by
+/// `+` or slicing, are plain arrays, as in CPython).
 fn class_of(v: &Value) -> Option<Obj> {
-    match v {
-        Value::Obj(o) => match &**o {
-            PyObject::Native(n) => Some(n.class.clone()),
-            _ => None,
-        },
-        _ => None,
+    let Value::Obj(o) = v else {
+        return None;
+    };
+    let PyObject::Native(n) = &**o else {
+        return None;
+    };
+    let t = types::as_type(&n.class)?;
+    if !t.heap_type {
+        return Some(n.class.clone());
     }
+    let mro = t.mro.borrow();
+    mro.iter()
+        .find(|c| types::as_type(c).is_some_and(|b| !b.heap_type && b.layout == Layout::Native))
+        .cloned()
+        .or_else(|| Some(n.class.clone()))
 }
 
 fn this(vm: &mut Vm, args: &[Value]) -> PyResult<(u8, usize)> {

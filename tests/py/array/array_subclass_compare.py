@@ -38,3 +38,17 @@ try:
             print("matched", v)
 except TypeError:
     print("TypeError")
+
+
+# a subclass can override methods and call the array ones through super()
+class Doubler(array.array):
+    def append(self, v):
+        super().append(v * 2)
+
+
+d = Doubler("i")
+d.append(3)
+array.array.append(d, 1)
+print(list(d), type(d + array.array("i", [5])).__name__, type(d[0:1]).__name__)
+d += array.array("i", [7])
+print(type(d).__name__, list(d))
