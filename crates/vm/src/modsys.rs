@@ -21,6 +21,120 @@ pub const VERSION: &str = "3.11.0; MicroPython-compatible ferropy v0.1.0";
 /// A standard stream object: data is the file descriptor (0, 1, 2).
 struct StdStream(i32);
 
+/// The binary stream under a standard stream (`sys.stdout.buffer`...): its file descriptor.
+struct StdBuffer(i32);
+
+fn buffer_fd(v: &Value) -> Option<i32> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            return n.data.borrow().downcast_ref::<StdBuffer>().map(|s| s.0);
+        }
+    }
+    None
+}
+
+/// `sys.stdout.buffer.write(b)`: write bytes-like data as is; returns the byte count.
+fn buffer_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let [this, data] = args else {
+        return Err(vm.type_error("write() takes exactly one argument"));
+    };
+    let fd = buffer_fd(this).unwrap_or(1);
+    let Some(b) = crate::objbytes::bytes_data(data) else {
+        let tn = vm.type_name(data);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
+    };
+    if fd == 2 {
+        vm.port.flush();
+        vm.port.write_stderr(&b);
+    } else {
+        vm.port.write_stdout(&b);
+    }
+    Ok(Value::Int(b.len() as i64))
+}
+
+/// `sys.stdin.buffer.read()` / `readline()`: the input as bytes.
+fn buffer_read(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    match stream_read(vm, args, kw)? {
+        Value::Str(s) => Ok(Value::bytes(s.as_str().as_bytes())),
+        v => Ok(v),
+    }
+}
+
+fn buffer_readline(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    match stream_readline(vm, args, kw)? {
+        Value::Str(s) => Ok(Value::bytes(s.as_str().as_bytes())),
+        v => Ok(v),
+    }
+}
+
+fn buffer_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let _ = vm;
+    Ok(Value::Int(
+        args.first().and_then(buffer_fd).unwrap_or(1) as i64
+    ))
+}
+
+fn buffer_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let _ = vm;
+    let fd = args.first().and_then(buffer_fd).unwrap_or(1);
+    Ok(Value::string(format!("<io.FileIO {}>", fd)))
+}
+
+/// `sys.stdout.buffer` and friends (resolved through the text stream class's `__getattr__`).
+fn stream_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (Some(this), Some(Value::Str(name))) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("__getattr__ expected 1 argument"));
+    };
+    if name.as_str() == "buffer" {
+        let fd = stream_fd(this).unwrap_or(1);
+        let key = match fd {
+            0 => " sys.stdin.buffer",
+            2 => " sys.stderr.buffer",
+            _ => " sys.stdout.buffer",
+        };
+        if let Some(b) = vm.state_object(key) {
+            return Ok(Value::Obj(b));
+        }
+        let cls = match vm.state_object(" sys.FileIO") {
+            Some(c) => c,
+            None => {
+                let c = types::new_type(
+                    "FileIO",
+                    alloc::vec![vm.types.object.clone()],
+                    Layout::Other,
+                    false,
+                );
+                types::set_attr(&c, "__module__", Value::str("io"));
+                types::add_methods(
+                    &c,
+                    &[
+                        ("write", buffer_write),
+                        ("flush", stream_flush),
+                        ("read", buffer_read),
+                        ("readline", buffer_readline),
+                        ("fileno", buffer_fileno),
+                        ("__repr__", buffer_repr),
+                    ],
+                );
+                vm.set_state_object(" sys.FileIO", c.clone());
+                c
+            }
+        };
+        let b = vm.alloc(PyObject::Native(NativeObj {
+            class: cls,
+            data: RefCell::new(Box::new(StdBuffer(fd))),
+        }));
+        vm.set_state_object(key, b.clone());
+        return Ok(Value::Obj(b));
+    }
+    let tn = vm.type_name(this);
+    Err(vm.attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        tn,
+        name.as_str()
+    )))
+}
+
 /// Is `v` sys.stdout (fd 1) or sys.stderr (fd 2)?
 pub fn is_std_stream(_vm: &Vm, v: &Value, fd: i32) -> bool {
     if let Value::Obj(o) = v {
@@ -297,6 +411,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             ("readline", stream_readline),
             ("read", stream_read),
             ("fileno", stream_fileno),
+            ("__getattr__", stream_getattr),
         ],
     );
     let mk = |vm: &mut Vm, fd: i32| {
