@@ -103,6 +103,45 @@ fn big_const(b: BigInt) -> ConstVal {
     }
 }
 
+/// One integer operation of a `const()` argument (None: not foldable, a SyntaxError there).
+fn mp_const_binop(a: BigInt, op: BinOp, b: BigInt) -> Option<ConstVal> {
+    use num_integer::Integer;
+    use num_traits::{Signed, Zero};
+    let r = match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult if a.bits() + b.bits() <= MP_CONST_MAX_BITS => a * b,
+        BinOp::FloorDiv if !b.is_zero() => a.div_floor(&b),
+        BinOp::Mod if !b.is_zero() => a.mod_floor(&b),
+        BinOp::Pow => {
+            let n = u32::try_from(&b).ok()?;
+            if a.bits() > 1 && a.bits().saturating_mul(u64::from(n)) > MP_CONST_MAX_BITS {
+                return None;
+            }
+            num_traits::Pow::pow(a, n)
+        }
+        BinOp::LShift => {
+            let n = usize::try_from(&b).ok()?;
+            if a.bits().saturating_add(n as u64) > MP_CONST_MAX_BITS {
+                return None;
+            }
+            a << n
+        }
+        BinOp::RShift => {
+            if b.is_negative() {
+                return None;
+            }
+            let n = usize::try_from(&b).unwrap_or(usize::MAX).min(1 << 20);
+            a >> n
+        }
+        BinOp::BitAnd => a & b,
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        _ => return None,
+    };
+    Some(big_const(r))
+}
+
 /// `NAME = const(value)`: the name and the argument, when a statement has that shape.
 fn mp_const_assign<'e>(targets: &'e [Expr], value: &'e Expr) -> Option<(&'e str, &'e Expr)> {
     let [Expr {
@@ -1989,8 +2028,6 @@ impl<'a, 'i> Compiler<'a, 'i> {
     /// The value of a `const()` argument: literals, earlier constants, tuples of them and
     /// integer arithmetic (MicroPython's parser folds nothing else).
     fn mp_const_eval(&self, e: &Expr) -> Option<ConstVal> {
-        use num_integer::Integer;
-        use num_traits::{Signed, Zero};
         match &e.kind {
             ExprKind::Constant(_) => self.fold(e),
             ExprKind::Name(n) => self.mp_consts.get(n).cloned(),
@@ -2008,43 +2045,21 @@ impl<'a, 'i> Compiler<'a, 'i> {
                     UnaryOpKind::Not => return None,
                 }))
             }
-            ExprKind::BinOp { left, op, right } => {
-                let a = const_int(&self.mp_const_eval(left)?)?;
-                let b = const_int(&self.mp_const_eval(right)?)?;
-                let r = match op {
-                    BinOp::Add => a + b,
-                    BinOp::Sub => a - b,
-                    BinOp::Mult if a.bits() + b.bits() <= MP_CONST_MAX_BITS => a * b,
-                    BinOp::FloorDiv if !b.is_zero() => a.div_floor(&b),
-                    BinOp::Mod if !b.is_zero() => a.mod_floor(&b),
-                    BinOp::Pow => {
-                        let n = u32::try_from(&b).ok()?;
-                        if a.bits() > 1 && a.bits().saturating_mul(u64::from(n)) > MP_CONST_MAX_BITS
-                        {
-                            return None;
-                        }
-                        num_traits::Pow::pow(a, n)
-                    }
-                    BinOp::LShift => {
-                        let n = usize::try_from(&b).ok()?;
-                        if a.bits().saturating_add(n as u64) > MP_CONST_MAX_BITS {
-                            return None;
-                        }
-                        a << n
-                    }
-                    BinOp::RShift => {
-                        if b.is_negative() {
-                            return None;
-                        }
-                        let n = usize::try_from(&b).unwrap_or(usize::MAX).min(1 << 20);
-                        a >> n
-                    }
-                    BinOp::BitAnd => a & b,
-                    BinOp::BitOr => a | b,
-                    BinOp::BitXor => a ^ b,
-                    _ => return None,
-                };
-                Some(big_const(r))
+            ExprKind::BinOp { .. } => {
+                // Down the left spine iteratively, so long chains do not recurse deeply.
+                let mut rights = Vec::new();
+                let mut cur = e;
+                while let ExprKind::BinOp { left, op, right } = &cur.kind {
+                    rights.push((*op, &**right));
+                    cur = left;
+                }
+                let mut acc = self.mp_const_eval(cur)?;
+                for (op, r) in rights.into_iter().rev() {
+                    let a = const_int(&acc)?;
+                    let b = const_int(&self.mp_const_eval(r)?)?;
+                    acc = mp_const_binop(a, op, b)?;
+                }
+                Some(acc)
             }
             _ => None,
         }

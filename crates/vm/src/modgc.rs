@@ -35,8 +35,41 @@ fn mem_free(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::Int(vm.heap.limit.saturating_sub(used) as i64))
 }
 
-fn threshold(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(-1))
+/// The `gc.threshold()` setting (MicroPython: bytes allocated before an automatic collection;
+/// -1, the default, means none beyond the collector's own schedule).
+struct Threshold(i64);
+
+impl Default for Threshold {
+    fn default() -> Self {
+        Threshold(-1)
+    }
+}
+
+/// `gc.threshold([amount])`: with an argument, set the threshold (returns None); without,
+/// return it (rounded down to whole 32-byte blocks, as MicroPython reports it). The value is kept for programs that read it back; collections follow the
+/// collector's own schedule.
+fn threshold(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    crate::modbuiltins::check_args(vm, "threshold", args, 0, 1)?;
+    let new = match args.first() {
+        Some(v) => Some(vm.to_index(v)?),
+        None => None,
+    };
+    let o = crate::vfs::hidden_state::<Threshold>(vm, " gc.threshold");
+    let PyObject::Native(n) = &*o else {
+        return Ok(Value::Int(-1));
+    };
+    let mut data = n.data.borrow_mut();
+    let Some(t) = data.downcast_mut::<Threshold>() else {
+        return Ok(Value::Int(-1));
+    };
+    Ok(match new {
+        Some(v) => {
+            // Counted in MicroPython's allocation blocks (32 bytes on 64-bit machines).
+            t.0 = if v < 0 { -1 } else { v / 32 * 32 };
+            Value::None
+        }
+        None => Value::Int(t.0),
+    })
 }
 
 impl Vm {
