@@ -20,6 +20,7 @@ pub fn install(vm: &mut Vm) {
     }
     vm.native_modules
         .push(("socket", crate::socket::init_module));
+    vm.native_modules.push(("_hostpoll", init_hostpoll));
 }
 
 /// The VM's `os` module plus the host's environment, `system` and `errno`.
@@ -132,4 +133,39 @@ fn os_errno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             Ok(Value::None)
         }
     }
+}
+
+/// The `_hostpoll` module: `poll([(fd, events), ...])` gives each descriptor's ready events now
+/// (the C library's poll with no wait), for `select.poll` on descriptors and `fileno()` streams.
+fn init_hostpoll(vm: &mut Vm) -> PyResult<Obj> {
+    let m = vm.new_module("_hostpoll");
+    module_fns(&m, &[("poll", hostpoll)]);
+    Ok(m)
+}
+
+fn hostpoll(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "poll", args, 1, 1)?;
+    let pairs = vm.collect(&args[0])?;
+    let mut fds = Vec::with_capacity(pairs.len());
+    for p in &pairs {
+        let it = vm.collect(p)?;
+        let (Some(fd), Some(ev)) = (it.first(), it.get(1)) else {
+            return Err(vm.type_error("poll() expects (fd, events) pairs"));
+        };
+        let fd = vm.to_index(fd)?;
+        let ev = vm.to_index(ev)?;
+        fds.push(libc::pollfd {
+            fd: i32::try_from(fd).unwrap_or(-1),
+            events: (ev & 0x7) as i16,
+            revents: 0,
+        });
+    }
+    // SAFETY: fds is a valid array of pollfd of the given length; no wait.
+    let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+    if r < 0 {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(5);
+        return Err(ferropy_vm::vfs::os_error(vm, e, None));
+    }
+    let out = fds.iter().map(|p| Value::Int(p.revents as i64)).collect();
+    Ok(vm.new_list(out))
 }

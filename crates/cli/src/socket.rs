@@ -23,6 +23,17 @@ struct Sock {
     timeout: Option<f64>,
 }
 
+impl Drop for Sock {
+    /// A socket dropped without close() gives its descriptor back.
+    fn drop(&mut self) {
+        if self.fd >= 0 {
+            // SAFETY: the descriptor belongs to this socket and nothing else uses it.
+            unsafe { libc::close(self.fd) };
+            self.fd = -1;
+        }
+    }
+}
+
 /// The last C library error as a Python OSError.
 fn last_error(vm: &mut Vm) -> PyErr {
     let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(5);

@@ -30,3 +30,14 @@ async def main():
 
 
 asyncio.run(main())
+
+
+async def refused():
+    # Port 1 on loopback has no listener: the connection is refused.
+    try:
+        await asyncio.open_connection("127.0.0.1", 1)
+    except OSError as e:
+        print("refused", e.errno, isinstance(e, ConnectionRefusedError))
+
+
+asyncio.run(refused())

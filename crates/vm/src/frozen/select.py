@@ -2,8 +2,9 @@
 
 poll() objects watch streams for POLLIN/POLLOUT; POLLERR and POLLHUP are always reported.
 A stream's readiness comes from its ioctl(MP_STREAM_POLL, events) method when it has one
-(MicroPython's stream protocol, which asyncio streams use); other streams (files, io.StringIO,
-io.BytesIO, sys.stdin/stdout, integer descriptors) are always ready. Waiting sleeps through
+(MicroPython's stream protocol, which asyncio streams use); integer descriptors and streams with
+a fileno() (sys.stdin/stdout) are asked of the host when the port gives a `_hostpoll` module
+(the native port does); other streams (io.StringIO, io.BytesIO) are always ready. Waiting sleeps through
 time.sleep_ms, so in the browser a wait suspends the run instead of blocking the page.
 """
 
@@ -17,6 +18,28 @@ POLLNVAL = 0x0020
 
 _MP_STREAM_POLL = 3
 
+try:
+    from _hostpoll import poll as _hpoll
+except ImportError:
+    _hpoll = None
+
+
+def _fd(obj):
+    # The host descriptor to poll for obj (None: no host poll for it).
+    if _hpoll is None:
+        return None
+    if isinstance(obj, int):
+        return obj
+    if hasattr(obj, 'ioctl'):
+        return None
+    f = getattr(obj, 'fileno', None)
+    if f is None:
+        return None
+    try:
+        return f()
+    except Exception:
+        return None
+
 
 def _check(obj):
     if isinstance(obj, int) or hasattr(obj, 'ioctl'):
@@ -27,6 +50,9 @@ def _check(obj):
 
 
 def _ready(obj, events):
+    fd = _fd(obj)
+    if fd is not None:
+        return _hpoll([(fd, events)])[0]
     f = getattr(obj, 'ioctl', None)
     if f is not None:
         r = f(_MP_STREAM_POLL, events)
@@ -55,6 +81,8 @@ class poll:
 
     def register(self, obj, eventmask=POLLIN | POLLOUT):
         _check(obj)
+        if isinstance(obj, int) and obj < 0:
+            raise ValueError('file descriptor cannot be a negative integer (%d)' % obj)
         self._map[id(obj)] = [obj, eventmask]
 
     def unregister(self, obj):
@@ -68,8 +96,17 @@ class poll:
 
     def _scan(self, flags):
         out = []
-        for e in list(self._map.values()):
-            r = _ready(e[0], e[1])
+        entries = list(self._map.values())
+        # Host descriptors are polled together, in one call.
+        fds = [(i, _fd(e[0])) for i, e in enumerate(entries)]
+        fds = [(i, fd) for i, fd in fds if fd is not None]
+        host = {}
+        if fds:
+            revents = _hpoll([(fd, entries[i][1]) for i, fd in fds])
+            for (i, fd), r in zip(fds, revents):
+                host[i] = r
+        for i, e in enumerate(entries):
+            r = host[i] if i in host else _ready(e[0], e[1])
             if r:
                 out.append((e[0], r))
                 if flags & 1:

@@ -41,6 +41,7 @@ cur_task = None
 _stop = False
 _exc_handler = None
 _io = []  # _IOWait entries of tasks waiting for stream readiness
+_flagged = []  # (task, flag) of ThreadSafeFlags set since the loop last looked
 
 
 def _now():
@@ -455,6 +456,10 @@ def _run(until=None):
                 _ready.append((e[1], e[2]))
         if _io:
             _io_poll(0)
+        if _flagged:
+            for t, flag in _flagged[:]:
+                _wake(t, flag)
+            del _flagged[:]
         if _ready:
             batch = _ready
             _ready = []
@@ -551,6 +556,7 @@ def new_event_loop():
     global _heap, _ready, _polling, _stop, _all, _io
     _heap = []
     _io = []
+    del _flagged[:]
     _ready = []
     _all = set()
     _polling = 0

@@ -38,11 +38,13 @@ class ThreadSafeFlag:
         self.waiting = []
 
     def set(self):
+        # The waiting task is woken when the loop next polls for outside events (after the
+        # tasks already due), as a flag set from an interrupt would be seen.
         self.state = True
         waiting = self.waiting
         self.waiting = []
         for t in waiting:
-            core._wake(t, self)
+            core._flagged.append((t, self))
 
     def clear(self):
         self.state = False

@@ -128,7 +128,8 @@ async def open_connection(host, port, ssl=None, server_hostname=None):
     err = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) if hasattr(s, "getsockopt") else 0
     if err:
         s.close()
-        raise OSError(err)
+        cls = ConnectionRefusedError if err == 111 else OSError
+        raise cls(err, "Connect call failed (%r, %r)" % (ai[-1][0], ai[-1][1]))
     ss = Stream(s)
     return ss, ss
 
