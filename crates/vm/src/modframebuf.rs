@@ -554,6 +554,25 @@ pub fn fb_bytes(v: &Value) -> Option<Vec<u8>> {
     fb_of(v).map(|f| f.store.with(|b| b.to_vec()))
 }
 
+/// `fb.__buffer__(flags)`: a memoryview of the pixels in the buffer the FrameBuffer was made
+/// on, so `memoryview(fb)` and `bytearray(fb)` see (and write) the same memory.
+fn fb_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let f = this(vm, args, "__buffer__", 1, 2)?;
+    match &f.store {
+        Storage::Bytes(o, start, len) => {
+            let mv = crate::objmemoryview::memoryview_of(vm, &Value::Obj(o.clone()))?;
+            let end = start.saturating_add(*len);
+            let sl = Value::Obj(vm.alloc(PyObject::Slice(
+                Value::Int(*start as i64),
+                Value::Int(end as i64),
+                Value::None,
+            )));
+            vm.getitem(&mv, &sl)
+        }
+        Storage::Array(o) => crate::objmemoryview::memoryview_of(vm, &Value::Obj(o.clone())),
+    }
+}
+
 /// `bytes(fb)`: a copy of the buffer's bytes.
 fn fb_bytes_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let f = this(vm, args, "__bytes__", 1, 1)?;
@@ -1045,6 +1064,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         &[
             ("__init__", fb_init),
             ("__bytes__", fb_bytes_m),
+            ("__buffer__", fb_buffer),
             ("fill", fb_fill),
             ("fill_rect", fb_fill_rect),
             ("pixel", fb_pixel),

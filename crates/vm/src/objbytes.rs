@@ -1556,6 +1556,11 @@ fn bytes_from_source(
     if let Some(b) = bytes_data(&base) {
         return Ok(b);
     }
+    if crate::objmemoryview::buffer_bytes(&src).is_none() {
+        if let Some(view) = crate::objmemoryview::exported_buffer(vm, &src)? {
+            return Ok(crate::objmemoryview::buffer_bytes(&view).unwrap_or_default());
+        }
+    }
     if let Value::Obj(o) = &src {
         match &**o {
             PyObject::BigInt(_) => {

@@ -165,10 +165,40 @@ fn new_view(vm: &mut Vm, obj: Value, start: usize, len: usize, code: u8) -> Valu
     })))
 }
 
+/// The buffer an object exports through `__buffer__(flags)` (PEP 688): Python classes and
+/// native types such as FrameBuffer that expose another object's memory. None when its type
+/// has no `__buffer__`; a TypeError when it returns something that is not a memoryview.
+pub fn exported_buffer(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let cls = vm.type_of(v);
+    let name = vm.name("__buffer__");
+    let Some(f) = vm.type_lookup(&cls, &name) else {
+        return Ok(None);
+    };
+    let r = vm.call_unbound(&f, &[v.clone(), Value::Int(0)])?;
+    if with_view(&r, |_| ()).is_none() {
+        let tn = vm.type_name(&r);
+        return Err(vm.type_error(format!(
+            "__buffer__ returned non-memoryview object '{}'",
+            tn
+        )));
+    }
+    Ok(Some(r))
+}
+
+/// `memoryview(obj)` for Rust callers.
+pub fn memoryview_of(vm: &mut Vm, obj: &Value) -> PyResult {
+    mv_new(vm, &[Value::None, obj.clone()], &[])
+}
+
 fn mv_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "memoryview", args, 2, 2)?;
     vm.heap_check()?;
     let obj = &args[1];
+    if with_view(obj, |_| ()).is_none() && with_raw(obj, |_| ()).is_none() {
+        if let Some(view) = exported_buffer(vm, obj)? {
+            return Ok(view);
+        }
+    }
     if with_view(obj, |_| ()).is_some() {
         let (o, s, l, c) = view_of(vm, obj)?;
         return Ok(new_view(vm, o, s, l, c));

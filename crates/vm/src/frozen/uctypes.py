@@ -367,6 +367,12 @@ class struct:
         addr = object.__getattribute__(self, "_u_addr")
         return _read(addr, sizeof(self))
 
+    def __buffer__(self, flags):
+        # The struct's own memory, writable (bytearray(S), memoryview(S)).
+        n = sizeof(self)
+        mv, off = _locate(object.__getattribute__(self, "_u_addr"), n)
+        return mv[off:off + n]
+
 
 struct.__module__ = "builtins"
 
