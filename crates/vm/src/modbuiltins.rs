@@ -102,6 +102,32 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
             return Err(vm.type_error(format!("end must be None or a string, not {}", tn)));
         }
     };
+    let file = match kwarg(kw, "file") {
+        None | Some(Value::None) => None,
+        Some(f) if crate::modsys::is_std_stream(vm, f, 1) => None,
+        Some(f) => Some(f.clone()),
+    };
+    if let Some(f) = file.filter(|f| !crate::modsys::is_std_stream(vm, f, 2)) {
+        // Another stream: one write() per piece, in order, as CPython does.
+        let write = vm.getattr_str(&f, "write")?;
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call(&write, &[Value::str(&sep)])?;
+            }
+            let s = match a {
+                Value::Str(_) => a.clone(),
+                _ => Value::Str(vm.str_of(a)?),
+            };
+            vm.call(&write, &[s])?;
+        }
+        vm.call(&write, &[Value::string(end)])?;
+        if let Some(fl) = kwarg(kw, "flush") {
+            if vm.truthy(&fl.clone())? {
+                vm.call_method(&f, "flush", &[])?;
+            }
+        }
+        return Ok(Value::None);
+    }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -117,17 +143,8 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     }
     out.push_str(&end);
     match kwarg(kw, "file") {
-        None | Some(Value::None) => vm.write_stdout(&out),
-        Some(f) => {
-            let f = f.clone();
-            if crate::modsys::is_std_stream(vm, &f, 1) {
-                vm.write_stdout(&out);
-            } else if crate::modsys::is_std_stream(vm, &f, 2) {
-                vm.write_stderr(&out);
-            } else {
-                vm.call_method(&f, "write", &[Value::string(out)])?;
-            }
-        }
+        Some(f) if crate::modsys::is_std_stream(vm, f, 2) => vm.write_stderr(&out),
+        _ => vm.write_stdout(&out),
     }
     if let Some(fl) = kwarg(kw, "flush") {
         if vm.truthy(&fl.clone())? {
