@@ -1,6 +1,7 @@
 //! Methods of `BaseException` and its subclasses, and the traceback object.
 
 use alloc::format;
+use alloc::rc::Rc;
 use alloc::vec::Vec;
 
 use crate::exceptions::{exc_state, ExcKind};
@@ -106,8 +107,35 @@ fn exc_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if types::as_type(cls).is_none() {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     }
-    let cls = cls.clone();
+    let mut cls = cls.clone();
+    // OSError(errno, strerror) makes the subclass for that errno, as CPython does.
+    if let (Some(Value::Int(errno)), true) = (args.get(1), args.len() >= 3) {
+        if Rc::ptr_eq(&cls, &vm.exc_type(ExcKind::OSError)) {
+            if let Some(kind) = oserror_subclass(*errno) {
+                cls = vm.exc_type(kind);
+            }
+        }
+    }
     Ok(vm.new_exception(&cls, args[1..].to_vec()))
+}
+
+/// The OSError subclass CPython picks for an errno (Linux numbering, as MicroPython's errno).
+fn oserror_subclass(errno: i64) -> Option<ExcKind> {
+    Some(match errno {
+        1 | 13 => ExcKind::PermissionError,
+        2 => ExcKind::FileNotFoundError,
+        4 => ExcKind::InterruptedError,
+        11 | 114 | 115 => ExcKind::BlockingIOError,
+        17 => ExcKind::FileExistsError,
+        20 => ExcKind::NotADirectoryError,
+        21 => ExcKind::IsADirectoryError,
+        32 | 108 => ExcKind::BrokenPipeError,
+        103 => ExcKind::ConnectionAbortedError,
+        104 => ExcKind::ConnectionResetError,
+        110 => ExcKind::TimeoutError,
+        111 => ExcKind::ConnectionRefusedError,
+        _ => return None,
+    })
 }
 
 fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
