@@ -219,7 +219,7 @@ fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let g = gen_obj(vm, &args[0])?;
     let cls = vm.types.async_gen_asend.clone();
     let data: alloc::boxed::Box<dyn core::any::Any> = alloc::boxed::Box::new(AsendState {
-        gen: g,
+        gen: Some(g),
         first: None,
         throw: None,
         closing: false,
@@ -232,9 +232,30 @@ fn agen_anext(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     ))))
 }
 
+/// The collector's view of an `__anext__()` awaitable: the generator and pending values.
+fn asend_visit(d: &dyn core::any::Any, f: &mut dyn FnMut(&Value)) {
+    if let Some(s) = d.downcast_ref::<AsendState>() {
+        if let Some(g) = &s.gen {
+            f(&Value::Obj(g.clone()));
+        }
+        for v in s.first.iter().chain(s.throw.iter()) {
+            f(v);
+        }
+    }
+}
+
+fn asend_clear(d: &mut dyn core::any::Any, out: &mut Vec<Value>) {
+    if let Some(s) = d.downcast_mut::<AsendState>() {
+        out.extend(s.gen.take().map(Value::Obj));
+        out.extend(s.first.take());
+        out.extend(s.throw.take());
+    }
+}
+
 /// The state of an `__anext__()` awaitable: the async generator it advances.
 struct AsendState {
-    gen: Obj,
+    /// None only once the collector cleared the awaitable as part of cyclic garbage.
+    gen: Option<Obj>,
     /// The value `asend(v)` sends on the first step (None for `__anext__`).
     first: Option<Value>,
     /// The exception `athrow(e)` throws on the first step.
@@ -246,8 +267,8 @@ struct AsendState {
 fn asend_gen(vm: &mut Vm, v: &Value) -> PyResult<Obj> {
     if let Value::Obj(o) = v {
         if let PyObject::Native(n) = &**o {
-            if let Some(s) = n.data.borrow().downcast_ref::<AsendState>() {
-                return Ok(s.gen.clone());
+            if let Some(Some(g)) = n.data.borrow().downcast_ref::<AsendState>().map(|s| &s.gen) {
+                return Ok(g.clone());
             }
         }
     }
@@ -404,6 +425,10 @@ fn asend_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 /// Register the generator-type natives.
 pub(crate) fn init(vm: &mut Vm) {
+    vm.heap.register_native::<AsendState>(crate::gc::NativeTracer {
+        visit: asend_visit,
+        clear: asend_clear,
+    });
     let t = &vm.types;
     let methods: &[(&'static str, crate::value::NativeFn)] = &[
         ("__next__", gen_next),
