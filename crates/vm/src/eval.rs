@@ -1878,7 +1878,7 @@ impl Vm {
                     };
                     let globals = frame.globals.clone();
                     self.caller_frame = &**frame as *const Frame;
-                    let m = self.import_name(name.as_str(), &fromlist, level, &globals)?;
+                    let m = self.import_statement(name.as_str(), &fromlist, level, &globals)?;
                     frame.stack.push(m);
                 }
                 Instr::ImportFrom(i) => {

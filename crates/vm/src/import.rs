@@ -74,6 +74,33 @@ impl Vm {
         })
     }
 
+    /// An `import` statement: `builtins.__import__` when a program replaced it (as CPython),
+    /// the built-in import otherwise.
+    pub fn import_statement(
+        &mut self,
+        name: &str,
+        fromlist: &Value,
+        level: usize,
+        globals: &Obj,
+    ) -> PyResult {
+        let hook = dict_of(&self.builtins).and_then(|d| d.borrow().get_str("__import__").cloned());
+        if let Some(h) = hook {
+            let builtin = matches!(&h, Value::Obj(o)
+                if matches!(&**o, PyObject::Builtin(b) if b.name == "__import__"));
+            if !builtin {
+                let args = [
+                    Value::str(name),
+                    Value::Obj(globals.clone()),
+                    Value::None,
+                    fromlist.clone(),
+                    Value::Int(level as i64),
+                ];
+                return self.call(&h, &args);
+            }
+        }
+        self.import_name(name, fromlist, level, globals)
+    }
+
     /// `__import__(name, globals, fromlist=fromlist, level=level)`.
     pub fn import_name(
         &mut self,

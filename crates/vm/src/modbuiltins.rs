@@ -101,6 +101,27 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
             return Err(vm.type_error(format!("end must be None or a string, not {}", tn)));
         }
     };
+    // A Python-level stream gets one write() per piece, as in CPython.
+    if let Some(f) = kwarg(kw, "file") {
+        if matches!(f, Value::Obj(o) if matches!(&**o, PyObject::Instance(_))) {
+            let f = f.clone();
+            let w = vm.getattr_str(&f, "write")?;
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    vm.call(&w, &[Value::string(sep.clone())])?;
+                }
+                let s = vm.str_of(a)?;
+                vm.call(&w, &[Value::Str(s)])?;
+            }
+            vm.call(&w, &[Value::string(end)])?;
+            if let Some(fl) = kwarg(kw, "flush") {
+                if vm.truthy(&fl.clone())? {
+                    vm.call_method(&f, "flush", &[])?;
+                }
+            }
+            return Ok(Value::None);
+        }
+    }
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -752,7 +773,8 @@ fn import_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         .or_else(|| kwarg(kw, "fromlist").cloned())
         .unwrap_or(Value::None);
     let level = match args.get(4).or_else(|| kwarg(kw, "level")) {
-        Some(Value::Int(l)) => (*l).max(0) as usize,
+        Some(Value::Int(l)) if *l < 0 => return Err(vm.value_error("level must be >= 0")),
+        Some(Value::Int(l)) => *l as usize,
         _ => 0,
     };
     let globals = match args.get(1) {
