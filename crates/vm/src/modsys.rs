@@ -107,6 +107,56 @@ fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
     Ok(Value::Int(stream_fd(&args[0]).unwrap_or(1) as i64))
 }
 
+/// `sys.stdout.buffer` (and stdin's, stderr's): a binary stream on the same descriptor.
+fn stream_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let fd = args.first().and_then(stream_fd).unwrap_or(1);
+    let cls = vm.type_of(&args[0]);
+    let bcls = match vm.getattr_opt(&Value::Obj(cls), "__buffer_class__")? {
+        Some(Value::Obj(c)) => c,
+        _ => return Err(vm.attribute_error("'TextIOWrapper' object has no attribute 'buffer'")),
+    };
+    Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+        class: bcls,
+        data: RefCell::new(Box::new(StdStream(fd))),
+    }))))
+}
+
+fn buffer_write(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    if let Some(Value::Str(_)) = args.get(1) {
+        return Err(vm.type_error("a bytes-like object is required, not 'str'"));
+    }
+    match args.get(1).and_then(crate::objbytes::bytes_data) {
+        Some(b) if args.len() == 2 => {
+            let fd = stream_fd(&args[0]).unwrap_or(1);
+            if fd == 2 {
+                vm.port.write_stderr(&b);
+            } else {
+                vm.port.write_stdout(&b);
+            }
+            Ok(Value::Int(b.len() as i64))
+        }
+        _ => stream_write(vm, args, kw),
+    }
+}
+
+fn buffer_readline(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let s = stream_readline(vm, args, kw)?;
+    Ok(Value::bytes_vec(
+        s.as_str()
+            .map(|t| t.as_bytes().to_vec())
+            .unwrap_or_default(),
+    ))
+}
+
+fn buffer_read(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let s = stream_read(vm, args, kw)?;
+    Ok(Value::bytes_vec(
+        s.as_str()
+            .map(|t| t.as_bytes().to_vec())
+            .unwrap_or_default(),
+    ))
+}
+
 fn exit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let a = args.to_vec();
     Err(vm.err_args(ExcKind::SystemExit, a))
@@ -220,6 +270,30 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             ("fileno", stream_fileno),
         ],
     );
+    // `sys.std*.buffer`: the binary stream under each text stream (class FileIO).
+    let buffer_cls = types::new_type(
+        "FileIO",
+        alloc::vec![vm.types.object.clone()],
+        Layout::Other,
+        false,
+    );
+    types::set_attr(&buffer_cls, "__module__", Value::str("io"));
+    types::add_methods(
+        &buffer_cls,
+        &[
+            ("write", buffer_write),
+            ("flush", stream_flush),
+            ("readline", buffer_readline),
+            ("read", buffer_read),
+            ("fileno", stream_fileno),
+        ],
+    );
+    types::set_attr(
+        &stream_cls,
+        "buffer",
+        crate::objint::native_property("buffer", stream_buffer),
+    );
+    types::set_attr(&stream_cls, "__buffer_class__", Value::Obj(buffer_cls));
     let mk = |vm: &mut Vm, fd: i32| {
         Value::Obj(vm.alloc(PyObject::Native(NativeObj {
             class: stream_cls.clone(),
