@@ -35,8 +35,26 @@ fn mem_free(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::Int(vm.heap.limit.saturating_sub(used) as i64))
 }
 
-fn threshold(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::Int(-1))
+/// `gc.threshold([amount])`: MicroPython's allocation threshold, kept in whole 16-byte blocks
+/// (-1: disabled). Collection here is driven by the heap limit, so it is recorded only.
+fn threshold(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let cur = vm
+        .state_object("gc.threshold")
+        .and_then(|o| match &*o {
+            PyObject::BigInt(b) => num_traits::ToPrimitive::to_i64(b),
+            _ => None,
+        })
+        .unwrap_or(-1);
+    match args.first() {
+        None => Ok(Value::Int(cur)),
+        Some(v) => {
+            let n = vm.to_index(v)?;
+            let stored = if n < 0 { -1 } else { n / 16 * 16 };
+            let o = alloc::rc::Rc::new(PyObject::BigInt(num_bigint::BigInt::from(stored)));
+            vm.set_state_object("gc.threshold", o);
+            Ok(Value::None)
+        }
+    }
 }
 
 impl Vm {
