@@ -13,4 +13,3 @@ class B(io.BytesIO):
     pass
 c = B(b"abc")
 print(c.read(), type(c) is B)
-try:
