@@ -110,10 +110,8 @@ fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
 /// `sys.stdout.buffer` (and stdin's, stderr's): a binary stream on the same descriptor.
 fn stream_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let fd = args.first().and_then(stream_fd).unwrap_or(1);
-    let cls = vm.type_of(&args[0]);
-    let bcls = match vm.getattr_opt(&Value::Obj(cls), "__buffer_class__")? {
-        Some(Value::Obj(c)) => c,
-        _ => return Err(vm.attribute_error("'TextIOWrapper' object has no attribute 'buffer'")),
+    let Some(bcls) = vm.state_object("sys.buffer_class") else {
+        return Err(vm.attribute_error("'TextIOWrapper' object has no attribute 'buffer'"));
     };
     Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
         class: bcls,
@@ -293,7 +291,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         "buffer",
         crate::objint::native_property("buffer", stream_buffer),
     );
-    types::set_attr(&stream_cls, "__buffer_class__", Value::Obj(buffer_cls));
+    vm.set_state_object("sys.buffer_class", buffer_cls);
     let mk = |vm: &mut Vm, fd: i32| {
         Value::Obj(vm.alloc(PyObject::Native(NativeObj {
             class: stream_cls.clone(),
