@@ -597,9 +597,14 @@ impl Vm {
         for b in &bases_v {
             match b {
                 Value::Obj(o) if as_type(o).is_some() => {
+                    // Native classes marked heap types (io's streams) can be subclassed: their
+                    // `__new__` builds the native object with the subclass as its class.
                     if Rc::ptr_eq(o, &self.types.bool_)
                         || as_type(o)
-                            .map(|t| t.layout == Layout::Other || t.layout == Layout::NoneType)
+                            .map(|t| {
+                                (t.layout == Layout::Other && !t.heap_type)
+                                    || t.layout == Layout::NoneType
+                            })
                             .unwrap_or(false)
                     {
                         let tn = types::name_string(o);

@@ -85,6 +85,8 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 true
             }
             (PyObject::FrozenSet(_), _) | (_, PyObject::FrozenSet(_)) => return Option::None,
+            (PyObject::BigInt(_), PyObject::Complex(..))
+            | (PyObject::Complex(..), PyObject::BigInt(_)) => return Option::None,
             (PyObject::Instance(_), _) | (_, PyObject::Instance(_)) => return Option::None,
             (PyObject::Native(_), _) | (_, PyObject::Native(_)) => return Option::None,
             (PyObject::Type(_), _) | (_, PyObject::Type(_)) => return Option::None,
@@ -104,9 +106,10 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             _ => false,
         },
         (Obj(o), _) | (_, Obj(o)) => match &**o {
-            PyObject::Instance(_) | PyObject::Native(_) | PyObject::Complex(..) => {
-                return Option::None
-            }
+            PyObject::Instance(_)
+            | PyObject::Native(_)
+            | PyObject::Complex(..)
+            | PyObject::BigInt(_) => return Option::None,
             _ => false,
         },
         _ => false,

@@ -1714,10 +1714,18 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                 percent_pad(&mut out, head.as_bytes(), head.len(), hl, width, &fl, true);
             }
             'c' => {
+                // bool and int subclasses count as ints.
+                let arg = match &arg {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    Value::Obj(o) if matches!(&**o, PyObject::Instance(_)) => vm.builtin_base(&arg),
+                    _ => arg,
+                };
+                let big = matches!(&arg, Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)));
                 let piece: Vec<u8> = if bytes_mode {
                     match &arg {
                         Value::Int(n) if (0..256).contains(n) => alloc::vec![*n as u8],
                         Value::Int(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
+                        _ if big => return Err(vm.overflow_error("%c arg not in range(256)")),
                         _ => match bytes_like(&arg) {
                             Some(b) if b.len() == 1 => b,
                             _ => {
@@ -1738,6 +1746,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                             None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                         },
                         Value::Str(s) if s.char_len() == 1 => s.as_str().as_bytes().to_vec(),
+                        _ if big => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                         _ => return Err(vm.type_error("%c requires int or char")),
                     }
                 };

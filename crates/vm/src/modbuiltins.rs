@@ -770,7 +770,8 @@ fn import_(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         .or_else(|| kwarg(kw, "fromlist").cloned())
         .unwrap_or(Value::None);
     let level = match args.get(4).or_else(|| kwarg(kw, "level")) {
-        Some(Value::Int(l)) => (*l).max(0) as usize,
+        Some(Value::Int(l)) if *l < 0 => return Err(vm.value_error("level must be >= 0")),
+        Some(Value::Int(l)) => *l as usize,
         _ => 0,
     };
     let globals = match args.get(1) {

@@ -262,6 +262,113 @@ fn classes(vm: &mut Vm) -> PyResult<Rc<IoClasses>> {
     Ok(c)
 }
 
+/// `io.BufferedWriter(raw, size)` made by Python code: a buffer of `size` bytes in front of
+/// any stream, written through when full and on `flush()` (MicroPython's semantics).
+struct BufWriter {
+    raw: Value,
+    buf: Vec<u8>,
+    size: usize,
+}
+
+fn is_bufwriter(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => match &**o {
+            PyObject::Native(n) => n
+                .data
+                .try_borrow()
+                .map(|d| d.is::<BufWriter>())
+                .unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn with_bufwriter<R>(v: &Value, f: impl FnOnce(&mut BufWriter) -> R) -> Option<R> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            let mut d = n.data.try_borrow_mut().ok()?;
+            return d.downcast_mut::<BufWriter>().map(f);
+        }
+    }
+    None
+}
+
+fn bw_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    check_kw(vm, "BufferedWriter", kw, &["raw", "buffer_size"])?;
+    let cls = match args.first() {
+        Some(Value::Obj(c)) if types::as_type(c).is_some() => c.clone(),
+        _ => return Err(vm.type_error("BufferedWriter.__new__(X): X is not a type object")),
+    };
+    let Some(raw) = args.get(1).cloned().or_else(|| kwarg(kw, "raw").cloned()) else {
+        return Err(vm.type_error("BufferedWriter() missing required argument 'raw' (pos 1)"));
+    };
+    let size = match args
+        .get(2)
+        .cloned()
+        .or_else(|| kwarg(kw, "buffer_size").cloned())
+    {
+        Some(v) => vm.to_index(&v)?,
+        None => 8192,
+    };
+    if size <= 0 {
+        return Err(vm.value_error("buffer size must be strictly positive"));
+    }
+    let data: Box<dyn core::any::Any> = Box::new(BufWriter {
+        raw,
+        buf: Vec::new(),
+        size: size as usize,
+    });
+    Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+        class: cls,
+        data: RefCell::new(data),
+    }))))
+}
+
+/// Write `chunk` to the wrapped stream (no borrow is held: the stream may run Python code).
+fn bw_raw_write(vm: &mut Vm, raw: &Value, chunk: Vec<u8>) -> PyResult<()> {
+    if !chunk.is_empty() {
+        vm.call_method(raw, "write", &[Value::bytes_vec(chunk)])?;
+    }
+    Ok(())
+}
+
+fn bw_write(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    if !is_bufwriter(&args[0]) {
+        return s_write(vm, args, kw);
+    }
+    let Some(data) = args.get(1).and_then(crate::objbytes::bytes_data) else {
+        let tn = args.get(1).map(|a| vm.type_name(a)).unwrap_or_default();
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
+    };
+    let mut rest = &data[..];
+    while !rest.is_empty() {
+        let full = with_bufwriter(&args[0], |w| {
+            let take = (w.size - w.buf.len()).min(rest.len());
+            w.buf.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            (w.buf.len() >= w.size).then(|| (w.raw.clone(), core::mem::take(&mut w.buf)))
+        })
+        .flatten();
+        if let Some((raw, chunk)) = full {
+            bw_raw_write(vm, &raw, chunk)?;
+        }
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn bw_flush(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    if !is_bufwriter(&args[0]) {
+        return s_flush(vm, args, kw);
+    }
+    if let Some((raw, chunk)) =
+        with_bufwriter(&args[0], |w| (w.raw.clone(), core::mem::take(&mut w.buf)))
+    {
+        bw_raw_write(vm, &raw, chunk)?;
+    }
+    Ok(Value::None)
+}
+
 fn make_classes(vm: &mut Vm) -> IoClasses {
     let object = vm.types.object.clone();
     // Python classes may derive from IOBase (their instances are plain objects that implement
@@ -314,6 +421,8 @@ fn make_classes(vm: &mut Vm) -> IoClasses {
     types::set_attr(&text, "encoding", Value::str("UTF-8"));
     let reader = sub("BufferedReader");
     let writer = sub("BufferedWriter");
+    types::add_static_methods(&writer, &[("__new__", bw_new)]);
+    types::add_methods(&writer, &[("write", bw_write), ("flush", bw_flush)]);
     let random = sub("BufferedRandom");
     let fileio = sub("FileIO");
     let bases = alloc::vec![
@@ -435,6 +544,11 @@ fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let PyObject::ByteArray(target) = &*o else {
         return Err(vm.type_error("readinto() argument must be read-write bytes-like object"));
     };
+    // MicroPython's extension: readinto(buf, nbytes) reads at most nbytes.
+    let want = match args.get(2) {
+        Some(n) => want.min(usize::try_from(vm.to_index(n)?).unwrap_or(0)),
+        None => want,
+    };
     let b = with(vm, slf, |s| {
         let rest = s.rest();
         let n = want.min(rest.len());
@@ -513,6 +627,7 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         }
         (_, other) => match crate::objbytes::bytes_data(other) {
             Some(b) => {
+                let b = write_window(vm, b, &args[2..])?;
                 with(vm, slf, |st| st.write(&b, None))?;
                 b.len()
             }
@@ -526,6 +641,27 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         flush_stream(vm, slf)?;
     }
     Ok(Value::Int(written as i64))
+}
+
+/// MicroPython's extension of binary `write`: `write(buf, len)` and `write(buf, off, len)` write
+/// that window of `buf` (clipped to its end).
+fn write_window(vm: &mut Vm, b: Vec<u8>, extra: &[Value]) -> PyResult<Vec<u8>> {
+    let (off, len) = match extra {
+        [] => return Ok(b),
+        [len] => (0, vm.to_index(len)?),
+        [off, len] => (vm.to_index(off)?, vm.to_index(len)?),
+        _ => {
+            return Err(vm.type_error(format!(
+                "write() takes at most 3 arguments ({} given)",
+                extra.len() + 1
+            )))
+        }
+    };
+    let from = usize::try_from(off).unwrap_or(0).min(b.len());
+    let to = from
+        .saturating_add(usize::try_from(len).unwrap_or(0))
+        .min(b.len());
+    Ok(b.get(from..to).map(|s| s.to_vec()).unwrap_or_default())
 }
 
 fn s_writelines(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

@@ -425,10 +425,11 @@ fn asend_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 /// Register the generator-type natives.
 pub(crate) fn init(vm: &mut Vm) {
-    vm.heap.register_native::<AsendState>(crate::gc::NativeTracer {
-        visit: asend_visit,
-        clear: asend_clear,
-    });
+    vm.heap
+        .register_native::<AsendState>(crate::gc::NativeTracer {
+            visit: asend_visit,
+            clear: asend_clear,
+        });
     let t = &vm.types;
     let methods: &[(&'static str, crate::value::NativeFn)] = &[
         ("__next__", gen_next),

@@ -224,6 +224,8 @@ fn bytes_of(v: &Value) -> Option<Vec<u8>> {
         Value::Obj(o) => match &**o {
             PyObject::Bytes(b) => Some(b.to_vec()),
             PyObject::ByteArray(b) => Some(b.borrow().clone()),
+            // Other buffers (memoryview, array), as CPython's buffer protocol.
+            PyObject::Native(_) => crate::objmemoryview::buffer_bytes(v),
             _ => None,
         },
         _ => None,
@@ -317,7 +319,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
             let xb = vm.builtin_base(x);
             if let Value::Str(s) = &xb {
                 int_from_str(vm, s.as_str(), base as u32)?
-            } else if let Some(bytes) = bytes_of(&xb) {
+            } else if let Some(bytes) = crate::objbytes::bytes_data(&xb)
+                .filter(|_| !matches!(&xb, Value::Obj(o) if matches!(&**o, PyObject::Native(_))))
+            {
                 int_from_bytes_text(vm, &bytes, base as u32)?
             } else {
                 return Err(vm.type_error("int() can't convert non-string with explicit base"));

@@ -132,9 +132,26 @@ fn extend_from(vm: &mut Vm, o: &Obj, it: &Value) -> PyResult<()> {
             _ => {}
         }
     }
+    // The list may not outgrow the heap: MemoryError instead of exhausting the host.
+    let limit = vm.config.heap_size / core::mem::size_of::<Value>();
     let c = cell(o);
-    iterate(vm, it, &mut |_, x| {
-        c.borrow_mut().push(x);
+    if let Value::Obj(src) = it {
+        if matches!(&**src, PyObject::Range { .. })
+            && c.borrow()
+                .len()
+                .saturating_add(crate::objrange::range_len(src))
+                > limit
+        {
+            return Err(vm.err(crate::exceptions::ExcKind::MemoryError, ""));
+        }
+    }
+    iterate(vm, it, &mut |vm, x| {
+        let mut l = c.borrow_mut();
+        if l.len() >= limit {
+            drop(l);
+            return Err(vm.err(crate::exceptions::ExcKind::MemoryError, ""));
+        }
+        l.push(x);
         Ok(true)
     })
 }

@@ -1,12 +1,17 @@
 //! The `range` and `slice` types, and the slice-index arithmetic every sequence shares
 //! (CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`).
 
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::rc::Rc;
+use core::cell::RefCell;
+
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::seqops::{arg_count, no_kwargs};
 use crate::types;
-use crate::value::{Builtin, NativeFn, Obj, PyObject, Str, Value};
+use crate::value::{Builtin, IterState, NativeFn, NativeObj, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -258,34 +263,341 @@ pub fn index_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
 
 // ----- range natives ------------------------------------------------------------------------------
 
-fn range_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if let Value::Obj(o) = v {
-        if matches!(&**o, PyObject::BigInt(_)) {
-            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
-        }
+/// One argument of `range()`: an int of any size, or an object with `__index__`.
+fn range_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    if let Some(b) = crate::objint::to_bigint(v) {
+        return Ok(b);
     }
-    vm.to_index(v)
+    vm.to_index(v).map(BigInt::from)
 }
 
 fn range_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "range", kwargs)?;
     arg_count(vm, "range", args, 1, 3)?;
     let (start, stop, step) = match args.len() {
-        2 => (0, range_arg(vm, &args[1])?, 1),
+        2 => (BigInt::zero(), range_arg(vm, &args[1])?, BigInt::one()),
         _ => {
             let start = range_arg(vm, &args[1])?;
             let stop = range_arg(vm, &args[2])?;
             let step = match args.get(3) {
                 Some(s) => range_arg(vm, s)?,
-                None => 1,
+                None => BigInt::one(),
             };
-            if step == 0 {
+            if step.is_zero() {
                 return Err(vm.value_error("range() arg 3 must not be zero"));
             }
             (start, stop, step)
         }
     };
-    Ok(Value::Obj(Rc::new(PyObject::Range { start, stop, step })))
+    Ok(make_range(vm, start, stop, step))
+}
+
+// ----- ranges beyond i64 ------------------------------------------------------------------------
+
+/// A range whose bounds do not all fit in i64: a native object of class `range` (the common
+/// case stays the compact `PyObject::Range`).
+struct BigRange {
+    start: BigInt,
+    stop: BigInt,
+    step: BigInt,
+}
+
+/// The state of an iterator over a big range.
+struct BigRangeIter {
+    next: BigInt,
+    remaining: BigInt,
+    step: BigInt,
+}
+
+/// A range object from big bounds: compact when they all fit in i64.
+fn make_range(vm: &mut Vm, start: BigInt, stop: BigInt, step: BigInt) -> Value {
+    if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
+        return Value::Obj(Rc::new(PyObject::Range {
+            start: a,
+            stop: b,
+            step: c,
+        }));
+    }
+    let data: Box<dyn core::any::Any> = Box::new(BigRange { start, stop, step });
+    Value::Obj(Rc::new(PyObject::Native(NativeObj {
+        class: vm.types.range.clone(),
+        data: RefCell::new(data),
+    })))
+}
+
+fn is_big(v: &Value) -> bool {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            return n
+                .data
+                .try_borrow()
+                .map(|d| d.is::<BigRange>())
+                .unwrap_or(false);
+        }
+    }
+    false
+}
+
+/// (start, stop, step) of any range object, as big ints.
+fn big_triple(v: &Value) -> Option<(BigInt, BigInt, BigInt)> {
+    let Value::Obj(o) = v else { return None };
+    match &**o {
+        PyObject::Range { start, stop, step } => Some((
+            BigInt::from(*start),
+            BigInt::from(*stop),
+            BigInt::from(*step),
+        )),
+        PyObject::Native(n) => {
+            let d = n.data.try_borrow().ok()?;
+            let r = d.downcast_ref::<BigRange>()?;
+            Some((r.start.clone(), r.stop.clone(), r.step.clone()))
+        }
+        _ => None,
+    }
+}
+
+fn big_self(vm: &mut Vm, args: &[Value]) -> PyResult<(BigInt, BigInt, BigInt)> {
+    match args.first().and_then(big_triple) {
+        Some(t) => Ok(t),
+        None => Err(vm.type_error("descriptor requires a 'range' object")),
+    }
+}
+
+fn big_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let one = BigInt::one();
+    if step.is_positive() && start < stop {
+        (stop - start - &one) / step + one
+    } else if step.is_negative() && start > stop {
+        (start - stop - &one) / (-step) + one
+    } else {
+        BigInt::zero()
+    }
+}
+
+/// The index of int `x` in the range, if it is an item.
+fn big_find(x: &BigInt, start: &BigInt, stop: &BigInt, step: &BigInt) -> Option<BigInt> {
+    let inside = if step.is_positive() {
+        x >= start && x < stop
+    } else {
+        x <= start && x > stop
+    };
+    if !inside {
+        return None;
+    }
+    let d = x - start;
+    (&d % step).is_zero().then(|| d / step)
+}
+
+/// The big-int value of an exact int or bool (not int subclasses, which compare by `==`).
+fn exact_int(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => crate::objint::to_bigint(v),
+        Value::Obj(o) if matches!(&**o, PyObject::BigInt(_)) => crate::objint::to_bigint(v),
+        _ => None,
+    }
+}
+
+/// Index of `item` in a big range, by arithmetic for ints and by `==` otherwise.
+fn big_position(
+    vm: &mut Vm,
+    t: &(BigInt, BigInt, BigInt),
+    item: &Value,
+) -> PyResult<Option<BigInt>> {
+    let (start, stop, step) = t;
+    if let Some(x) = exact_int(item) {
+        return Ok(big_find(&x, start, stop, step));
+    }
+    let n = big_len(start, stop, step);
+    let mut k = BigInt::zero();
+    let mut v = start.clone();
+    while k < n {
+        if vm.eq(&Value::from_bigint(v.clone()), item)? {
+            return Ok(Some(k));
+        }
+        v += step;
+        k += 1;
+    }
+    Ok(None)
+}
+
+fn big_len_m(vm: &mut Vm, args: &[Value]) -> PyResult {
+    let (a, b, c) = big_self(vm, args)?;
+    match big_len(&a, &b, &c).to_i64() {
+        Some(n) => Ok(Value::Int(n)),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// One slice bound over a sequence of big length `len` (CPython's PySlice_AdjustIndices).
+fn big_bound(
+    vm: &mut Vm,
+    v: &Value,
+    len: &BigInt,
+    step_neg: bool,
+    default: BigInt,
+) -> PyResult<BigInt> {
+    if v.is_none() {
+        return Ok(default);
+    }
+    let mut x = match crate::objint::to_bigint(v) {
+        Some(x) => x,
+        None => BigInt::from(vm.to_index(v).map_err(|_| {
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        })?),
+    };
+    let (lo, hi) = if step_neg {
+        (-BigInt::one(), len - 1)
+    } else {
+        (BigInt::zero(), len.clone())
+    };
+    if x.is_negative() {
+        x += len;
+        if x < lo {
+            x = lo;
+        }
+    } else if x > hi {
+        x = hi;
+    }
+    Ok(x)
+}
+
+fn big_getitem(vm: &mut Vm, args: &[Value]) -> PyResult {
+    let (start, stop, step) = big_self(vm, args)?;
+    arg_count(vm, "__getitem__", args, 1, 1)?;
+    let n = big_len(&start, &stop, &step);
+    let idx = &args[1];
+    if let Value::Obj(o) = idx {
+        if let PyObject::Slice(a, b, c) = &**o {
+            let (a, b, c) = (a.clone(), b.clone(), c.clone());
+            let st = if c.is_none() {
+                BigInt::one()
+            } else {
+                match crate::objint::to_bigint(&c) {
+                    Some(x) => x,
+                    None => BigInt::from(vm.to_index(&c)?),
+                }
+            };
+            if st.is_zero() {
+                return Err(vm.value_error("slice step cannot be zero"));
+            }
+            let neg = st.is_negative();
+            let (d0, d1) = if neg {
+                (&n - 1, -BigInt::one())
+            } else {
+                (BigInt::zero(), n.clone())
+            };
+            let s0 = big_bound(vm, &a, &n, neg, d0)?;
+            let s1 = big_bound(vm, &b, &n, neg, d1)?;
+            let ns = &start + &s0 * &step;
+            let ne = &start + &s1 * &step;
+            let nt = &step * &st;
+            return Ok(make_range(vm, ns, ne, nt));
+        }
+    }
+    let i = match crate::objint::to_bigint(idx) {
+        Some(i) => i,
+        None => BigInt::from(index_arg(vm, idx, "range")?),
+    };
+    let j = if i.is_negative() { &i + &n } else { i };
+    if j.is_negative() || j >= n {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    Ok(Value::from_bigint(start + j * step))
+}
+
+fn big_iter_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let state = args.first().cloned().unwrap_or(Value::None);
+    let Value::Obj(o) = &state else {
+        return Ok(state);
+    };
+    let PyObject::Native(n) = &**o else {
+        return Ok(state.clone());
+    };
+    let next = {
+        let mut d = n.data.borrow_mut();
+        match d.downcast_mut::<BigRangeIter>() {
+            Some(it) if it.remaining.is_positive() => {
+                let v = it.next.clone();
+                it.next += &it.step;
+                it.remaining -= 1;
+                Some(v)
+            }
+            _ => None,
+        }
+    };
+    let _ = vm;
+    // Exhausted: the state object itself is the iterator's sentinel.
+    Ok(next.map(Value::from_bigint).unwrap_or(state))
+}
+
+fn big_iterator(vm: &mut Vm, next: BigInt, remaining: BigInt, step: BigInt) -> Value {
+    let data: Box<dyn core::any::Any> = Box::new(BigRangeIter {
+        next,
+        remaining,
+        step,
+    });
+    let state = Value::Obj(Rc::new(PyObject::Native(NativeObj {
+        class: vm.types.object.clone(),
+        data: RefCell::new(data),
+    })));
+    let func = Value::Obj(Rc::new(PyObject::Builtin(Builtin {
+        name: "range_iterator.__next__",
+        func: big_iter_next,
+        bound: Some(state.clone()),
+        method: false,
+    })));
+    vm.new_iter(IterState::Callable {
+        func,
+        sentinel: state,
+    })
+}
+
+fn range_iter_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if !is_big(args.first().unwrap_or(&Value::None)) {
+        return vm.iter(args.first().unwrap_or(&Value::None));
+    }
+    let (a, b, c) = big_self(vm, args)?;
+    let n = big_len(&a, &b, &c);
+    Ok(big_iterator(vm, a, n, c))
+}
+
+fn range_reversed_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (a, b, c) = big_self(vm, args)?;
+    let n = big_len(&a, &b, &c);
+    let last = if n.is_zero() { a } else { a + (&n - 1) * &c };
+    Ok(big_iterator(vm, last, n, -c))
+}
+
+fn range_repr_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (a, b, c) = big_self(vm, args)?;
+    Ok(Value::string(if c.is_one() {
+        format!("range({}, {})", a, b)
+    } else {
+        format!("range({}, {}, {})", a, b, c)
+    }))
+}
+
+fn range_bool_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (a, b, c) = big_self(vm, args)?;
+    Ok(Value::Bool(!big_len(&a, &b, &c).is_zero()))
+}
+
+fn range_hash_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (a, b, c) = big_self(vm, args)?;
+    let n = big_len(&a, &b, &c);
+    let t = if n.is_zero() {
+        alloc::vec![Value::Int(0), Value::None, Value::None]
+    } else if n.is_one() {
+        alloc::vec![Value::Int(1), Value::from_bigint(a), Value::None]
+    } else {
+        alloc::vec![
+            Value::from_bigint(n),
+            Value::from_bigint(a),
+            Value::from_bigint(c)
+        ]
+    };
+    let t = vm.new_tuple(t);
+    vm.hash(&t).map(Value::Int)
 }
 
 fn range_self(vm: &mut Vm, args: &[Value]) -> PyResult<(Obj, i64, i64, i64)> {
@@ -298,16 +610,28 @@ fn range_self(vm: &mut Vm, args: &[Value]) -> PyResult<(Obj, i64, i64, i64)> {
 }
 
 fn range_start(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        return big_self(vm, args).map(|t| Value::from_bigint(t.0));
+    }
     range_self(vm, args).map(|r| Value::Int(r.1))
 }
 fn range_stop(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        return big_self(vm, args).map(|t| Value::from_bigint(t.1));
+    }
     range_self(vm, args).map(|r| Value::Int(r.2))
 }
 fn range_step(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        return big_self(vm, args).map(|t| Value::from_bigint(t.2));
+    }
     range_self(vm, args).map(|r| Value::Int(r.3))
 }
 
 fn range_len_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        return big_len_m(vm, args);
+    }
     let (o, ..) = range_self(vm, args)?;
     let n = range_len(&o);
     if n > i64::MAX as usize {
@@ -317,6 +641,9 @@ fn range_len_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn range_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        return big_getitem(vm, args);
+    }
     let (o, start, _, step) = range_self(vm, args)?;
     arg_count(vm, "__getitem__", args, 1, 1)?;
     let n = range_len(&o);
@@ -333,8 +660,13 @@ fn range_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
                 stop: b,
                 step: c,
             }))),
-            _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+            _ => big_getitem(vm, args),
         };
+    }
+    if let Some(i) = crate::objint::to_bigint(idx) {
+        if i.to_i64().is_none() {
+            return big_getitem(vm, args);
+        }
     }
     let i = index_arg(vm, idx, "range")?;
     let i = normalize_index(vm, i, n, "range object")?;
@@ -344,12 +676,22 @@ fn range_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult 
 }
 
 fn range_contains_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        arg_count(vm, "__contains__", args, 1, 1)?;
+        let t = big_self(vm, args)?;
+        return big_position(vm, &t, &args[1]).map(|p| Value::Bool(p.is_some()));
+    }
     let (o, ..) = range_self(vm, args)?;
     arg_count(vm, "__contains__", args, 1, 1)?;
     range_contains(vm, &o, &args[1]).map(Value::Bool)
 }
 
 fn range_count(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        crate::seqops::exactly_one(vm, "range.count", args)?;
+        let t = big_self(vm, args)?;
+        return big_position(vm, &t, &args[1]).map(|p| Value::Int(p.is_some() as i64));
+    }
     let (o, start, stop, step) = range_self(vm, args)?;
     crate::seqops::exactly_one(vm, "range.count", args)?;
     match &args[1] {
@@ -377,6 +719,14 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if is_big(args.first().unwrap_or(&Value::None)) {
+        crate::seqops::exactly_one(vm, "range.index", args)?;
+        let t = big_self(vm, args)?;
+        return match big_position(vm, &t, &args[1])? {
+            Some(i) => Ok(Value::from_bigint(i)),
+            None => Err(not_in_range(vm, &args[1])),
+        };
+    }
     let (o, start, stop, step) = range_self(vm, args)?;
     crate::seqops::exactly_one(vm, "range.index", args)?;
     let item = &args[1];
@@ -409,14 +759,33 @@ fn range_index(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     };
     match found {
         Some(i) => Ok(Value::Int(i)),
-        None => {
-            let r = vm.repr(item)?;
-            Err(vm.value_error(format!("{} is not in range", r.as_str())))
-        }
+        None => Err(not_in_range(vm, item)),
     }
 }
 
+/// `range.index`'s error: CPython names exact ints, other items get the generic message.
+fn not_in_range(vm: &mut Vm, item: &Value) -> crate::PyErr {
+    if exact_int(item).is_some() {
+        if let Ok(r) = vm.repr(item) {
+            return vm.value_error(format!("{} is not in range", r.as_str()));
+        }
+    }
+    vm.value_error("sequence.index(x): x not in sequence")
+}
+
 fn range_eq_m(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if args.iter().take(2).any(is_big) {
+        let (Some(x), Some(y)) = (
+            args.first().and_then(big_triple),
+            args.get(1).and_then(big_triple),
+        ) else {
+            return Ok(Value::NotImplemented);
+        };
+        let n = big_len(&x.0, &x.1, &x.2);
+        let same = n == big_len(&y.0, &y.1, &y.2)
+            && (n.is_zero() || (x.0 == y.0 && (n.is_one() || x.2 == y.2)));
+        return Ok(Value::Bool(same));
+    }
     let (o, ..) = range_self(vm, args)?;
     match args.get(1) {
         Some(Value::Obj(p)) if matches!(&**p, PyObject::Range { .. }) => {
@@ -507,6 +876,11 @@ pub(crate) fn init(vm: &mut Vm) {
             ("index", range_index),
             ("__eq__", range_eq_m),
             ("__ne__", range_ne_m),
+            ("__iter__", range_iter_m),
+            ("__reversed__", range_reversed_m),
+            ("__repr__", range_repr_m),
+            ("__bool__", range_bool_m),
+            ("__hash__", range_hash_m),
         ],
     );
     types::set_attr(&range, "start", property("start", range_start));
