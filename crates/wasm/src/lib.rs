@@ -753,10 +753,31 @@ impl Engine {
         let d = vm.main_dict();
         let frame = ferropy_vm::frame::Frame::new(code.clone(), d.clone(), Some(d));
         let coro = vm.new_generator(frame, code.name.clone(), code.qualname.clone());
-        match ffi::asyncio_top(vm, Value::Obj(coro))? {
+        match ffi::asyncio_loop(vm, Value::Obj(coro))? {
             Value::Obj(o) => Ok(Some(o)),
             _ => Ok(None),
         }
+    }
+
+    /// Give the port's asyncio loop its `wait(ms)` (see `Shared::loop_waiter`).
+    #[wasm_bindgen(js_name = setLoopWaiter)]
+    pub fn set_loop_waiter(&self, f: Function) {
+        *self.shared.loop_waiter.borrow_mut() = Some(f);
+    }
+
+    /// Start the port's asyncio loop as a run of its own, running the tasks there are until none
+    /// is left (tasks created outside a loop); steps as `startAsync`.
+    #[wasm_bindgen(js_name = startAsyncio)]
+    pub fn start_asyncio(&self) -> Result<JsValue, JsValue> {
+        let vm = self.idle_vm()?;
+        let run = self.new_run(RunResult::Nothing);
+        vm.set_slice_budget(SLICE_BUDGET);
+        let r = match ffi::asyncio_loop(vm, Value::None) {
+            Ok(Value::Obj(o)) => vm.start_coroutine(o),
+            Ok(_) => Ok(RunState::Finished(Value::None)),
+            Err(e) => Err(e),
+        };
+        self.settle(vm, run, r)
     }
 
     /// Start a Python coroutine (from an `async def` function JS called) as a run of its own;
