@@ -140,6 +140,8 @@ pub enum Suspend {
 /// A suspended resumable run taken out of the VM by `Vm::save_run`: its frames, its top-level
 /// coroutine and the exception it was handling.
 pub struct SavedRun {
+    // The VM's own frame stack (`Vm::frames`), moved out and back as is.
+    #[allow(clippy::vec_box)]
     frames: Vec<Box<crate::frame::Frame>>,
     top_coro: Option<Obj>,
     suspend_push: bool,
