@@ -8,6 +8,8 @@ export interface PyProxyObject {
     destroy(): void;
     /** The Python type name. */
     readonly type: string;
+    /** The handle of the Python object (as MicroPython's `_ref`). */
+    readonly _ref: number;
     [Symbol.iterator](): Iterator<unknown>;
 }
 
@@ -121,6 +123,11 @@ export interface FileSystem {
 /** The interpreter. */
 export interface MicroPython {
     runPython(code: string): any;
+    /**
+     * Top-level `await` allowed; starts from the event loop. Runs are separate suspended
+     * computations: several (and the REPL's code) may wait at once and interleave at their
+     * awaits. Code that uses asyncio runs as an asyncio task (it may await events and tasks).
+     */
     runPythonAsync(code: string): Promise<any>;
     registerJsModule(name: string, module: object): void;
     pyimport(name: string): PyProxyObject;
@@ -135,8 +142,8 @@ export interface MicroPython {
      * within ~10 ms is done on return; code that sleeps, waits (input(), promises) or runs longer
      * goes on in the background (its output arrives later through stdout) and the call returns 0
      * at once. Bytes given meanwhile are handled in order afterwards; Ctrl-C (3) interrupts the
-     * code. A soft reset that happens in the background is returned by the next call. While a
-     * runPythonAsync run is queued or suspended, typed code runs to completion (blocking).
+     * code. A soft reset that happens in the background is returned by the next call. Typed code
+     * and runPythonAsync runs are separate: each may suspend while the others wait.
      */
     replProcessChar(c: number | string): number;
     /** Resolves when the REPL has handled every byte given so far and their code has finished. */
@@ -160,11 +167,12 @@ export interface MicroPython {
     board: Board | null;
 }
 
-/** Static PyProxy helpers. */
-export declare const PyProxy: {
-    toJs(value: unknown): unknown;
-    isPyProxy(value: unknown): boolean;
-};
+/** The class of proxies of non-callable Python objects (`x instanceof PyProxy`), with helpers. */
+export declare class PyProxy {
+    readonly _ref: number;
+    static toJs(value: unknown): unknown;
+    static isPyProxy(value: unknown): boolean;
+}
 
 /** Load an interpreter. */
 export declare function loadMicroPython(options?: LoadOptions): Promise<MicroPython>;

@@ -443,7 +443,29 @@ export async function loadMicroPython(options = {}) {
     let activeRuns = 0;
     let draining = false;
     let drainQueued = false;
+    // The asyncio loop's waits (`wait(ms)`): cut short whenever JS calls into Python or a run
+    // steps, since either may have woken a task.
+    const pokes = new Set();
+    const poke = () => {
+        if (!pokes.size) return;
+        const all = [...pokes];
+        pokes.clear();
+        for (const p of all) p();
+    };
+    engine.setLoopWaiter(
+        (ms) =>
+            new Promise((resolve) => {
+                const done = () => {
+                    clearTimeout(timer);
+                    pokes.delete(done);
+                    resolve();
+                };
+                const timer = setTimeout(done, ms);
+                pokes.add(done);
+            }),
+    );
     const scheduleDrain = () => {
+        poke();
         if (drainQueued || draining) return;
         drainQueued = true;
         queueMicrotask(() => {
@@ -452,7 +474,7 @@ export async function loadMicroPython(options = {}) {
             draining = true;
             (async () => {
                 try {
-                    await drive(engine.startAsync("__import__('asyncio').get_event_loop().run_forever()"));
+                    await drive(engine.startAsyncio());
                 } catch (e) {
                     reportError(e);
                 } finally {
@@ -524,6 +546,7 @@ export async function loadMicroPython(options = {}) {
         const wait = (p) => (ctl ? Promise.race([p, ctl.wake]) : p);
         for (;;) {
             const [kind, value, run] = step;
+            if (pokes.size && kind !== "await") poke();
             if (kind === "done" || kind === "exit") {
                 boardSync();
                 return value;
@@ -858,10 +881,22 @@ async function runCLI(argv) {
         }
     }
     const write = (stream) => (bytes) => stream.write(bytes);
+    // input() reads lines of stdin (opened on first use, so an unused terminal does not keep
+    // node running).
+    let lines = null;
+    const readLine = async () => {
+        if (!lines) {
+            const { createInterface } = await import("node:readline");
+            lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+        }
+        const r = await lines.next();
+        return r.done ? null : r.value;
+    };
     const mp = await loadMicroPython({
         heapsize,
         stdout: write(process.stdout),
         stderr: write(process.stderr),
+        stdin: readLine,
         linebuffer: false,
     });
     const sysArgv = mp.pyimport("sys").argv;
@@ -889,6 +924,7 @@ async function runCLI(argv) {
         return;
     }
     const status = await mp._runProgram(code, script ?? "<stdin>");
+    if (lines) lines.return();
     if (status) process.exitCode = status;
 }
 

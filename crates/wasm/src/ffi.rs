@@ -988,16 +988,19 @@ const PY_SUPPORT: &str = concat!(
     "            return f(ok)\n",
     "        return f(ok, lambda reason=None: err(exc(reason)))\n",
     "    return then\n",
-    // Top-level code of runPythonAsync that uses asyncio runs as a task of asyncio's scheduler
-    // (so it may await events, tasks, locks...), driven by a loop that, unlike asyncio.run's,
-    // never sees a deadlock: with nothing ready it waits (the run suspends), as JS callbacks
-    // may wake a task at any time.
-    "async def _ferropy_top(coro):\n",
+    // The port's asyncio loop: top-level code of runPythonAsync that uses asyncio runs as a
+    // task of asyncio's scheduler (so it may await events, tasks, locks...), and tasks created
+    // outside a loop run in it (`coro` None: until no task is left). Unlike asyncio.run's loop it
+    // never sees a deadlock: with nothing ready it awaits `wait(ms)` (a JS promise that
+    // resolves early when JS calls into Python, which may wake a task).
+    "async def _ferropy_loop(coro, wait):\n",
     "    from asyncio import core\n",
     "    from heapq import heappop\n",
-    "    t = core.create_task(coro)\n",
-    "    t._observed = True\n",
-    "    while not t._done:\n",
+    "    t = None\n",
+    "    if coro is not None:\n",
+    "        t = core.create_task(coro)\n",
+    "        t._observed = True\n",
+    "    while t is None or not t._done:\n",
     "        heap = core._heap\n",
     "        if heap:\n",
     "            now = core._now()\n",
@@ -1014,8 +1017,14 @@ const PY_SUPPORT: &str = concat!(
     "            continue\n",
     "        while heap and heap[0][2]._seq != heap[0][1]:\n",
     "            heappop(heap)\n",
-    "        d = heap[0][0] - core._now() if heap else 1\n",
-    "        core._sleep_ms(1 if core._polling or d < 1 else min(d, 5))\n",
+    "        if heap:\n",
+    "            d = heap[0][0] - core._now()\n",
+    "        elif t is None and not core._polling:\n",
+    "            return\n",
+    "        else:\n",
+    "            d = 1000\n",
+    "        if d > 0:\n",
+    "            await wait(d)\n",
     "    if t._exc is not None:\n",
     "        raise t._exc\n",
     "    return t._result\n",
@@ -1056,19 +1065,25 @@ pub fn install(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
     let th = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_then"))?;
     let th = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[th])?;
     types::set_attr(&jsproxy, "_ferropy_then", th);
-    let top = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_top"))?;
+    let top = vm.getitem(&Value::Obj(d.clone()), &Value::str("_ferropy_loop"))?;
     let top = vm.call(&Value::Obj(vm.types.staticmethod.clone()), &[top])?;
-    types::set_attr(&jsproxy, "_ferropy_top", top);
+    types::set_attr(&jsproxy, "_ferropy_loop", top);
     Ok((jsproxy, jsexc))
 }
 
-/// `_ferropy_top(coro)`: the coroutine that runs `coro` as an asyncio task (see `PY_SUPPORT`).
-pub fn asyncio_top(vm: &mut Vm, coro: Value) -> PyResult {
-    let Some((_, cls, _)) = ctx_of(vm) else {
+/// `_ferropy_loop(coro, wait)`: the coroutine of the port's asyncio loop (see `PY_SUPPORT`),
+/// running `coro` as a task (or, with None, the tasks there are).
+pub fn asyncio_loop(vm: &mut Vm, coro: Value) -> PyResult {
+    let Some((id, cls, _)) = ctx_of(vm) else {
         return Ok(coro);
     };
-    let f = vm.getattr_str(&Value::Obj(cls), "_ferropy_top")?;
-    vm.call(&f, &[coro])
+    let waiter = shared_of(id)
+        .and_then(|s| s.loop_waiter.borrow().clone())
+        .map(JsValue::from)
+        .unwrap_or(JsValue::UNDEFINED);
+    let wait = new_jsproxy(vm, waiter, JsValue::UNDEFINED);
+    let f = vm.getattr_str(&Value::Obj(cls), "_ferropy_loop")?;
+    vm.call(&f, &[coro, wait])
 }
 
 /// Put `js` (the JS global object) and `jsffi` into `sys.modules`.

@@ -336,6 +336,8 @@ pub struct Engine {
     id: u32,
     shared: Rc<Shared>,
     repl: RefCell<repl::Repl>,
+    /// The `sys` module (put back into `sys.modules` by `pyimport` if code removed it).
+    sys: Option<Value>,
     /// Runs by number: 0 is the REPL's, the others `startAsync`'s and `startCoroutine`'s while
     /// they are suspended (None: a free slot).
     runs: RefCell<Vec<Option<Run>>>,
@@ -424,12 +426,14 @@ impl Engine {
         }
         vmr.main_dict();
         // Modules written to /lib (`FS.writeFile`) are importable, as in MicroPython's port.
-        if let Some(sys) = vmr.sys_module("sys") {
-            if let Ok(path) = vmr.getattr_str(&sys, "path") {
+        let sys = vmr.sys_module("sys");
+        if let Some(sys) = &sys {
+            if let Ok(path) = vmr.getattr_str(sys, "path") {
                 let _ = vmr.call_method(&path, "append", &[Value::str("/lib")]);
             }
         }
         Ok(Engine {
+            sys,
             id,
             shared,
             repl: RefCell::new(repl::Repl::default()),
@@ -753,10 +757,31 @@ impl Engine {
         let d = vm.main_dict();
         let frame = ferropy_vm::frame::Frame::new(code.clone(), d.clone(), Some(d));
         let coro = vm.new_generator(frame, code.name.clone(), code.qualname.clone());
-        match ffi::asyncio_top(vm, Value::Obj(coro))? {
+        match ffi::asyncio_loop(vm, Value::Obj(coro))? {
             Value::Obj(o) => Ok(Some(o)),
             _ => Ok(None),
         }
+    }
+
+    /// Give the port's asyncio loop its `wait(ms)` (see `Shared::loop_waiter`).
+    #[wasm_bindgen(js_name = setLoopWaiter)]
+    pub fn set_loop_waiter(&self, f: Function) {
+        *self.shared.loop_waiter.borrow_mut() = Some(f);
+    }
+
+    /// Start the port's asyncio loop as a run of its own, running the tasks there are until none
+    /// is left (tasks created outside a loop); steps as `startAsync`.
+    #[wasm_bindgen(js_name = startAsyncio)]
+    pub fn start_asyncio(&self) -> Result<JsValue, JsValue> {
+        let vm = self.idle_vm()?;
+        let run = self.new_run(RunResult::Nothing);
+        vm.set_slice_budget(SLICE_BUDGET);
+        let r = match ffi::asyncio_loop(vm, Value::None) {
+            Ok(Value::Obj(o)) => vm.start_coroutine(o),
+            Ok(_) => Ok(RunState::Finished(Value::None)),
+            Err(e) => Err(e),
+        };
+        self.settle(vm, run, r)
     }
 
     /// Start a Python coroutine (from an `async def` function JS called) as a run of its own;
@@ -877,6 +902,14 @@ impl Engine {
     /// Import a module and return it (as a PyProxy).
     pub fn pyimport(&self, name: &str) -> Result<JsValue, JsValue> {
         let vm = enter(self.id)?;
+        // The import system finds `sys.path` through `sys.modules`: after code cleared it (as
+        // MicroPython's tests do), put `sys` back, so the path still holds (MicroPython keeps it
+        // outside `sys.modules`).
+        if vm.sys_module("sys").is_none() {
+            if let Some(sys) = self.sys.clone() {
+                ffi::set_module(vm, "sys", sys);
+            }
+        }
         let d = vm.main_dict();
         let fromlist = vm.new_tuple(vec![Value::str("*")]);
         match vm.import_name(name, &fromlist, 0, &d) {

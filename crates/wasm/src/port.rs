@@ -25,6 +25,10 @@ pub struct Shared {
     /// interrupt (Pyodide's `setInterruptBuffer`): lets Ctrl-C stop code that never returns to
     /// the event loop (REPL input running in a Web Worker).
     pub interrupt_buffer: RefCell<Option<js_sys::Int32Array>>,
+    /// `wait(ms)` of the glue: a promise that resolves after `ms` or as soon as JS calls into
+    /// Python (which may wake an asyncio task); the asyncio loop of the port awaits it when no
+    /// task is ready.
+    pub loop_waiter: RefCell<Option<js_sys::Function>>,
 }
 
 impl Shared {
