@@ -1675,6 +1675,26 @@ impl Vm {
                         frame.pending = Pending::Call;
                         enter!(nf);
                     }
+                    if n == 1 {
+                        // `str(x)` of a built-in number, bool or str: no type call.
+                        if let Some([Value::Obj(c), a]) = frame.stack.get(pos..) {
+                            if Rc::ptr_eq(c, &self.types.str_)
+                                && matches!(
+                                    a,
+                                    Value::Int(_)
+                                        | Value::Str(_)
+                                        | Value::Float(_)
+                                        | Value::Bool(_)
+                                )
+                            {
+                                let a = a.clone();
+                                let s = self.str_of(&a)?;
+                                frame.stack.truncate(pos);
+                                frame.stack.push(Value::Str(s));
+                                continue;
+                            }
+                        }
+                    }
                     if n == 2 {
                         if let Some(v) = self.super_fast(frame.stack.get(pos..).unwrap_or(&[])) {
                             frame.stack.truncate(pos);
