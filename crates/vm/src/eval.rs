@@ -164,7 +164,7 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
 
 /// Int and float comparisons on the top two stack slots (None for everything else).
 #[inline(always)]
-fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<Value> {
+fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<bool> {
     use crate::ast::CmpOp::*;
     let [.., a, b] = stack else { return None };
     let r = match (a, b) {
@@ -188,7 +188,50 @@ fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<Value> {
         },
         _ => return None,
     };
-    Some(Value::Bool(r))
+    Some(r)
+}
+
+/// The next item of a range, list or tuple iterator on top of the stack, read in place:
+/// `Some(Some(v))`, `Some(None)` when exhausted, None for other iterators (the general path).
+#[inline(always)]
+fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
+    let Some(Value::Obj(o)) = top else {
+        return None;
+    };
+    let PyObject::Iter(st) = &**o else {
+        return None;
+    };
+    let mut st = st.try_borrow_mut().ok()?;
+    match &mut *st {
+        IterState::Range {
+            next,
+            remaining,
+            step,
+        } => {
+            if *remaining == 0 {
+                return Some(None);
+            }
+            let v = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Some(Some(Value::Int(v)))
+        }
+        IterState::Seq {
+            seq: Value::Obj(s),
+            index,
+        } => {
+            let item = match &**s {
+                PyObject::List(l) => l.try_borrow().ok()?.get(*index).cloned(),
+                PyObject::Tuple(t) => t.get(*index).cloned(),
+                _ => return None,
+            };
+            if item.is_some() {
+                *index += 1;
+            }
+            Some(item)
+        }
+        _ => None,
+    }
 }
 
 /// Replace the top two stack slots by `r` (what they held is dropped; dropping never runs
@@ -1080,8 +1123,25 @@ impl Vm {
                     frame.stack.push(Value::Bool(!t));
                 }
                 Instr::Compare(op) => {
-                    if let Some(r) = compare_fast(&frame.stack, op) {
-                        replace_top2(&mut frame.stack, r);
+                    if let Some(b) = compare_fast(&frame.stack, op) {
+                        // Followed by a conditional jump (`if a < b`, `while i < n`): take
+                        // it here, without pushing and popping the bool.
+                        // SAFETY: as for the dispatch above.
+                        let next = (unsafe { &*instrs }).get(ip).copied();
+                        match next {
+                            Some(Instr::PopJumpIfFalse(t)) | Some(Instr::PopJumpIfTrue(t)) => {
+                                frame.stack.pop();
+                                frame.stack.pop();
+                                let when = matches!(next, Some(Instr::PopJumpIfTrue(_)));
+                                if b == when {
+                                    jump!(t);
+                                } else {
+                                    ip += 1;
+                                    frame.ip = ip;
+                                }
+                            }
+                            _ => replace_top2(&mut frame.stack, Value::Bool(b)),
+                        }
                         continue;
                     }
                     let b = pop!(self, frame);
@@ -1518,6 +1578,18 @@ impl Vm {
                     frame.stack.push(it);
                 }
                 Instr::ForIter(t) => {
+                    match for_iter_fast(frame.stack.last()) {
+                        Some(Some(v)) => {
+                            frame.stack.push(v);
+                            continue;
+                        }
+                        Some(None) => {
+                            frame.stack.pop();
+                            jump!(t);
+                            continue;
+                        }
+                        None => {}
+                    }
                     let it = top!(self, frame).clone();
                     if let Value::Obj(o) = &it {
                         match &**o {
@@ -1609,6 +1681,26 @@ impl Vm {
                         let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
                         frame.pending = Pending::Call;
                         enter!(nf);
+                    }
+                    if n == 1 {
+                        // `str(x)` of a built-in number, bool or str: no type call.
+                        if let Some([Value::Obj(c), a]) = frame.stack.get(pos..) {
+                            if Rc::ptr_eq(c, &self.types.str_)
+                                && matches!(
+                                    a,
+                                    Value::Int(_)
+                                        | Value::Str(_)
+                                        | Value::Float(_)
+                                        | Value::Bool(_)
+                                )
+                            {
+                                let a = a.clone();
+                                let s = self.str_of(&a)?;
+                                frame.stack.truncate(pos);
+                                frame.stack.push(Value::Str(s));
+                                continue;
+                            }
+                        }
                     }
                     if n == 2 {
                         if let Some(v) = self.super_fast(frame.stack.get(pos..).unwrap_or(&[])) {
