@@ -1184,13 +1184,15 @@ fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResul
 fn super_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     match args.len() {
         3 => {
-            let Value::Obj(c) = &args[1] else {
-                return Err(vm.type_error("super() argument 1 must be a type"));
+            let c = match &args[1] {
+                Value::Obj(c) if matches!(&**c, PyObject::Type(_)) => c,
+                _ => {
+                    let tn = vm.type_name(&args[1]);
+                    return Err(
+                        vm.type_error(format!("super() argument 1 must be a type, not {}", tn))
+                    );
+                }
             };
-            if !matches!(&**c, PyObject::Type(_)) {
-                let tn = vm.type_name(&args[1]);
-                return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", tn)));
-            }
             let ok = vm.is_instance(&args[2], c)
                 || matches!(&args[2], Value::Obj(o) if matches!(&**o, PyObject::Type(_)) && types::is_subclass(o, c));
             if !ok {

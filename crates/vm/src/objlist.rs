@@ -356,7 +356,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
-fn list_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+pub(crate) fn list_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     exactly_one(vm, "list.__getitem__", args)?;
     let o = self_list(vm, args, "__getitem__")?;
     getitem(vm, &o, &args[1])

@@ -741,7 +741,7 @@ pub fn str_slice(s: &Str, start: i64, stop: i64, step: i64) -> Value {
     Value::string(out)
 }
 
-fn str_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+pub(crate) fn str_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     let s = this(vm, args, "__getitem__")?;
     let [k] = bind(vm, "__getitem__", args, kwargs, ["key"], 1, false)?;
     str_subscript(vm, &s, &k.unwrap_or(Value::None))
@@ -1759,11 +1759,23 @@ fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     )?;
     let s: Value = if enc.is_some() || errs.is_some() {
         let enc = match enc {
-            Some(v) => arg_str(vm, &v, "str", 2)?,
+            Some(Value::Str(e)) => e,
+            Some(v) => {
+                let tn = vm.type_name(&v);
+                return Err(
+                    vm.type_error(format!("str() argument 'encoding' must be str, not {}", tn))
+                );
+            }
             None => crate::value::new_str("utf-8"),
         };
         let errs = match errs {
-            Some(v) => arg_str(vm, &v, "str", 3)?,
+            Some(Value::Str(e)) => e,
+            Some(v) => {
+                let tn = vm.type_name(&v);
+                return Err(
+                    vm.type_error(format!("str() argument 'errors' must be str, not {}", tn))
+                );
+            }
             None => crate::value::new_str("strict"),
         };
         let obj = obj.unwrap_or_else(|| Value::bytes(b""));

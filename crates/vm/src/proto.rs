@@ -612,6 +612,17 @@ impl Vm {
                 _ => {}
             }
         }
+        // Exact lists and strs (subclass instances are `Instance`s) go straight to their
+        // __getitem__: slicing is common in hot loops.
+        match obj {
+            Value::Str(_) => {
+                return crate::objstr::str_getitem(self, &[obj.clone(), index.clone()], &[]);
+            }
+            Value::Obj(o) if matches!(&**o, PyObject::List(_)) => {
+                return crate::objlist::list_getitem(self, &[obj.clone(), index.clone()], &[]);
+            }
+            _ => {}
+        }
         if let Some(r) = self.call_special(obj, "__getitem__", core::slice::from_ref(index)) {
             return r;
         }
