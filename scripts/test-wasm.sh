@@ -5,7 +5,7 @@
 # crates/wasm (crates/wasm/tests/engine.rs: conversions, proxies, FS, errors, runs) under node and
 # in headless Chromium (Debian's chromium and chromium-driver, the same version, installed when
 # missing), and in headless Chromium tests/wasm/browser/ and the PyScript end-to-end test
-# (tests/pyscript/).
+# (tests/pyscript/), then MicroPython's own webassembly-port tests (scripts/mptests.py --mjs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -49,3 +49,6 @@ if [ -d tests/wasm/browser ]; then
 fi
 # PyScript (@pyscript/core from npm, served locally) running <script type="mpy"> on our engine.
 bash tests/pyscript/run.sh
+# MicroPython's own tests of its webassembly port (tests/ports/webassembly) against our package.
+log "MicroPython's webassembly-port tests"
+python3 scripts/mptests.py --mjs npm/ferropy.mjs --known tests/micropython-suite-wasm.txt -d ports/webassembly
