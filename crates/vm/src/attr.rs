@@ -869,7 +869,20 @@ impl Vm {
                     st.borrow_mut().suppress_context = b;
                     return Ok(());
                 }
-                "__traceback__" => return Ok(()),
+                "__traceback__" => {
+                    // None clears it; another exception's __traceback__ (our tuple of
+                    // (filename, name, line) entries, innermost last) replaces it.
+                    let entries = if value.is_none() {
+                        Some(Vec::new())
+                    } else {
+                        crate::objexcept::traceback_entries(&value)
+                    };
+                    let Some(entries) = entries else {
+                        return Err(self.type_error("__traceback__ must be a traceback or None"));
+                    };
+                    st.borrow_mut().traceback = entries;
+                    return Ok(());
+                }
                 _ => {}
             }
         }

@@ -28,6 +28,24 @@ pub fn traceback_object(vm: &mut Vm, exc: &Value) -> Value {
     vm.new_tuple(items)
 }
 
+/// The entries of a traceback object made by [`traceback_object`], or None if `v` is not one.
+pub fn traceback_entries(v: &Value) -> Option<Vec<crate::value::TbEntry>> {
+    let items = v.as_tuple()?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in items.iter().rev() {
+        let t = it.as_tuple()?;
+        let [Value::Str(filename), Value::Str(name), Value::Int(line)] = &t[..] else {
+            return None;
+        };
+        out.push(crate::value::TbEntry {
+            filename: filename.clone(),
+            name: name.clone(),
+            line: u32::try_from(*line).ok()?,
+        });
+    }
+    Some(out)
+}
+
 /// Attributes derived from `args` for particular exception classes (`StopIteration.value`,
 /// `SystemExit.code`, `OSError.errno`...). None when the attribute does not apply.
 pub fn derived_attr(vm: &mut Vm, exc: &Value, name: &str) -> Option<Value> {
