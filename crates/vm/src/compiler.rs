@@ -416,6 +416,9 @@ struct Unit<'a> {
     /// The first positional parameter (mangled), for zero-argument `super()`.
     first_arg: Option<String>,
     private: Option<String>,
+    /// In a `@micropython.viper` function: the `_viper` cast applied to returned values
+    /// (`Some("")` when the return type is `object`, so values pass unchanged).
+    viper_ret: Option<&'static str>,
 }
 
 struct Compiler<'a, 'i> {
@@ -678,6 +681,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             doc: None,
             first_arg: None,
             private,
+            viper_ret: None,
         };
         self.units.push(unit);
     }
@@ -921,6 +925,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 let c = c.clone();
                 self.load_const(c);
                 return Ok(());
+            }
+            if self.unit_ref().viper_ret.is_some()
+                && matches!(name, "ptr" | "ptr8" | "ptr16" | "ptr32" | "uint")
+            {
+                let u = self.unit_ref();
+                let sc = self.table.scopes[u.scope].scope_of(name);
+                if matches!(sc, crate::symtable::SymScope::GlobalImplicit) {
+                    self.viper_attr(name);
+                    return Ok(());
+                }
             }
         }
         let m = self.mangled(name);
@@ -1191,12 +1205,15 @@ impl<'a, 'i> Compiler<'a, 'i> {
 
     fn compile_function(&mut self, s: &'a Stmt, f: &'a ast::FunctionDef) -> CResult {
         let mut n_decorators = 0;
+        let mut viper = false;
         for d in &f.decorators {
             if let Some(path) = mp_decorator(d) {
-                // Emitter choices: every function here runs as bytecode.
+                // Emitter choices: every function here runs as bytecode; viper's typed
+                // constructs are lowered to calls into the `_viper` module.
                 if !matches!(path.as_slice(), ["bytecode" | "native" | "viper"]) {
                     return Err(syntax_error("invalid micropython decorator", d.loc));
                 }
+                viper |= path.as_slice() == ["viper"];
                 continue;
             }
             self.compile_expr(d)?;
@@ -1204,7 +1221,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
         }
         self.set_line(s.loc.line);
         let mut flags = self.compile_defaults(&f.args)?;
-        flags |= self.compile_annotations(&f.args, f.returns.as_ref())?;
+        if !viper {
+            // Viper annotations name viper types, not objects: they are never evaluated.
+            flags |= self.compile_annotations(&f.args, f.returns.as_ref())?;
+        }
         let scope = self.scope_for(f, s.loc)?;
         let qualname = self.qualname_for(&f.name);
         let first = f
@@ -1223,6 +1243,9 @@ impl<'a, 'i> Compiler<'a, 'i> {
             self.unit().doc = Some(v);
             body = &body[1..];
         }
+        if viper {
+            self.viper_prologue(f, s.loc)?;
+        }
         self.compile_stmts(body)?;
         self.emit(Instr::LoadNone);
         self.emit(Instr::ReturnValue);
@@ -1233,6 +1256,53 @@ impl<'a, 'i> Compiler<'a, 'i> {
             self.emit(Instr::Call(1));
         }
         self.name_op(&f.name, Ctx::Store, s.loc)
+    }
+
+    /// Load attribute `name` of the internal `_viper` module.
+    fn viper_attr(&mut self, name: &str) {
+        self.emit(Instr::LoadInt(0));
+        self.emit(Instr::LoadNone);
+        let m = self.name_index("_viper");
+        self.emit(Instr::ImportName(m));
+        let i = self.name_index(name);
+        self.emit(Instr::LoadAttr(i));
+    }
+
+    /// Start a viper function: record its return cast and convert annotated arguments to their
+    /// viper types.
+    fn viper_prologue(&mut self, f: &'a ast::FunctionDef, loc: Loc) -> CResult {
+        let ret = match f.returns.as_ref().map(|r| &r.kind) {
+            Some(ExprKind::Name(n)) => match n.as_str() {
+                "int" => "int",
+                "uint" => "uint",
+                "bool" => "bool",
+                "ptr" | "ptr8" | "ptr16" | "ptr32" => "ret_ptr",
+                _ => "",
+            },
+            _ => "",
+        };
+        self.unit().viper_ret = Some(ret);
+        let args = f.args.posonlyargs.iter().chain(f.args.args.iter());
+        for a in args.chain(f.args.kwonlyargs.iter()) {
+            let cast = match a.annotation.as_ref().map(|r| &r.kind) {
+                Some(ExprKind::Name(n)) => match n.as_str() {
+                    "int" => "arg_int",
+                    "uint" => "uint",
+                    "bool" => "bool",
+                    "ptr" => "ptr",
+                    "ptr8" => "ptr8",
+                    "ptr16" => "ptr16",
+                    "ptr32" => "ptr32",
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            self.viper_attr(cast);
+            self.name_op(&a.name, Ctx::Load, loc)?;
+            self.emit(Instr::Call(1));
+            self.name_op(&a.name, Ctx::Store, loc)?;
+        }
+        Ok(())
     }
 
     fn compile_lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult {
@@ -1530,7 +1600,14 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 if async_gen && !matches!(e.kind, ExprKind::Constant(Constant::None)) {
                     return Err(syntax_error("'return' with value in async generator", loc));
                 }
-                self.compile_expr(e)?;
+                match self.unit_ref().viper_ret {
+                    Some(cast) if !cast.is_empty() => {
+                        self.viper_attr(cast);
+                        self.compile_expr(e)?;
+                        self.emit(Instr::Call(1));
+                    }
+                    _ => self.compile_expr(e)?,
+                }
                 self.set_line(loc.line);
                 self.unwind_all(true)?;
             }
