@@ -419,6 +419,8 @@ struct Unit<'a> {
     /// In a `@micropython.viper` function: the `_viper` cast applied to returned values
     /// (`Some("")` when the return type is `object`, so values pass unchanged).
     viper_ret: Option<&'static str>,
+    /// In a viper function: the locals of type `uint` (their arithmetic wraps to a word).
+    viper_uints: Vec<String>,
 }
 
 struct Compiler<'a, 'i> {
@@ -682,6 +684,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             first_arg: None,
             private,
             viper_ret: None,
+            viper_uints: Vec::new(),
         };
         self.units.push(unit);
     }
@@ -1258,6 +1261,31 @@ impl<'a, 'i> Compiler<'a, 'i> {
         self.name_op(&f.name, Ctx::Store, s.loc)
     }
 
+    /// Whether `e`, in a viper function, has viper type `uint`: a uint local, a `uint(...)` cast,
+    /// or arithmetic on one.
+    fn viper_is_uint(&self, e: &Expr) -> bool {
+        let u = self.unit_ref();
+        if u.viper_ret.is_none() {
+            return false;
+        }
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Name(n) => return u.viper_uints.iter().any(|x| x == n),
+                ExprKind::Call { func, .. } => {
+                    return matches!(&func.kind, ExprKind::Name(n) if n == "uint")
+                }
+                ExprKind::BinOp { left, right, .. } => {
+                    if self.viper_is_uint(right) {
+                        return true;
+                    }
+                    cur = left;
+                }
+                _ => return false,
+            }
+        }
+    }
+
     /// Load attribute `name` of the internal `_viper` module.
     fn viper_attr(&mut self, name: &str) {
         self.emit(Instr::LoadInt(0));
@@ -1271,6 +1299,27 @@ impl<'a, 'i> Compiler<'a, 'i> {
     /// Start a viper function: record its return cast and convert annotated arguments to their
     /// viper types.
     fn viper_prologue(&mut self, f: &'a ast::FunctionDef, loc: Loc) -> CResult {
+        // Annotations must name viper types (MicroPython raises ViperTypeError for an unknown
+        // name; here every compile-time error is a SyntaxError).
+        let all = f.args.posonlyargs.iter().chain(f.args.args.iter());
+        let anns = all
+            .chain(f.args.kwonlyargs.iter())
+            .filter_map(|a| a.annotation.as_ref())
+            .chain(f.returns.as_ref());
+        for ann in anns {
+            match &ann.kind {
+                ExprKind::Name(n) => {
+                    if !matches!(
+                        n.as_str(),
+                        "object" | "bool" | "int" | "uint" | "ptr" | "ptr8" | "ptr16" | "ptr32"
+                    ) {
+                        let msg = format!("unknown type '{}'", n);
+                        return Err(syntax_error(&msg, ann.loc));
+                    }
+                }
+                _ => return Err(syntax_error("annotation must be an identifier", ann.loc)),
+            }
+        }
         let ret = match f.returns.as_ref().map(|r| &r.kind) {
             Some(ExprKind::Name(n)) => match n.as_str() {
                 "int" => "int",
@@ -1284,6 +1333,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
         self.unit().viper_ret = Some(ret);
         let args = f.args.posonlyargs.iter().chain(f.args.args.iter());
         for a in args.chain(f.args.kwonlyargs.iter()) {
+            if matches!(a.annotation.as_ref().map(|r| &r.kind), Some(ExprKind::Name(n)) if n == "uint")
+            {
+                self.unit().viper_uints.push(a.name.clone());
+            }
             let cast = match a.annotation.as_ref().map(|r| &r.kind) {
                 Some(ExprKind::Name(n)) => match n.as_str() {
                     "int" => "arg_int",
@@ -1406,6 +1459,15 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 }
             }
             StmtKind::Assign { targets, value } => {
+                if let [Expr {
+                    kind: ExprKind::Name(n),
+                    ..
+                }] = targets.as_slice()
+                {
+                    if self.viper_is_uint(value) {
+                        self.unit().viper_uints.push(n.clone());
+                    }
+                }
                 self.compile_expr(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
@@ -2046,10 +2108,19 @@ impl<'a, 'i> Compiler<'a, 'i> {
     fn compile_augassign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult {
         match &target.kind {
             ExprKind::Name(n) => {
+                // uint arithmetic wraps to a machine word.
+                let wrap = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::LShift)
+                    && self.viper_is_uint(target);
+                if wrap {
+                    self.viper_attr("uint");
+                }
                 self.name_op(n, Ctx::Load, target.loc)?;
                 self.compile_expr(value)?;
                 self.set_line(target.loc.line);
                 self.emit(Instr::InplaceOp(op));
+                if wrap {
+                    self.emit(Instr::Call(1));
+                }
                 self.name_op(n, Ctx::Store, target.loc)?;
             }
             ExprKind::Attribute { value: obj, attr } => {
@@ -2235,7 +2306,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
     }
 
     fn compile_expr_inner(&mut self, e: &'a Expr) -> CResult {
-        if let ExprKind::BinOp { .. } = e.kind {
+        if let ExprKind::BinOp { op, .. } = e.kind {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::LShift)
+                && self.viper_is_uint(e)
+            {
+                // uint arithmetic wraps to a machine word.
+                self.viper_attr("uint");
+                self.compile_binop_chain(e)?;
+                self.emit(Instr::Call(1));
+                return Ok(());
+            }
             return self.compile_binop_chain(e);
         }
         if matches!(
