@@ -421,6 +421,10 @@ struct Unit<'a> {
     viper_ret: Option<&'static str>,
     /// In a viper function: the locals of type `uint` (their arithmetic wraps to a word).
     viper_uints: Vec<String>,
+    /// In a viper function: the locals of type `int` (their products and shifts wrap).
+    viper_ints: Vec<String>,
+    /// In a viper function: the locals of a pointer type (indexing them gives an int).
+    viper_ptrs: Vec<String>,
 }
 
 struct Compiler<'a, 'i> {
@@ -685,6 +689,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
             private,
             viper_ret: None,
             viper_uints: Vec::new(),
+            viper_ints: Vec::new(),
+            viper_ptrs: Vec::new(),
         };
         self.units.push(unit);
     }
@@ -1286,6 +1292,39 @@ impl<'a, 'i> Compiler<'a, 'i> {
         }
     }
 
+    /// Whether `e`, in a viper function, is known to have viper type `int`: an int local or
+    /// constant, an `int(...)` cast, an item of a pointer local, or arithmetic on those.
+    fn viper_is_int(&self, e: &Expr) -> bool {
+        let u = self.unit_ref();
+        if u.viper_ret.is_none() {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => u.viper_ints.iter().any(|x| x == n),
+            ExprKind::Constant(Constant::Int(_)) => true,
+            ExprKind::Call { func, .. } => matches!(&func.kind, ExprKind::Name(n) if n == "int"),
+            ExprKind::Subscript { value, .. } => self.viper_is_ptr(value),
+            ExprKind::UnaryOp { operand, .. } => self.viper_is_int(operand),
+            ExprKind::BinOp { left, right, .. } => {
+                self.viper_is_int(left) && self.viper_is_int(right)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `e`, in a viper function, is a pointer: a pointer local or a pointer cast.
+    fn viper_is_ptr(&self, e: &Expr) -> bool {
+        let u = self.unit_ref();
+        match &e.kind {
+            ExprKind::Name(n) => u.viper_ptrs.iter().any(|x| x == n),
+            ExprKind::Call { func, .. } => matches!(
+                &func.kind,
+                ExprKind::Name(n) if matches!(n.as_str(), "ptr" | "ptr8" | "ptr16" | "ptr32")
+            ),
+            _ => false,
+        }
+    }
+
     /// Load attribute `name` of the internal `_viper` module.
     fn viper_attr(&mut self, name: &str) {
         self.emit(Instr::LoadInt(0));
@@ -1333,9 +1372,14 @@ impl<'a, 'i> Compiler<'a, 'i> {
         self.unit().viper_ret = Some(ret);
         let args = f.args.posonlyargs.iter().chain(f.args.args.iter());
         for a in args.chain(f.args.kwonlyargs.iter()) {
-            if matches!(a.annotation.as_ref().map(|r| &r.kind), Some(ExprKind::Name(n)) if n == "uint")
-            {
-                self.unit().viper_uints.push(a.name.clone());
+            if let Some(ExprKind::Name(n)) = a.annotation.as_ref().map(|r| &r.kind) {
+                let name = a.name.clone();
+                match n.as_str() {
+                    "uint" => self.unit().viper_uints.push(name),
+                    "int" => self.unit().viper_ints.push(name),
+                    "ptr" | "ptr8" | "ptr16" | "ptr32" => self.unit().viper_ptrs.push(name),
+                    _ => {}
+                }
             }
             let cast = match a.annotation.as_ref().map(|r| &r.kind) {
                 Some(ExprKind::Name(n)) => match n.as_str() {
@@ -1466,6 +1510,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 {
                     if self.viper_is_uint(value) {
                         self.unit().viper_uints.push(n.clone());
+                    } else if self.viper_is_int(value) {
+                        self.unit().viper_ints.push(n.clone());
+                    } else if self.viper_is_ptr(value) {
+                        self.unit().viper_ptrs.push(n.clone());
                     }
                 }
                 self.compile_expr(value)?;
@@ -2109,10 +2157,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
         match &target.kind {
             ExprKind::Name(n) => {
                 // uint arithmetic wraps to a machine word.
-                let wrap = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::LShift)
+                let uint = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::LShift)
                     && self.viper_is_uint(target);
-                if wrap {
+                let int = matches!(op, BinOp::Mult | BinOp::LShift)
+                    && self.viper_is_int(target)
+                    && self.viper_is_int(value);
+                let wrap = uint || int;
+                if uint {
                     self.viper_attr("uint");
+                } else if int {
+                    self.viper_attr("arg_int");
                 }
                 self.name_op(n, Ctx::Load, target.loc)?;
                 self.compile_expr(value)?;
@@ -2312,6 +2366,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
             {
                 // uint arithmetic wraps to a machine word.
                 self.viper_attr("uint");
+                self.compile_binop_chain(e)?;
+                self.emit(Instr::Call(1));
+                return Ok(());
+            }
+            if matches!(op, BinOp::Mult | BinOp::LShift)
+                && self.viper_is_int(e)
+                && self.fold(e).is_none()
+            {
+                // int products and shifts wrap to a machine word (sums stay exact).
+                self.viper_attr("arg_int");
                 self.compile_binop_chain(e)?;
                 self.emit(Instr::Call(1));
                 return Ok(());

@@ -106,3 +106,33 @@ def uacc(x: uint) -> object:
 
 
 print(uacc(-1))
+
+
+# int products and shifts wrap to a 64-bit word (as on MicroPython's 64-bit ports)
+@micropython.viper
+def djb(src: ptr8, n: int) -> int:
+    acc = 5381
+    for k in range(n):
+        acc = acc * 33 + src[k]
+    return acc
+
+
+print(djb(b"a string long enough to overflow a machine word", 47))
+
+
+@micropython.viper
+def shifts(x: int) -> int:
+    y = x << 60
+    y <<= 4
+    return y + (x << 63)
+
+
+print(shifts(3))
+
+
+@micropython.viper
+def objects(x) -> object:
+    return 2 * x, 3 << 2
+
+
+print(objects(1.5))
