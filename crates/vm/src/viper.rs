@@ -30,6 +30,8 @@ use crate::PyResult;
 /// A viper pointer: a buffer, a byte offset into it and the access width in bytes (0 for the
 /// untyped `ptr`, which cannot be indexed).
 struct ViperPtr {
+    /// The module state, where the buffer is registered once its address is taken.
+    state: Value,
     buf: Value,
     off: i64,
     width: u8,
@@ -39,6 +41,8 @@ struct ViperPtr {
 struct Registry {
     ptr_cls: Obj,
     bufs: BTreeMap<usize, Weak<PyObject>>,
+    /// The size past which dead entries are swept from `bufs` (amortises the sweep).
+    sweep_at: usize,
 }
 
 /// The state object bound to the module's cast functions.
@@ -62,6 +66,17 @@ fn ptr_parts(v: &Value) -> Option<(Value, i64, u8)> {
                     .downcast_ref::<ViperPtr>()
                     .map(|p| (p.buf.clone(), p.off, p.width));
             }
+        }
+    }
+    None
+}
+
+/// The module state a pointer value belongs to.
+fn ptr_state(v: &Value) -> Option<Value> {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            let d = n.data.try_borrow().ok()?;
+            return d.downcast_ref::<ViperPtr>().map(|p| p.state.clone());
         }
     }
     None
@@ -136,11 +151,36 @@ fn base_of(buf: &Value) -> usize {
     }
 }
 
-fn new_ptr(vm: &mut Vm, cls: Obj, buf: Value, off: i64, width: u8) -> Value {
+fn new_ptr(vm: &mut Vm, state: &Value, cls: Obj, buf: Value, off: i64, width: u8) -> Value {
+    let state = state.clone();
     Value::Obj(vm.alloc(PyObject::Native(NativeObj {
         class: cls,
-        data: RefCell::new(Box::new(ViperPtr { buf, off, width })),
+        data: RefCell::new(Box::new(ViperPtr {
+            state,
+            buf,
+            off,
+            width,
+        })),
     })))
+}
+
+/// The address a pointer value stands for, registering its buffer so that the address can be
+/// cast back to a pointer; None if `v` is not a pointer.
+fn ptr_address(v: &Value) -> Option<i64> {
+    let state = ptr_state(v)?;
+    let (buf, off, _) = ptr_parts(v)?;
+    if let Value::Obj(o) = &buf {
+        let base = base_of(&buf);
+        let w = Rc::downgrade(o);
+        registry(&state, |r| {
+            if r.bufs.len() >= r.sweep_at {
+                r.bufs.retain(|_, w| w.strong_count() > 0);
+                r.sweep_at = (r.bufs.len() * 2).max(16);
+            }
+            r.bufs.insert(base, w);
+        });
+    }
+    Some(address(&buf, off))
 }
 
 /// Cast `v` to a pointer of the given width: a pointer (re-typed), a buffer, or an address
@@ -150,7 +190,7 @@ fn cast_ptr(vm: &mut Vm, state: &Value, v: &Value, width: u8) -> PyResult {
         return Err(vm.type_error("viper state missing"));
     };
     if let Some((buf, off, _)) = ptr_parts(v) {
-        return Ok(new_ptr(vm, cls, buf, off, width));
+        return Ok(new_ptr(vm, state, cls, buf, off, width));
     }
     if let Value::Int(addr) = v {
         let addr = *addr as usize;
@@ -166,7 +206,7 @@ fn cast_ptr(vm: &mut Vm, state: &Value, v: &Value, width: u8) -> PyResult {
             let len = with_bytes(&buf, |b| b.len()).unwrap_or(0);
             let off = addr - base;
             if off <= len {
-                return Ok(new_ptr(vm, cls, buf, off as i64, width));
+                return Ok(new_ptr(vm, state, cls, buf, off as i64, width));
             }
         }
         return Err(vm.value_error(format!("viper: unknown address 0x{:x}", addr)));
@@ -182,15 +222,7 @@ fn cast_ptr(vm: &mut Vm, state: &Value, v: &Value, width: u8) -> PyResult {
         let t = vm.type_name(v);
         return Err(vm.type_error(format!("object with buffer protocol required, not '{}'", t)));
     };
-    if let Value::Obj(o) = &buf {
-        let base = base_of(&buf);
-        let w = Rc::downgrade(o);
-        registry(state, |r| {
-            r.bufs.retain(|_, w| w.strong_count() > 0);
-            r.bufs.insert(base, w);
-        });
-    }
-    Ok(new_ptr(vm, cls, buf, off as i64, width))
+    Ok(new_ptr(vm, state, cls, buf, off as i64, width))
 }
 
 fn one_arg<'v>(vm: &mut Vm, args: &'v [Value], n: usize) -> PyResult<&'v Value> {
@@ -233,8 +265,8 @@ fn word_of(v: &Value) -> Option<i64> {
         Value::Bool(b) => Some(*b as i64),
         Value::Int(i) => Some(*i),
         Value::Obj(_) => {
-            if let Some((buf, off, _)) = ptr_parts(v) {
-                return Some(address(&buf, off));
+            if let Some(a) = ptr_address(v) {
+                return Some(a);
             }
             let b = crate::objint::to_bigint(v)?;
             let m: BigInt = b & BigInt::from(u64::MAX);
@@ -292,15 +324,15 @@ fn to_bool(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 /// `-> ptr...` result: the address of the pointer (an int).
 fn ret_ptr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let v = one_arg(vm, args, 1)?.clone();
-    if let Some((buf, off, _)) = ptr_parts(&v) {
-        return Ok(Value::Int(address(&buf, off)));
+    if let Some(a) = ptr_address(&v) {
+        return Ok(Value::Int(a));
     }
     if matches!(v, Value::Int(_) | Value::Bool(_) | Value::None) {
         return Ok(Value::Int(word_or_error(vm, &v)?));
     }
     let p = cast_ptr(vm, &args[0], &v, 0)?;
-    match ptr_parts(&p) {
-        Some((buf, off, _)) => Ok(Value::Int(address(&buf, off))),
+    match ptr_address(&p) {
+        Some(a) => Ok(Value::Int(a)),
         None => Ok(v),
     }
 }
@@ -394,8 +426,11 @@ fn ptr_offset(vm: &mut Vm, args: &[Value], sign: i64) -> PyResult {
     let Some(cls) = args.first().and_then(ptr_class) else {
         return Ok(Value::NotImplemented);
     };
+    let Some(state) = args.first().and_then(ptr_state) else {
+        return Ok(Value::NotImplemented);
+    };
     let off = off.wrapping_add(n.wrapping_mul(sign));
-    Ok(new_ptr(vm, cls, buf, off, width))
+    Ok(new_ptr(vm, &state, cls, buf, off, width))
 }
 
 fn ptr_add(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -411,8 +446,10 @@ fn ptr_sub(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn ptr_int(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let (buf, off, _) = self_ptr(vm, args)?;
-    Ok(Value::Int(address(&buf, off)))
+    match args.first().and_then(ptr_address) {
+        Some(a) => Ok(Value::Int(a)),
+        None => Err(vm.type_error("descriptor requires a viper pointer")),
+    }
 }
 
 fn ptr_bool(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -466,6 +503,7 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         data: RefCell::new(Box::new(Registry {
             ptr_cls,
             bufs: BTreeMap::new(),
+            sweep_at: 16,
         })),
     })));
     let m = vm.new_module("_viper");
