@@ -416,6 +416,15 @@ struct Unit<'a> {
     /// The first positional parameter (mangled), for zero-argument `super()`.
     first_arg: Option<String>,
     private: Option<String>,
+    /// In a `@micropython.viper` function: the `_viper` cast applied to returned values
+    /// (`Some("")` when the return type is `object`, so values pass unchanged).
+    viper_ret: Option<&'static str>,
+    /// In a viper function: the locals of type `uint` (their arithmetic wraps to a word).
+    viper_uints: Vec<String>,
+    /// In a viper function: the locals of type `int` (their products and shifts wrap).
+    viper_ints: Vec<String>,
+    /// In a viper function: the locals of a pointer type (indexing them gives an int).
+    viper_ptrs: Vec<String>,
 }
 
 struct Compiler<'a, 'i> {
@@ -678,6 +687,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
             doc: None,
             first_arg: None,
             private,
+            viper_ret: None,
+            viper_uints: Vec::new(),
+            viper_ints: Vec::new(),
+            viper_ptrs: Vec::new(),
         };
         self.units.push(unit);
     }
@@ -921,6 +934,16 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 let c = c.clone();
                 self.load_const(c);
                 return Ok(());
+            }
+            if self.unit_ref().viper_ret.is_some()
+                && matches!(name, "ptr" | "ptr8" | "ptr16" | "ptr32" | "uint")
+            {
+                let u = self.unit_ref();
+                let sc = self.table.scopes[u.scope].scope_of(name);
+                if matches!(sc, crate::symtable::SymScope::GlobalImplicit) {
+                    self.viper_attr(name);
+                    return Ok(());
+                }
             }
         }
         let m = self.mangled(name);
@@ -1191,12 +1214,15 @@ impl<'a, 'i> Compiler<'a, 'i> {
 
     fn compile_function(&mut self, s: &'a Stmt, f: &'a ast::FunctionDef) -> CResult {
         let mut n_decorators = 0;
+        let mut viper = false;
         for d in &f.decorators {
             if let Some(path) = mp_decorator(d) {
-                // Emitter choices: every function here runs as bytecode.
+                // Emitter choices: every function here runs as bytecode; viper's typed
+                // constructs are lowered to calls into the `_viper` module.
                 if !matches!(path.as_slice(), ["bytecode" | "native" | "viper"]) {
                     return Err(syntax_error("invalid micropython decorator", d.loc));
                 }
+                viper |= path.as_slice() == ["viper"];
                 continue;
             }
             self.compile_expr(d)?;
@@ -1204,7 +1230,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
         }
         self.set_line(s.loc.line);
         let mut flags = self.compile_defaults(&f.args)?;
-        flags |= self.compile_annotations(&f.args, f.returns.as_ref())?;
+        if !viper {
+            // Viper annotations name viper types, not objects: they are never evaluated.
+            flags |= self.compile_annotations(&f.args, f.returns.as_ref())?;
+        }
         let scope = self.scope_for(f, s.loc)?;
         let qualname = self.qualname_for(&f.name);
         let first = f
@@ -1223,6 +1252,9 @@ impl<'a, 'i> Compiler<'a, 'i> {
             self.unit().doc = Some(v);
             body = &body[1..];
         }
+        if viper {
+            self.viper_prologue(f, s.loc)?;
+        }
         self.compile_stmts(body)?;
         self.emit(Instr::LoadNone);
         self.emit(Instr::ReturnValue);
@@ -1233,6 +1265,141 @@ impl<'a, 'i> Compiler<'a, 'i> {
             self.emit(Instr::Call(1));
         }
         self.name_op(&f.name, Ctx::Store, s.loc)
+    }
+
+    /// Whether `e`, in a viper function, has viper type `uint`: a uint local, a `uint(...)` cast,
+    /// or arithmetic on one.
+    fn viper_is_uint(&self, e: &Expr) -> bool {
+        let u = self.unit_ref();
+        if u.viper_ret.is_none() {
+            return false;
+        }
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Name(n) => return u.viper_uints.iter().any(|x| x == n),
+                ExprKind::Call { func, .. } => {
+                    return matches!(&func.kind, ExprKind::Name(n) if n == "uint")
+                }
+                ExprKind::BinOp { left, right, .. } => {
+                    if self.viper_is_uint(right) {
+                        return true;
+                    }
+                    cur = left;
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// Whether `e`, in a viper function, is known to have viper type `int`: an int local or
+    /// constant, an `int(...)` cast, an item of a pointer local, or arithmetic on those.
+    fn viper_is_int(&self, e: &Expr) -> bool {
+        let u = self.unit_ref();
+        if u.viper_ret.is_none() {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => u.viper_ints.iter().any(|x| x == n),
+            ExprKind::Constant(Constant::Int(_)) => true,
+            ExprKind::Call { func, .. } => matches!(&func.kind, ExprKind::Name(n) if n == "int"),
+            ExprKind::Subscript { value, .. } => self.viper_is_ptr(value),
+            ExprKind::UnaryOp { operand, .. } => self.viper_is_int(operand),
+            ExprKind::BinOp { left, right, .. } => {
+                self.viper_is_int(left) && self.viper_is_int(right)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `e`, in a viper function, is a pointer: a pointer local or a pointer cast.
+    fn viper_is_ptr(&self, e: &Expr) -> bool {
+        let u = self.unit_ref();
+        match &e.kind {
+            ExprKind::Name(n) => u.viper_ptrs.iter().any(|x| x == n),
+            ExprKind::Call { func, .. } => matches!(
+                &func.kind,
+                ExprKind::Name(n) if matches!(n.as_str(), "ptr" | "ptr8" | "ptr16" | "ptr32")
+            ),
+            _ => false,
+        }
+    }
+
+    /// Load attribute `name` of the internal `_viper` module.
+    fn viper_attr(&mut self, name: &str) {
+        self.emit(Instr::LoadInt(0));
+        self.emit(Instr::LoadNone);
+        let m = self.name_index("_viper");
+        self.emit(Instr::ImportName(m));
+        let i = self.name_index(name);
+        self.emit(Instr::LoadAttr(i));
+    }
+
+    /// Start a viper function: record its return cast and convert annotated arguments to their
+    /// viper types.
+    fn viper_prologue(&mut self, f: &'a ast::FunctionDef, loc: Loc) -> CResult {
+        // Annotations must name viper types (MicroPython raises ViperTypeError for an unknown
+        // name; here every compile-time error is a SyntaxError).
+        let all = f.args.posonlyargs.iter().chain(f.args.args.iter());
+        let anns = all
+            .chain(f.args.kwonlyargs.iter())
+            .filter_map(|a| a.annotation.as_ref())
+            .chain(f.returns.as_ref());
+        for ann in anns {
+            match &ann.kind {
+                ExprKind::Name(n) => {
+                    if !matches!(
+                        n.as_str(),
+                        "object" | "bool" | "int" | "uint" | "ptr" | "ptr8" | "ptr16" | "ptr32"
+                    ) {
+                        let msg = format!("unknown type '{}'", n);
+                        return Err(syntax_error(&msg, ann.loc));
+                    }
+                }
+                _ => return Err(syntax_error("annotation must be an identifier", ann.loc)),
+            }
+        }
+        let ret = match f.returns.as_ref().map(|r| &r.kind) {
+            Some(ExprKind::Name(n)) => match n.as_str() {
+                "int" => "int",
+                "uint" => "uint",
+                "bool" => "bool",
+                "ptr" | "ptr8" | "ptr16" | "ptr32" => "ret_ptr",
+                _ => "",
+            },
+            _ => "",
+        };
+        self.unit().viper_ret = Some(ret);
+        let args = f.args.posonlyargs.iter().chain(f.args.args.iter());
+        for a in args.chain(f.args.kwonlyargs.iter()) {
+            if let Some(ExprKind::Name(n)) = a.annotation.as_ref().map(|r| &r.kind) {
+                let name = a.name.clone();
+                match n.as_str() {
+                    "uint" => self.unit().viper_uints.push(name),
+                    "int" => self.unit().viper_ints.push(name),
+                    "ptr" | "ptr8" | "ptr16" | "ptr32" => self.unit().viper_ptrs.push(name),
+                    _ => {}
+                }
+            }
+            let cast = match a.annotation.as_ref().map(|r| &r.kind) {
+                Some(ExprKind::Name(n)) => match n.as_str() {
+                    "int" => "arg_int",
+                    "uint" => "uint",
+                    "bool" => "bool",
+                    "ptr" => "ptr",
+                    "ptr8" => "ptr8",
+                    "ptr16" => "ptr16",
+                    "ptr32" => "ptr32",
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            self.viper_attr(cast);
+            self.name_op(&a.name, Ctx::Load, loc)?;
+            self.emit(Instr::Call(1));
+            self.name_op(&a.name, Ctx::Store, loc)?;
+        }
+        Ok(())
     }
 
     fn compile_lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult {
@@ -1336,6 +1503,19 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 }
             }
             StmtKind::Assign { targets, value } => {
+                if let [Expr {
+                    kind: ExprKind::Name(n),
+                    ..
+                }] = targets.as_slice()
+                {
+                    if self.viper_is_uint(value) {
+                        self.unit().viper_uints.push(n.clone());
+                    } else if self.viper_is_int(value) {
+                        self.unit().viper_ints.push(n.clone());
+                    } else if self.viper_is_ptr(value) {
+                        self.unit().viper_ptrs.push(n.clone());
+                    }
+                }
                 self.compile_expr(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
@@ -1530,7 +1710,14 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 if async_gen && !matches!(e.kind, ExprKind::Constant(Constant::None)) {
                     return Err(syntax_error("'return' with value in async generator", loc));
                 }
-                self.compile_expr(e)?;
+                match self.unit_ref().viper_ret {
+                    Some(cast) if !cast.is_empty() => {
+                        self.viper_attr(cast);
+                        self.compile_expr(e)?;
+                        self.emit(Instr::Call(1));
+                    }
+                    _ => self.compile_expr(e)?,
+                }
                 self.set_line(loc.line);
                 self.unwind_all(true)?;
             }
@@ -1969,10 +2156,25 @@ impl<'a, 'i> Compiler<'a, 'i> {
     fn compile_augassign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult {
         match &target.kind {
             ExprKind::Name(n) => {
+                // uint arithmetic wraps to a machine word.
+                let uint = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::LShift)
+                    && self.viper_is_uint(target);
+                let int = matches!(op, BinOp::Mult | BinOp::LShift)
+                    && self.viper_is_int(target)
+                    && self.viper_is_int(value);
+                let wrap = uint || int;
+                if uint {
+                    self.viper_attr("uint");
+                } else if int {
+                    self.viper_attr("arg_int");
+                }
                 self.name_op(n, Ctx::Load, target.loc)?;
                 self.compile_expr(value)?;
                 self.set_line(target.loc.line);
                 self.emit(Instr::InplaceOp(op));
+                if wrap {
+                    self.emit(Instr::Call(1));
+                }
                 self.name_op(n, Ctx::Store, target.loc)?;
             }
             ExprKind::Attribute { value: obj, attr } => {
@@ -2158,7 +2360,26 @@ impl<'a, 'i> Compiler<'a, 'i> {
     }
 
     fn compile_expr_inner(&mut self, e: &'a Expr) -> CResult {
-        if let ExprKind::BinOp { .. } = e.kind {
+        if let ExprKind::BinOp { op, .. } = e.kind {
+            if matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mult | BinOp::LShift)
+                && self.viper_is_uint(e)
+            {
+                // uint arithmetic wraps to a machine word.
+                self.viper_attr("uint");
+                self.compile_binop_chain(e)?;
+                self.emit(Instr::Call(1));
+                return Ok(());
+            }
+            if matches!(op, BinOp::Mult | BinOp::LShift)
+                && self.viper_is_int(e)
+                && self.fold(e).is_none()
+            {
+                // int products and shifts wrap to a machine word (sums stay exact).
+                self.viper_attr("arg_int");
+                self.compile_binop_chain(e)?;
+                self.emit(Instr::Call(1));
+                return Ok(());
+            }
             return self.compile_binop_chain(e);
         }
         if matches!(

@@ -41,6 +41,7 @@ pub mod moddeflate;
 pub mod moderrno;
 pub mod modframebuf;
 pub mod modgc;
+pub mod viper;
 pub mod modhashlib;
 pub mod modheapq;
 pub mod modio;
@@ -118,6 +119,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     // Native modules: add a line per module (`import x` creates it on first use).
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
+    vm.native_modules.push(("_viper", viper::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
     vm.native_modules.push(("io", modio::init_module));
     vm.native_modules.push(("os", modos::init_module));
