@@ -41,7 +41,7 @@ fn with_view<R>(v: &Value, f: impl FnOnce(&mut View) -> R) -> Option<R> {
 }
 
 /// Run `f` on the raw bytes of a bytes, bytearray or array object (no copy).
-fn with_raw<R>(obj: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+pub(crate) fn with_raw<R>(obj: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     if let Value::Obj(o) = obj {
         match &**o {
             PyObject::Bytes(b) => return Some(f(b)),
@@ -59,7 +59,7 @@ fn with_raw<R>(obj: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
 }
 
 /// Run `f` on the raw bytes of a bytearray or array object, writable.
-fn with_raw_mut<R>(obj: &Value, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+pub(crate) fn with_raw_mut<R>(obj: &Value, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
     if let Value::Obj(o) = obj {
         match &**o {
             PyObject::ByteArray(b) => return b.try_borrow_mut().ok().map(|mut b| f(&mut b)),

@@ -11,6 +11,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::exceptions::ExcKind;
+use crate::modio::size_arg;
 use crate::types;
 use crate::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
@@ -115,17 +116,6 @@ fn result(binary: bool, data: Vec<u8>) -> Value {
         match String::from_utf8(data) {
             Ok(s) => Value::string(s),
             Err(e) => Value::string(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        }
-    }
-}
-
-/// An optional size argument: None for "all" (absent, None or negative).
-fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => {
-            let n = vm.to_index(v)?;
-            Ok(usize::try_from(n).ok())
         }
     }
 }

@@ -22,6 +22,7 @@ use num_bigint::BigInt;
 
 use crate::attr::dict_of;
 use crate::modbuiltins::builtin_fn;
+use crate::objmemoryview::{with_raw as with_bytes, with_raw_mut as with_bytes_mut};
 use crate::types;
 use crate::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
@@ -106,41 +107,6 @@ fn is_raw_buffer(v: &Value) -> bool {
         }
     }
     false
-}
-
-/// Run `f` on the bytes of a raw buffer (no copy).
-fn with_bytes<R>(buf: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
-    if let Value::Obj(o) = buf {
-        match &**o {
-            PyObject::Bytes(b) => return Some(f(b)),
-            PyObject::ByteArray(b) => return b.try_borrow().ok().map(|b| f(&b)),
-            PyObject::Native(n) => {
-                let d = n.data.try_borrow().ok()?;
-                return d
-                    .downcast_ref::<crate::modarray::ArrayData>()
-                    .map(|a| f(&a.data));
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Run `f` on the bytes of a writable raw buffer (no copy); None for a read-only one.
-fn with_bytes_mut<R>(buf: &Value, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
-    if let Value::Obj(o) = buf {
-        match &**o {
-            PyObject::ByteArray(b) => return b.try_borrow_mut().ok().map(|mut b| f(&mut b)),
-            PyObject::Native(n) => {
-                let mut d = n.data.try_borrow_mut().ok()?;
-                return d
-                    .downcast_mut::<crate::modarray::ArrayData>()
-                    .map(|a| f(&mut a.data));
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 /// The address of a buffer object (stable while the object lives).
