@@ -41,7 +41,6 @@ pub mod moddeflate;
 pub mod moderrno;
 pub mod modframebuf;
 pub mod modgc;
-pub mod viper;
 pub mod modhashlib;
 pub mod modheapq;
 pub mod modio;
@@ -83,6 +82,7 @@ pub mod symtable;
 pub mod types;
 pub mod value;
 pub mod vfs;
+pub mod viper;
 pub mod vm;
 
 pub use value::Value;
