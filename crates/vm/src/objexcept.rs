@@ -34,7 +34,7 @@ pub fn traceback_entries(v: &Value) -> Option<Vec<crate::value::TbEntry>> {
     let mut out = Vec::with_capacity(items.len());
     for it in items.iter().rev() {
         let t = it.as_tuple()?;
-        let [Value::Str(filename), Value::Str(name), Value::Int(line)] = &t[..] else {
+        let [Value::Str(filename), Value::Str(name), Value::Int(line)] = t else {
             return None;
         };
         out.push(crate::value::TbEntry {
