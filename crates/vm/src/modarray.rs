@@ -362,7 +362,13 @@ fn a_frombytes(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn norm_index(vm: &mut Vm, idx: &Value, len: usize, msg: &str) -> PyResult<usize> {
-    let i = vm.to_index(idx)?;
+    let i = match idx {
+        Value::Int(i) => *i,
+        _ if vm.getattr_opt(idx, "__index__")?.is_none() => {
+            return Err(vm.type_error("array indices must be integers"));
+        }
+        _ => vm.to_index(idx)?,
+    };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
         return Err(vm.index_error(msg));
@@ -375,19 +381,29 @@ fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 2 {
         return Err(vm.type_error("expected 1 argument"));
     }
+    if !is_slice(&args[1]) {
+        // One item, decoded in place (the index is computed before borrowing the array, as its
+        // __index__ may run Python code).
+        let len = with_array(&args[0], |a| a.data.len() / size).unwrap_or(0);
+        let i = norm_index(vm, &args[1], len, "array index out of range")?;
+        let item = with_array(&args[0], |a| {
+            a.data
+                .get(i * size..(i + 1) * size)
+                .map(|item| decode(code, item))
+        });
+        return item
+            .flatten()
+            .ok_or_else(|| vm.index_error("array index out of range"));
+    }
     let data = array_bytes(&args[0]).unwrap_or_default();
     let len = data.len() / size;
-    if is_slice(&args[1]) {
-        let (start, stop, step) = slice_indices(vm, &args[1], len)?;
-        let mut out = Vec::with_capacity(slice_len(start, stop, step) * size);
-        for p in slice_positions(start, stop, step) {
-            out.extend_from_slice(&data[p * size..(p + 1) * size]);
-        }
-        let cls = class_of(&args[0]).unwrap_or_else(|| vm.types.object.clone());
-        return Ok(new_array(vm, &cls, code, out));
+    let (start, stop, step) = slice_indices(vm, &args[1], len)?;
+    let mut out = Vec::with_capacity(slice_len(start, stop, step) * size);
+    for p in slice_positions(start, stop, step) {
+        out.extend_from_slice(&data[p * size..(p + 1) * size]);
     }
-    let i = norm_index(vm, &args[1], len, "array index out of range")?;
-    Ok(decode(code, &data[i * size..(i + 1) * size]))
+    let cls = class_of(&args[0]).unwrap_or_else(|| vm.types.object.clone());
+    Ok(new_array(vm, &cls, code, out))
 }
 
 fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
