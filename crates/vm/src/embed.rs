@@ -390,6 +390,19 @@ mod tests {
     }
 
     #[test]
+    fn dropping_the_vm_frees_its_cycles() {
+        let (mut vm, _out) = vm();
+        let src =
+            "class A:\n    def f(self):\n        return self\nimport sys\nx = [A()]\nx.append(x)\n";
+        let st = vm.start(src, "<t>", false).unwrap();
+        assert!(matches!(st, RunState::Finished(_)));
+        // sys.modules holds the sys module, whose namespace holds sys.modules: a cycle.
+        let modules = alloc::rc::Rc::downgrade(&vm.modules);
+        drop(vm);
+        assert!(modules.upgrade().is_none());
+    }
+
+    #[test]
     fn input_suspends_and_resumes() {
         let (mut vm, out) = vm();
         let st = vm

@@ -99,6 +99,20 @@ impl Heap {
         self.tracked.retain(|w| w.strong_count() > 0);
     }
 
+    /// Empty every container still alive (the VM is going away): the references they hold
+    /// are dropped together, so cycles the program left behind (modules and their functions,
+    /// classes and their methods) are freed instead of outliving the VM.
+    pub fn clear_all(&mut self) {
+        let objs: Vec<Obj> = self.tracked.iter().filter_map(|w| w.upgrade()).collect();
+        let mut dropped: Vec<Value> = Vec::new();
+        for o in &objs {
+            clear_refs(o, &self.native_tracers, &mut dropped);
+        }
+        drop(objs);
+        drop(dropped);
+        self.tracked.clear();
+    }
+
     /// Run a full cycle collection; returns the number of objects freed.
     pub fn collect(&mut self) -> usize {
         self.prune();

@@ -132,6 +132,15 @@ const METHOD_CACHE_SIZE: usize = 4096;
 /// Maximum depth of native re-entry before RecursionError (protects the Rust stack).
 pub const MAX_NATIVE_DEPTH: usize = 200;
 
+/// A dropped VM frees everything its program made, cycles included (a board's soft reset drops
+/// the VM and makes a new one; without this each reset leaked the old program's modules).
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.frames.clear();
+        self.heap.clear_all();
+    }
+}
+
 impl Vm {
     /// A new interpreter with the built-in types, exceptions and modules set up.
     pub fn new(config: VmConfig, port: Box<dyn Port>) -> Vm {
