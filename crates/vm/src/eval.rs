@@ -165,30 +165,27 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
 /// Int and float comparisons on the top two stack slots (None for everything else).
 #[inline(always)]
 fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<bool> {
-    use crate::ast::CmpOp::*;
     let [.., a, b] = stack else { return None };
-    let r = match (a, b) {
-        (Value::Int(x), Value::Int(y)) => match op {
-            Lt => x < y,
-            LtE => x <= y,
-            Gt => x > y,
-            GtE => x >= y,
-            Eq => x == y,
-            NotEq => x != y,
-            _ => return None,
-        },
-        (Value::Float(x), Value::Float(y)) => match op {
-            Lt => x < y,
-            LtE => x <= y,
-            Gt => x > y,
-            GtE => x >= y,
-            Eq => x == y,
-            NotEq => x != y,
-            _ => return None,
-        },
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => ordered(x, y, op),
+        (Value::Float(x), Value::Float(y)) => ordered(x, y, op),
+        _ => None,
+    }
+}
+
+/// `x op y` for an ordering or equality operator (None for `is`, `in` and their negations).
+#[inline(always)]
+fn ordered<T: PartialOrd>(x: &T, y: &T, op: crate::ast::CmpOp) -> Option<bool> {
+    use crate::ast::CmpOp::*;
+    Some(match op {
+        Lt => x < y,
+        LtE => x <= y,
+        Gt => x > y,
+        GtE => x >= y,
+        Eq => x == y,
+        NotEq => x != y,
         _ => return None,
-    };
-    Some(r)
+    })
 }
 
 /// The next item of a range, list or tuple iterator on top of the stack, read in place:
@@ -202,36 +199,7 @@ fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
         return None;
     };
     let mut st = st.try_borrow_mut().ok()?;
-    match &mut *st {
-        IterState::Range {
-            next,
-            remaining,
-            step,
-        } => {
-            if *remaining == 0 {
-                return Some(None);
-            }
-            let v = *next;
-            *remaining -= 1;
-            *next = next.wrapping_add(*step);
-            Some(Some(Value::Int(v)))
-        }
-        IterState::Seq {
-            seq: Value::Obj(s),
-            index,
-        } => {
-            let item = match &**s {
-                PyObject::List(l) => l.try_borrow().ok()?.get(*index).cloned(),
-                PyObject::Tuple(t) => t.get(*index).cloned(),
-                _ => return None,
-            };
-            if item.is_some() {
-                *index += 1;
-            }
-            Some(item)
-        }
-        _ => None,
-    }
+    crate::iter::step_simple(&mut st)
 }
 
 /// Replace the top two stack slots by `r` (what they held is dropped; dropping never runs

@@ -12,6 +12,47 @@ use crate::vm::Vm;
 use crate::PyResult;
 use crate::Value;
 
+/// One step of a range or list/tuple iterator, under its borrow: `Some(item)`, with `None` once
+/// exhausted (which also marks the iterator done, so a list that grows later is not read again);
+/// None for the other iterator kinds. Shared by `next()` and the dispatch loop's `for`.
+#[inline(always)]
+pub(crate) fn step_simple(st: &mut IterState) -> Option<Option<Value>> {
+    let r = match st {
+        IterState::Range {
+            next,
+            remaining,
+            step,
+        } => {
+            if *remaining == 0 {
+                None
+            } else {
+                let v = *next;
+                *remaining -= 1;
+                *next = next.wrapping_add(*step);
+                return Some(Some(Value::Int(v)));
+            }
+        }
+        IterState::Seq { seq, index } => {
+            let item = match seq {
+                Value::Obj(s) => match &**s {
+                    PyObject::List(l) => l.try_borrow().ok().and_then(|l| l.get(*index).cloned()),
+                    PyObject::Tuple(t) => t.get(*index).cloned(),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if item.is_some() {
+                *index += 1;
+                return Some(item);
+            }
+            None
+        }
+        _ => return None,
+    };
+    *st = IterState::Done;
+    Some(r)
+}
+
 /// Advance a built-in iterator object.
 pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
     let PyObject::Iter(cell) = &**o else {
@@ -31,34 +72,8 @@ pub fn iter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Value>> {
         let mut st = cell.borrow_mut();
         match &mut *st {
             IterState::Done => return Ok(None),
-            IterState::Range {
-                next,
-                remaining,
-                step,
-            } => {
-                if *remaining == 0 {
-                    return Ok(None);
-                }
-                let v = *next;
-                *remaining -= 1;
-                *next = next.wrapping_add(*step);
-                return Ok(Some(Value::Int(v)));
-            }
-            IterState::Seq { seq, index } => {
-                let r = match seq {
-                    Value::Obj(s) => match &**s {
-                        PyObject::List(l) => l.borrow().get(*index).cloned(),
-                        PyObject::Tuple(t) => t.get(*index).cloned(),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                if r.is_some() {
-                    *index += 1;
-                } else {
-                    *st = IterState::Done;
-                }
-                return Ok(r);
+            IterState::Range { .. } | IterState::Seq { .. } => {
+                return Ok(step_simple(&mut st).flatten());
             }
             IterState::Str { s, offset } => {
                 let text = s.as_str();
