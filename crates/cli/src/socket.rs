@@ -10,6 +10,7 @@ use std::net::{Ipv4Addr, ToSocketAddrs};
 
 use ferropy_vm::exceptions::ExcKind;
 use ferropy_vm::modbuiltins::check_args;
+use ferropy_vm::modio::size_arg;
 use ferropy_vm::modstruct::{module_fns, module_set};
 use ferropy_vm::types;
 use ferropy_vm::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
@@ -425,7 +426,8 @@ fn recv_raw(
     Ok((buf, sa))
 }
 
-fn size_arg(vm: &mut Vm, v: Option<&Value>, default: usize) -> PyResult<usize> {
+/// The buffer size argument of recv/recvfrom (a negative one is an error; capped at 16 MB).
+fn recv_size(vm: &mut Vm, v: Option<&Value>, default: usize) -> PyResult<usize> {
     match v {
         None | Some(Value::None) => Ok(default),
         Some(v) => {
@@ -441,7 +443,7 @@ fn size_arg(vm: &mut Vm, v: Option<&Value>, default: usize) -> PyResult<usize> {
 fn s_recv(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "recv", args, 2, 3)?;
     let (fd, timeout) = sock(vm, args.first())?;
-    let n = size_arg(vm, args.get(1), 0)?;
+    let n = recv_size(vm, args.get(1), 0)?;
     let (b, _) = recv_raw(vm, fd, timeout, n)?;
     Ok(Value::bytes_vec(b))
 }
@@ -449,7 +451,7 @@ fn s_recv(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_recvfrom(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "recvfrom", args, 2, 3)?;
     let (fd, timeout) = sock(vm, args.first())?;
-    let n = size_arg(vm, args.get(1), 0)?;
+    let n = recv_size(vm, args.get(1), 0)?;
     let (b, sa) = recv_raw(vm, fd, timeout, n)?;
     let a = addr_value(vm, &sa);
     let b = Value::bytes_vec(b);
@@ -460,17 +462,7 @@ fn s_recvfrom(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "read", args, 1, 2)?;
     let (fd, timeout) = sock(vm, args.first())?;
-    let n = match args.get(1) {
-        None | Some(Value::None) => usize::MAX,
-        Some(v) => {
-            let n = vm.to_index(v)?;
-            if n < 0 {
-                usize::MAX
-            } else {
-                n as usize
-            }
-        }
-    };
+    let n = size_arg(vm, args.get(1))?.unwrap_or(usize::MAX);
     let mut out = Vec::new();
     loop {
         let want = (n - out.len()).min(4096);

@@ -2248,14 +2248,8 @@ impl<'a, 'i> Compiler<'a, 'i> {
                 }))
             }
             ExprKind::BinOp { .. } => {
-                // Down the left spine iteratively, so long chains do not recurse deeply.
-                let mut rights = Vec::new();
-                let mut cur = e;
-                while let ExprKind::BinOp { left, op, right } = &cur.kind {
-                    rights.push((*op, &**right));
-                    cur = left;
-                }
-                let mut acc = self.mp_const_eval(cur)?;
+                let (first, rights) = left_spine(e);
+                let mut acc = self.mp_const_eval(first)?;
                 for (op, r) in rights.into_iter().rev() {
                     let a = const_int(&acc)?;
                     let b = const_int(&self.mp_const_eval(r)?)?;
@@ -2285,16 +2279,10 @@ impl<'a, 'i> Compiler<'a, 'i> {
             }),
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
             ExprKind::BinOp { .. } => {
-                // Iterate down the left spine so long chains (`1 + 2 + ... + n`) do not recurse.
-                let mut rights = Vec::new();
-                let mut cur = e;
-                while let ExprKind::BinOp { left, op, right } = &cur.kind {
-                    rights.push((*op, &**right));
-                    cur = left;
-                }
-                let mut acc = self.fold(cur)?;
-                for (op, r) in rights.iter().rev() {
-                    acc = fold_binop(*op, &acc, &self.fold(r)?)?;
+                let (first, rights) = left_spine(e);
+                let mut acc = self.fold(first)?;
+                for (op, r) in rights.into_iter().rev() {
+                    acc = fold_binop(op, &acc, &self.fold(r)?)?;
                 }
                 Some(acc)
             }
@@ -3457,6 +3445,19 @@ fn disassemble_into(code: &Code, out: &mut String) {
             }
         }
     }
+}
+
+/// A chain of binary operations `x op1 a op2 b ...` taken apart iteratively (so long chains such
+/// as `1 + 2 + ... + n` do not recurse): the leftmost operand, and the (operator, right operand)
+/// pairs from the outermost inwards.
+fn left_spine(e: &Expr) -> (&Expr, Vec<(crate::ast::BinOp, &Expr)>) {
+    let mut rights = Vec::new();
+    let mut cur = e;
+    while let ExprKind::BinOp { left, op, right } = &cur.kind {
+        rights.push((*op, &**right));
+        cur = left;
+    }
+    (cur, rights)
 }
 
 #[cfg(test)]

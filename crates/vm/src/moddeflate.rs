@@ -836,17 +836,7 @@ fn d_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn d_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     crate::number::check_nargs(vm, "readline", args, 1, 2)?;
-    let limit = match args.get(1) {
-        None | Some(Value::None) => usize::MAX,
-        Some(v) => {
-            let n = vm.to_index(v)?;
-            if n < 0 {
-                usize::MAX
-            } else {
-                n as usize
-            }
-        }
-    };
+    let limit = crate::modio::size_arg(vm, args.get(1))?.unwrap_or(usize::MAX);
     let data = with_inflater(vm, &args[0], |vm, st, inf| {
         let mut scanned = 0;
         loop {

@@ -517,7 +517,7 @@ fn to_value(vm: &mut Vm, text: bool, b: Vec<u8>) -> PyResult {
 }
 
 /// An optional size argument: None for absent, None or negative.
-pub(crate) fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+pub fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
