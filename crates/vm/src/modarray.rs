@@ -15,7 +15,7 @@ use crate::modstruct::module_set;
 use crate::number::{classify, Num};
 use crate::objrange::{is_slice, slice_indices, slice_len, slice_positions};
 use crate::types;
-use crate::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
+use crate::value::{IterState, Layout, NativeObj, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -336,11 +336,14 @@ fn a_tolist(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(vm.new_list(items))
 }
 
+/// `iter(array)`: a live iterator by index (it sees appends made while iterating, like CPython's,
+/// and costs no copy of the array).
 fn a_iter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     this(vm, args)?;
-    let items = items_of(&args[0]);
-    let l = vm.new_list(items);
-    vm.iter(&l)
+    Ok(vm.new_iter(IterState::GetItem {
+        obj: args[0].clone(),
+        index: 0,
+    }))
 }
 
 fn a_tobytes(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
