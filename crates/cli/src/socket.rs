@@ -6,7 +6,7 @@
 //! request, so `select.poll` and asyncio's streams can wait on non-blocking sockets.
 
 use std::cell::RefCell;
-use std::net::{Ipv4Addr, ToSocketAddrs};
+use std::net::{Ipv4Addr, Ipv6Addr, ToSocketAddrs};
 
 use ferropy_vm::exceptions::ExcKind;
 use ferropy_vm::modbuiltins::check_args;
@@ -738,6 +738,60 @@ fn getaddrinfo(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(vm.new_list(out))
 }
 
+/// The address family argument of `inet_pton`/`inet_ntop`: true for AF_INET6.
+fn family_is_v6(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    match vm.to_index(v)? {
+        f if f == libc::AF_INET as i64 => Ok(false),
+        f if f == libc::AF_INET6 as i64 => Ok(true),
+        _ => Err(ferropy_vm::vfs::os_error(vm, libc::EAFNOSUPPORT, None)),
+    }
+}
+
+/// `inet_pton(af, ip_string)`: the packed bytes of an IPv4 or IPv6 address.
+fn inet_pton(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "inet_pton", args, 2, 2)?;
+    let v6 = family_is_v6(vm, &args[0])?;
+    let Value::Str(s) = &args[1] else {
+        let tn = vm.type_name(&args[1]);
+        return Err(vm.type_error(format!("inet_pton() argument 2 must be str, not {}", tn)));
+    };
+    let packed = if v6 {
+        s.as_str().parse::<Ipv6Addr>().map(|a| a.octets().to_vec())
+    } else {
+        s.as_str().parse::<Ipv4Addr>().map(|a| a.octets().to_vec())
+    };
+    match packed {
+        Ok(b) => Ok(Value::bytes_vec(b)),
+        Err(_) => Err(vm.err(
+            ExcKind::OSError,
+            "illegal IP address string passed to inet_pton",
+        )),
+    }
+}
+
+/// `inet_ntop(af, packed)`: the text form of a packed IPv4 (4 bytes) or IPv6 (16 bytes) address.
+fn inet_ntop(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "inet_ntop", args, 2, 2)?;
+    let v6 = family_is_v6(vm, &args[0])?;
+    if let Value::Str(_) = &args[1] {
+        return Err(vm.type_error("a bytes-like object is required, not 'str'"));
+    }
+    let data = data_arg(vm, &args[1])?;
+    let text = if v6 {
+        <[u8; 16]>::try_from(data.as_slice())
+            .ok()
+            .map(|b| Ipv6Addr::from(b).to_string())
+    } else {
+        <[u8; 4]>::try_from(data.as_slice())
+            .ok()
+            .map(|b| Ipv4Addr::from(b).to_string())
+    };
+    match text {
+        Some(t) => Ok(Value::string(t)),
+        None => Err(vm.value_error("invalid length of packed IP address string")),
+    }
+}
+
 /// Build the `socket` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let m = vm.new_module("socket");
@@ -775,9 +829,17 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     );
     types::set_attr(&cls, "__module__", Value::str("socket"));
     module_set(&m, "socket", Value::Obj(cls));
-    module_fns(&m, &[("getaddrinfo", getaddrinfo)]);
+    module_fns(
+        &m,
+        &[
+            ("getaddrinfo", getaddrinfo),
+            ("inet_pton", inet_pton),
+            ("inet_ntop", inet_ntop),
+        ],
+    );
     for (name, v) in [
         ("AF_INET", libc::AF_INET),
+        ("AF_INET6", libc::AF_INET6),
         ("SOCK_STREAM", libc::SOCK_STREAM),
         ("SOCK_DGRAM", libc::SOCK_DGRAM),
         ("SOCK_RAW", libc::SOCK_RAW),
