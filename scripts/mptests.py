@@ -8,7 +8,8 @@ MicroPython's tests are not part of this repository: the script downloads MicroP
 release from the Debian archive (the mirror is the one apt on this machine is configured with),
 checks its SHA-256, and unpacks its tests/ and tools/ folders into .tools/. It then runs
 run-tests.py with MICROPY_MICROPYTHON pointing at ferropy (default target/release/ferropy), with
-the default test directories of MicroPython's unix port unless run-tests.py arguments are given.
+the default test directories of MicroPython's unix port (and thread/) unless run-tests.py
+arguments are given.
 With --mjs it runs the webassembly target instead (`-t webassembly`: node runs the npm package's
 module for Python tests, and the JS API tests of tests/ports/webassembly import it).
 
@@ -139,6 +140,13 @@ def write_known(path, failed, old):
         f.write("\n".join(lines) + "\n")
 
 
+# MicroPython's run-tests.py default directories for the unix port, and thread/.
+UNIX_DIRS = [
+    "basics", "micropython", "misc", "extmod", "float", "import", "io", "stress", "unicode",
+    "cmdline", "ports/unix", "thread",
+]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ferropy", default=os.path.join(ROOT, "target", "release", "ferropy"))
@@ -153,6 +161,10 @@ def main():
     if args.mjs:
         env["MICROPY_MICROPYTHON_MJS"] = os.path.abspath(args.mjs)
         cmd += ["-t", "webassembly"]
+    elif not rest:
+        # The unix port's default directories, plus thread/ (which MicroPython's own CI runs for
+        # the unix port too).
+        cmd += ["-d"] + UNIX_DIRS
     cmd += rest
     print("mptests:", " ".join(cmd[1:]), flush=True)
     proc = subprocess.run(

@@ -88,15 +88,56 @@ impl Vm {
         if let Some(dd) = dict_of(&d) {
             dd.borrow_mut().set_str("__file__", Value::str(filename));
         }
-        self.exec_in(src, filename, &d)
+        let code = self.compile_source(src, filename, Mode::Exec)?;
+        self.run_code_main(code)
     }
 
     /// Run one REPL input in `__main__` (expression results are printed).
     pub fn run_interactive(&mut self, src: &str) -> PyResult {
-        let d = self.main_dict();
         let code = self.compile_source(src, "<stdin>", Mode::Single)?;
-        let frame = crate::frame::Frame::new(code, d.clone(), Some(d));
-        self.run_nested(frame)
+        self.run_code_main(code)
+    }
+
+    /// Run compiled code in `__main__` to its end. When no run is in progress it runs as a
+    /// resumable run driven by [`Vm::run_blocking`], so that `_thread` threads can be switched
+    /// (threads started at a REPL go on during later inputs); inside a run it runs nested.
+    pub fn run_code_main(&mut self, code: Rc<Code>) -> PyResult {
+        if self.is_suspended() || self.resumable || self.native_depth != 0 {
+            let d = self.main_dict();
+            let frame = crate::frame::Frame::new(code, d.clone(), Some(d));
+            return self.run_nested(frame);
+        }
+        let st = self.start_code(code);
+        self.run_blocking(st)
+    }
+
+    /// Drive a resumable run to its end on a port that can block: sleeps go to the port (then
+    /// Ctrl-C is checked), `input()` reads a line from it, time slices just continue.
+    pub fn run_blocking(&mut self, mut st: PyResult<RunState>) -> PyResult {
+        loop {
+            st = match st? {
+                RunState::Finished(v) => return Ok(v),
+                RunState::Suspended(Suspend::Sleep(us)) => {
+                    self.port.sleep_us(us);
+                    match self.check_interrupt() {
+                        Ok(()) => self.resume(Value::None),
+                        Err(e) => self.resume_throw(e.0),
+                    }
+                }
+                RunState::Suspended(Suspend::Yield) => self.resume(Value::None),
+                RunState::Suspended(Suspend::Input) => match self.port.read_line() {
+                    Some(l) => self.resume(Value::string(l)),
+                    None => {
+                        let e = self.err(ExcKind::EOFError, "EOF when reading a line");
+                        self.resume_throw(e.0)
+                    }
+                },
+                RunState::Suspended(Suspend::Await(_)) => {
+                    let e = self.type_error("this port has no host objects to await");
+                    self.resume_throw(e.0)
+                }
+            };
+        }
     }
 
     /// Evaluate an expression in `__main__`.
@@ -266,7 +307,7 @@ impl Vm {
 
     /// True while a resumable run is suspended.
     pub fn is_suspended(&self) -> bool {
-        !self.frames.is_empty() || self.top_coro.is_some()
+        !self.frames.is_empty() || self.top_coro.is_some() || self.threads_idle()
     }
 
     /// Start a resumable run of a coroutine object (an `async def` function called by the host,
@@ -314,6 +355,15 @@ impl Vm {
     }
 
     fn resume_with(&mut self, v: PyResult<Value>) -> PyResult<RunState> {
+        if self.threads_idle() {
+            return self.thread_resume_idle(v);
+        }
+        let r = self.resume_raw(v);
+        self.thread_schedule(r)
+    }
+
+    /// Continue the run in the VM's frames (the running thread), without thread switching.
+    pub(crate) fn resume_raw(&mut self, v: PyResult<Value>) -> PyResult<RunState> {
         self.resumable = true;
         self.budget_left = self.budget;
         let r = if let Some(mut f) = self.frames.pop() {
@@ -335,10 +385,20 @@ impl Vm {
             self.resumable = false;
             return Err(self.err(ExcKind::RuntimeError, "nothing to resume"));
         };
-        self.finish_step(r)
+        self.finish_one(r)
     }
 
+    /// The outcome of one step of a resumable run, with the thread scheduler's switches.
     fn finish_step(&mut self, r: PyResult<crate::eval::GenOutcome>) -> PyResult<RunState> {
+        let r = self.finish_one(r);
+        self.thread_schedule(r)
+    }
+
+    /// The outcome of one step of the running thread.
+    pub(crate) fn finish_one(
+        &mut self,
+        r: PyResult<crate::eval::GenOutcome>,
+    ) -> PyResult<RunState> {
         self.resumable = false;
         match r {
             Ok(crate::eval::GenOutcome::Returned(v)) => {

@@ -2077,6 +2077,9 @@ impl Vm {
                     let cls = self.type_of(&mgr);
                     let exit_b = self.bind_attr(exit, Some(&mgr), &cls)?;
                     frame.stack.push(exit_b);
+                    // A direct call: a native `__enter__` (a lock's) may suspend the run.
+                    self.caller_frame = &**frame as *const Frame;
+                    self.direct_call = true;
                     let r = self.call_unbound(&enter, core::slice::from_ref(&mgr))?;
                     frame.stack.push(r);
                 }
@@ -2266,7 +2269,7 @@ impl Vm {
     #[inline]
     fn periodic_checks(&mut self) -> PyResult<()> {
         self.ticks = self.ticks.wrapping_add(1);
-        if self.ticks & 0x3ff == 0 {
+        if self.ticks & crate::vm::PERIODIC_MASK == 0 {
             return self.periodic_work();
         }
         Ok(())

@@ -53,6 +53,7 @@ pub mod modrandom;
 pub mod modre;
 pub mod modstruct;
 pub mod modsys;
+pub mod modthread;
 pub mod modtime;
 pub mod number;
 pub mod objbytes;
@@ -79,6 +80,7 @@ pub mod seqops;
 pub mod sort;
 pub mod stdio;
 pub mod symtable;
+pub mod thread;
 pub mod types;
 pub mod value;
 pub mod vfs;
@@ -119,6 +121,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     // Native modules: add a line per module (`import x` creates it on first use).
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
+    vm.native_modules.push(("_thread", modthread::init_module));
     vm.native_modules.push(("_viper", viper::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
     vm.native_modules.push(("io", modio::init_module));

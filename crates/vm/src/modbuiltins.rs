@@ -184,7 +184,12 @@ fn id(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn callable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "callable", args, 1, 1)?;
-    let r = match &args[0] {
+    Ok(Value::Bool(builtin_callable(vm, &args[0])))
+}
+
+/// `callable(v)`.
+pub fn builtin_callable(vm: &mut Vm, v: &Value) -> bool {
+    match v {
         Value::Obj(o) => match &**o {
             PyObject::Function(_)
             | PyObject::Builtin(_)
@@ -192,13 +197,12 @@ fn callable(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             | PyObject::Type(_)
             | PyObject::StaticMethod(_) => true,
             PyObject::Instance(_) | PyObject::Native(_) => {
-                vm.lookup_special(&args[0], "__call__").is_some()
+                vm.lookup_special(v, "__call__").is_some()
             }
             _ => false,
         },
         _ => false,
-    };
-    Ok(Value::Bool(r))
+    }
 }
 
 fn chr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

@@ -28,6 +28,9 @@ pub const SCHEDULE_DEPTH: usize = 8;
 struct MpState {
     opt_level: i64,
     queue: VecDeque<(Value, Value)>,
+    /// A scheduled callback is running: the scheduler is locked (callbacks it schedules wait
+    /// until it returns, as in MicroPython).
+    running: bool,
 }
 
 fn with_state<R>(vm: &mut Vm, f: impl FnOnce(&mut MpState) -> R) -> R {
@@ -87,10 +90,23 @@ impl Vm {
 /// Run the callbacks queued by `micropython.schedule`, oldest first. An exception from one stops
 /// the run (the rest stay queued) and propagates, as in MicroPython.
 pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
-    while let Some((f, arg)) = with_state(vm, |st| st.queue.pop_front()) {
-        vm.call(&f, &[arg])?;
+    if with_state(vm, |st| core::mem::replace(&mut st.running, true)) {
+        // Called from inside a callback: the outer call goes on with the queue.
+        vm.sched_pending = true;
+        return Ok(());
     }
-    Ok(())
+    let mut r = Ok(());
+    while let Some((f, arg)) = with_state(vm, |st| st.queue.pop_front()) {
+        if let Err(e) = vm.call(&f, &[arg]) {
+            r = Err(e);
+            break;
+        }
+    }
+    with_state(vm, |st| st.running = false);
+    if with_state(vm, |st| !st.queue.is_empty()) {
+        vm.sched_pending = true;
+    }
+    r
 }
 
 /// The optimisation level code is compiled at (`micropython.opt_level()`), clamped to 0..=3.
@@ -201,6 +217,8 @@ fn schedule(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         return Err(vm.err(ExcKind::RuntimeError, "schedule queue full"));
     }
     vm.sched_pending = true;
+    // Make the dispatch loop's next tick do its periodic work, which runs the queue.
+    vm.ticks |= crate::vm::PERIODIC_MASK;
     Ok(Value::None)
 }
 

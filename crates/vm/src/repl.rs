@@ -965,10 +965,7 @@ impl Repl {
         let resumable = self.resumable && after != After::Nothing;
         let result = match vm.compile_source(&src, filename, mode) {
             Ok(code) if resumable => vm.start_code(code),
-            Ok(code) => {
-                let frame = crate::frame::Frame::new(code, d.clone(), Some(d));
-                vm.run_nested(frame).map(RunState::Finished)
-            }
+            Ok(code) => vm.run_code_main(code).map(RunState::Finished),
             Err(e) => Err(e),
         };
         self.running = Some(Running { slot, eof, after });

@@ -45,6 +45,10 @@ impl Default for VmConfig {
     }
 }
 
+/// The dispatch loop does its periodic work (Ctrl-C, finalizers, scheduled callbacks, GC) once
+/// every `PERIODIC_MASK + 1` ticks.
+pub(crate) const PERIODIC_MASK: u32 = 0x3ff;
+
 /// The interpreter state.
 pub struct Vm {
     /// The built-in types.
@@ -72,7 +76,8 @@ pub struct Vm {
     /// The frame that made the current native call (for `globals()`, `locals()`, ...); only valid
     /// during that call.
     pub(crate) caller_frame: *const Frame,
-    /// Counter for periodic checks (interrupts, GC) in the dispatch loop.
+    /// Counter for periodic checks (interrupts, GC) in the dispatch loop: they run when
+    /// `ticks & PERIODIC_MASK` wraps to 0.
     pub(crate) ticks: u32,
     /// Pending `micropython.schedule` callbacks and similar hooks could go here.
     pub(crate) kbd_intr_enabled: bool,
@@ -101,6 +106,8 @@ pub struct Vm {
     pub(crate) budget_left: u32,
     /// The top-level coroutine of a resumable run with top-level `await`.
     pub(crate) top_coro: Option<Obj>,
+    /// The `_thread` scheduler, once a thread has been started.
+    pub(crate) threads: Option<alloc::boxed::Box<crate::thread::Threads>>,
     /// Finished frames kept for reuse (saves two allocations per call).
     #[allow(clippy::vec_box)]
     // frames move between the pool, the stack and generators as boxes
@@ -183,6 +190,7 @@ impl Vm {
             budget: 0,
             budget_left: 0,
             top_coro: None,
+            threads: None,
             frame_pool: Vec::new(),
             method_cache: Vec::new(),
             type_version: 0,

@@ -19,9 +19,20 @@ micropython.kbd_intr(-1)
 micropython.kbd_intr(3)
 micropython.alloc_emergency_exception_buf(100)
 seen = []
-for i in range(8):
-    micropython.schedule(seen.append, i)
-try:
-    micropython.schedule(seen.append, 8)
-except RuntimeError as e:
-    print("RuntimeError", e)
+
+
+def fill(_):
+    # Scheduled from inside a callback, so none of these can run yet: the ninth overflows.
+    for i in range(8):
+        micropython.schedule(seen.append, i)
+    try:
+        micropython.schedule(seen.append, 8)
+    except RuntimeError as e:
+        print("RuntimeError", e)
+
+
+micropython.schedule(fill, None)
+# Callbacks run soon after they are scheduled, at the loop's next safe point.
+for _ in range(3000):
+    pass
+print(seen)
