@@ -20,6 +20,9 @@ if [ "${FERROPY_BAREMETAL_ROUTE:-}" != debian ] &&
     rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
     log "route: rustup target $TARGET"
     cargo build --release --target "$TARGET" -p ferropy-vm --lib --target-dir "$TARGET_DIR"
+    log "the minimal module set (--no-default-features)"
+    cargo build --release --target "$TARGET" -p ferropy-vm --lib --target-dir "$TARGET_DIR" \
+        --no-default-features
 else
     for need in /usr/bin/rustc /usr/bin/cargo /usr/lib/rustlib/src/rust/library; do
         if [ ! -e "$need" ]; then
@@ -33,6 +36,11 @@ else
         RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
         /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=core,alloc \
         -p ferropy-vm --lib --target-dir "$TARGET_DIR"
+    log "the minimal module set (--no-default-features)"
+    CARGO_HOME="${CARGO_HOME:-${HOME:-/root}/.cargo}" \
+        RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
+        /usr/bin/cargo build --release --target "$TARGET" -Zbuild-std=core,alloc \
+        -p ferropy-vm --lib --target-dir "$TARGET_DIR" --no-default-features
 fi
 
 lib=$(find "$TARGET_DIR/$TARGET/release" -maxdepth 1 -name 'libferropy_vm.rlib' -print -quit)

@@ -24,6 +24,7 @@ pub mod exceptions;
 pub mod finalize;
 pub mod format;
 pub mod frame;
+#[cfg(feature = "frozen")]
 pub mod frozen;
 pub mod gc;
 pub mod hash;
@@ -32,24 +33,36 @@ pub mod interner;
 pub mod iter;
 pub mod lexer;
 pub mod modarray;
+#[cfg(feature = "binascii")]
 pub mod modbinascii;
 pub mod modbuiltins;
+#[cfg(feature = "cmath")]
 pub mod modcmath;
+#[cfg(feature = "collections")]
 pub mod modcollections;
+#[cfg(feature = "cryptolib")]
 pub mod modcryptolib;
+#[cfg(feature = "deflate")]
 pub mod moddeflate;
 pub mod moderrno;
+#[cfg(feature = "framebuf")]
 pub mod modframebuf;
 pub mod modgc;
+#[cfg(feature = "hashlib")]
 pub mod modhashlib;
+#[cfg(feature = "heapq")]
 pub mod modheapq;
 pub mod modio;
+#[cfg(feature = "json")]
 pub mod modjson;
 pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
+#[cfg(feature = "platform")]
 pub mod modplatform;
+#[cfg(feature = "random")]
 pub mod modrandom;
+#[cfg(feature = "re")]
 pub mod modre;
 pub mod modstruct;
 pub mod modsys;
@@ -84,6 +97,7 @@ pub mod thread;
 pub mod types;
 pub mod value;
 pub mod vfs;
+#[cfg(feature = "viper")]
 pub mod viper;
 pub mod vm;
 
@@ -122,6 +136,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("math", modmath::init_module));
     vm.native_modules.push(("gc", modgc::init_module));
     vm.native_modules.push(("_thread", modthread::init_module));
+    #[cfg(feature = "viper")]
     vm.native_modules.push(("_viper", viper::init_module));
     vm.native_modules.push(("sys", modsys::init_module));
     vm.native_modules.push(("io", modio::init_module));
@@ -133,24 +148,37 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     modio::register_open(vm);
     vm.native_modules.push(("struct", modstruct::init_module));
     vm.native_modules.push(("array", modarray::init_module));
+    #[cfg(feature = "binascii")]
     vm.native_modules
         .push(("binascii", modbinascii::init_module));
+    #[cfg(feature = "hashlib")]
     vm.native_modules.push(("hashlib", modhashlib::init_module));
+    #[cfg(feature = "json")]
     vm.native_modules.push(("json", modjson::init_module));
+    #[cfg(feature = "random")]
     vm.native_modules.push(("random", modrandom::init_module));
+    #[cfg(feature = "heapq")]
     vm.native_modules.push(("heapq", modheapq::init_module));
+    #[cfg(feature = "collections")]
     vm.native_modules
         .push(("_collections", modcollections::init_module));
+    #[cfg(feature = "re")]
     vm.native_modules.push(("_re", modre::init_module));
+    #[cfg(feature = "cmath")]
     vm.native_modules.push(("cmath", modcmath::init_module));
+    #[cfg(feature = "platform")]
     vm.native_modules
         .push(("platform", modplatform::init_module));
+    #[cfg(feature = "deflate")]
     vm.native_modules.push(("deflate", moddeflate::init_module));
+    #[cfg(feature = "cryptolib")]
     vm.native_modules
         .push(("cryptolib", modcryptolib::init_module));
+    #[cfg(feature = "framebuf")]
     vm.native_modules
         .push(("framebuf", modframebuf::init_module));
     // Frozen Python modules.
+    #[cfg(feature = "frozen")]
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
         let b = vm.builtins_module_obj();
