@@ -195,6 +195,7 @@ pub struct SavedRun {
     top_coro: Option<Obj>,
     suspend_push: bool,
     handled: Option<Value>,
+    threads: Option<Box<crate::thread::Threads>>,
 }
 
 /// The state of a resumable run.
@@ -328,8 +329,33 @@ impl Vm {
 
     /// Take the suspended run out of the VM (None when no run is suspended), so that other code
     /// can run, and other runs start and suspend, before it is put back with `restore_run` and
-    /// resumed: several runs interleave at their suspensions.
+    /// resumed: several runs interleave at their suspensions. The run's `_thread` threads go
+    /// with it.
     pub fn save_run(&mut self) -> Option<SavedRun> {
+        let mut run = self.save_frames()?;
+        if let Some(t) = self.threads.take() {
+            self.budget = t.host_budget();
+            self.budget_left = self.budget;
+            run.threads = Some(t);
+        }
+        Some(run)
+    }
+
+    /// Put a saved run back into the VM, to `resume` it next; gives it back when the VM is busy
+    /// (another run is in it, or Python code is executing).
+    pub fn restore_run(&mut self, mut run: SavedRun) -> Result<(), SavedRun> {
+        if self.is_suspended() || self.native_depth != 0 {
+            return Err(run);
+        }
+        if let Some(t) = run.threads.take() {
+            self.threads = Some(t);
+            self.thread_slicing();
+        }
+        self.restore_frames(run)
+    }
+
+    /// The running thread's part of `save_run`: its frames and exception state.
+    pub(crate) fn save_frames(&mut self) -> Option<SavedRun> {
         if !self.is_suspended() || self.native_depth != 0 {
             return None;
         }
@@ -338,13 +364,13 @@ impl Vm {
             top_coro: self.top_coro.take(),
             suspend_push: self.suspend_push,
             handled: self.handled.take(),
+            threads: None,
         })
     }
 
-    /// Put a saved run back into the VM, to `resume` it next; gives it back when the VM is busy
-    /// (another run is in it, or Python code is executing).
-    pub fn restore_run(&mut self, run: SavedRun) -> Result<(), SavedRun> {
-        if self.is_suspended() || self.native_depth != 0 {
+    /// The running thread's part of `restore_run`.
+    pub(crate) fn restore_frames(&mut self, run: SavedRun) -> Result<(), SavedRun> {
+        if !self.frames.is_empty() || self.top_coro.is_some() || self.native_depth != 0 {
             return Err(run);
         }
         self.frames = run.frames;

@@ -73,6 +73,13 @@ pub struct Threads {
     host_budget: u32,
 }
 
+impl Threads {
+    /// The slice budget the host had set before threads started.
+    pub(crate) fn host_budget(&self) -> u32 {
+        self.host_budget
+    }
+}
+
 impl Vm {
     /// Start a thread running `func(*args, **kwargs)` (a tuple and a dict or None); its ident.
     pub fn thread_spawn(&mut self, func: Value, args: Value, kwargs: Value) -> PyResult<i64> {
@@ -103,11 +110,16 @@ impl Vm {
             body: Body::New(func, args, kwargs),
             wait: Wait::Ready(Value::None),
         });
+        self.thread_slicing();
+        Ok(ident)
+    }
+
+    /// While threads exist, resumable runs are sliced (if the host did not slice them already).
+    pub(crate) fn thread_slicing(&mut self) {
         if self.budget == 0 {
             self.budget = SLICE;
             self.budget_left = SLICE;
         }
-        Ok(ident)
     }
 
     /// The running thread's identifier.
@@ -165,7 +177,7 @@ impl Vm {
                     th.current_func = Value::None;
                 }
                 self.heap_lock = heap_lock;
-                match self.restore_run(run) {
+                match self.restore_frames(run) {
                     Ok(()) => self.resume_raw(Err(exc)),
                     Err(_) => Err(exc),
                 }
@@ -217,7 +229,7 @@ impl Vm {
                         }
                     }
                     let func = core::mem::replace(&mut th.current_func, Value::None);
-                    let Some(run) = self.save_run() else {
+                    let Some(run) = self.save_frames() else {
                         return r;
                     };
                     let heap_lock = core::mem::take(&mut self.heap_lock);
@@ -305,7 +317,7 @@ impl Vm {
             self.heap_lock = t.heap_lock;
             return match t.body {
                 Body::New(f, a, k) => self.thread_start(f, a, k),
-                Body::Saved(run) => match self.restore_run(run) {
+                Body::Saved(run) => match self.restore_frames(run) {
                     Ok(()) => self.resume_raw(Ok(v)),
                     Err(_) => Err(self.err(ExcKind::RuntimeError, "thread switch failed")),
                 },
