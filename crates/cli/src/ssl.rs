@@ -22,6 +22,7 @@ use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{
     CertificateError, ClientConfig, ClientConnection, Connection, DigitallySignedStruct,
@@ -100,6 +101,10 @@ fn verify_text(e: &CertificateError) -> String {
             "The certificate is not correctly signed by the trusted CA".to_string()
         }
         CertificateError::Revoked => "The certificate has been revoked (is on a CRL)".to_string(),
+        // A CA certificate presented as the server's own but not trusted directly.
+        other if format!("{:?}", other).contains("CaUsedAsEndEntity") => {
+            "The certificate is not correctly signed by the trusted CA".to_string()
+        }
         other => format!("The certificate could not be verified ({:?})", other),
     };
     format!("\n{}\n", what)
@@ -210,6 +215,142 @@ fn parse_key(vm: &mut Vm, v: &Value) -> PyResult<PrivateKeyDer<'static>> {
     key.ok_or_else(|| vm.value_error("invalid key"))
 }
 
+
+/// One DER element of any tag: (tag, contents, rest).
+fn der_any(d: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+    let (&tag, rest) = d.split_first()?;
+    let (&l0, rest) = rest.split_first()?;
+    let (len, rest) = if l0 < 0x80 {
+        (l0 as usize, rest)
+    } else {
+        let n = (l0 & 0x7f) as usize;
+        if n == 0 || n > 4 || rest.len() < n {
+            return None;
+        }
+        let len = rest[..n].iter().fold(0usize, |a, &b| (a << 8) | b as usize);
+        (len, &rest[n..])
+    };
+    if rest.len() < len {
+        return None;
+    }
+    Some((tag, &rest[..len], &rest[len..]))
+}
+
+/// What the host-name and validity checks of a certificate need from it.
+struct CertInfo {
+    not_before: i64,
+    not_after: i64,
+    /// The subject's common name.
+    cn: Option<String>,
+    /// The certificate has a subjectAltName extension.
+    has_san: bool,
+}
+
+/// Seconds since the epoch of a UTCTime (`YYMMDDHHMMSSZ`) or GeneralizedTime
+/// (`YYYYMMDDHHMMSSZ`).
+fn der_time(tag: u8, v: &[u8]) -> Option<i64> {
+    let s = std::str::from_utf8(v).ok()?;
+    let s = s.strip_suffix('Z')?;
+    let (year, rest) = match tag {
+        0x17 => {
+            let yy: i64 = s.get(..2)?.parse().ok()?;
+            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, s.get(2..)?)
+        }
+        0x18 => (s.get(..4)?.parse().ok()?, s.get(4..)?),
+        _ => return None,
+    };
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { rest.get(r)?.parse().ok() };
+    let (mo, d, h, mi, se) = (num(0..2)?, num(2..4)?, num(4..6)?, num(6..8)?, num(8..10)?);
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if mo <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146097 + doe - 719468;
+    Some(days * 86400 + h * 3600 + mi * 60 + se)
+}
+
+/// The validity, common name and subjectAltName presence of a DER certificate.
+fn cert_info(der: &[u8]) -> Option<CertInfo> {
+    let (_, cert, _) = der_any(der)?;
+    let (_, tbs, _) = der_any(cert)?;
+    // [0] version (optional), serial, signature algorithm, issuer: skipped.
+    let (tag, _, mut r) = der_any(tbs)?;
+    if tag == 0xa0 {
+        r = der_any(r)?.2;
+    }
+    r = der_any(r)?.2;
+    r = der_any(r)?.2;
+    let (_, validity, r) = der_any(r)?;
+    let (t1, v1, vr) = der_any(validity)?;
+    let (t2, v2, _) = der_any(vr)?;
+    let (_, subject, mut r) = der_any(r)?;
+    let mut cn = None;
+    let mut names = subject;
+    while let Some((_, set, more)) = der_any(names) {
+        if let Some((_, atv, _)) = der_any(set) {
+            if let Some((0x06, oid, val)) = der_any(atv) {
+                if oid == [0x55, 0x04, 0x03] {
+                    if let Some((_, v, _)) = der_any(val) {
+                        cn = std::str::from_utf8(v).ok().map(|s| s.to_string());
+                    }
+                }
+            }
+        }
+        names = more;
+    }
+    let mut has_san = false;
+    while let Some((tag, body, more)) = der_any(r) {
+        if tag == 0xa3 {
+            if let Some((_, mut exts, _)) = der_any(body) {
+                while let Some((_, ext, next)) = der_any(exts) {
+                    if let Some((0x06, oid, _)) = der_any(ext) {
+                        if oid == [0x55, 0x1d, 0x11] {
+                            has_san = true;
+                        }
+                    }
+                    exts = next;
+                }
+            }
+        }
+        r = more;
+    }
+    Some(CertInfo {
+        not_before: der_time(t1, v1)?,
+        not_after: der_time(t2, v2)?,
+        cn,
+        has_san,
+    })
+}
+
+/// The validity period check of a certificate (mbedTLS reports expiry this way too).
+fn check_validity(info: &CertInfo, now: UnixTime) -> Result<(), rustls::Error> {
+    let now = now.as_secs() as i64;
+    if now > info.not_after {
+        return Err(rustls::Error::InvalidCertificate(CertificateError::Expired));
+    }
+    if now < info.not_before {
+        return Err(rustls::Error::InvalidCertificate(CertificateError::NotValidYet));
+    }
+    Ok(())
+}
+
+/// The certificate is valid for `name`: its subjectAltName (as the web PKI checks it) or, for a
+/// certificate without one, its common name (as mbedTLS and OpenSSL still accept).
+fn name_matches(der: &CertificateDer<'_>, info: &CertInfo, name: &ServerName<'_>) -> bool {
+    if let Ok(ee) = webpki::EndEntityCert::try_from(der) {
+        if ee.verify_is_valid_for_subject_name(name).is_ok() {
+            return true;
+        }
+    }
+    match (name, &info.cn) {
+        (ServerName::DnsName(d), Some(cn)) if !info.has_san => d.as_ref().eq_ignore_ascii_case(cn),
+        _ => false,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Verifiers.
 
@@ -217,10 +358,15 @@ fn parse_key(vm: &mut Vm, v: &Value) -> PyResult<PrivateKeyDer<'static>> {
 /// loaded CA certificates (chain, validity, host name); otherwise the peer is not authenticated
 /// at all (its handshake signature proves nothing without a trusted certificate, so it is not
 /// checked either, which also admits keys too small for ring, as MicroPython's tests use).
+///
+/// A loaded CA certificate that is itself the server's certificate (a self-signed certificate
+/// trusted directly, the usual set-up of small devices) is accepted when valid now and for the
+/// host name, although the web PKI refuses a CA certificate as an end entity.
 #[derive(Debug)]
 struct PeerVerifier {
     required: bool,
     webpki: Option<Arc<WebPkiServerVerifier>>,
+    roots: Vec<CertificateDer<'static>>,
     algs: WebPkiSupportedAlgorithms,
 }
 
@@ -236,11 +382,34 @@ impl ServerCertVerifier for PeerVerifier {
         if !self.required {
             return Ok(ServerCertVerified::assertion());
         }
-        match &self.webpki {
+        let info = cert_info(end_entity.as_ref());
+        if let Some(info) = &info {
+            if self.roots.iter().any(|r| r.as_ref() == end_entity.as_ref()) {
+                check_validity(info, now)?;
+                if !name_matches(end_entity, info, server_name) {
+                    return Err(rustls::Error::InvalidCertificate(
+                        CertificateError::NotValidForName,
+                    ));
+                }
+                return Ok(ServerCertVerified::assertion());
+            }
+        }
+        let r = match &self.webpki {
             Some(v) => v.verify_server_cert(end_entity, intermediates, server_name, ocsp, now),
             None => Err(rustls::Error::InvalidCertificate(
                 CertificateError::UnknownIssuer,
             )),
+        };
+        match (r, &info) {
+            // A chain that verified, for a certificate naming its host only in the common name.
+            (
+                Err(rustls::Error::InvalidCertificate(
+                    CertificateError::NotValidForName
+                    | CertificateError::NotValidForNameContext { .. },
+                )),
+                Some(info),
+            ) if name_matches(end_entity, info, server_name) => Ok(ServerCertVerified::assertion()),
+            (r, _) => r,
         }
     }
 
@@ -273,16 +442,77 @@ impl ServerCertVerifier for PeerVerifier {
     }
 }
 
-/// A server with no certificate loaded: any handshake fails.
+/// The server's view of client certificates: the web PKI's verifier, which also accepts a
+/// client certificate that is one of the loaded CA certificates itself (see PeerVerifier).
 #[derive(Debug)]
-struct NoCert;
+struct ClientVerifier {
+    inner: Arc<dyn ClientCertVerifier>,
+    roots: Vec<CertificateDer<'static>>,
+}
 
-impl rustls::server::ResolvesServerCert for NoCert {
+impl ClientCertVerifier for ClientVerifier {
+    fn offer_client_auth(&self) -> bool {
+        self.inner.offer_client_auth()
+    }
+
+    fn client_auth_mandatory(&self) -> bool {
+        self.inner.client_auth_mandatory()
+    }
+
+    fn root_hint_subjects(&self) -> &[rustls::DistinguishedName] {
+        self.inner.root_hint_subjects()
+    }
+
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        now: UnixTime,
+    ) -> Result<ClientCertVerified, rustls::Error> {
+        if self.roots.iter().any(|r| r.as_ref() == end_entity.as_ref()) {
+            if let Some(info) = cert_info(end_entity.as_ref()) {
+                check_validity(&info, now)?;
+                return Ok(ClientCertVerified::assertion());
+            }
+        }
+        self.inner.verify_client_cert(end_entity, intermediates, now)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// The server's certificate and key (None: no certificate loaded, and any handshake fails).
+/// Unlike rustls's own single-certificate set-up, the key is not checked against the
+/// certificate, as mbedTLS does not: a mismatch fails the peer's signature check instead.
+#[derive(Debug)]
+struct ServerCert(Option<Arc<rustls::sign::CertifiedKey>>);
+
+impl rustls::server::ResolvesServerCert for ServerCert {
     fn resolve(
         &self,
         _hello: rustls::server::ClientHello<'_>,
     ) -> Option<Arc<rustls::sign::CertifiedKey>> {
-        None
+        self.0.clone()
     }
 }
 
@@ -354,6 +584,7 @@ fn client_conn(vm: &mut Vm, c: &Ctx, hostname: Option<String>) -> PyResult<Conne
     let verifier = Arc::new(PeerVerifier {
         required,
         webpki,
+        roots: c.roots.clone(),
         algs: p.signature_verification_algorithms,
     });
     let Ok(b) = ClientConfig::builder_with_provider(p).with_protocol_versions(rustls::ALL_VERSIONS)
@@ -394,25 +625,29 @@ fn server_conn(vm: &mut Vm, c: &Ctx) -> PyResult<Connection> {
             b
         };
         match b.build() {
-            Ok(v) => v,
+            Ok(v) => Arc::new(ClientVerifier {
+                inner: v,
+                roots: c.roots.clone(),
+            }),
             Err(_) if c.verify_mode == CERT_OPTIONAL => WebPkiClientVerifier::no_client_auth(),
             Err(_) => {
                 return Err(vm.value_error("CERT_REQUIRED requires CA certificates (load_verify_locations)"))
             }
         }
     };
-    let Ok(b) = ServerConfig::builder_with_provider(p).with_protocol_versions(rustls::ALL_VERSIONS)
+    let Ok(b) = ServerConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
     else {
         return Err(bad_config(vm));
     };
     let b = b.with_client_cert_verifier(client_verifier);
-    let cfg = match &c.key {
-        Some(k) if !c.chain.is_empty() => match b.with_single_cert(c.chain.clone(), k.clone_key()) {
-            Ok(cfg) => cfg,
+    let certified = match &c.key {
+        Some(k) if !c.chain.is_empty() => match p.key_provider.load_private_key(k.clone_key()) {
+            Ok(key) => Some(Arc::new(rustls::sign::CertifiedKey::new(c.chain.clone(), key))),
             Err(_) => return Err(vm.value_error("invalid key")),
         },
-        _ => b.with_cert_resolver(Arc::new(NoCert)),
+        _ => None,
     };
+    let cfg = b.with_cert_resolver(Arc::new(ServerCert(certified)));
     match ServerConnection::new(Arc::new(cfg)) {
         Ok(conn) => Ok(Connection::Server(conn)),
         Err(e) => Err(fatal_of(&e).raise(vm)),
