@@ -162,10 +162,7 @@ fn data_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         }
         _ => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!(
-                "can't convert '{}' object to str implicitly",
-                tn
-            )))
+            Err(vm.type_error(format!("can't convert '{}' object to str implicitly", tn)))
         }
     }
 }
@@ -214,7 +211,6 @@ fn parse_key(vm: &mut Vm, v: &Value) -> PyResult<PrivateKeyDer<'static>> {
     };
     key.ok_or_else(|| vm.value_error("invalid key"))
 }
-
 
 /// One DER element of any tag: (tag, contents, rest).
 fn der_any(d: &[u8]) -> Option<(u8, &[u8], &[u8])> {
@@ -332,7 +328,9 @@ fn check_validity(info: &CertInfo, now: UnixTime) -> Result<(), rustls::Error> {
         return Err(rustls::Error::InvalidCertificate(CertificateError::Expired));
     }
     if now < info.not_before {
-        return Err(rustls::Error::InvalidCertificate(CertificateError::NotValidYet));
+        return Err(rustls::Error::InvalidCertificate(
+            CertificateError::NotValidYet,
+        ));
     }
     Ok(())
 }
@@ -475,7 +473,8 @@ impl ClientCertVerifier for ClientVerifier {
                 return Ok(ClientCertVerified::assertion());
             }
         }
-        self.inner.verify_client_cert(end_entity, intermediates, now)
+        self.inner
+            .verify_client_cert(end_entity, intermediates, now)
     }
 
     fn verify_tls12_signature(
@@ -593,16 +592,20 @@ fn client_conn(vm: &mut Vm, c: &Ctx, hostname: Option<String>) -> PyResult<Conne
     };
     let b = b.dangerous().with_custom_certificate_verifier(verifier);
     let cfg = match &c.key {
-        Some(k) if !c.chain.is_empty() => match b.with_client_auth_cert(c.chain.clone(), k.clone_key()) {
-            Ok(cfg) => cfg,
-            Err(_) => return Err(vm.value_error("invalid key")),
-        },
+        Some(k) if !c.chain.is_empty() => {
+            match b.with_client_auth_cert(c.chain.clone(), k.clone_key()) {
+                Ok(cfg) => cfg,
+                Err(_) => return Err(vm.value_error("invalid key")),
+            }
+        }
         _ => b.with_no_client_auth(),
     };
     // Without a host name no SNI is sent (rustls sends none for an address).
     let name = hostname
         .and_then(|h| ServerName::try_from(h).ok())
-        .unwrap_or(ServerName::IpAddress(std::net::Ipv4Addr::UNSPECIFIED.into()));
+        .unwrap_or(ServerName::IpAddress(
+            std::net::Ipv4Addr::UNSPECIFIED.into(),
+        ));
     match ClientConnection::new(Arc::new(cfg), name) {
         Ok(conn) => Ok(Connection::Client(conn)),
         Err(e) => Err(fatal_of(&e).raise(vm)),
@@ -615,10 +618,8 @@ fn server_conn(vm: &mut Vm, c: &Ctx) -> PyResult<Connection> {
     let client_verifier = if c.verify_mode == CERT_NONE {
         WebPkiClientVerifier::no_client_auth()
     } else {
-        let b = WebPkiClientVerifier::builder_with_provider(
-            Arc::new(root_store(&c.roots)),
-            p.clone(),
-        );
+        let b =
+            WebPkiClientVerifier::builder_with_provider(Arc::new(root_store(&c.roots)), p.clone());
         let b = if c.verify_mode == CERT_OPTIONAL {
             b.allow_unauthenticated()
         } else {
@@ -631,18 +632,23 @@ fn server_conn(vm: &mut Vm, c: &Ctx) -> PyResult<Connection> {
             }),
             Err(_) if c.verify_mode == CERT_OPTIONAL => WebPkiClientVerifier::no_client_auth(),
             Err(_) => {
-                return Err(vm.value_error("CERT_REQUIRED requires CA certificates (load_verify_locations)"))
+                return Err(vm
+                    .value_error("CERT_REQUIRED requires CA certificates (load_verify_locations)"))
             }
         }
     };
-    let Ok(b) = ServerConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
+    let Ok(b) =
+        ServerConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
     else {
         return Err(bad_config(vm));
     };
     let b = b.with_client_cert_verifier(client_verifier);
     let certified = match &c.key {
         Some(k) if !c.chain.is_empty() => match p.key_provider.load_private_key(k.clone_key()) {
-            Ok(key) => Some(Arc::new(rustls::sign::CertifiedKey::new(c.chain.clone(), key))),
+            Ok(key) => Some(Arc::new(rustls::sign::CertifiedKey::new(
+                c.chain.clone(),
+                key,
+            ))),
             Err(_) => return Err(vm.value_error("invalid key")),
         },
         _ => None,
@@ -700,10 +706,7 @@ fn ctx_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         _ => return Err(vm.type_error("attribute name must be string")),
     };
     if name != "verify_mode" {
-        return Err(vm.attribute_error(format!(
-            "'SSLContext' object has no attribute '{}'",
-            name
-        )));
+        return Err(vm.attribute_error(format!("'SSLContext' object has no attribute '{}'", name)));
     }
     let m = vm.to_index(&args[2])?;
     if !(CERT_NONE..=CERT_REQUIRED).contains(&m) {
@@ -794,10 +797,7 @@ fn ctx_set_ciphers(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResul
     for it in &items {
         let Value::Str(name) = it else {
             let tn = vm.type_name(it);
-            return Err(vm.type_error(format!(
-                "can't convert '{}' object to str implicitly",
-                tn
-            )));
+            return Err(vm.type_error(format!("can't convert '{}' object to str implicitly", tn)));
         };
         let want = name.as_str().replace('_', "-").to_ascii_uppercase();
         let want = want.replace("TLS13-", "TLS1-3-");
@@ -836,10 +836,7 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
         Some(Value::Str(s)) => Some(s.as_str().to_string()),
         Some(v) => {
             let tn = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "can't convert '{}' object to str implicitly",
-                tn
-            )));
+            return Err(vm.type_error(format!("can't convert '{}' object to str implicitly", tn)));
         }
     };
     for m in ["readinto", "write"] {
@@ -849,7 +846,9 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
     }
     // Take the context's settings out so no borrow is held while building (no Python runs, but
     // the configuration is built from owned data).
-    let (server, mode, cls) = with_ctx(vm, &args[0], |c| (c.server, c.verify_mode, c.sock_cls.clone()))?;
+    let (server, mode, cls) = with_ctx(vm, &args[0], |c| {
+        (c.server, c.verify_mode, c.sock_cls.clone())
+    })?;
     if !server && !server_side && mode == CERT_REQUIRED && hostname.is_none() {
         return Err(vm.value_error("CERT_REQUIRED requires server_hostname"));
     }
@@ -1136,7 +1135,13 @@ fn read_some(vm: &mut Vm, st: &mut Tls, max: usize) -> PyResult<Option<Vec<u8>>>
         match fill(vm, st)? {
             None => return Ok(None),
             Some(0) => {
-                if st.conn.reader().read(&mut buf).map(|n| n > 0).unwrap_or(false) {
+                if st
+                    .conn
+                    .reader()
+                    .read(&mut buf)
+                    .map(|n| n > 0)
+                    .unwrap_or(false)
+                {
                     continue;
                 }
                 return Ok(Some(Vec::new()));
@@ -1441,7 +1446,11 @@ fn poll(vm: &mut Vm, st: &mut Tls, arg: i64) -> PyResult {
         }
     }
     if vm.getattr_opt(&st.sock, "ioctl")?.is_some() {
-        let r = vm.call_method(&st.sock, "ioctl", &[Value::Int(STREAM_POLL), Value::Int(want)])?;
+        let r = vm.call_method(
+            &st.sock,
+            "ioctl",
+            &[Value::Int(STREAM_POLL), Value::Int(want)],
+        )?;
         if !matches!(r, Value::None) {
             ret |= vm.to_index(&r)?;
         }
