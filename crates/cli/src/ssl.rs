@@ -30,6 +30,8 @@ use rustls::{
 };
 
 use ferropy_vm::exceptions::ExcKind;
+
+mod rsa;
 use ferropy_vm::modbuiltins::{builtin_fn, check_args, check_kw, kwarg};
 use ferropy_vm::modstruct::module_set;
 use ferropy_vm::types;
@@ -349,6 +351,19 @@ fn name_matches(der: &CertificateDer<'_>, info: &CertInfo, name: &ServerName<'_>
     }
 }
 
+/// The signing key of a private key: ring's, or ours for an RSA key ring refuses (under 2048
+/// bits).
+fn signing_key(
+    p: &CryptoProvider,
+    key: &PrivateKeyDer<'static>,
+) -> Option<Arc<dyn rustls::sign::SigningKey>> {
+    if let Ok(k) = p.key_provider.load_private_key(key.clone_key()) {
+        return Some(k);
+    }
+    rsa::RsaKey::from_key(key)
+        .map(|k| Arc::new(rsa::SmallRsa(Arc::new(k))) as Arc<dyn rustls::sign::SigningKey>)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Verifiers.
 
@@ -586,18 +601,21 @@ fn client_conn(vm: &mut Vm, c: &Ctx, hostname: Option<String>) -> PyResult<Conne
         roots: c.roots.clone(),
         algs: p.signature_verification_algorithms,
     });
-    let Ok(b) = ClientConfig::builder_with_provider(p).with_protocol_versions(rustls::ALL_VERSIONS)
+    let Ok(b) =
+        ClientConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
     else {
         return Err(bad_config(vm));
     };
     let b = b.dangerous().with_custom_certificate_verifier(verifier);
     let cfg = match &c.key {
-        Some(k) if !c.chain.is_empty() => {
-            match b.with_client_auth_cert(c.chain.clone(), k.clone_key()) {
-                Ok(cfg) => cfg,
-                Err(_) => return Err(vm.value_error("invalid key")),
+        Some(k) if !c.chain.is_empty() => match signing_key(&p, k) {
+            Some(key) => {
+                b.with_client_cert_resolver(Arc::new(rustls::sign::SingleCertAndKey::from(
+                    rustls::sign::CertifiedKey::new(c.chain.clone(), key),
+                )))
             }
-        }
+            None => return Err(vm.value_error("invalid key")),
+        },
         _ => b.with_no_client_auth(),
     };
     // Without a host name no SNI is sent (rustls sends none for an address).
@@ -644,12 +662,12 @@ fn server_conn(vm: &mut Vm, c: &Ctx) -> PyResult<Connection> {
     };
     let b = b.with_client_cert_verifier(client_verifier);
     let certified = match &c.key {
-        Some(k) if !c.chain.is_empty() => match p.key_provider.load_private_key(k.clone_key()) {
-            Ok(key) => Some(Arc::new(rustls::sign::CertifiedKey::new(
+        Some(k) if !c.chain.is_empty() => match signing_key(&p, k) {
+            Some(key) => Some(Arc::new(rustls::sign::CertifiedKey::new(
                 c.chain.clone(),
                 key,
             ))),
-            Err(_) => return Err(vm.value_error("invalid key")),
+            None => return Err(vm.value_error("invalid key")),
         },
         _ => None,
     };
@@ -722,11 +740,7 @@ fn ctx_load_cert_chain(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyR
     check_args(vm, "load_cert_chain", args, 3, 3)?;
     let key = parse_key(vm, &args[2])?;
     let chain = parse_certs(vm, &args[1])?;
-    if rustls::crypto::ring::default_provider()
-        .key_provider
-        .load_private_key(key.clone_key())
-        .is_err()
-    {
+    if signing_key(&rustls::crypto::ring::default_provider(), &key).is_none() {
         return Err(vm.value_error("invalid key"));
     }
     with_ctx(vm, &args[0], |c| {
