@@ -350,3 +350,119 @@ print(len(ctx.get_ciphers()) > 3)
         err
     );
 }
+
+#[test]
+fn non_blocking_streams_and_poll_redirection() {
+    // Two SSL sockets over an in-memory pipe pair whose ends can refuse reads or writes (return
+    // None, as a non-blocking socket does): the handshake advances only through read/write
+    // calls, and ioctl(MP_STREAM_POLL) asks the pipe about the direction the handshake needs.
+    let (out, err) = ferropy(
+        r#"
+import io, tls
+
+class End(io.IOBase):
+    def __init__(self):
+        self.peer = None
+        self.outbox = []
+        self.no_reads = False
+        self.no_writes = False
+        self.asked = None
+    def readinto(self, buf):
+        if self.no_reads or not self.peer.outbox:
+            return None
+        chunk = self.peer.outbox[0]
+        n = min(len(buf), len(chunk))
+        buf[:n] = chunk[:n]
+        if n == len(chunk):
+            self.peer.outbox.pop(0)
+        else:
+            self.peer.outbox[0] = chunk[n:]
+        return n
+    def write(self, buf):
+        if self.no_writes:
+            return None
+        self.outbox.append(bytes(buf))
+        return len(buf)
+    def ioctl(self, req, arg):
+        if req == 3:
+            self.asked = arg
+            r = 0
+            if arg & 1 and not self.no_reads and self.peer.outbox:
+                r |= 1
+            if arg & 4 and not self.no_writes:
+                r |= 4
+            return r
+        return 0
+
+def pair():
+    a, b = End(), End()
+    a.peer, b.peer = b, a
+    return a, b
+
+def poll(sock, end, arg):
+    end.asked = None
+    r = sock.ioctl(3, arg)
+    return r, end.asked
+
+sctx = tls.SSLContext(tls.PROTOCOL_TLS_SERVER)
+sctx.load_cert_chain(open("cert.der", "rb").read(), open("key.der", "rb").read())
+cctx = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+cctx.load_verify_locations(open("cert.pem", "rb").read())
+
+a, b = pair()
+client = cctx.wrap_socket(a, server_hostname="ferropy.local", do_handshake_on_connect=False)
+server = sctx.wrap_socket(b, server_side=True, do_handshake_on_connect=False)
+
+a.no_writes = True
+print(client.read(10))          # the hello cannot go out
+print(poll(client, a, 1))       # so a read poll waits for writability
+a.no_writes = False
+print(client.write(b"hi"))      # hello sent; now the handshake waits for the server
+print(poll(client, a, 4))       # so a write poll waits for readability
+for _ in range(10):
+    if a.outbox:
+        server.read(10)
+    if b.outbox:
+        client.read(10)
+print(client.write(b"ping"), server.read(4))
+client.write(b"abcdef")
+print(server.read(2))
+b.no_reads = True
+print(poll(server, b, 1))       # buffered plaintext: ready without asking the pipe
+print(server.read(10))
+b.no_reads = False
+print(server.write(b"z" * 40000))
+got = b""
+while len(got) < 40000:
+    r = client.read(50000)
+    if r is None:
+        break
+    got += r
+print(len(got), got == b"z" * 40000, client.cipher()[1])
+client.close()
+print(poll(client, a, 1))       # closed: POLLNVAL, the pipe is not asked
+try:
+    client.read(1)
+except OSError as e:
+    print("OSError", e.errno)
+
+a, b = pair()
+client = cctx.wrap_socket(a, server_hostname="ferropy.local", do_handshake_on_connect=False)
+b.write(b"\x99garbage")
+try:
+    client.read(10)
+except OSError as e:
+    print("OSError", e.args)
+print(poll(client, a, 1))
+"#,
+        0,
+    );
+    assert_eq!(
+        out,
+        "None\n(0, 4)\nNone\n(0, 1)\n4 b'ping'\nb'ab'\n(1, None)\nb'cdef'\n40000\n\
+         40000 True TLSv1.3\n(32, None)\nOSError 9\n\
+         OSError (-29184, 'MBEDTLS_ERR_SSL_INVALID_RECORD')\n(32, None)\n",
+        "stderr: {}",
+        err
+    );
+}
