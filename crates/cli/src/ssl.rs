@@ -908,9 +908,7 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
             if r.is_none() {
                 break;
             }
-            if vm.port.take_interrupt() {
-                return Err(vm.err(ExcKind::KeyboardInterrupt, ""));
-            }
+            vm.check_interrupt()?;
             vm.port.sleep_us(1000);
         }
     }
@@ -1052,7 +1050,7 @@ fn fill(vm: &mut Vm, st: &mut Tls) -> PyResult<Option<usize>> {
     if st.eof {
         return Ok(Some(0));
     }
-    let r = match vm.call_method(&st.sock, "readinto", &[st.rbuf.clone()]) {
+    let r = match vm.call_method(&st.sock, "readinto", std::slice::from_ref(&st.rbuf)) {
         Ok(r) => r,
         Err(e) if is_again(vm, &e) => return Ok(None),
         Err(e) => return Err(e),

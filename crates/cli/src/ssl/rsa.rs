@@ -326,7 +326,7 @@ pub struct SmallRsa(pub Arc<RsaKey>);
 impl SigningKey for SmallRsa {
     fn choose_scheme(&self, offered: &[SignatureScheme]) -> Option<Box<dyn Signer>> {
         let k = &self.0;
-        let pss_fits = k.bits - 1 >= 8 * 66;
+        let pss_fits = (k.bits - 1).div_ceil(8) >= 66;
         [
             SignatureScheme::RSA_PSS_SHA256,
             SignatureScheme::RSA_PKCS1_SHA256,
