@@ -886,6 +886,7 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
         sock,
         out: Vec::new(),
         rbuf,
+        pending_in: Vec::new(),
         poll_mask: 0,
         fatal: None,
         eof: false,
@@ -931,6 +932,8 @@ struct Tls {
     out: Vec<u8>,
     /// The bytearray the stream reads into.
     rbuf: Value,
+    /// Ciphertext read from the stream that rustls has not taken yet.
+    pending_in: Vec<u8>,
     /// The direction the handshake needs next (POLL_RD/POLL_WR), 0 when none.
     poll_mask: i64,
     /// A fatal error: raised again by every later operation.
@@ -1045,41 +1048,53 @@ fn fail(vm: &mut Vm, st: &mut Tls, f: Fatal) -> PyErr {
 }
 
 /// Read ciphertext from the stream into rustls: Ok(None) when the stream would block, Ok(Some(0))
-/// at its end.
+/// at its end. Ciphertext rustls cannot take yet (its plaintext buffer is full) waits in
+/// `pending_in` and goes first next time.
 fn fill(vm: &mut Vm, st: &mut Tls) -> PyResult<Option<usize>> {
-    if st.eof {
-        return Ok(Some(0));
+    if st.pending_in.is_empty() {
+        if st.eof {
+            return Ok(Some(0));
+        }
+        let r = match vm.call_method(&st.sock, "readinto", std::slice::from_ref(&st.rbuf)) {
+            Ok(r) => r,
+            Err(e) if is_again(vm, &e) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let n = match r {
+            Value::None => return Ok(None),
+            v => vm.to_index(&v)?.max(0) as usize,
+        };
+        if n == 0 {
+            st.eof = true;
+            // Tell rustls the transport ended (a read of nothing).
+            let _ = st.conn.read_tls(&mut &[][..]);
+            return Ok(Some(0));
+        }
+        let ok = match &st.rbuf {
+            Value::Obj(o) => match &**o {
+                PyObject::ByteArray(b) => match b.borrow().get(..n) {
+                    Some(d) => {
+                        st.pending_in.extend_from_slice(d);
+                        true
+                    }
+                    None => false,
+                },
+                _ => false,
+            },
+            _ => false,
+        };
+        if !ok {
+            return Err(vm.value_error("readinto() returned a bad count"));
+        }
     }
-    let r = match vm.call_method(&st.sock, "readinto", std::slice::from_ref(&st.rbuf)) {
-        Ok(r) => r,
-        Err(e) if is_again(vm, &e) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let n = match r {
-        Value::None => return Ok(None),
-        v => vm.to_index(&v)?.max(0) as usize,
-    };
-    if n == 0 {
-        st.eof = true;
-        // Tell rustls the transport ended (a read of nothing).
-        let _ = st.conn.read_tls(&mut &[][..]);
-        return Ok(Some(0));
-    }
-    let data = match &st.rbuf {
-        Value::Obj(o) => match &**o {
-            PyObject::ByteArray(b) => b.borrow().get(..n).map(|s| s.to_vec()),
-            _ => None,
-        },
-        _ => None,
-    };
-    let Some(data) = data else {
-        return Err(vm.value_error("readinto() returned a bad count"));
-    };
-    let mut rest = &data[..];
-    while !rest.is_empty() {
+    let mut fed = 0;
+    while fed < st.pending_in.len() {
+        let mut rest = &st.pending_in[fed..];
         match st.conn.read_tls(&mut rest) {
             Ok(0) => break,
-            Ok(_) => {}
+            Ok(k) => fed += k,
+            // Plaintext waiting to be read: the rest of the ciphertext waits too.
+            Err(_) if fed > 0 || plaintext_pending(&mut st.conn) => break,
             Err(e) => {
                 let f = Fatal::Os(libc::EIO as i64, format!("TLS error: {}", e));
                 return Err(fail(vm, st, f));
@@ -1090,7 +1105,15 @@ fn fill(vm: &mut Vm, st: &mut Tls) -> PyResult<Option<usize>> {
             return Err(fail(vm, st, f));
         }
     }
-    Ok(Some(n))
+    st.pending_in.drain(..fed);
+    Ok(Some(fed.max(1)))
+}
+
+/// rustls holds decrypted data not read yet.
+fn plaintext_pending(conn: &mut Connection) -> bool {
+    conn.process_new_packets()
+        .map(|s| s.plaintext_bytes_to_read() > 0)
+        .unwrap_or(false)
 }
 
 /// Advance the handshake as far as the stream allows: Ok(None) once it is complete,
@@ -1445,12 +1468,7 @@ fn poll(vm: &mut Vm, st: &mut Tls, arg: i64) -> PyResult {
     }
     let mut ret = 0;
     if want & POLL_RD != 0 {
-        let pending = st
-            .conn
-            .process_new_packets()
-            .map(|s| s.plaintext_bytes_to_read() > 0)
-            .unwrap_or(false);
-        if pending {
+        if plaintext_pending(&mut st.conn) || !st.pending_in.is_empty() {
             ret |= POLL_RD;
             if want == POLL_RD {
                 return Ok(Value::Int(POLL_RD));

@@ -14,6 +14,8 @@ ssl raises ImportError.
 try:
     import tls as _tls
 except ImportError:
+    _tls = None
+if _tls is None:
     raise ImportError("no module named 'ssl' (this port has no TLS support)")
 
 from tls import (
