@@ -381,7 +381,13 @@ struct PeerVerifier {
     webpki: Option<Arc<WebPkiServerVerifier>>,
     roots: Vec<CertificateDer<'static>>,
     algs: WebPkiSupportedAlgorithms,
+    /// Where the presented chain is kept for the context's verify_callback (run by the socket
+    /// once rustls returns, as Python cannot run inside rustls).
+    seen: Option<Seen>,
 }
+
+/// The certificate chain a peer presented (end entity first), for verify_callback.
+type Seen = Arc<std::sync::Mutex<Vec<Vec<u8>>>>;
 
 impl ServerCertVerifier for PeerVerifier {
     fn verify_server_cert(
@@ -394,6 +400,12 @@ impl ServerCertVerifier for PeerVerifier {
     ) -> Result<ServerCertVerified, rustls::Error> {
         if !self.required {
             return Ok(ServerCertVerified::assertion());
+        }
+        if let Some(seen) = &self.seen {
+            if let Ok(mut v) = seen.lock() {
+                v.push(end_entity.as_ref().to_vec());
+                v.extend(intermediates.iter().map(|c| c.as_ref().to_vec()));
+            }
         }
         let info = cert_info(end_entity.as_ref());
         if let Some(info) = &info {
@@ -539,6 +551,8 @@ struct Ctx {
     server: bool,
     /// CERT_NONE / CERT_OPTIONAL / CERT_REQUIRED.
     verify_mode: i64,
+    /// verify_callback(cert, depth), called for each certificate the server presents.
+    callback: Value,
     /// Trusted CA certificates (load_verify_locations).
     roots: Vec<CertificateDer<'static>>,
     /// Own certificate chain and key (load_cert_chain).
@@ -585,7 +599,12 @@ fn root_store(certs: &[CertificateDer<'static>]) -> RootCertStore {
 }
 
 /// A client connection made from the context's settings.
-fn client_conn(vm: &mut Vm, c: &Ctx, hostname: Option<String>) -> PyResult<Connection> {
+fn client_conn(
+    vm: &mut Vm,
+    c: &Ctx,
+    hostname: Option<String>,
+    seen: Option<Seen>,
+) -> PyResult<Connection> {
     let p = provider(&c.suites);
     let required = c.verify_mode == CERT_REQUIRED;
     let webpki = if required && !c.roots.is_empty() {
@@ -600,6 +619,7 @@ fn client_conn(vm: &mut Vm, c: &Ctx, hostname: Option<String>) -> PyResult<Conne
         webpki,
         roots: c.roots.clone(),
         algs: p.signature_verification_algorithms,
+        seen,
     });
     let Ok(b) =
         ClientConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
@@ -701,6 +721,7 @@ fn ctx_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         chain: Vec::new(),
         key: None,
         suites: None,
+        callback: Value::None,
         sock_cls,
     };
     Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
@@ -715,7 +736,12 @@ fn ctx_verify_mode(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResul
     Ok(Value::Int(m))
 }
 
-/// `__setattr__`: only `verify_mode` can be set (AttributeError for anything else, as
+fn ctx_verify_callback(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "verify_callback", args, 1, 1)?;
+    with_ctx(vm, &args[0], |c| c.callback.clone())
+}
+
+/// `__setattr__`: only `verify_mode` and `verify_callback` can be set (AttributeError for anything else, as
 /// MicroPython's fixed-attribute object).
 fn ctx_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "__setattr__", args, 3, 3)?;
@@ -723,6 +749,11 @@ fn ctx_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Value::Str(s) => s.as_str().to_string(),
         _ => return Err(vm.type_error("attribute name must be string")),
     };
+    if name == "verify_callback" {
+        let f = args[2].clone();
+        with_ctx(vm, &args[0], |c| c.callback = f)?;
+        return Ok(Value::None);
+    }
     if name != "verify_mode" {
         return Err(vm.attribute_error(format!("'SSLContext' object has no attribute '{}'", name)));
     }
@@ -873,12 +904,18 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
         chain: c.chain.clone(),
         key: c.key.as_ref().map(|k| k.clone_key()),
         suites: c.suites.clone(),
+        callback: c.callback.clone(),
         sock_cls: c.sock_cls.clone(),
     })?;
+    let callback = snapshot.callback.clone();
+    let seen = match callback {
+        Value::None => None,
+        _ => Some(Seen::default()),
+    };
     let conn = if server {
         server_conn(vm, &snapshot)?
     } else {
-        client_conn(vm, &snapshot, hostname)?
+        client_conn(vm, &snapshot, hostname, seen.clone())?
     };
     let rbuf = Value::Obj(vm.alloc(PyObject::ByteArray(RefCell::new(vec![0u8; READ_CHUNK]))));
     let st = Tls {
@@ -890,6 +927,8 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
         poll_mask: 0,
         fatal: None,
         eof: false,
+        callback,
+        seen,
     };
     let obj = Value::Obj(vm.alloc(PyObject::Native(NativeObj {
         class: cls,
@@ -940,6 +979,9 @@ struct Tls {
     fatal: Option<Fatal>,
     /// The stream has ended.
     eof: bool,
+    /// The context's verify_callback and the chain the verifier kept for it.
+    callback: Value,
+    seen: Option<Seen>,
 }
 
 /// The native data of an SSLSocket: the state is taken out while an operation runs (so Python
@@ -1100,13 +1142,40 @@ fn fill(vm: &mut Vm, st: &mut Tls) -> PyResult<Option<usize>> {
                 return Err(fail(vm, st, f));
             }
         }
-        if let Err(e) = st.conn.process_new_packets() {
+        let r = st.conn.process_new_packets();
+        run_verify_callback(vm, st)?;
+        if let Err(e) = r {
             let f = fatal_of(&e);
             return Err(fail(vm, st, f));
         }
     }
     st.pending_in.drain(..fed);
     Ok(Some(fed.max(1)))
+}
+
+/// Call verify_callback(cert, depth) for the chain the verifier kept, the highest depth first (as
+/// mbedTLS does); a non-zero result fails the connection with OSError(result).
+fn run_verify_callback(vm: &mut Vm, st: &mut Tls) -> PyResult<()> {
+    let chain = match &st.seen {
+        Some(seen) => match seen.lock() {
+            Ok(mut v) => std::mem::take(&mut *v),
+            Err(_) => Vec::new(),
+        },
+        None => return Ok(()),
+    };
+    let f = st.callback.clone();
+    for (depth, der) in chain.iter().enumerate().rev() {
+        let r = vm.call(&f, &[Value::bytes(der), Value::Int(depth as i64)])?;
+        let code = match r {
+            Value::None => 0,
+            v => vm.to_index(&v)?,
+        };
+        if code != 0 {
+            let f = Fatal::Os(code, "verify_callback failed".to_string());
+            return Err(fail(vm, st, f));
+        }
+    }
+    Ok(())
 }
 
 /// rustls holds decrypted data not read yet.
@@ -1612,6 +1681,14 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         doc: Value::None,
     }));
     types::set_attr(&ctx_cls, "verify_mode", prop);
+    let getter = builtin_fn("verify_callback", ctx_verify_callback);
+    let prop = Value::Obj(vm.alloc(PyObject::Property {
+        fget: getter,
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+    }));
+    types::set_attr(&ctx_cls, "verify_callback", prop);
     types::set_attr(&ctx_cls, "_socket_type", Value::Obj(sock_cls));
     types::set_attr(&ctx_cls, "__module__", Value::str("tls"));
     module_set(&m, "SSLContext", Value::Obj(ctx_cls));

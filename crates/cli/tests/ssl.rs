@@ -466,3 +466,42 @@ print(poll(client, a, 1))
         err
     );
 }
+
+#[test]
+fn verify_callback_sees_the_chain() {
+    let (mut py, port) = python_peer(&echo_server("cert.pem", "key.pem", 2));
+    let (out, err) = ferropy(
+        r#"
+import socket, tls
+der = open("cert.der", "rb").read()
+def ok(cert, depth):
+    print("callback", depth, bytes(cert) == der)
+    return 0
+def refuse(cert, depth):
+    return 7
+for cb in (ok, refuse):
+    ctx = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+    ctx.load_verify_locations(der)
+    ctx.verify_callback = cb
+    print(ctx.verify_callback is cb)
+    s = socket.socket()
+    s.connect(("127.0.0.1", PORT))
+    try:
+        s = ctx.wrap_socket(s, server_hostname="ferropy.local")
+        s.write(b"cb\n")
+        print(s.read(3))
+        s.close()
+    except OSError as e:
+        print("OSError", e.errno)
+        s.close()
+"#,
+        port,
+    );
+    let _ = py.kill();
+    let _ = py.wait();
+    assert_eq!(
+        out, "True\ncallback 0 True\nb'CB\\n'\nTrue\nOSError 7\n",
+        "stderr: {}",
+        err
+    );
+}
