@@ -1536,12 +1536,10 @@ fn poll(vm: &mut Vm, st: &mut Tls, arg: i64) -> PyResult {
         redirect = POLL_WR;
     }
     let mut ret = 0;
-    if want & POLL_RD != 0 {
-        if plaintext_pending(&mut st.conn) || !st.pending_in.is_empty() {
-            ret |= POLL_RD;
-            if want == POLL_RD {
-                return Ok(Value::Int(POLL_RD));
-            }
+    if want & POLL_RD != 0 && (plaintext_pending(&mut st.conn) || !st.pending_in.is_empty()) {
+        ret |= POLL_RD;
+        if want == POLL_RD {
+            return Ok(Value::Int(POLL_RD));
         }
     }
     if vm.getattr_opt(&st.sock, "ioctl")?.is_some() {
