@@ -30,13 +30,13 @@ use rustls::{
 };
 
 use ferropy_vm::exceptions::ExcKind;
-
-mod rsa;
 use ferropy_vm::modbuiltins::{builtin_fn, check_args, check_kw, kwarg};
 use ferropy_vm::modstruct::module_set;
 use ferropy_vm::types;
 use ferropy_vm::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
 use ferropy_vm::{PyErr, PyResult, Vm};
+
+mod rsa;
 
 /// MicroPython's stream poll flags and ioctl requests.
 const POLL_RD: i64 = 0x01;
