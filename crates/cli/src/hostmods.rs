@@ -20,6 +20,7 @@ pub fn install(vm: &mut Vm) {
     }
     vm.native_modules
         .push(("socket", crate::socket::init_module));
+    vm.native_modules.push(("tls", crate::ssl::init_module));
     vm.native_modules.push(("_hostpoll", init_hostpoll));
 }
 

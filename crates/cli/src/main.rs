@@ -7,6 +7,7 @@ mod port;
 mod remote;
 mod repl;
 mod socket;
+mod ssl;
 
 use ferropy_vm::{Vm, VmConfig};
 

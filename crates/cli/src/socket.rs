@@ -641,12 +641,18 @@ fn s_settimeout(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
-/// `ioctl(3, events)`: the stream poll request (which of POLLIN/POLLOUT/POLLERR/POLLHUP hold).
+/// `ioctl(3, events)`: the stream poll request (which of POLLIN/POLLOUT/POLLERR/POLLHUP hold);
+/// `ioctl(4, 0)` closes the socket (MicroPython's MP_STREAM_CLOSE).
 fn s_ioctl(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "ioctl", args, 3, 3)?;
     let mut fd = -1;
     set_state(&args[0], |s| fd = s.fd);
     let req = vm.to_index(&args[1])?;
+    if req == 4 {
+        // MP_STREAM_CLOSE (how a wrapping SSL socket closes the socket under it).
+        s_close(vm, &args[..1], &[])?;
+        return Ok(Value::Int(0));
+    }
     if req != 3 {
         return Err(ferropy_vm::vfs::os_error(vm, libc::EINVAL, None));
     }

@@ -28,6 +28,7 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("dataclasses", include_str!("frozen/dataclasses.py")),
     ("enum", include_str!("frozen/enum.py")),
     ("select", include_str!("frozen/select.py")),
+    ("ssl", include_str!("frozen/ssl.py")),
     ("zlib", include_str!("frozen/zlib.py")),
     ("websocket", include_str!("frozen/websocket.py")),
     ("uctypes", include_str!("frozen/uctypes.py")),

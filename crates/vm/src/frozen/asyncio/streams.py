@@ -77,6 +77,8 @@ class Stream:
         while True:
             await core._IOWait(self.s, _POLLIN)
             l2 = self.s.readline()
+            if l2 is None:  # a TLS stream with only protocol records so far
+                continue
             line += l2
             if not l2 or line[-1] == 10:
                 return line
@@ -110,11 +112,11 @@ StreamWriter = Stream
 
 
 async def open_connection(host, port, ssl=None, server_hostname=None):
-    """Connect a TCP socket to (host, port); return the pair (reader, writer)."""
+    """Connect a TCP socket to (host, port); return the pair (reader, writer). With ssl (an
+    SSLContext, or True for a default client context) the connection is wrapped in TLS, the
+    server's name being server_hostname (default: host)."""
     import socket
 
-    if ssl:
-        raise NotImplementedError("ssl")
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
     s.setblocking(False)
@@ -130,6 +132,15 @@ async def open_connection(host, port, ssl=None, server_hostname=None):
         s.close()
         cls = ConnectionRefusedError if err == 111 else OSError
         raise cls(err, "Connect call failed (%r, %r)" % (ai[-1][0], ai[-1][1]))
+    if ssl:
+        # TLS over the connected socket; the handshake runs within the first reads and writes.
+        if ssl is True:
+            import ssl as _ssl
+
+            ssl = _ssl.SSLContext(_ssl.PROTOCOL_TLS_CLIENT)
+        s = ssl.wrap_socket(s, server_hostname=server_hostname or host, do_handshake_on_connect=False)
+        s.setblocking(False)
+        s.write(b"")  # send the ClientHello now: the peer speaks only after it
     ss = Stream(s)
     return ss, ss
 
@@ -159,7 +170,7 @@ class Server:
         if self.task is not None:
             await self.task
 
-    async def _serve(self, s, cb):
+    async def _serve(self, s, cb, ssl=None):
         try:
             while True:
                 await core._IOWait(s, _POLLIN)
@@ -168,6 +179,9 @@ class Server:
                 except OSError:
                     continue
                 s2.setblocking(False)
+                if ssl:
+                    # The TLS handshake runs within the connection's first reads and writes.
+                    s2 = ssl.wrap_socket(s2, server_side=True, do_handshake_on_connect=False)
                 st = Stream(s2, {"peername": addr})
                 core.create_task(cb(st, st))
         except core.CancelledError:
@@ -177,11 +191,10 @@ class Server:
 
 
 async def start_server(cb, host, port, backlog=5, ssl=None):
-    """Listen on (host, port); for each connection run cb(reader, writer) as a task."""
+    """Listen on (host, port); for each connection run cb(reader, writer) as a task. With ssl (a
+    server SSLContext) each connection is wrapped in TLS."""
     import socket
 
-    if ssl:
-        raise NotImplementedError("ssl")
     ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
     s = socket.socket(ai[0], ai[1], ai[2])
     s.setblocking(False)
@@ -191,5 +204,5 @@ async def start_server(cb, host, port, backlog=5, ssl=None):
     srv = Server()
     srv.s = s
     srv.sockets = [s]
-    srv.task = core.create_task(srv._serve(s, cb))
+    srv.task = core.create_task(srv._serve(s, cb, ssl))
     return srv
