@@ -25,10 +25,9 @@ class T(unittest.TestCase):
 s = Stream()
 r = unittest.TextTestRunner(stream=s).run(unittest.defaultTestLoader.loadTestsFromTestCase(T))
 out = ''.join(s.parts)
-import re
-lines = re.sub(r'in \d+\.\d+s', 'in Xs', out).split('\n')
+lines = out.split('\n')
 print(lines[0])
 for l in lines:
-    if l.startswith(('Ran', 'FAILED', 'OK', 'ERROR:', 'FAIL:', 'AssertionError', 'KeyError')): print(l)
+    if l.startswith(('ERROR:', 'FAIL:', 'AssertionError', 'KeyError')): print(l)
 print(r.testsRun, len(r.failures), len(r.errors), len(r.skipped), r.wasSuccessful())
 print([str(t) for t, e in r.failures])
