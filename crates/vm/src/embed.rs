@@ -500,6 +500,54 @@ mod tests {
         assert_eq!(text(&out), "? abab\n");
     }
 
+    /// A port with a clock that only the test moves.
+    struct ClockPort(Rc<RefCell<alloc::vec::Vec<u8>>>, Rc<core::cell::Cell<u64>>);
+
+    impl crate::port::Port for ClockPort {
+        fn write_stdout(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+        fn ticks_us(&mut self) -> u64 {
+            self.1.get()
+        }
+    }
+
+    /// Threads sleeping in a run driven like the browser drives one: the run is saved out of
+    /// the VM at every suspension and restored to resume it; sleeps move a virtual clock.
+    #[test]
+    fn threads_sleep_in_a_saved_and_restored_run() {
+        for top_level_await in [false, true] {
+            let out = Rc::new(RefCell::new(alloc::vec::Vec::new()));
+            let clock = Rc::new(core::cell::Cell::new(0u64));
+            let mut vm = Vm::new(
+                crate::VmConfig::default(),
+                Box::new(ClockPort(out.clone(), clock.clone())),
+            );
+            vm.set_slice_budget(20_000);
+            let src = "import _thread, time\nout = []\ndef w(n):\n    time.sleep(0.01 * n)\n    out.append(n)\nfor i in (3, 1, 2):\n    _thread.start_new_thread(w, (i,))\ntime.sleep(0.1)\nprint(out)\n";
+            let src = if top_level_await {
+                alloc::format!("async def nop():\n    pass\nawait nop()\n{}", src)
+            } else {
+                String::from(src)
+            };
+            let mut st = vm.start(&src, "<t>", top_level_await).unwrap();
+            let mut steps = 0;
+            while let RunState::Suspended(why) = st {
+                steps += 1;
+                assert!(steps < 10_000);
+                if let Suspend::Sleep(us) = why {
+                    clock.set(clock.get() + us);
+                }
+                let run = vm.save_run().unwrap();
+                assert!(!vm.is_suspended());
+                assert!(vm.restore_run(run).is_ok());
+                vm.set_slice_budget(20_000);
+                st = vm.resume(Value::None).unwrap();
+            }
+            assert_eq!(text(&out), "[1, 2, 3]\n", "top-level await: {}", top_level_await);
+        }
+    }
+
     #[test]
     fn slices_long_loops() {
         let (mut vm, out) = vm();
