@@ -33,6 +33,8 @@ pub mod iter;
 pub mod lexer;
 pub mod modarray;
 pub mod modbinascii;
+#[cfg(feature = "btree")]
+pub mod modbtree;
 pub mod modbuiltins;
 pub mod modcmath;
 pub mod modcollections;
@@ -45,6 +47,8 @@ pub mod modhashlib;
 pub mod modheapq;
 pub mod modio;
 pub mod modjson;
+#[cfg(feature = "marshal")]
+pub mod modmarshal;
 pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
@@ -147,6 +151,10 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
         .push(("cryptolib", modcryptolib::init_module));
     vm.native_modules
         .push(("framebuf", modframebuf::init_module));
+    #[cfg(feature = "marshal")]
+    vm.native_modules.push(("marshal", modmarshal::init_module));
+    #[cfg(feature = "btree")]
+    vm.native_modules.push(("btree", modbtree::init_module));
     // Frozen Python modules.
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
     if let Ok(sys) = modsys::init_module(vm) {
