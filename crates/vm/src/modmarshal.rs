@@ -524,7 +524,10 @@ impl<'a> Reader<'a> {
         let code = self.u8().map_err(|_| Bad::EofObject)?;
         let flag = code & FLAG_REF != 0;
         let v = match code & !FLAG_REF {
-            b'0' => return Err(Bad::Data("bad marshal data (NULL object)")),
+            b'0' => {
+                let e = vm.type_error("NULL object in marshal data for object");
+                return Err(Bad::Py(e));
+            }
             b'N' => Value::None,
             b'F' => Value::Bool(false),
             b'T' => Value::Bool(true),
