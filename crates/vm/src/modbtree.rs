@@ -1069,7 +1069,7 @@ impl Io for PyIo<'_> {
             ]))));
             let r = self
                 .vm
-                .call(&readinto, &[ba.clone()])
+                .call(&readinto, core::slice::from_ref(&ba))
                 .map_err(DbError::Py)?;
             let n = self.check(&r)?.unwrap_or(0).min(buf.len());
             if let Value::Obj(o) = &ba {
@@ -1706,11 +1706,19 @@ mod tests {
             let mut model: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
             let mut rng = Rng(seed * 0x2545_F491_4F6C_DD1D);
             for step in 0..steps {
-                let kl = if rng.next() % 8 == 0 { maxlen } else { keylen };
+                let kl = if rng.next().is_multiple_of(8) {
+                    maxlen
+                } else {
+                    keylen
+                };
                 let k = rng.bytes(kl);
                 match rng.next() % 10 {
                     0..=5 => {
-                        let vl = if rng.next() % 4 == 0 { maxlen } else { 20 };
+                        let vl = if rng.next().is_multiple_of(4) {
+                            maxlen
+                        } else {
+                            20
+                        };
                         let v = rng.bytes(vl);
                         t.put(&mut io, &k, &v).unwrap();
                         model.insert(k, v);
