@@ -50,7 +50,7 @@ class Signal:
 
     def value(self, v=None):
         if v is None:
-            return int(bool(self._pin.value()) ^ self._invert)
+            return int(self._pin.value()) ^ self._invert
         self._pin.value(int(bool(v) ^ self._invert))
 
     __call__ = value

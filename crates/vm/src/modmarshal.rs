@@ -270,6 +270,10 @@ impl Writer {
     }
 
     fn object_inner(&mut self, vm: &mut Vm, o: &Obj) -> PyResult<()> {
+        if Rc::ptr_eq(o, &vm.exc_type(ExcKind::StopIteration)) {
+            self.u8(b'S');
+            return Ok(());
+        }
         match &**o {
             PyObject::BigInt(b) => self.bigint(vm, b),
             PyObject::Complex(re, im) => {

@@ -78,3 +78,15 @@ inner = machine.disable_irq()
 machine.enable_irq(inner)
 machine.enable_irq(st)
 print(st, inner)
+
+
+class Answer(machine.PinBase):
+    def value(self, v=None):
+        return 42
+
+
+class MySignal(machine.Signal):
+    pass
+
+
+print(MySignal(Answer())(), machine.Signal(Answer(), invert=True).value())

@@ -10,7 +10,7 @@ samples = [
     b"", b"\x00\x01\xff", bytes(range(256)),
     (), (1,), ("a", (b"b", None)), tuple(range(500)),
     [], [1, [2, [3, []]]], list("abc"),
-    {}, {"a": 1, 2: "b", (3, 4): [5]},
+    {}, {"a": 1, 2: "b", (3, 4): [5]}, StopIteration,
     set(), {1, 2, 3}, frozenset(), frozenset({"x", 1}),
 ]
 for v in samples:
