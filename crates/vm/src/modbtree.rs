@@ -15,6 +15,7 @@
 //! MicroPython's module writes. `flags` and `minkeypage` are accepted and ignored. Every page
 //! read is checked; a damaged file gives `OSError` (EIO), never a crash.
 
+use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
@@ -93,15 +94,22 @@ pub trait Io {
 // ----- nodes -------------------------------------------------------------------------------------
 
 /// A key or value, with the overflow chain that holds it on disk (owned by this item) if any.
+/// Values in overflow pages are read only when asked for: until then `data` is empty.
 #[derive(Debug)]
 struct Item {
     data: Vec<u8>,
+    /// The length of the item (also when `data` is not loaded).
+    len: usize,
     ovf: Option<u32>,
 }
 
 impl Item {
     fn new(data: Vec<u8>) -> Item {
-        Item { data, ovf: None }
+        Item {
+            len: data.len(),
+            data,
+            ovf: None,
+        }
     }
 }
 
@@ -114,6 +122,20 @@ struct Node {
     vals: Vec<Item>,
     /// Internal nodes: `keys.len() + 1` child pages; `keys[i]` is the smallest key under
     /// `kids[i + 1]`.
+    kids: Vec<u32>,
+}
+
+/// An item as it sits in a page: inline bytes, or (length, first overflow page).
+enum Raw<'p> {
+    Inline(&'p [u8]),
+    Over(usize, u32),
+}
+
+/// A node page looked at without copying its inline items.
+struct View<'p> {
+    leaf: bool,
+    keys: Vec<Cow<'p, [u8]>>,
+    vals: Vec<Raw<'p>>,
     kids: Vec<u32>,
 }
 
@@ -244,8 +266,8 @@ impl Tree {
     }
 
     fn item_size(&self, it: &Item) -> usize {
-        if it.data.len() <= self.inline_max() {
-            2 + it.data.len()
+        if it.len <= self.inline_max() {
+            2 + it.len
         } else {
             10
         }
@@ -400,6 +422,15 @@ impl Tree {
         Ok(())
     }
 
+    /// The bytes of an item, reading its overflow pages if they were not read yet.
+    #[cfg(test)]
+    fn load(&mut self, io: &mut dyn Io, it: Item) -> DbResult<Vec<u8>> {
+        match it.ovf {
+            Some(first) if it.data.len() != it.len => self.read_chain(io, first, it.len),
+            _ => Ok(it.data),
+        }
+    }
+
     fn drop_item(&mut self, io: &mut dyn Io, it: Item) -> DbResult<()> {
         match it.ovf {
             Some(first) => self.free_chain(io, first),
@@ -407,9 +438,98 @@ impl Tree {
         }
     }
 
+    // ----- read-only views of node pages (no copy of inline items) -----
+
+    /// A copy of a page (so that overflow pages can be read while its items are looked at).
+    fn page_copy(&mut self, io: &mut dyn Io, id: u32) -> DbResult<Vec<u8>> {
+        Ok(self.page(io, id)?.to_vec())
+    }
+
+    fn raw_item<'p>(&self, page: &'p [u8], at: &mut usize) -> DbResult<Raw<'p>> {
+        let Some(len) = rd_u16(page, *at) else {
+            return corrupt();
+        };
+        *at += 2;
+        if len == OVERFLOW_MARK {
+            let (Some(total), Some(first)) = (rd_u32(page, *at), rd_u32(page, *at + 4)) else {
+                return corrupt();
+            };
+            *at += 8;
+            if (total as usize) <= self.inline_max() || first == 0 || first >= self.npages {
+                return corrupt();
+            }
+            return Ok(Raw::Over(total as usize, first));
+        }
+        let len = len as usize;
+        let (true, Some(b)) = (len <= self.inline_max(), page.get(*at..*at + len)) else {
+            return corrupt();
+        };
+        *at += len;
+        Ok(Raw::Inline(b))
+    }
+
+    fn raw_bytes(&mut self, io: &mut dyn Io, r: &Raw<'_>) -> DbResult<Vec<u8>> {
+        match *r {
+            Raw::Inline(b) => Ok(b.to_vec()),
+            Raw::Over(len, first) => self.read_chain(io, first, len),
+        }
+    }
+
+    /// The keys (read in full), values (as found) and children of a node page.
+    fn view<'p>(&mut self, io: &mut dyn Io, id: u32, page: &'p [u8]) -> DbResult<View<'p>> {
+        if self.budget == 0 {
+            return corrupt();
+        }
+        self.budget -= 1;
+        let kind = page.first().copied().unwrap_or(0);
+        let count = rd_u16(page, 2).unwrap_or(0) as usize;
+        let mut at = 4;
+        let mut v = View {
+            leaf: kind == KIND_LEAF,
+            keys: Vec::with_capacity(count),
+            vals: Vec::new(),
+            kids: Vec::new(),
+        };
+        let kid = |at: usize, npages: u32| match rd_u32(page, at) {
+            Some(c) if c != 0 && c < npages && c != id => Ok(c),
+            _ => corrupt(),
+        };
+        match kind {
+            KIND_LEAF => v.vals.reserve(count),
+            KIND_INTERNAL => {
+                v.kids.reserve(count + 1);
+                v.kids.push(kid(at, self.npages)?);
+                at += 4;
+            }
+            _ => return corrupt(),
+        }
+        for _ in 0..count {
+            let k = match self.raw_item(page, &mut at)? {
+                Raw::Inline(b) => Cow::Borrowed(b),
+                Raw::Over(len, first) => Cow::Owned(self.read_chain(io, first, len)?),
+            };
+            v.keys.push(k);
+            if v.leaf {
+                let r = self.raw_item(page, &mut at)?;
+                v.vals.push(r);
+            } else {
+                v.kids.push(kid(at, self.npages)?);
+                at += 4;
+            }
+        }
+        Ok(v)
+    }
+
     // ----- node pages -----
 
-    fn read_item(&mut self, io: &mut dyn Io, page: &[u8], at: &mut usize) -> DbResult<Item> {
+    /// Read one item of a node page; `load` reads an overflowing item's pages now.
+    fn read_item(
+        &mut self,
+        io: &mut dyn Io,
+        page: &[u8],
+        at: &mut usize,
+        load: bool,
+    ) -> DbResult<Item> {
         let Some(len) = rd_u16(page, *at) else {
             return corrupt();
         };
@@ -423,9 +543,17 @@ impl Tree {
             if total <= self.inline_max() {
                 return corrupt();
             }
-            let data = self.read_chain(io, first, total)?;
+            if first == 0 || first >= self.npages {
+                return corrupt();
+            }
+            let data = if load {
+                self.read_chain(io, first, total)?
+            } else {
+                Vec::new()
+            };
             return Ok(Item {
                 data,
+                len: total,
                 ovf: Some(first),
             });
         }
@@ -458,8 +586,8 @@ impl Tree {
         match kind {
             KIND_LEAF => {
                 for _ in 0..count {
-                    let k = self.read_item(io, &page, &mut at)?;
-                    let v = self.read_item(io, &page, &mut at)?;
+                    let k = self.read_item(io, &page, &mut at, true)?;
+                    let v = self.read_item(io, &page, &mut at, false)?;
                     n.keys.push(k);
                     n.vals.push(v);
                 }
@@ -472,7 +600,7 @@ impl Tree {
                 n.kids.push(kid(at, self.npages)?);
                 at += 4;
                 for _ in 0..count {
-                    let k = self.read_item(io, &page, &mut at)?;
+                    let k = self.read_item(io, &page, &mut at, true)?;
                     n.keys.push(k);
                     n.kids.push(kid(at, self.npages)?);
                     at += 4;
@@ -484,8 +612,8 @@ impl Tree {
     }
 
     fn encode_item(&mut self, io: &mut dyn Io, it: &mut Item, out: &mut Vec<u8>) -> DbResult<()> {
-        if it.data.len() <= self.inline_max() {
-            out.extend_from_slice(&(it.data.len() as u16).to_le_bytes());
+        if it.len <= self.inline_max() {
+            out.extend_from_slice(&(it.len as u16).to_le_bytes());
             out.extend_from_slice(&it.data);
             return Ok(());
         }
@@ -497,7 +625,7 @@ impl Tree {
                 f
             }
         };
-        let Ok(total) = u32::try_from(it.data.len()) else {
+        let Ok(total) = u32::try_from(it.len) else {
             return Err(DbError::Errno(EINVAL));
         };
         out.extend_from_slice(&OVERFLOW_MARK.to_le_bytes());
@@ -539,14 +667,14 @@ impl Tree {
     /// Encode an item; a large one must already have its overflow chain (see `spill`).
     fn encode_ref(&self, it: &Item, out: &mut Vec<u8>) -> DbResult<()> {
         if let Some(first) = it.ovf {
-            let Ok(total) = u32::try_from(it.data.len()) else {
+            let Ok(total) = u32::try_from(it.len) else {
                 return Err(DbError::Errno(EINVAL));
             };
             out.extend_from_slice(&OVERFLOW_MARK.to_le_bytes());
             out.extend_from_slice(&total.to_le_bytes());
             out.extend_from_slice(&first.to_le_bytes());
-        } else if it.data.len() <= self.inline_max() {
-            out.extend_from_slice(&(it.data.len() as u16).to_le_bytes());
+        } else if it.len <= self.inline_max() {
+            out.extend_from_slice(&(it.len as u16).to_le_bytes());
             out.extend_from_slice(&it.data);
         } else {
             return corrupt();
@@ -558,7 +686,7 @@ impl Tree {
     fn spill(&mut self, io: &mut dyn Io, n: &mut Node) -> DbResult<()> {
         let mut scratch = Vec::new();
         for it in n.keys.iter_mut().chain(n.vals.iter_mut()) {
-            if it.ovf.is_none() && it.data.len() > self.inline_max() {
+            if it.ovf.is_none() && it.len > self.inline_max() {
                 scratch.clear();
                 self.encode_item(io, it, &mut scratch)?;
             }
@@ -641,11 +769,6 @@ impl Tree {
         }
     }
 
-    /// Index of the child of an internal node whose subtree may hold `key`.
-    fn child_index(n: &Node, key: &[u8]) -> usize {
-        n.keys.partition_point(|k| k.data.as_slice() <= key)
-    }
-
     // ----- operations -----
 
     /// The value stored under `key`.
@@ -653,17 +776,19 @@ impl Tree {
         self.start_op();
         let mut id = self.root;
         for _ in 0..MAX_DEPTH {
-            let n = self.read_node(io, id)?;
-            if n.leaf {
-                return Ok(
-                    match n.keys.binary_search_by(|k| k.data.as_slice().cmp(key)) {
-                        Ok(i) => n.vals.into_iter().nth(i).map(|v| v.data),
-                        Err(_) => None,
+            let page = self.page_copy(io, id)?;
+            let v = self.view(io, id, &page)?;
+            if v.leaf {
+                return match v.keys.binary_search_by(|k| k.as_ref().cmp(key)) {
+                    Ok(i) => match v.vals.get(i) {
+                        Some(r) => Ok(Some(self.raw_bytes(io, r)?)),
+                        None => corrupt(),
                     },
-                );
+                    Err(_) => Ok(None),
+                };
             }
-            let i = Self::child_index(&n, key);
-            id = match n.kids.get(i) {
+            let i = v.keys.partition_point(|k| k.as_ref() <= key);
+            id = match v.kids.get(i) {
                 Some(&c) => c,
                 None => return corrupt(),
             };
@@ -705,9 +830,25 @@ impl Tree {
         if depth >= MAX_DEPTH {
             return corrupt();
         }
-        let mut n = self.read_node(io, id)?;
         let is_root = depth == 0;
-        if n.leaf {
+        if let Some((i, child)) = self.route(io, id, key)? {
+            let out = self.insert(io, child, key, val, depth + 1)?;
+            let Some((sep, right)) = out.split else {
+                return Ok(Outcome {
+                    split: None,
+                    small: false,
+                });
+            };
+            let mut n = self.read_node(io, id)?;
+            if n.leaf || i > n.keys.len() {
+                return corrupt();
+            }
+            n.keys.insert(i, sep);
+            n.kids.insert(i + 1, right);
+            return self.store(io, id, n, is_root);
+        }
+        let mut n = self.read_node(io, id)?;
+        {
             match n.keys.binary_search_by(|k| k.data.as_slice().cmp(key)) {
                 Ok(i) => {
                     let Some(slot) = n.vals.get_mut(i) else {
@@ -724,23 +865,24 @@ impl Tree {
                     n.vals.insert(i, Item::new(val.to_vec()));
                 }
             }
-            return self.store(io, id, n, is_root);
         }
-        let i = Self::child_index(&n, key);
-        let Some(&child) = n.kids.get(i) else {
+        if !n.leaf {
             return corrupt();
-        };
-        let out = self.insert(io, child, key, val, depth + 1)?;
-        match out.split {
-            Some((sep, right)) => {
-                n.keys.insert(i, sep);
-                n.kids.insert(i + 1, right);
-                self.store(io, id, n, is_root)
-            }
-            None => Ok(Outcome {
-                split: None,
-                small: false,
-            }),
+        }
+        self.store(io, id, n, is_root)
+    }
+
+    /// For an internal node: which child may hold `key` (its index and page); None for a leaf.
+    fn route(&mut self, io: &mut dyn Io, id: u32, key: &[u8]) -> DbResult<Option<(usize, u32)>> {
+        let page = self.page_copy(io, id)?;
+        let v = self.view(io, id, &page)?;
+        if v.leaf {
+            return Ok(None);
+        }
+        let i = v.keys.partition_point(|k| k.as_ref() <= key);
+        match v.kids.get(i) {
+            Some(&c) => Ok(Some((i, c))),
+            None => corrupt(),
         }
     }
 
@@ -778,6 +920,23 @@ impl Tree {
             return corrupt();
         }
         let is_root = depth == 0;
+        if let Some((i, child)) = self.route(io, id, key)? {
+            let (found, out) = self.remove(io, child, key, depth + 1)?;
+            if out.split.is_none() && !out.small {
+                return Ok((found, out));
+            }
+            let mut n = self.read_node(io, id)?;
+            if n.leaf || i > n.keys.len() {
+                return corrupt();
+            }
+            if let Some((sep, right)) = out.split {
+                n.keys.insert(i, sep);
+                n.kids.insert(i + 1, right);
+            } else if n.kids.len() > 1 {
+                self.rebalance(io, &mut n, i)?;
+            }
+            return Ok((found, self.store(io, id, n, is_root)?));
+        }
         let mut n = self.read_node(io, id)?;
         if n.leaf {
             let Ok(i) = n.keys.binary_search_by(|k| k.data.as_slice().cmp(key)) else {
@@ -796,24 +955,7 @@ impl Tree {
             self.drop_item(io, v)?;
             return Ok((true, self.store(io, id, n, is_root)?));
         }
-        let i = Self::child_index(&n, key);
-        let Some(&child) = n.kids.get(i) else {
-            return corrupt();
-        };
-        let (found, out) = self.remove(io, child, key, depth + 1)?;
-        if let Some((sep, right)) = out.split {
-            n.keys.insert(i, sep);
-            n.kids.insert(i + 1, right);
-        } else if out.small && n.kids.len() > 1 {
-            self.rebalance(io, &mut n, i)?;
-        } else {
-            let none = Outcome {
-                split: None,
-                small: false,
-            };
-            return Ok((found, none));
-        }
-        Ok((found, self.store(io, id, n, is_root)?))
+        corrupt()
     }
 
     /// Merge the small child `i` of `parent` with a neighbour, or share entries with it.
@@ -866,25 +1008,24 @@ impl Tree {
         if depth >= MAX_DEPTH {
             return corrupt();
         }
-        let n = self.read_node(io, id)?;
-        if n.leaf {
+        let page = self.page_copy(io, id)?;
+        let v = self.view(io, id, &page)?;
+        if v.leaf {
             let i = match key {
                 None => 0,
-                Some(k) if strict => n.keys.partition_point(|x| x.data.as_slice() <= k),
-                Some(k) => n.keys.partition_point(|x| x.data.as_slice() < k),
+                Some(k) if strict => v.keys.partition_point(|x| x.as_ref() <= k),
+                Some(k) => v.keys.partition_point(|x| x.as_ref() < k),
             };
-            return Ok(n
-                .keys
-                .into_iter()
-                .zip(n.vals)
-                .nth(i)
-                .map(|(k, v)| (k.data, v.data)));
+            return match (v.keys.get(i), v.vals.get(i)) {
+                (Some(k), Some(r)) => Ok(Some((k.to_vec(), self.raw_bytes(io, r)?))),
+                _ => Ok(None),
+            };
         }
         let start = match key {
             None => 0,
-            Some(k) => Self::child_index(&n, k),
+            Some(k) => v.keys.partition_point(|x| x.as_ref() <= k),
         };
-        for (j, &c) in n.kids.iter().enumerate().skip(start) {
+        for (j, &c) in v.kids.iter().enumerate().skip(start) {
             let k = if j == start { key } else { None };
             if let Some(r) = self.succ(io, c, k, strict, depth + 1)? {
                 return Ok(Some(r));
@@ -905,29 +1046,27 @@ impl Tree {
         if depth >= MAX_DEPTH {
             return corrupt();
         }
-        let n = self.read_node(io, id)?;
-        if n.leaf {
+        let page = self.page_copy(io, id)?;
+        let v = self.view(io, id, &page)?;
+        if v.leaf {
             let end = match key {
-                None => n.keys.len(),
-                Some(k) if strict => n.keys.partition_point(|x| x.data.as_slice() < k),
-                Some(k) => n.keys.partition_point(|x| x.data.as_slice() <= k),
+                None => v.keys.len(),
+                Some(k) if strict => v.keys.partition_point(|x| x.as_ref() < k),
+                Some(k) => v.keys.partition_point(|x| x.as_ref() <= k),
             };
-            if end == 0 {
+            let Some(i) = end.checked_sub(1) else {
                 return Ok(None);
-            }
-            return Ok(n
-                .keys
-                .into_iter()
-                .zip(n.vals)
-                .nth(end - 1)
-                .map(|(k, v)| (k.data, v.data)));
+            };
+            return match (v.keys.get(i), v.vals.get(i)) {
+                (Some(k), Some(r)) => Ok(Some((k.to_vec(), self.raw_bytes(io, r)?))),
+                _ => Ok(None),
+            };
         }
         let start = match key {
-            None => n.kids.len().saturating_sub(1),
-            Some(k) => Self::child_index(&n, k),
+            None => v.kids.len().saturating_sub(1),
+            Some(k) => v.keys.partition_point(|x| x.as_ref() <= k),
         };
-        let kids: Vec<u32> = n.kids.iter().take(start + 1).copied().collect();
-        for (j, &c) in kids.iter().enumerate().rev() {
+        for (j, &c) in v.kids.iter().enumerate().take(start + 1).rev() {
             let k = if j == start { key } else { None };
             if let Some(r) = self.pred(io, c, k, strict, depth + 1)? {
                 return Ok(Some(r));
@@ -1645,7 +1784,8 @@ mod tests {
                     None => *leaf_depth = Some(depth),
                 }
                 for (k, v) in n.keys.into_iter().zip(n.vals) {
-                    out.push((k.data, v.data));
+                    let v = t.load(io, v).unwrap();
+                    out.push((k.data, v));
                 }
                 return;
             }
