@@ -237,6 +237,7 @@ fn run(config: VmConfig, target: Target, (sim, log): (bool, bool), opts: Opts) -
         ferropy_vm::modmicropython::set_opt_level(&mut vm, opts.opt_level);
     }
     hostmods::install(&mut vm);
+    ferropy_machine::install_host(&mut vm);
     let board = sim.then(ferropy_machine::Board::sim);
     if let Some(b) = &board {
         if let Err(e) = ferropy_machine::install(&mut vm, b.clone()) {

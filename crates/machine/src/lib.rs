@@ -62,6 +62,19 @@ pub fn install_hal(vm: &mut Vm, hal: Rc<RefCell<dyn Hal>>) -> PyResult<()> {
     module::install(vm, hal, None, false)
 }
 
+/// What `machine` is on a host without hardware (MicroPython's unix port): `mem8/16/32` (index
+/// checks, then OSError: no raw memory), `PinBase`, `Signal` over pins written in Python,
+/// `time_pulse_us`, `idle`, `disable_irq`/`enable_irq`. A frozen module, created on first import.
+pub const HOST_MACHINE_PY: &str = include_str!("host_machine.py");
+
+/// Make `import machine` give the host's `machine` ([`HOST_MACHINE_PY`]); a board installed
+/// later with [`install`] replaces it.
+pub fn install_host(vm: &mut Vm) {
+    if !vm.frozen_modules.iter().any(|(n, _)| *n == "machine") {
+        vm.frozen_modules.push(("machine", HOST_MACHINE_PY));
+    }
+}
+
 fn wrap_port(vm: &mut Vm, hal: Rc<RefCell<dyn Hal>>, realtime: bool) {
     let inner = core::mem::replace(&mut vm.port, Box::new(NullPort::default()));
     vm.port = Box::new(BoardPort {

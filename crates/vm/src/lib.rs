@@ -35,6 +35,8 @@ pub mod lexer;
 pub mod modarray;
 #[cfg(feature = "binascii")]
 pub mod modbinascii;
+#[cfg(feature = "btree")]
+pub mod modbtree;
 pub mod modbuiltins;
 #[cfg(feature = "cmath")]
 pub mod modcmath;
@@ -55,6 +57,8 @@ pub mod modheapq;
 pub mod modio;
 #[cfg(feature = "json")]
 pub mod modjson;
+#[cfg(feature = "marshal")]
+pub mod modmarshal;
 pub mod modmath;
 pub mod modmicropython;
 pub mod modos;
@@ -177,6 +181,10 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     #[cfg(feature = "framebuf")]
     vm.native_modules
         .push(("framebuf", modframebuf::init_module));
+    #[cfg(feature = "marshal")]
+    vm.native_modules.push(("marshal", modmarshal::init_module));
+    #[cfg(feature = "btree")]
+    vm.native_modules.push(("btree", modbtree::init_module));
     // Frozen Python modules.
     #[cfg(feature = "frozen")]
     vm.frozen_modules.extend_from_slice(frozen::FROZEN);
