@@ -52,6 +52,7 @@ pub mod modplatform;
 pub mod modrandom;
 pub mod modre;
 pub mod modstruct;
+pub mod modvfs;
 pub mod modsys;
 pub mod modtime;
 pub mod number;
@@ -82,6 +83,8 @@ pub mod symtable;
 pub mod types;
 pub mod value;
 pub mod vfs;
+#[cfg(feature = "vfs-fat")]
+pub mod vfsfat;
 pub mod viper;
 pub mod vm;
 
@@ -123,6 +126,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("sys", modsys::init_module));
     vm.native_modules.push(("io", modio::init_module));
     vm.native_modules.push(("os", modos::init_module));
+    vm.native_modules.push(("vfs", modvfs::init_module));
     vm.native_modules.push(("time", modtime::init_module));
     vm.native_modules
         .push(("micropython", modmicropython::init_module));
