@@ -291,6 +291,8 @@ fn posix_op(
                         p.cwd = inner.clone();
                     }
                 }
+                // As on MicroPython, a VfsPosix changes the process's (the Port's) directory.
+                vfs::with_state(vm, |st| st.cwd = host.clone());
                 Ok(NOut::Unit)
             }
             FileKind::File => Err(ENOTDIR),
@@ -558,7 +560,10 @@ fn m_open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let cwd = vfs::native_cwd_of(&o);
     let full = vfs::inside(&cwd, &p);
     let dp = vfs::direct_path(vm, &Value::Obj(o), &full);
-    let open = vm.getattr_str(&Value::Obj(vm.builtins.clone()), "open")?;
+    let open = dict_of(&vm.builtins).and_then(|d| d.borrow().get_str("open").cloned());
+    let Some(open) = open else {
+        return Err(vm.err(crate::exceptions::ExcKind::NameError, "name 'open' isn't defined"));
+    };
     let mut rest = alloc::vec![Value::string(dp)];
     rest.extend(args.iter().skip(2).cloned());
     if kw.is_empty() {

@@ -910,17 +910,63 @@ pub fn read_file(vm: &mut Vm, path: &str) -> PyResult<Vec<u8>> {
                 };
             }
             let f = vm.call_method(&fs, "open", &[Value::string(p), Value::str("rb")])?;
-            let data = vm.call_method(&f, "read", &[]);
-            vm.call_method(&f, "close", &[])?;
-            let data = data?;
-            match crate::objbytes::bytes_data(&data) {
-                Some(b) => Ok(b),
-                None => match data.as_str() {
-                    Some(s) => Ok(s.as_bytes().to_vec()),
-                    None => Err(vm.type_error("VFS read() must return bytes")),
-                },
-            }
+            read_user_file(vm, &f)
         }
+    }
+}
+
+/// Read a whole file object of a Python VFS. One with MicroPython's stream `ioctl` is read as
+/// MicroPython does (buffer size query, `readinto`, close through ioctl); others with `read()`
+/// and `close()`.
+fn read_user_file(vm: &mut Vm, f: &Value) -> PyResult<Vec<u8>> {
+    let stream = vm.getattr_opt(f, "ioctl")?.is_some() && vm.getattr_opt(f, "readinto")?.is_some();
+    if stream {
+        let size = vm.call_method(f, "ioctl", &[Value::Int(11), Value::Int(0)])?;
+        let size = match size {
+            Value::Int(n) if (1..=1 << 20).contains(&n) => n as usize,
+            _ => 256,
+        };
+        let mut out = Vec::new();
+        let r = loop {
+            let buf = Value::Obj(vm.alloc(PyObject::ByteArray(RefCell::new(alloc::vec![0u8; size]))));
+            let n = match vm.call_method(f, "readinto", &[buf.clone()]) {
+                Ok(n) => n,
+                Err(e) => break Err(e),
+            };
+            let n = n.as_int().unwrap_or(0).clamp(0, size as i64) as usize;
+            if n == 0 {
+                break Ok(());
+            }
+            if let Some(b) = crate::objbytes::bytes_data(&buf) {
+                out.extend_from_slice(&b[..n.min(b.len())]);
+            }
+        };
+        vm.call_method(f, "ioctl", &[Value::Int(4), Value::Int(0)])?;
+        return r.map(|_| out);
+    }
+    let data = vm.call_method(f, "read", &[]);
+    if vm.getattr_opt(f, "close")?.is_some() {
+        vm.call_method(f, "close", &[])?;
+    }
+    let data = data?;
+    match crate::objbytes::bytes_data(&data) {
+        Some(b) => Ok(b),
+        None => match data.as_str() {
+            Some(s) => Ok(s.as_bytes().to_vec()),
+            None => Err(vm.type_error("VFS read() must return bytes")),
+        },
+    }
+}
+
+/// For `open()`: when `path` is on a file system implemented in Python, what that file
+/// system's own `open(path, mode)` returns (MicroPython gives it to the caller as it is); None
+/// for every other path.
+pub fn open_user(vm: &mut Vm, path: &str, mode: &str) -> PyResult<Option<Value>> {
+    match resolve(vm, path) {
+        Target::Fs(fs, p, _) if native_fs(&fs).is_none() => vm
+            .call_method(&fs, "open", &[Value::string(p), Value::str(mode)])
+            .map(Some),
+        _ => Ok(None),
     }
 }
 
@@ -1047,13 +1093,12 @@ fn user_stat(vm: &mut Vm, fs: &Value, p: &str) -> PyResult<FileStat> {
 }
 
 fn stat_of_tuple(vm: &mut Vm, st: &Value) -> PyResult<FileStat> {
-    let mode = vm.getitem(st, &Value::Int(0))?;
-    let size = vm.getitem(st, &Value::Int(6))?;
-    let mtime = vm.getitem(st, &Value::Int(8))?;
+    let items = vm.collect(st)?;
+    let int = |i: usize| items.get(i).and_then(|v| v.as_int()).unwrap_or(0);
     Ok(FileStat {
-        is_dir: mode.as_int().unwrap_or(0) & 0x4000 != 0,
-        size: size.as_int().unwrap_or(0).max(0) as u64,
-        mtime: mtime.as_int().unwrap_or(0),
+        is_dir: int(0) & 0x4000 != 0,
+        size: int(6).max(0) as u64,
+        mtime: int(8),
     })
 }
 

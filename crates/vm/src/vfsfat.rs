@@ -128,30 +128,34 @@ pub struct Geo {
     pub serial: u32,
 }
 
-/// What `mkfs` decided: a layout and the boot sector fields that go with it.
-fn mkfs_layout(sz_vol: u32, ss: u32) -> Result<(u8, u32, u32, u32, u32), Errno> {
-    // Returns (fat type, sectors per cluster, reserved sectors, sectors per FAT, root dir sectors).
+/// The layout FatFs's `f_mkfs` picks for a volume of `sz_vol` sectors: FAT12/16 (`fat32` false,
+/// as MicroPython asks first) or FAT32. Returns (fat type, sectors per cluster, reserved sectors,
+/// sectors per FAT, root directory sectors); EINVAL when no valid layout exists.
+fn mkfs_layout(sz_vol: u32, ss: u32, fat32: bool) -> Result<(u8, u32, u32, u32, u32), Errno> {
     let n_rootdir = 512u32;
     let cst: [u32; 6] = [1, 4, 16, 64, 256, 512];
     let cst32: [u32; 6] = [1, 2, 4, 8, 16, 32];
+    let table_au = |n: u32, table: &[u32; 6]| {
+        let mut pau = 1u32;
+        for &c in table {
+            if c > n {
+                break;
+            }
+            pau <<= 1;
+        }
+        pau
+    };
     let mut au = 0u32;
-    let mut fmt = 16u8;
+    let mut fmt = if fat32 { 32u8 } else { 16u8 };
     for _ in 0..32 {
         let mut pau = au;
-        let (n_clst, sz_fat, sz_rsv, sz_dir);
+        let (sz_fat, sz_rsv, sz_dir);
         if fmt == 32 {
             if pau == 0 {
-                let n = sz_vol / 0x20000;
-                pau = 1;
-                for c in cst32 {
-                    if c > n {
-                        break;
-                    }
-                    pau <<= 1;
-                }
+                pau = table_au(sz_vol / 0x20000, &cst32);
             }
             let nc = sz_vol / pau;
-            sz_fat = ((nc as u64 * 4 + 8).div_ceil(ss as u64)) as u32;
+            sz_fat = (nc as u64 * 4 + 8).div_ceil(ss as u64) as u32;
             sz_rsv = 32;
             sz_dir = 0;
             if nc <= MAX_FAT16 || nc > MAX_FAT32 {
@@ -159,14 +163,7 @@ fn mkfs_layout(sz_vol: u32, ss: u32) -> Result<(u8, u32, u32, u32, u32), Errno> 
             }
         } else {
             if pau == 0 {
-                let n = sz_vol / 0x1000;
-                pau = 1;
-                for c in cst {
-                    if c > n {
-                        break;
-                    }
-                    pau <<= 1;
-                }
+                pau = table_au(sz_vol / 0x1000, &cst);
             }
             let nc = sz_vol / pau;
             let bytes = if nc > MAX_FAT12 {
@@ -183,7 +180,7 @@ fn mkfs_layout(sz_vol: u32, ss: u32) -> Result<(u8, u32, u32, u32, u32), Errno> 
         if (sz_vol as u64) < b_data + pau as u64 * 16 {
             return Err(EINVAL);
         }
-        n_clst = (sz_vol - sz_rsv - sz_fat - sz_dir) / pau;
+        let n_clst = (sz_vol as u64 - b_data) as u32 / pau;
         if fmt == 32 && n_clst <= MAX_FAT16 {
             if au == 0 && pau / 2 != 0 {
                 au = pau / 2;
@@ -197,9 +194,11 @@ fn mkfs_layout(sz_vol: u32, ss: u32) -> Result<(u8, u32, u32, u32, u32), Errno> 
                     au = pau * 2;
                     continue;
                 }
-                fmt = 32;
-                au = 0;
-                continue;
+                if au == 0 && pau * 2 <= 128 {
+                    au = pau * 2;
+                    continue;
+                }
+                return Err(EINVAL);
             }
             if n_clst <= MAX_FAT12 {
                 if au == 0 && pau * 2 <= 128 {
@@ -217,13 +216,22 @@ fn mkfs_layout(sz_vol: u32, ss: u32) -> Result<(u8, u32, u32, u32, u32), Errno> 
     Err(EINVAL)
 }
 
-/// Make a new, empty FAT volume of `sz_vol` sectors of `ss` bytes on `dev` (`fattime` gives the
-/// serial number, as FatFs derives it from the clock).
-pub fn mkfs(dev: &mut dyn BlockIo, sz_vol: u32, ss: u32, fattime: u32) -> R<()> {
+/// Make a new, empty FAT volume on a device of `sz_drv` sectors of `ss` bytes, as MicroPython's
+/// `VfsFat.mkfs` does: FAT12/16 filling the device when a valid layout exists, otherwise FAT32
+/// in a partition starting at sector 63 behind a partition table (`fattime` gives the serial
+/// number, as FatFs derives it from the clock).
+pub fn mkfs(dev: &mut dyn BlockIo, sz_drv: u32, ss: u32, fattime: u32) -> R<()> {
     if !(512..=4096).contains(&ss) || !ss.is_power_of_two() {
         return Err(EINVAL.into());
     }
-    let (fmt, pau, sz_rsv, sz_fat, sz_dir) = mkfs_layout(sz_vol, ss)?;
+    let (b_vol, sz_vol, (fmt, pau, sz_rsv, sz_fat, sz_dir)) = match mkfs_layout(sz_drv, ss, false)
+    {
+        Ok(l) => (0, sz_drv, l),
+        Err(_) => {
+            let sz_vol = sz_drv.checked_sub(63).ok_or(FsErr::Errno(EINVAL))?;
+            (63, sz_vol, mkfs_layout(sz_vol, ss, true)?)
+        }
+    };
     let ssu = ss as usize;
     let mut bs = vec![0u8; ssu];
     bs[..3].copy_from_slice(&[0xEB, 0xFE, 0x90]);
@@ -241,6 +249,7 @@ pub fn mkfs(dev: &mut dyn BlockIo, sz_vol: u32, ss: u32, fattime: u32) -> R<()> 
     bs[21] = 0xF8;
     put16(&mut bs, 24, 63);
     put16(&mut bs, 26, 255);
+    put32(&mut bs, 28, b_vol);
     if fmt == 32 {
         put32(&mut bs, 36, sz_fat);
         put32(&mut bs, 44, 2);
@@ -260,24 +269,38 @@ pub fn mkfs(dev: &mut dyn BlockIo, sz_vol: u32, ss: u32, fattime: u32) -> R<()> 
         bs[54..62].copy_from_slice(if fmt == 12 { b"FAT12   " } else { b"FAT16   " });
     }
     put16(&mut bs, 510, 0xAA55);
-    dev.write(0, &bs)?;
+    dev.write(b_vol, &bs)?;
     let zero = vec![0u8; ssu];
     if fmt == 32 {
-        dev.write(6, &bs)?;
+        dev.write(b_vol + 6, &bs)?;
         let n_clst = (sz_vol - sz_rsv - sz_fat) / pau;
         let mut fsi = vec![0u8; ssu];
         put32(&mut fsi, 0, 0x4161_5252);
         put32(&mut fsi, 484, 0x6141_7272);
         put32(&mut fsi, 488, n_clst - 1);
         put32(&mut fsi, 492, 2);
-        put32(&mut fsi, 508, 0xAA55_0000);
-        dev.write(1, &fsi)?;
-        dev.write(7, &fsi)?;
+        put16(&mut fsi, 510, 0xAA55);
+        dev.write(b_vol + 1, &fsi)?;
+        dev.write(b_vol + 7, &fsi)?;
         for s in 2..sz_rsv {
             if s != 6 && s != 7 {
-                dev.write(s, &zero)?;
+                dev.write(b_vol + s, &zero)?;
             }
         }
+        // The partition table: one FAT32 (LBA) partition.
+        let mut mbr = vec![0u8; ssu];
+        let end = (b_vol as u64 + sz_vol as u64) / (63 * 255);
+        let pte = &mut mbr[446..462];
+        pte[1] = 1;
+        pte[2] = 1;
+        pte[4] = 0x0C;
+        pte[5] = 254;
+        pte[6] = (end >> 2 | 63) as u8;
+        pte[7] = end as u8;
+        put32(pte, 8, b_vol);
+        put32(pte, 12, sz_vol);
+        put16(&mut mbr, 510, 0xAA55);
+        dev.write(0, &mbr)?;
     }
     let mut first = vec![0u8; ssu];
     match fmt {
@@ -289,14 +312,14 @@ pub fn mkfs(dev: &mut dyn BlockIo, sz_vol: u32, ss: u32, fattime: u32) -> R<()> 
             put32(&mut first, 8, 0x0FFF_FFFF);
         }
     }
-    dev.write(sz_rsv, &first)?;
+    let b_fat = b_vol + sz_rsv;
+    dev.write(b_fat, &first)?;
     for s in 1..sz_fat {
-        dev.write(sz_rsv + s, &zero)?;
+        dev.write(b_fat + s, &zero)?;
     }
     let dir_len = if fmt == 32 { pau } else { sz_dir };
-    let dir_start = sz_rsv + sz_fat;
     for s in 0..dir_len {
-        dev.write(dir_start + s, &zero)?;
+        dev.write(b_fat + sz_fat + s, &zero)?;
     }
     Ok(())
 }
@@ -1201,17 +1224,22 @@ impl<'a> Fat<'a> {
             Node::Ent(_, e) if e.is_dir() => return Err(EISDIR.into()),
             Node::Ent(_, e) => e,
         };
-        let cl = (self.geo.csize * self.geo.ss) as usize;
+        let ss = self.geo.ss as usize;
         let size = e.size as usize;
         let mut out = Vec::with_capacity(size.min(1 << 24));
-        let mut buf = vec![0u8; cl];
-        for c in self.chain(e.clus)? {
-            if out.len() >= size {
-                break;
+        let mut buf = vec![0u8; ss];
+        self.flush()?;
+        'chain: for c in self.chain(e.clus)? {
+            // One sector per read, as FatFs reads a file's tail (some block devices expect it).
+            let first = self.clus_sector(c);
+            for s in first..first + self.geo.csize {
+                if out.len() >= size {
+                    break 'chain;
+                }
+                self.dev.read(s, &mut buf)?;
+                let take = (size - out.len()).min(ss);
+                out.extend_from_slice(&buf[..take]);
             }
-            self.read_cluster(c, &mut buf)?;
-            let take = (size - out.len()).min(cl);
-            out.extend_from_slice(&buf[..take]);
         }
         if out.len() < size {
             return Err(EIO.into());
