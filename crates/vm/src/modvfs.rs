@@ -50,6 +50,8 @@ struct FsClasses {
     #[cfg(feature = "vfs-fat")]
     fat: Obj,
     posix: Obj,
+    mount: Value,
+    umount: Value,
 }
 
 fn classes(vm: &mut Vm) -> Rc<FsClasses> {
@@ -90,6 +92,8 @@ fn classes(vm: &mut Vm) -> Rc<FsClasses> {
         #[cfg(feature = "vfs-fat")]
         fat: make(vm, "VfsFat", fat_new, fat_mkfs),
         posix: make(vm, "VfsPosix", posix_new, nothing),
+        mount: builtin_fn("mount", mount),
+        umount: builtin_fn("umount", umount),
     });
     if let PyObject::Native(n) = &*o {
         *n.data.borrow_mut() = Box::new(Some(c.clone()));
@@ -777,8 +781,8 @@ pub fn add_to(vm: &mut Vm, m: &Obj) {
     if let PyObject::Module(mm) = &**m {
         if let Some(d) = dict_of(&mm.dict) {
             let mut d = d.borrow_mut();
-            d.set_str("mount", builtin_fn("mount", mount));
-            d.set_str("umount", builtin_fn("umount", umount));
+            d.set_str("mount", c.mount.clone());
+            d.set_str("umount", c.umount.clone());
             d.set_str("VfsRam", Value::Obj(c.ram.clone()));
             #[cfg(feature = "vfs-fat")]
             d.set_str("VfsFat", Value::Obj(c.fat.clone()));
