@@ -214,16 +214,8 @@ pub fn chdir(vm: &mut Vm, path: &str) -> PyResult<()> {
                 FileKind::File => return Err(os_error(vm, ENOTDIR, Some(path))),
                 FileKind::Missing => return Err(os_error(vm, ENOENT, Some(path))),
             }
-            let mut abs = if p.starts_with('/') {
-                normalize(&p)
-            } else {
-                let cwd = with_state(vm, |st| st.cwd.clone());
-                if cwd.is_empty() {
-                    normalize(&p)
-                } else {
-                    normalize(&join(&cwd, &p))
-                }
-            };
+            // `p` is already joined with the Port's current directory.
+            let mut abs = normalize(&p);
             if abs == "." {
                 abs.clear();
             }
