@@ -44,7 +44,10 @@ fn listdir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "listdir", args, 0, 1)?;
     let (p, as_bytes) = match args.first() {
         None | Some(Value::None) => (String::new(), false),
-        Some(a) => (path_arg(vm, "listdir", Some(a))?, !matches!(a, Value::Str(_))),
+        Some(a) => (
+            path_arg(vm, "listdir", Some(a))?,
+            !matches!(a, Value::Str(_)),
+        ),
     };
     let items = vfs::ilistdir(vm, &p, as_bytes)?;
     let mut names = Vec::with_capacity(items.len());
@@ -58,7 +61,10 @@ fn ilistdir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "ilistdir", args, 0, 1)?;
     let (p, as_bytes) = match args.first() {
         None | Some(Value::None) => (String::new(), false),
-        Some(a) => (path_arg(vm, "ilistdir", Some(a))?, !matches!(a, Value::Str(_))),
+        Some(a) => (
+            path_arg(vm, "ilistdir", Some(a))?,
+            !matches!(a, Value::Str(_)),
+        ),
     };
     let items = vfs::ilistdir(vm, &p, as_bytes)?;
     let list = vm.new_list(items);

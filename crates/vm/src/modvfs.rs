@@ -16,8 +16,8 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::attr::dict_of;
-use crate::moderrno::codes::*;
 use crate::modbuiltins::{builtin_fn, check_args, check_kw, kwarg};
+use crate::moderrno::codes::*;
 use crate::port::{FileKind, FileStat};
 use crate::types;
 use crate::value::{Layout, NativeFn, NativeObj, Obj, PyObject, Str, Value};
@@ -211,14 +211,10 @@ pub fn native_cwd(o: &Obj) -> Option<String> {
 /// Run a [`NOp`] on a `VfsFat` or `VfsPosix` object.
 pub fn native_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
     let posix = match &**o {
-        PyObject::Native(n) => n
-            .data
-            .try_borrow()
-            .ok()
-            .and_then(|d| {
-                d.downcast_ref::<PosixFs>()
-                    .map(|p| (p.root.clone(), p.cwd.clone()))
-            }),
+        PyObject::Native(n) => n.data.try_borrow().ok().and_then(|d| {
+            d.downcast_ref::<PosixFs>()
+                .map(|p| (p.root.clone(), p.cwd.clone()))
+        }),
         _ => None,
     };
     if let Some((root, cwd)) = posix {
@@ -236,14 +232,7 @@ pub fn native_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
 
 // ----- VfsPosix --------------------------------------------------------------------------------
 
-fn posix_op(
-    vm: &mut Vm,
-    o: &Obj,
-    root: &str,
-    cwd: &str,
-    path: &str,
-    op: NOp,
-) -> PyResult<NOut> {
+fn posix_op(vm: &mut Vm, o: &Obj, root: &str, cwd: &str, path: &str, op: NOp) -> PyResult<NOut> {
     let inner = vfs::inside(cwd, path);
     let host = if root.is_empty() {
         inner.clone()
@@ -319,12 +308,15 @@ struct PyDev<'v> {
 #[cfg(feature = "vfs-fat")]
 impl BlockIo for PyDev<'_> {
     fn read(&mut self, block: u32, buf: &mut [u8]) -> Result<(), FsErr> {
-        let ba = Value::Obj(
-            self.vm
-                .alloc(PyObject::ByteArray(RefCell::new(alloc::vec![0u8; buf.len()]))),
-        );
+        let ba = Value::Obj(self.vm.alloc(PyObject::ByteArray(RefCell::new(
+            alloc::vec![0u8; buf.len()],
+        ))));
         self.vm
-            .call_method(&self.dev, "readblocks", &[Value::Int(block as i64), ba.clone()])
+            .call_method(
+                &self.dev,
+                "readblocks",
+                &[Value::Int(block as i64), ba.clone()],
+            )
             .map_err(FsErr::Py)?;
         if let Value::Obj(o) = &ba {
             if let PyObject::ByteArray(b) = &**o {
@@ -388,7 +380,13 @@ fn fat_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let dev = args[1].clone();
     let _ = dev_ioctl(vm, &dev, 1)?;
     let ss = sector_size(vm, &dev)?;
-    let geo = vfsfat::mount(&mut PyDev { vm, dev: dev.clone() }, ss);
+    let geo = vfsfat::mount(
+        &mut PyDev {
+            vm,
+            dev: dev.clone(),
+        },
+        ss,
+    );
     let geo = match geo {
         Ok(g) => Some(g),
         Err(FsErr::Errno(_)) => None,
@@ -416,7 +414,15 @@ fn fat_mkfs(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     };
     let count = u32::try_from(count).unwrap_or(0);
     let now = vfsfat::secs_to_fattime(vm.port.time() as i64);
-    let r = vfsfat::mkfs(&mut PyDev { vm, dev: dev.clone() }, count, ss, now);
+    let r = vfsfat::mkfs(
+        &mut PyDev {
+            vm,
+            dev: dev.clone(),
+        },
+        count,
+        ss,
+        now,
+    );
     r.map_err(|e| fs_err(vm, e, None))?;
     dev_ioctl(vm, &dev, 3)?;
     Ok(Value::None)
@@ -437,7 +443,13 @@ fn fat_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
     };
     if geo.is_none() {
         let ss = sector_size(vm, &dev)?;
-        geo = match vfsfat::mount(&mut PyDev { vm, dev: dev.clone() }, ss) {
+        geo = match vfsfat::mount(
+            &mut PyDev {
+                vm,
+                dev: dev.clone(),
+            },
+            ss,
+        ) {
             Ok(g) => Some(g),
             Err(FsErr::Py(e)) => return Err(e),
             Err(FsErr::Errno(_)) => None,
@@ -483,15 +495,17 @@ fn fat_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
                 NOut::Stat(FileStat {
                     is_dir,
                     size: size as u64,
-                    mtime: if t == 0 { 0 } else { vfsfat::fattime_to_secs(t) },
+                    mtime: if t == 0 {
+                        0
+                    } else {
+                        vfsfat::fattime_to_secs(t)
+                    },
                 })
             }),
             NOp::Mkdir => fat.mkdir(&p).map(|_| NOut::Unit),
             NOp::Remove => fat.remove(&p, false).map(|_| NOut::Unit),
             NOp::Rmdir => fat.remove(&p, true).map(|_| NOut::Unit),
-            NOp::Rename(to) => fat
-                .rename(&p, &vfs::inside(&cwd, to))
-                .map(|_| NOut::Unit),
+            NOp::Rename(to) => fat.rename(&p, &vfs::inside(&cwd, to)).map(|_| NOut::Unit),
             NOp::Statvfs => fat.free_clusters().map(|free| {
                 let bs = (geo.csize * geo.ss) as i64;
                 NOut::Statvfs([bs, (geo.n_fatent - 2) as i64, free as i64])
@@ -566,7 +580,10 @@ fn m_open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let dp = vfs::direct_path(vm, &Value::Obj(o), &full);
     let open = dict_of(&vm.builtins).and_then(|d| d.borrow().get_str("open").cloned());
     let Some(open) = open else {
-        return Err(vm.err(crate::exceptions::ExcKind::NameError, "name 'open' isn't defined"));
+        return Err(vm.err(
+            crate::exceptions::ExcKind::NameError,
+            "name 'open' isn't defined",
+        ));
     };
     let mut rest = alloc::vec![Value::string(dp)];
     rest.extend(args.iter().skip(2).cloned());
@@ -617,7 +634,11 @@ fn m_stat(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 /// The 10-tuple `os.stat` returns for `st`.
 pub fn stat_tuple(vm: &mut Vm, st: &FileStat) -> Value {
-    let mode = if st.is_dir { vfs::S_IFDIR } else { vfs::S_IFREG };
+    let mode = if st.is_dir {
+        vfs::S_IFDIR
+    } else {
+        vfs::S_IFREG
+    };
     let size = if st.is_dir { 0 } else { st.size as i64 };
     let t = Value::Int(st.mtime);
     vm.new_tuple(alloc::vec![
@@ -697,12 +718,23 @@ fn m_mount(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     #[cfg(feature = "vfs-fat")]
     if mkfs {
         let dev = match &*o {
-            PyObject::Native(n) => n.data.borrow().downcast_ref::<FatVol>().map(|v| v.dev.clone()),
+            PyObject::Native(n) => n
+                .data
+                .borrow()
+                .downcast_ref::<FatVol>()
+                .map(|v| v.dev.clone()),
             _ => None,
         };
         if let Some(dev) = dev {
             let ss = sector_size(vm, &dev)?;
-            let unformatted = vfsfat::mount(&mut PyDev { vm, dev: dev.clone() }, ss).is_err();
+            let unformatted = vfsfat::mount(
+                &mut PyDev {
+                    vm,
+                    dev: dev.clone(),
+                },
+                ss,
+            )
+            .is_err();
             if unformatted {
                 fat_mkfs(vm, &[dev], &[])?;
             }

@@ -153,9 +153,15 @@ fn port_cwd(vm: &mut Vm) -> String {
 /// `os.getcwd()`: the mount point joined with that file system's own current directory.
 pub fn getcwd(vm: &mut Vm) -> String {
     let cur = with_state(vm, |st| {
-        st.cur
-            .clone()
-            .map(|p| (st.mounts.iter().find(|m| m.point == p).map(|m| m.fs.clone()), p))
+        st.cur.clone().map(|p| {
+            (
+                st.mounts
+                    .iter()
+                    .find(|m| m.point == p)
+                    .map(|m| m.fs.clone()),
+                p,
+            )
+        })
     });
     let (fs, point) = match cur {
         None if with_state(vm, |st| st.port_unmounted) => return String::from("/"),
@@ -662,7 +668,7 @@ pub enum NOut {
 }
 
 fn is_ram(o: &Obj) -> bool {
-    matches!(&**o, PyObject::Native(n) if n.data.borrow().is::<RamFs>())
+    matches!(&**o, PyObject::Native(n) if n.data.try_borrow().is_ok_and(|d| d.is::<RamFs>()))
 }
 
 /// True for the file system objects implemented in Rust (`VfsRam`, `VfsFat`, `VfsPosix`).
@@ -920,7 +926,8 @@ fn read_user_file(vm: &mut Vm, f: &Value) -> PyResult<Vec<u8>> {
         };
         let mut out = Vec::new();
         let r = loop {
-            let buf = Value::Obj(vm.alloc(PyObject::ByteArray(RefCell::new(alloc::vec![0u8; size]))));
+            let buf =
+                Value::Obj(vm.alloc(PyObject::ByteArray(RefCell::new(alloc::vec![0u8; size]))));
             let n = match vm.call_method(f, "readinto", &[buf.clone()]) {
                 Ok(n) => n,
                 Err(e) => break Err(e),
@@ -1009,7 +1016,11 @@ pub fn ilistdir(vm: &mut Vm, path: &str, as_bytes: bool) -> PyResult<Vec<Value>>
                     .filter(|m| m.point != "/")
                     .map(|m| String::from(&m.point[1..]))
                     .collect();
-                let root = st.mounts.iter().find(|m| m.point == "/").map(|m| m.fs.clone());
+                let root = st
+                    .mounts
+                    .iter()
+                    .find(|m| m.point == "/")
+                    .map(|m| m.fs.clone());
                 (points, (root, !st.port_unmounted))
             });
             for p in points {
@@ -1056,7 +1067,11 @@ pub fn ilistdir(vm: &mut Vm, path: &str, as_bytes: bool) -> PyResult<Vec<Value>>
         }
     };
     for (n, is_dir, size) in entries {
-        let (kind, size) = if is_dir { (S_IFDIR, 0) } else { (S_IFREG, size) };
+        let (kind, size) = if is_dir {
+            (S_IFDIR, 0)
+        } else {
+            (S_IFREG, size)
+        };
         let t = alloc::vec![
             name_val(&n),
             Value::Int(kind),
@@ -1162,9 +1177,7 @@ pub fn path_op(vm: &mut Vm, op: PathOp, path: &str) -> PyResult<()> {
         Target::Root if matches!(op, PathOp::Mkdir) => Err(os_error(vm, EEXIST, Some(path))),
         Target::Root => Err(os_error(vm, EPERM, Some(path))),
         Target::None => Err(os_error(vm, ENOENT, Some(path))),
-        Target::Fs(_, p, point)
-            if matches!(op, PathOp::Mkdir) && p == "/" && !point.is_empty() =>
-        {
+        Target::Fs(_, p, point) if matches!(op, PathOp::Mkdir) && p == "/" && !point.is_empty() => {
             Err(os_error(vm, EEXIST, Some(path)))
         }
         Target::Fs(fs, p, _) => {
@@ -1210,7 +1223,10 @@ pub fn statvfs_value(vm: &mut Vm, path: &str) -> PyResult<Value> {
     let target = match resolve(vm, path) {
         Target::Root => {
             let root = with_state(vm, |st| {
-                st.mounts.iter().find(|m| m.point == "/").map(|m| m.fs.clone())
+                st.mounts
+                    .iter()
+                    .find(|m| m.point == "/")
+                    .map(|m| m.fs.clone())
             });
             match root {
                 Some(fs) => Target::Fs(fs, String::from("/"), String::from("/")),

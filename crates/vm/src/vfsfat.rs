@@ -224,8 +224,7 @@ pub fn mkfs(dev: &mut dyn BlockIo, sz_drv: u32, ss: u32, fattime: u32) -> R<()> 
     if !(512..=4096).contains(&ss) || !ss.is_power_of_two() {
         return Err(EINVAL.into());
     }
-    let (b_vol, sz_vol, (fmt, pau, sz_rsv, sz_fat, sz_dir)) = match mkfs_layout(sz_drv, ss, false)
-    {
+    let (b_vol, sz_vol, (fmt, pau, sz_rsv, sz_fat, sz_dir)) = match mkfs_layout(sz_drv, ss, false) {
         Ok(l) => (0, sz_drv, l),
         Err(_) => {
             let sz_vol = sz_drv.checked_sub(63).ok_or(FsErr::Errno(EINVAL))?;
@@ -501,7 +500,10 @@ fn check_name(name: &str) -> Result<&str, Errno> {
     if name.is_empty() || name.encode_utf16().count() > MAX_LFN {
         return Err(EINVAL);
     }
-    if name.chars().any(|c| (c as u32) < 0x20 || "\"*/:<>?\\|\x7f".contains(c)) {
+    if name
+        .chars()
+        .any(|c| (c as u32) < 0x20 || "\"*/:<>?\\|\x7f".contains(c))
+    {
         return Err(EINVAL);
     }
     Ok(name)
@@ -1332,7 +1334,10 @@ impl<'a> Fat<'a> {
             _ => 0,
         };
         let (date, time) = (self.now >> 16, self.now & 0xFFFF);
-        for (k, name, clus) in [(0usize, b".          ", c), (1, b"..         ", parent_clus)] {
+        for (k, name, clus) in [
+            (0usize, b".          ", c),
+            (1, b"..         ", parent_clus),
+        ] {
             let e = &mut buf[k * 32..k * 32 + 32];
             e[..11].copy_from_slice(name);
             e[11] = ATTR_DIR;
@@ -1383,8 +1388,7 @@ impl<'a> Fat<'a> {
         if e.is_dir() {
             let f = from.trim_matches('/');
             let t = to.trim_matches('/');
-            if t.len() > f.len() && t.starts_with(f) && t.as_bytes().get(f.len()) == Some(&b'/')
-            {
+            if t.len() > f.len() && t.starts_with(f) && t.as_bytes().get(f.len()) == Some(&b'/') {
                 return Err(EINVAL.into());
             }
         }
@@ -1503,7 +1507,12 @@ mod tests {
         fat.write(&alloc::format!("/sub/{}", long), &big, false)
             .unwrap();
         assert_eq!(fat.read(&alloc::format!("sub/{}", long)).unwrap(), big);
-        let names: Vec<String> = fat.list("/sub").unwrap().into_iter().map(|e| e.name).collect();
+        let names: Vec<String> = fat
+            .list("/sub")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
         assert_eq!(names, vec![String::from(long)]);
         fat.rename("/hello.txt", "/sub/moved.txt").unwrap();
         assert_eq!(fat.stat("/hello.txt"), Err(ENOENT.into()));
@@ -1511,7 +1520,8 @@ mod tests {
         assert_eq!(fat.remove("/sub", true), Err(EACCES.into()));
         fat.rename("/sub", "/other").unwrap();
         fat.remove("/other/moved.txt", false).unwrap();
-        fat.remove(&alloc::format!("/other/{}", long), false).unwrap();
+        fat.remove(&alloc::format!("/other/{}", long), false)
+            .unwrap();
         fat.remove("/other", true).unwrap();
         assert!(fat.list("/").unwrap().is_empty());
         assert_eq!(fat.free_clusters().unwrap(), geo.n_fatent - 2);
@@ -1549,7 +1559,8 @@ mod tests {
         for round in 0..300 {
             let mut img = Ram(dev.0.clone());
             {
-                let mut fat = Fat::new(&mut img, mount(&mut Ram(dev.0.clone()), 512).unwrap(), 0, 0);
+                let mut fat =
+                    Fat::new(&mut img, mount(&mut Ram(dev.0.clone()), 512).unwrap(), 0, 0);
                 let _ = fat.write("/a file.txt", b"data", false);
                 let _ = fat.mkdir("/d");
                 let _ = fat.flush();
