@@ -928,7 +928,7 @@ fn read_user_file(vm: &mut Vm, f: &Value) -> PyResult<Vec<u8>> {
         let r = loop {
             let buf =
                 Value::Obj(vm.alloc(PyObject::ByteArray(RefCell::new(alloc::vec![0u8; size]))));
-            let n = match vm.call_method(f, "readinto", &[buf.clone()]) {
+            let n = match vm.call_method(f, "readinto", core::slice::from_ref(&buf)) {
                 Ok(n) => n,
                 Err(e) => break Err(e),
             };

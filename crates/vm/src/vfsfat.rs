@@ -170,7 +170,7 @@ fn mkfs_layout(sz_vol: u32, ss: u32, fat32: bool) -> Result<(u8, u32, u32, u32, 
                 nc as u64 * 2 + 4
             } else {
                 fmt = 12;
-                (nc as u64 * 3 + 1) / 2 + 3
+                (nc as u64 * 3).div_ceil(2) + 3
             };
             sz_fat = bytes.div_ceil(ss as u64).min(u32::MAX as u64) as u32;
             sz_rsv = 1;
@@ -362,7 +362,7 @@ pub fn mount(dev: &mut dyn BlockIo, ss: u32) -> R<Geo> {
         || rsv == 0
         || !(1..=2).contains(&n_fats)
         || fat_size == 0
-        || n_root % (ss / 32) != 0;
+        || !n_root.is_multiple_of(ss / 32);
     if bad {
         return Err(ENODEV.into());
     }
@@ -627,7 +627,7 @@ pub fn fattime_to_secs(t: u32) -> i64 {
 pub fn secs_to_fattime(secs: i64) -> u32 {
     let t = crate::modtime::gmtime_of(secs.clamp(315_532_800, 4_354_819_198));
     let date = ((t[0] - 1980) << 9 | t[1] << 5 | t[2]) as u32;
-    let time = (t[3] << 11 | t[4] << 5 | t[5] / 2) as u32;
+    let time = (t[3] << 11 | t[4] << 5 | (t[5] / 2)) as u32;
     date << 16 | time
 }
 
@@ -948,7 +948,7 @@ impl<'a> Fat<'a> {
             let attr = e[11];
             if attr & 0x3F == ATTR_LFN {
                 let ord = e[0] & 0x3F;
-                if e[0] & 0x40 != 0 && ord >= 1 && ord <= 20 {
+                if e[0] & 0x40 != 0 && (1..=20).contains(&ord) {
                     lfn = vec![0xFFFF; ord as usize * 13];
                     lfn_sum = e[13];
                     lfn_first = i;
