@@ -25,7 +25,9 @@ use crate::vfs::{self, NOp, NOut};
 #[cfg(feature = "vfs-fat")]
 use crate::vfsfat::{self, BlockIo, Fat, FsErr, Geo};
 use crate::vm::Vm;
-use crate::{PyErr, PyResult};
+#[cfg(feature = "vfs-fat")]
+use crate::PyErr;
+use crate::PyResult;
 
 /// A FAT volume object's state.
 #[cfg(feature = "vfs-fat")]
