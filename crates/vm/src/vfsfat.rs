@@ -1482,6 +1482,82 @@ mod tests {
         (dev, geo)
     }
 
+    /// A sparse device: unwritten sectors read as zeros.
+    struct Sparse(BTreeMap<u32, Vec<u8>>, u32);
+
+    impl BlockIo for Sparse {
+        fn read(&mut self, block: u32, buf: &mut [u8]) -> R<()> {
+            for (k, chunk) in buf.chunks_mut(512).enumerate() {
+                let n = block + k as u32;
+                if n >= self.1 {
+                    return Err(EIO.into());
+                }
+                match self.0.get(&n) {
+                    Some(d) => chunk.copy_from_slice(d),
+                    None => chunk.fill(0),
+                }
+            }
+            Ok(())
+        }
+        fn write(&mut self, block: u32, buf: &[u8]) -> R<()> {
+            for (k, chunk) in buf.chunks(512).enumerate() {
+                let n = block + k as u32;
+                if n >= self.1 {
+                    return Err(EIO.into());
+                }
+                self.0.insert(n, chunk.to_vec());
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn large_volumes_are_fat32_in_a_partition() {
+        // 4 GiB of 512-byte sectors: MicroPython's mkfs gives FAT32 with 32 KiB clusters behind
+        // a partition table, and statvfs() reports 131054 clusters.
+        let mut dev = Sparse(BTreeMap::new(), 8_388_608);
+        mkfs(&mut dev, 8_388_608, 512, 0).unwrap();
+        let geo = mount(&mut dev, 512).unwrap();
+        assert_eq!(
+            (geo.fat_type, geo.csize, geo.n_fatent - 2),
+            (32, 64, 131_054)
+        );
+        let mut fat = Fat::new(&mut dev, geo, 0, 0);
+        assert_eq!(fat.free_clusters().unwrap(), 131_053);
+        fat.mkdir("/dir").unwrap();
+        fat.write("/dir/Long Name File.txt", b"fat32 data", false)
+            .unwrap();
+        fat.rename("/dir/Long Name File.txt", "/top.txt").unwrap();
+        assert_eq!(fat.read("/TOP.TXT").unwrap(), b"fat32 data");
+        assert_eq!(fat.free_clusters().unwrap(), 131_051);
+        fat.remove("/top.txt", false).unwrap();
+        fat.remove("/dir", true).unwrap();
+        assert_eq!(fat.free_clusters().unwrap(), 131_053);
+    }
+
+    #[test]
+    fn short_names_and_case() {
+        let (mut dev, geo) = fresh(100);
+        let mut fat = Fat::new(&mut dev, geo, 0, secs_to_fattime(1_600_000_000));
+        fat.write("/lower.txt", b"1", false).unwrap();
+        fat.write("/MiXed.txt", b"2", false).unwrap();
+        assert_eq!(fat.write("/bad?name", b"", false), Err(EINVAL.into()));
+        let names: Vec<String> = fat.list("/").unwrap().into_iter().map(|e| e.name).collect();
+        assert_eq!(
+            names,
+            vec![String::from("lower.txt"), String::from("MiXed.txt")]
+        );
+        assert_eq!(fat.read("/LOWER.TXT").unwrap(), b"1");
+        assert_eq!(fat.read("/mixed.TXT").unwrap(), b"2");
+        let t = fat.stat("/lower.txt").unwrap().2;
+        assert_eq!(fattime_to_secs(t), 1_600_000_000);
+        // "lower.txt" needs no long-name entry; "MiXed.txt" does.
+        let img = &dev.0;
+        let root = (geo.root_start * 512) as usize;
+        assert_eq!(&img[root..root + 11], b"LOWER   TXT");
+        assert_eq!(img[root + 32 + 11], ATTR_LFN);
+    }
+
     #[test]
     fn mkfs_layout_matches_fatfs() {
         let (mut dev, geo) = fresh(50);
