@@ -3,12 +3,12 @@
 //!
 //! `os` gains the process environment (`getenv`, `putenv`, `unsetenv`, a filled `environ`),
 //! `system` and MicroPython's `errno()` (read or set the C `errno`); `socket` is the port's
-//! (see `socket.rs`).
+//! (see `socket.rs`). The builtins gain the unix port's `execfile(path[, globals[, locals]])`.
 
 use ferropy_vm::dict::Dict;
 use ferropy_vm::modbuiltins::check_args;
 use ferropy_vm::modstruct::{module_fns, module_set};
-use ferropy_vm::value::{Obj, Str, Value};
+use ferropy_vm::value::{Obj, PyObject, Str, Value};
 use ferropy_vm::{PyResult, Vm};
 
 /// Install the hooks: the port's `os` replaces the VM's (it builds on it).
@@ -22,6 +22,31 @@ pub fn install(vm: &mut Vm) {
         .push(("socket", crate::socket::init_module));
     vm.native_modules.push(("tls", crate::ssl::init_module));
     vm.native_modules.push(("_hostpoll", init_hostpoll));
+    if let PyObject::Dict(d) = &*vm.builtins {
+        let f = ferropy_vm::modbuiltins::builtin_fn("execfile", execfile);
+        d.borrow_mut().set_str("execfile", f);
+    }
+}
+
+/// `execfile(path[, globals[, locals]])`: run a file's source (read through the VFS, so from
+/// any mounted file system) as `exec` would run it.
+fn execfile(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    check_args(vm, "execfile", args, 1, 3)?;
+    let path = str_arg(vm, "execfile", &args[0])?.to_string();
+    let data = ferropy_vm::vfs::read_file(vm, &path)?;
+    let src = String::from_utf8_lossy(&data);
+    let code = vm.compile_source(&src, &path, ferropy_vm::parser::Mode::Exec)?;
+    let code = Value::Obj(vm.alloc(PyObject::Code(code)));
+    let exec = match &*vm.builtins {
+        PyObject::Dict(d) => d.borrow().get_str("exec").cloned(),
+        _ => None,
+    };
+    let Some(exec) = exec else {
+        return Err(vm.type_error("exec is not available"));
+    };
+    let mut call_args = vec![code];
+    call_args.extend(args.iter().skip(1).cloned());
+    vm.call(&exec, &call_args)
 }
 
 /// The VM's `os` module plus the host's environment, `system` and `errno`.

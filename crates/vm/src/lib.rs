@@ -72,6 +72,7 @@ pub mod modstruct;
 pub mod modsys;
 pub mod modthread;
 pub mod modtime;
+pub mod modvfs;
 pub mod number;
 pub mod objbytes;
 pub mod objcomplex;
@@ -101,6 +102,8 @@ pub mod thread;
 pub mod types;
 pub mod value;
 pub mod vfs;
+#[cfg(feature = "vfs-fat")]
+pub mod vfsfat;
 #[cfg(feature = "viper")]
 pub mod viper;
 pub mod vm;
@@ -145,6 +148,7 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
     vm.native_modules.push(("sys", modsys::init_module));
     vm.native_modules.push(("io", modio::init_module));
     vm.native_modules.push(("os", modos::init_module));
+    vm.native_modules.push(("vfs", modvfs::init_module));
     vm.native_modules.push(("time", modtime::init_module));
     vm.native_modules
         .push(("micropython", modmicropython::init_module));

@@ -1064,6 +1064,10 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         }
     };
     let m = parse_mode(vm, &mode_str)?;
+    // A file on a Python-defined file system is that file system's own file object.
+    if let Some(f) = crate::vfs::open_user(vm, &path, &mode_str)? {
+        return Ok(f);
+    }
     let buffering = match arg(2) {
         None => -1,
         Some(v) => vm.to_index(&v)?,

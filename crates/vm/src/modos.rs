@@ -1,27 +1,24 @@
 //! The `os` module as MicroPython has it: directory and file operations on the VFS (`listdir`,
 //! `ilistdir`, `mkdir`, `rmdir`, `remove`, `rename`, `stat`, `statvfs`, `getcwd`, `chdir`),
-//! `mount`/`umount` with the in-memory `VfsRam`, `urandom`, `uname`, `sep`, `getenv`/`environ`;
+//! `mount`/`umount` and the `Vfs*` classes (the `vfs` module's own objects), `urandom`, `uname`, `sep`, `getenv`/`environ`;
 //! `os.path` is the frozen Python module `frozen/os_path.py`, loaded on first use.
 
-use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::RefCell;
 
 use crate::attr::dict_of;
 use crate::dict::Dict;
 use crate::modbuiltins::{builtin_fn, check_args};
-use crate::types;
-use crate::value::{Layout, NativeFn, NativeObj, Obj, PyObject, Str, Value};
+use crate::value::{NativeFn, Obj, PyObject, Str, Value};
 use crate::vfs::{self, PathOp};
 use crate::vm::Vm;
 use crate::PyResult;
 
 /// `st_mode` of a directory (MicroPython's VFS reports only the type bits).
-pub const S_IFDIR: i64 = 0x4000;
+pub const S_IFDIR: i64 = vfs::S_IFDIR;
 /// `st_mode` of a regular file.
-pub const S_IFREG: i64 = 0x8000;
+pub const S_IFREG: i64 = vfs::S_IFREG;
 
 fn path_arg(vm: &mut Vm, fname: &str, v: Option<&Value>) -> PyResult<String> {
     match v {
@@ -45,38 +42,32 @@ fn path_arg(vm: &mut Vm, fname: &str, v: Option<&Value>) -> PyResult<String> {
 
 fn listdir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "listdir", args, 0, 1)?;
-    let p = match args.first() {
-        None | Some(Value::None) => String::from("."),
-        a => path_arg(vm, "listdir", a)?,
+    let (p, as_bytes) = match args.first() {
+        None | Some(Value::None) => (String::new(), false),
+        Some(a) => (
+            path_arg(vm, "listdir", Some(a))?,
+            !matches!(a, Value::Str(_)),
+        ),
     };
-    let names = vfs::list_dir(vm, &p)?;
-    let items = names.into_iter().map(Value::string).collect();
-    Ok(vm.new_list(items))
+    let items = vfs::ilistdir(vm, &p, as_bytes)?;
+    let mut names = Vec::with_capacity(items.len());
+    for item in items {
+        names.push(vm.getitem(&item, &Value::Int(0))?);
+    }
+    Ok(vm.new_list(names))
 }
 
 fn ilistdir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "ilistdir", args, 0, 1)?;
-    let p = match args.first() {
-        None | Some(Value::None) => String::from("."),
-        a => path_arg(vm, "ilistdir", a)?,
+    let (p, as_bytes) = match args.first() {
+        None | Some(Value::None) => (String::new(), false),
+        Some(a) => (
+            path_arg(vm, "ilistdir", Some(a))?,
+            !matches!(a, Value::Str(_)),
+        ),
     };
-    let names = vfs::list_dir(vm, &p)?;
-    let mut out = Vec::with_capacity(names.len());
-    for n in names {
-        let full = vfs::join(&p, &n);
-        let (kind, size) = match vfs::stat(vm, &full) {
-            Ok(st) if st.is_dir => (S_IFDIR, 0),
-            Ok(st) => (S_IFREG, st.size as i64),
-            Err(_) => (S_IFREG, 0),
-        };
-        out.push(vm.new_tuple(alloc::vec![
-            Value::string(n),
-            Value::Int(kind),
-            Value::Int(0),
-            Value::Int(size)
-        ]));
-    }
-    let list = vm.new_list(out);
+    let items = vfs::ilistdir(vm, &p, as_bytes)?;
+    let list = vm.new_list(items);
     vm.iter(&list)
 }
 
@@ -110,33 +101,13 @@ fn rename(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn stat(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "stat", args, 1, 1)?;
     let p = path_arg(vm, "stat", args.first())?;
-    let st = vfs::stat(vm, &p)?;
-    let mode = if st.is_dir { S_IFDIR } else { S_IFREG };
-    let size = if st.is_dir { 0 } else { st.size as i64 };
-    let t = Value::Int(st.mtime);
-    Ok(vm.new_tuple(alloc::vec![
-        Value::Int(mode),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(size),
-        t.clone(),
-        t.clone(),
-        t
-    ]))
+    vfs::stat_value(vm, &p)
 }
 
 fn statvfs(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "statvfs", args, 1, 1)?;
     let p = path_arg(vm, "statvfs", args.first())?;
-    let (bs, blocks, free) = vfs::statvfs(vm, &p)?;
-    let items = [bs, bs, blocks, free, free, 0, 0, 0, 0, 255]
-        .iter()
-        .map(|&x| Value::Int(x))
-        .collect();
-    Ok(vm.new_tuple(items))
+    vfs::statvfs_value(vm, &p)
 }
 
 fn getcwd(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -183,37 +154,8 @@ fn getenv(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(args.get(1).cloned().unwrap_or(Value::None))
 }
 
-fn mount(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    check_args(vm, "mount", args, 2, 3)?;
-    let p = path_arg(vm, "mount", args.get(1))?;
-    vfs::mount(vm, args[0].clone(), &p)?;
-    if vm.getattr_opt(&args[0], "mount")?.is_some() {
-        let ro = Value::Bool(false);
-        let mkfs = Value::Bool(false);
-        vm.call_method(&args[0], "mount", &[ro, mkfs])?;
-    }
-    Ok(Value::None)
-}
-
-fn umount(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    check_args(vm, "umount", args, 1, 1)?;
-    vfs::umount(vm, &args[0])?;
-    Ok(Value::None)
-}
-
 fn nothing(_vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::None)
-}
-
-fn vfsram_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let Some(Value::Obj(cls)) = args.first() else {
-        return Err(vm.type_error("VfsRam.__new__(X): X is not a type object"));
-    };
-    let cls = cls.clone();
-    Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
-        class: cls,
-        data: RefCell::new(Box::new(vfs::RamFs::default())),
-    }))))
 }
 
 fn module_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -228,14 +170,6 @@ fn module_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult
 /// Create the `os` module.
 pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     let m = vm.new_module("os");
-    let vfsram = types::new_type(
-        "VfsRam",
-        alloc::vec![vm.types.object.clone()],
-        Layout::Other,
-        false,
-    );
-    types::add_static_methods(&vfsram, &[("__new__", vfsram_new), ("mkfs", nothing)]);
-    types::set_attr(&vfsram, "__module__", Value::str("os"));
     let environ = vm.new_dict(Dict::new());
     let fns: &[(&'static str, NativeFn)] = &[
         ("listdir", listdir),
@@ -253,8 +187,6 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
         ("urandom", urandom),
         ("uname", uname),
         ("getenv", getenv),
-        ("mount", mount),
-        ("umount", umount),
         ("sync", nothing),
         ("dupterm", nothing),
         ("__getattr__", module_getattr),
@@ -270,8 +202,8 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             d.set_str("pardir", Value::str(".."));
             d.set_str("name", Value::str("posix"));
             d.set_str("environ", environ);
-            d.set_str("VfsRam", Value::Obj(vfsram));
         }
     }
+    crate::modvfs::add_to(vm, &m);
     Ok(m)
 }

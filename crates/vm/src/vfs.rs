@@ -71,17 +71,27 @@ pub fn join(a: &str, b: &str) -> String {
 pub struct Mount {
     /// The absolute, normalised mount point (`/` or `/name`...).
     pub point: String,
-    /// The file system object (an `os.VfsRam` or a Python object with VFS methods).
+    /// The file system object (a native VFS object or a Python object with VFS methods).
     pub fs: Value,
 }
 
-/// The VM's file system state: current directory and mount table.
+/// The VM's file system state, as MicroPython keeps it: the mount table (in mounting order), the
+/// mount holding the current directory, and the Port's host files acting as a file system
+/// mounted at `/` until `vfs.umount("/")`.
 #[derive(Default)]
 pub struct VfsState {
-    /// The current directory; empty while it is the Port's own.
+    /// The current directory of the Port's files; empty while it is the Port's own.
     pub cwd: String,
     /// Mounted file systems.
     pub mounts: Vec<Mount>,
+    /// The mount point holding the current directory (None: the virtual root directory).
+    pub cur: Option<String>,
+    /// True once the Port's files were unmounted from `/`.
+    pub port_unmounted: bool,
+    /// The `VfsPosix` object standing for the Port's files in `vfs.mount()`'s table.
+    pub port_obj: Option<Value>,
+    /// File systems opened directly through their `open` method (see [`direct_path`]).
+    pub direct: Vec<Value>,
 }
 
 /// A per-VM state object of type `T`, created on first use and kept in the VM under `key`.
@@ -119,16 +129,19 @@ pub fn with_state<R>(vm: &mut Vm, f: impl FnOnce(&mut VfsState) -> R) -> R {
 /// `path` made absolute against the current directory and normalised (relative and normalised
 /// while the current directory is the Port's own).
 pub fn absolute(vm: &mut Vm, path: &str) -> String {
-    let cwd = with_state(vm, |st| st.cwd.clone());
-    if path.starts_with('/') || cwd.is_empty() {
+    let cwd = if path.starts_with('/') {
+        String::from("/")
+    } else {
+        getcwd(vm)
+    };
+    if path.starts_with('/') || cwd.is_empty() || cwd == "." {
         normalize(path)
     } else {
         normalize(&join(&cwd, path))
     }
 }
 
-/// `os.getcwd()`.
-pub fn getcwd(vm: &mut Vm) -> String {
+fn port_cwd(vm: &mut Vm) -> String {
     let cwd = with_state(vm, |st| st.cwd.clone());
     if cwd.is_empty() {
         vm.port.getcwd().unwrap_or_else(|| String::from("."))
@@ -137,52 +150,213 @@ pub fn getcwd(vm: &mut Vm) -> String {
     }
 }
 
-/// `os.chdir(path)`.
-pub fn chdir(vm: &mut Vm, path: &str) -> PyResult<()> {
-    match file_kind(vm, path)? {
-        FileKind::Dir => {}
-        FileKind::File => return Err(os_error(vm, ENOTDIR, Some(path))),
-        FileKind::Missing => return Err(os_error(vm, ENOENT, Some(path))),
+/// `os.getcwd()`: the mount point joined with that file system's own current directory.
+pub fn getcwd(vm: &mut Vm) -> String {
+    let cur = with_state(vm, |st| {
+        st.cur.clone().map(|p| {
+            (
+                st.mounts
+                    .iter()
+                    .find(|m| m.point == p)
+                    .map(|m| m.fs.clone()),
+                p,
+            )
+        })
+    });
+    let (fs, point) = match cur {
+        None if with_state(vm, |st| st.port_unmounted) => return String::from("/"),
+        None => return port_cwd(vm),
+        Some((None, _)) => return port_cwd(vm),
+        Some((Some(fs), p)) => (fs, p),
+    };
+    let r = match fs_getcwd(vm, &fs) {
+        Ok(r) => r,
+        Err(_) => String::from("/"),
+    };
+    if point == "/" {
+        r
+    } else if r == "/" {
+        point
+    } else {
+        format!("{}{}", point, r)
     }
-    let mut abs = absolute(vm, path);
-    if abs == "." {
-        abs.clear();
-    }
-    with_state(vm, |st| st.cwd = abs);
-    Ok(())
 }
 
-/// `os.mount(fs, point)`.
-pub fn mount(vm: &mut Vm, fs: Value, point: &str) -> PyResult<()> {
+fn fs_getcwd(vm: &mut Vm, fs: &Value) -> PyResult<String> {
+    if let Value::Obj(o) = fs {
+        if is_native(o) {
+            return Ok(native_cwd_of(o));
+        }
+    }
+    let r = vm.call_method(fs, "getcwd", &[])?;
+    Ok(String::from(vm.str_of(&r)?.as_str()))
+}
+
+/// `os.chdir(path)`.
+pub fn chdir(vm: &mut Vm, path: &str) -> PyResult<()> {
+    match resolve(vm, path) {
+        Target::None => Err(os_error(vm, ENOENT, Some(path))),
+        Target::Root => {
+            let root = with_state(vm, |st| {
+                st.mounts
+                    .iter()
+                    .find(|m| m.point == "/")
+                    .map(|m| m.fs.clone())
+            });
+            if let Some(fs) = root {
+                fs_chdir(vm, &fs, "/")?;
+            }
+            with_state(vm, |st| {
+                if !st.port_unmounted {
+                    st.cwd = String::from("/");
+                }
+                st.cur = None;
+            });
+            Ok(())
+        }
+        Target::Port(p) => {
+            match vm.port.file_kind(&p) {
+                FileKind::Dir => {}
+                FileKind::File => return Err(os_error(vm, ENOTDIR, Some(path))),
+                FileKind::Missing => return Err(os_error(vm, ENOENT, Some(path))),
+            }
+            // `p` is already joined with the Port's current directory.
+            let mut abs = normalize(&p);
+            if abs == "." {
+                abs.clear();
+            }
+            with_state(vm, |st| {
+                st.cwd = abs;
+                st.cur = None;
+            });
+            Ok(())
+        }
+        Target::Fs(fs, inner, point) => {
+            fs_chdir(vm, &fs, &inner)?;
+            with_state(vm, |st| st.cur = Some(point));
+            Ok(())
+        }
+    }
+}
+
+fn fs_chdir(vm: &mut Vm, fs: &Value, path: &str) -> PyResult<()> {
+    if let Value::Obj(o) = fs {
+        if is_native(o) {
+            return native(vm, o, path, NOp::Chdir).map(|_| ());
+        }
+    }
+    vm.call_method(fs, "chdir", &[Value::str(path)]).map(|_| ())
+}
+
+/// `vfs.mount(fs, point, readonly=False)`: calls `fs.mount(readonly, mkfs)`, then adds it to the
+/// mount table (OSError(EPERM) when the point is taken).
+pub fn mount(vm: &mut Vm, fs: Value, point: &str, readonly: bool) -> PyResult<()> {
     let abs = absolute(vm, point);
     if !abs.starts_with('/') {
         return Err(os_error(vm, EINVAL, None));
     }
-    let taken = with_state(vm, |st| st.mounts.iter().any(|m| m.point == abs));
+    fs_mount(vm, &fs, readonly)?;
+    let taken = with_state(vm, |st| {
+        st.mounts.iter().any(|m| m.point == abs) || (abs == "/" && !st.port_unmounted)
+    });
     if taken {
-        return Err(os_error(vm, crate::moderrno::codes::EPERM, None));
+        return Err(os_error(vm, EPERM, None));
     }
     with_state(vm, |st| st.mounts.push(Mount { point: abs, fs }));
     Ok(())
 }
 
-/// `os.umount(point_or_fs)`.
+fn fs_mount(vm: &mut Vm, fs: &Value, readonly: bool) -> PyResult<()> {
+    if let Value::Obj(o) = fs {
+        if is_native(o) {
+            return native(vm, o, "/", NOp::Mount(readonly)).map(|_| ());
+        }
+    }
+    if vm.getattr_opt(fs, "mount")?.is_some() {
+        vm.call_method(fs, "mount", &[Value::Bool(readonly), Value::Bool(false)])?;
+    }
+    Ok(())
+}
+
+/// `vfs.umount(point_or_fs)`: removes the mount and calls its `umount()`.
 pub fn umount(vm: &mut Vm, what: &Value) -> PyResult<()> {
     let point = what.as_str().map(String::from);
     let point = point.map(|p| absolute(vm, &p));
     let removed = with_state(vm, |st| {
-        let before = st.mounts.len();
-        st.mounts.retain(|m| match &point {
-            Some(p) => &m.point != p,
-            None => !m.fs.is(what),
+        let i = st.mounts.iter().position(|m| match &point {
+            Some(p) => &m.point == p,
+            None => m.fs.is(what),
         });
-        before != st.mounts.len()
+        i.map(|i| st.mounts.remove(i))
     });
-    if removed {
-        Ok(())
-    } else {
-        Err(os_error(vm, EINVAL, None))
+    let Some(m) = removed else {
+        let port = with_state(vm, |st| {
+            let hit = !st.port_unmounted
+                && match &point {
+                    Some(p) => p == "/",
+                    None => st.port_obj.as_ref().is_some_and(|o| o.is(what)),
+                };
+            if hit {
+                st.port_unmounted = true;
+            }
+            if hit && st.cur.is_none() && st.cwd.is_empty() {
+                st.cwd = String::from("/");
+            }
+            hit
+        });
+        if port {
+            return Ok(());
+        }
+        return Err(os_error(vm, EINVAL, None));
+    };
+    with_state(vm, |st| {
+        if st.cur.as_deref() == Some(m.point.as_str()) {
+            st.cur = None;
+        }
+    });
+    if let Value::Obj(o) = &m.fs {
+        if is_native(o) {
+            return Ok(());
+        }
     }
+    if vm.getattr_opt(&m.fs, "umount")?.is_some() {
+        vm.call_method(&m.fs, "umount", &[])?;
+    }
+    Ok(())
+}
+
+/// The mount table as `vfs.mount()` returns it: (fs, point) pairs in mounting order, the Port's
+/// files first while they are mounted (`port_fs` makes their `VfsPosix` object).
+pub fn mount_table(vm: &mut Vm, port_fs: impl FnOnce(&mut Vm) -> Value) -> Vec<(Value, String)> {
+    let need = with_state(vm, |st| !st.port_unmounted && st.port_obj.is_none());
+    if need {
+        let o = port_fs(vm);
+        with_state(vm, |st| st.port_obj = Some(o));
+    }
+    with_state(vm, |st| {
+        let mut out = Vec::new();
+        if !st.port_unmounted {
+            if let Some(o) = &st.port_obj {
+                out.push((o.clone(), String::from("/")));
+            }
+        }
+        out.extend(st.mounts.iter().map(|m| (m.fs.clone(), m.point.clone())));
+        out
+    })
+}
+
+/// A path that reaches `fs` directly, mounted or not (for a VFS object's own `open` method): a
+/// first component no user path has, naming the object's slot in [`VfsState::direct`].
+pub fn direct_path(vm: &mut Vm, fs: &Value, inner: &str) -> String {
+    let k = with_state(vm, |st| match st.direct.iter().position(|f| f.is(fs)) {
+        Some(k) => k,
+        None => {
+            st.direct.push(fs.clone());
+            st.direct.len() - 1
+        }
+    });
+    let inner = inner.trim_start_matches('/');
+    format!("/\u{1}{}/{}", k, inner)
 }
 
 // ----- errors ---------------------------------------------------------------------------------
@@ -239,6 +413,8 @@ pub enum RamNode {
 #[derive(Default)]
 pub struct RamFs {
     nodes: BTreeMap<String, RamNode>,
+    /// The file system's own current directory (empty for `/`).
+    pub cwd: String,
 }
 
 fn ram_key(path: &str) -> &str {
@@ -433,49 +609,238 @@ impl RamFs {
 
 // ----- dispatch -------------------------------------------------------------------------------
 
+/// `st_mode` of a directory.
+pub const S_IFDIR: i64 = 0x4000;
+/// `st_mode` of a regular file.
+pub const S_IFREG: i64 = 0x8000;
+
 /// Where a path lives.
 enum Target {
-    /// The Port, with the path to give it.
+    /// The Port's files, with the path to give the Port.
     Port(String),
-    /// A mounted `RamFs` (the native object) and the path inside it.
-    Ram(Obj, String),
-    /// A mounted Python VFS object and the path inside it.
-    User(Value, String),
+    /// A mounted (or directly addressed) file system, the path inside it and its mount point.
+    Fs(Value, String, String),
+    /// The virtual root directory (`/`).
+    Root,
+    /// Nothing is mounted there.
+    None,
+}
+
+/// An operation on a native file system object; paths are relative to its own current directory
+/// unless absolute.
+pub enum NOp<'a> {
+    /// Read a whole file.
+    Read,
+    /// Replace (false) or append to (true) a file.
+    Write(&'a [u8], bool),
+    /// Entries of a directory.
+    List,
+    /// Metadata.
+    Stat,
+    /// Make a directory.
+    Mkdir,
+    /// Remove a file.
+    Remove,
+    /// Remove an empty directory.
+    Rmdir,
+    /// Rename to the given path.
+    Rename(&'a str),
+    /// (block size, total blocks, free blocks).
+    Statvfs,
+    /// Change the file system's own current directory.
+    Chdir,
+    /// Mounted (read-only when true).
+    Mount(bool),
+}
+
+/// What a native [`NOp`] returns.
+pub enum NOut {
+    /// Nothing.
+    Unit,
+    /// File contents.
+    Data(Vec<u8>),
+    /// Directory entries: (name, is_dir, size).
+    Entries(Vec<(String, bool, u64)>),
+    /// Metadata.
+    Stat(FileStat),
+    /// (block size, total blocks, free blocks).
+    Statvfs([i64; 3]),
 }
 
 fn is_ram(o: &Obj) -> bool {
-    matches!(&**o, PyObject::Native(n) if n.data.borrow().is::<RamFs>())
+    matches!(&**o, PyObject::Native(n) if n.data.try_borrow().is_ok_and(|d| d.is::<RamFs>()))
+}
+
+/// True for the file system objects implemented in Rust (`VfsRam`, `VfsFat`, `VfsPosix`).
+fn is_native(o: &Obj) -> bool {
+    is_ram(o) || crate::modvfs::is_native_fs(o)
+}
+
+/// The own current directory of a native file system object (`/` when it has none).
+pub fn native_cwd_of(o: &Obj) -> String {
+    if let Some(c) = with_ram(o, |fs| fs.cwd.clone()) {
+        return if c.is_empty() { String::from("/") } else { c };
+    }
+    crate::modvfs::native_cwd(o).unwrap_or_else(|| String::from("/"))
+}
+
+/// `path` inside a file system whose current directory is `cwd`, absolute and normalised.
+pub fn inside(cwd: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        normalize(path)
+    } else if cwd.is_empty() {
+        normalize(&join("/", path))
+    } else {
+        normalize(&join(cwd, path))
+    }
+}
+
+/// Run a [`NOp`] on a native file system object.
+pub fn native(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
+    if !is_ram(o) {
+        return crate::modvfs::native_op(vm, o, path, op);
+    }
+    let r = with_ram(o, |fs| {
+        let p = inside(&fs.cwd, path);
+        Ok(match op {
+            NOp::Read => NOut::Data(fs.read(&p)?),
+            NOp::Write(d, a) => {
+                fs.write(&p, d, a)?;
+                NOut::Unit
+            }
+            NOp::List => {
+                let names = fs.list(&p)?;
+                let mut out = Vec::with_capacity(names.len());
+                for n in names {
+                    let st = fs.stat(&join(&p, &n))?;
+                    out.push((n, st.is_dir, st.size));
+                }
+                NOut::Entries(out)
+            }
+            NOp::Stat => NOut::Stat(fs.stat(&p)?),
+            NOp::Mkdir => {
+                fs.mkdir(&p)?;
+                NOut::Unit
+            }
+            NOp::Remove => {
+                fs.remove(&p)?;
+                NOut::Unit
+            }
+            NOp::Rmdir => {
+                fs.rmdir(&p)?;
+                NOut::Unit
+            }
+            NOp::Rename(to) => {
+                let t = inside(&fs.cwd, to);
+                fs.rename(&p, &t)?;
+                NOut::Unit
+            }
+            NOp::Statvfs => NOut::Statvfs([512, 0, 0]),
+            NOp::Chdir => {
+                if fs.kind(&p) != FileKind::Dir {
+                    return Err(ENOENT);
+                }
+                fs.cwd = p;
+                NOut::Unit
+            }
+            NOp::Mount(_) => NOut::Unit,
+        })
+    });
+    match r {
+        Some(Ok(NOut::Statvfs(_))) => {
+            let used = with_ram(o, |fs| fs.used_bytes()).unwrap_or(0) as i64;
+            let free = vm.heap.limit.saturating_sub(vm.heap_used()) as i64;
+            let bs = 512;
+            Ok(NOut::Statvfs([bs, (used + free) / bs, free / bs]))
+        }
+        Some(Ok(out)) => Ok(out),
+        Some(Err(e)) => Err(os_error(vm, e, Some(path))),
+        None => Err(os_error(vm, ENODEV, Some(path))),
+    }
 }
 
 fn resolve(vm: &mut Vm, path: &str) -> Target {
-    let full = absolute(vm, path);
+    if let Some(rest) = path.strip_prefix("/\u{1}") {
+        let (k, inner) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        let fs = k
+            .parse::<usize>()
+            .ok()
+            .and_then(|k| with_state(vm, |st| st.direct.get(k).cloned()));
+        return match fs {
+            Some(fs) => Target::Fs(fs, normalize(inner), String::new()),
+            None => Target::None,
+        };
+    }
+    let (cur, port, cwd) = with_state(vm, |st| {
+        let cur = st.cur.as_ref().and_then(|p| {
+            st.mounts
+                .iter()
+                .find(|m| &m.point == p)
+                .map(|m| (m.fs.clone(), p.clone()))
+        });
+        (cur, !st.port_unmounted, st.cwd.clone())
+    });
+    let relative = !path.starts_with('/');
+    let full = if relative {
+        if let Some((fs, point)) = cur {
+            return Target::Fs(fs, String::from(path), point);
+        }
+        if port {
+            let p = if cwd.is_empty() {
+                normalize(path)
+            } else {
+                normalize(&join(&cwd, path))
+            };
+            if !p.starts_with('/') {
+                return Target::Port(p);
+            }
+            p
+        } else {
+            normalize(&join("/", path))
+        }
+    } else {
+        normalize(path)
+    };
+    if full == "/" && !(relative && port) {
+        return Target::Root;
+    }
     let found = with_state(vm, |st| {
-        let mut best: Option<(usize, Value)> = None;
+        let mut best: Option<(usize, Value, String)> = None;
         for m in &st.mounts {
             let p = m.point.as_str();
             let inside = full == p
                 || p == "/"
                 || (full.starts_with(p) && full.as_bytes().get(p.len()) == Some(&b'/'));
-            if inside && best.as_ref().is_none_or(|(l, _)| p.len() > *l) {
-                best = Some((p.len(), m.fs.clone()));
+            if inside && best.as_ref().is_none_or(|(l, _, _)| p.len() > *l) {
+                best = Some((p.len(), m.fs.clone(), m.point.clone()));
             }
         }
         best
     });
     match found {
-        None => Target::Port(full),
-        Some((len, fs)) => {
-            let rest = if len == 1 { &full[..] } else { &full[len..] };
+        Some((1, fs, point)) => {
+            let inner = if relative && !port {
+                String::from(path)
+            } else {
+                full
+            };
+            Target::Fs(fs, inner, point)
+        }
+        Some((len, fs, point)) => {
+            let rest = full.get(len..).unwrap_or("");
             let inner = if rest.is_empty() {
                 String::from("/")
             } else {
                 String::from(rest)
             };
-            match fs {
-                Value::Obj(o) if is_ram(&o) => Target::Ram(o, inner),
-                other => Target::User(other, inner),
-            }
+            Target::Fs(fs, inner, point)
         }
+        None if full == "/" => Target::Port(full),
+        None if port => Target::Port(full),
+        None => Target::None,
     }
 }
 
@@ -488,34 +853,38 @@ fn with_ram<R>(o: &Obj, f: impl FnOnce(&mut RamFs) -> R) -> Option<R> {
     None
 }
 
-fn ram_op<R>(
-    vm: &mut Vm,
-    o: &Obj,
-    path: &str,
-    f: impl FnOnce(&mut RamFs) -> Result<R, Errno>,
-) -> PyResult<R> {
-    match with_ram(o, f) {
-        Some(Ok(r)) => Ok(r),
-        Some(Err(e)) => Err(os_error(vm, e, Some(path))),
-        None => Err(os_error(vm, ENODEV, Some(path))),
-    }
-}
-
 fn port_result<R>(vm: &mut Vm, r: Result<R, Errno>, path: &str) -> PyResult<R> {
     r.map_err(|e| os_error(vm, e, Some(path)))
+}
+
+fn native_fs(fs: &Value) -> Option<&Obj> {
+    match fs {
+        Value::Obj(o) if is_native(o) => Some(o),
+        _ => None,
+    }
 }
 
 /// What `path` names (FileKind::Missing also for errors of a Python VFS's `stat`).
 pub fn file_kind(vm: &mut Vm, path: &str) -> PyResult<FileKind> {
     match resolve(vm, path) {
         Target::Port(p) => Ok(vm.port.file_kind(&p)),
-        Target::Ram(o, p) => Ok(with_ram(&o, |fs| fs.kind(&p)).unwrap_or(FileKind::Missing)),
-        Target::User(..) => match stat(vm, path) {
-            Ok(s) if s.is_dir => Ok(FileKind::Dir),
-            Ok(_) => Ok(FileKind::File),
-            Err(e) if vm.err_matches(&e, ExcKind::OSError) => Ok(FileKind::Missing),
-            Err(e) => Err(e),
-        },
+        Target::Root => Ok(FileKind::Dir),
+        Target::None => Ok(FileKind::Missing),
+        Target::Fs(fs, p, _) => {
+            let r = match native_fs(&fs) {
+                Some(o) => native(vm, o, &p, NOp::Stat).map(|o| match o {
+                    NOut::Stat(s) => s,
+                    _ => FileStat::default(),
+                }),
+                None => user_stat(vm, &fs, &p),
+            };
+            match r {
+                Ok(s) if s.is_dir => Ok(FileKind::Dir),
+                Ok(_) => Ok(FileKind::File),
+                Err(e) if vm.err_matches(&e, ExcKind::OSError) => Ok(FileKind::Missing),
+                Err(e) => Err(e),
+            }
+        }
     }
 }
 
@@ -529,20 +898,74 @@ pub fn read_file(vm: &mut Vm, path: &str) -> PyResult<Vec<u8>> {
             let r = vm.port.read_file(&p);
             port_result(vm, r, path)
         }
-        Target::Ram(o, p) => ram_op(vm, &o, path, |fs| fs.read(&p)),
-        Target::User(fs, p) => {
-            let f = vm.call_method(&fs, "open", &[Value::string(p), Value::str("rb")])?;
-            let data = vm.call_method(&f, "read", &[]);
-            vm.call_method(&f, "close", &[])?;
-            let data = data?;
-            match crate::objbytes::bytes_data(&data) {
-                Some(b) => Ok(b),
-                None => match data.as_str() {
-                    Some(s) => Ok(s.as_bytes().to_vec()),
-                    None => Err(vm.type_error("VFS read() must return bytes")),
-                },
+        Target::Root => Err(os_error(vm, EISDIR, Some(path))),
+        Target::None => Err(os_error(vm, ENOENT, Some(path))),
+        Target::Fs(fs, p, _) => {
+            if let Some(o) = native_fs(&fs) {
+                return match native(vm, o, &p, NOp::Read)? {
+                    NOut::Data(d) => Ok(d),
+                    _ => Ok(Vec::new()),
+                };
             }
+            let f = vm.call_method(&fs, "open", &[Value::string(p), Value::str("rb")])?;
+            read_user_file(vm, &f)
         }
+    }
+}
+
+/// Read a whole file object of a Python VFS. One with MicroPython's stream `ioctl` is read as
+/// MicroPython does (buffer size query, `readinto`, close through ioctl); others with `read()`
+/// and `close()`.
+fn read_user_file(vm: &mut Vm, f: &Value) -> PyResult<Vec<u8>> {
+    let stream = vm.getattr_opt(f, "ioctl")?.is_some() && vm.getattr_opt(f, "readinto")?.is_some();
+    if stream {
+        let size = vm.call_method(f, "ioctl", &[Value::Int(11), Value::Int(0)])?;
+        let size = match size {
+            Value::Int(n) if (1..=1 << 20).contains(&n) => n as usize,
+            _ => 256,
+        };
+        let mut out = Vec::new();
+        let r = loop {
+            let buf =
+                Value::Obj(vm.alloc(PyObject::ByteArray(RefCell::new(alloc::vec![0u8; size]))));
+            let n = match vm.call_method(f, "readinto", core::slice::from_ref(&buf)) {
+                Ok(n) => n,
+                Err(e) => break Err(e),
+            };
+            let n = n.as_int().unwrap_or(0).clamp(0, size as i64) as usize;
+            if n == 0 {
+                break Ok(());
+            }
+            if let Some(b) = crate::objbytes::bytes_data(&buf) {
+                out.extend_from_slice(&b[..n.min(b.len())]);
+            }
+        };
+        vm.call_method(f, "ioctl", &[Value::Int(4), Value::Int(0)])?;
+        return r.map(|_| out);
+    }
+    let data = vm.call_method(f, "read", &[]);
+    if vm.getattr_opt(f, "close")?.is_some() {
+        vm.call_method(f, "close", &[])?;
+    }
+    let data = data?;
+    match crate::objbytes::bytes_data(&data) {
+        Some(b) => Ok(b),
+        None => match data.as_str() {
+            Some(s) => Ok(s.as_bytes().to_vec()),
+            None => Err(vm.type_error("VFS read() must return bytes")),
+        },
+    }
+}
+
+/// For `open()`: when `path` is on a file system implemented in Python, what that file
+/// system's own `open(path, mode)` returns (MicroPython gives it to the caller as it is); None
+/// for every other path.
+pub fn open_user(vm: &mut Vm, path: &str, mode: &str) -> PyResult<Option<Value>> {
+    match resolve(vm, path) {
+        Target::Fs(fs, p, _) if native_fs(&fs).is_none() => vm
+            .call_method(&fs, "open", &[Value::string(p), Value::str(mode)])
+            .map(Some),
+        _ => Ok(None),
     }
 }
 
@@ -557,8 +980,12 @@ pub fn write_file(vm: &mut Vm, path: &str, data: &[u8], append: bool) -> PyResul
             };
             port_result(vm, r, path)
         }
-        Target::Ram(o, p) => ram_op(vm, &o, path, |fs| fs.write(&p, data, append)),
-        Target::User(fs, p) => {
+        Target::Root => Err(os_error(vm, EISDIR, Some(path))),
+        Target::None => Err(os_error(vm, ENOENT, Some(path))),
+        Target::Fs(fs, p, _) => {
+            if let Some(o) = native_fs(&fs) {
+                return native(vm, o, &p, NOp::Write(data, append)).map(|_| ());
+            }
             let mode = if append { "ab" } else { "wb" };
             let f = vm.call_method(&fs, "open", &[Value::string(p), Value::str(mode)])?;
             let r = vm.call_method(&f, "write", &[Value::bytes(data)]);
@@ -568,67 +995,161 @@ pub fn write_file(vm: &mut Vm, path: &str, data: &[u8], append: bool) -> PyResul
     }
 }
 
-/// Names in a directory (mount points directly inside it included).
-pub fn list_dir(vm: &mut Vm, path: &str) -> PyResult<Vec<String>> {
-    let mut names = match resolve(vm, path) {
+/// The entries of a directory as `os.ilistdir` yields them: `(name, type, inode[, size])`
+/// tuples (names as bytes when `as_bytes`); at the root, mount points come first.
+pub fn ilistdir(vm: &mut Vm, path: &str, as_bytes: bool) -> PyResult<Vec<Value>> {
+    let name_val = |n: &str| {
+        if as_bytes {
+            Value::bytes(n.as_bytes())
+        } else {
+            Value::str(n)
+        }
+    };
+    let mut out = Vec::new();
+    let target = resolve(vm, path);
+    let target = match target {
+        Target::Root => {
+            let (points, root) = with_state(vm, |st| {
+                let points: Vec<String> = st
+                    .mounts
+                    .iter()
+                    .filter(|m| m.point != "/")
+                    .map(|m| String::from(&m.point[1..]))
+                    .collect();
+                let root = st
+                    .mounts
+                    .iter()
+                    .find(|m| m.point == "/")
+                    .map(|m| m.fs.clone());
+                (points, (root, !st.port_unmounted))
+            });
+            for p in points {
+                let t = alloc::vec![name_val(&p), Value::Int(S_IFDIR), Value::Int(0)];
+                out.push(vm.new_tuple(t));
+            }
+            match root {
+                (Some(fs), _) => Target::Fs(fs, String::from("/"), String::from("/")),
+                (None, true) => Target::Port(String::from("/")),
+                (None, false) => return Ok(out),
+            }
+        }
+        t => t,
+    };
+    let entries = match target {
         Target::Port(p) => {
             let r = vm.port.list_dir(&p);
-            port_result(vm, r, path)?
-        }
-        Target::Ram(o, p) => ram_op(vm, &o, path, |fs| fs.list(&p))?,
-        Target::User(fs, p) => {
-            let it = vm.call_method(&fs, "ilistdir", &[Value::string(p)])?;
-            let items = vm.collect(&it)?;
-            let mut out = Vec::new();
-            for item in items {
-                let name = vm.getitem(&item, &Value::Int(0))?;
-                out.push(String::from(vm.str_of(&name)?.as_str()));
+            let names = port_result(vm, r, path)?;
+            let mut v = Vec::with_capacity(names.len());
+            for n in names {
+                let st = vm.port.stat(&join(&p, &n)).unwrap_or_default();
+                v.push((n, st.is_dir, st.size));
             }
-            out
+            v
+        }
+        Target::None => return Err(os_error(vm, ENOENT, Some(path))),
+        Target::Root => Vec::new(),
+        Target::Fs(fs, p, _) => {
+            if let Some(o) = native_fs(&fs) {
+                match native(vm, o, &p, NOp::List)? {
+                    NOut::Entries(e) => e,
+                    _ => Vec::new(),
+                }
+            } else {
+                let arg = if as_bytes {
+                    Value::bytes(p.as_bytes())
+                } else {
+                    Value::string(p)
+                };
+                let it = vm.call_method(&fs, "ilistdir", &[arg])?;
+                out.extend(vm.collect(&it)?);
+                return Ok(out);
+            }
         }
     };
-    let full = absolute(vm, path);
-    let base = if full.ends_with('/') {
-        full
-    } else {
-        format!("{}/", full)
-    };
-    let extra: Vec<String> = with_state(vm, |st| {
-        st.mounts
-            .iter()
-            .filter_map(|m| m.point.strip_prefix(base.as_str()))
-            .filter(|rest| !rest.is_empty() && !rest.contains('/'))
-            .map(String::from)
-            .collect()
-    });
-    for e in extra {
-        if !names.contains(&e) {
-            names.push(e);
-        }
+    for (n, is_dir, size) in entries {
+        let (kind, size) = if is_dir {
+            (S_IFDIR, 0)
+        } else {
+            (S_IFREG, size)
+        };
+        let t = alloc::vec![
+            name_val(&n),
+            Value::Int(kind),
+            Value::Int(0),
+            Value::Int(size as i64)
+        ];
+        out.push(vm.new_tuple(t));
     }
-    Ok(names)
+    Ok(out)
+}
+
+/// Names in a directory (mount points included at the root).
+pub fn list_dir(vm: &mut Vm, path: &str) -> PyResult<Vec<String>> {
+    let items = ilistdir(vm, path, false)?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let name = vm.getitem(&item, &Value::Int(0))?;
+        out.push(String::from(vm.str_of(&name)?.as_str()));
+    }
+    Ok(out)
+}
+
+fn user_stat(vm: &mut Vm, fs: &Value, p: &str) -> PyResult<FileStat> {
+    let st = vm.call_method(fs, "stat", &[Value::str(p)])?;
+    stat_of_tuple(vm, &st)
+}
+
+fn stat_of_tuple(vm: &mut Vm, st: &Value) -> PyResult<FileStat> {
+    let items = vm.collect(st)?;
+    let int = |i: usize| items.get(i).and_then(|v| v.as_int()).unwrap_or(0);
+    Ok(FileStat {
+        is_dir: int(0) & 0x4000 != 0,
+        size: int(6).max(0) as u64,
+        mtime: int(8),
+    })
 }
 
 /// Metadata of a path.
 pub fn stat(vm: &mut Vm, path: &str) -> PyResult<FileStat> {
-    match resolve(vm, path) {
+    let v = stat_value(vm, path)?;
+    stat_of_tuple(vm, &v)
+}
+
+/// `os.stat(path)`: a 10-tuple (a Python VFS's own result is returned as it is).
+pub fn stat_value(vm: &mut Vm, path: &str) -> PyResult<Value> {
+    let st = match resolve(vm, path) {
         Target::Port(p) => {
             let r = vm.port.stat(&p);
-            port_result(vm, r, path)
+            port_result(vm, r, path)?
         }
-        Target::Ram(o, p) => ram_op(vm, &o, path, |fs| fs.stat(&p)),
-        Target::User(fs, p) => {
-            let st = vm.call_method(&fs, "stat", &[Value::string(p)])?;
-            let mode = vm.getitem(&st, &Value::Int(0))?;
-            let size = vm.getitem(&st, &Value::Int(6))?;
-            let mtime = vm.getitem(&st, &Value::Int(8))?;
-            Ok(FileStat {
-                is_dir: mode.as_int().unwrap_or(0) & 0x4000 != 0,
-                size: size.as_int().unwrap_or(0).max(0) as u64,
-                mtime: mtime.as_int().unwrap_or(0),
-            })
-        }
-    }
+        Target::Root => FileStat {
+            is_dir: true,
+            ..FileStat::default()
+        },
+        Target::None => return Err(os_error(vm, ENOENT, Some(path))),
+        Target::Fs(fs, p, _) => match native_fs(&fs) {
+            Some(o) => match native(vm, o, &p, NOp::Stat)? {
+                NOut::Stat(s) => s,
+                _ => FileStat::default(),
+            },
+            None => return vm.call_method(&fs, "stat", &[Value::string(p)]),
+        },
+    };
+    let mode = if st.is_dir { S_IFDIR } else { S_IFREG };
+    let size = if st.is_dir { 0 } else { st.size as i64 };
+    let t = Value::Int(st.mtime);
+    Ok(vm.new_tuple(alloc::vec![
+        Value::Int(mode),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(size),
+        t.clone(),
+        t.clone(),
+        t
+    ]))
 }
 
 /// One of the simple operations taking a path.
@@ -653,12 +1174,21 @@ pub fn path_op(vm: &mut Vm, op: PathOp, path: &str) -> PyResult<()> {
             };
             port_result(vm, r, path)
         }
-        Target::Ram(o, p) => ram_op(vm, &o, path, |fs| match op {
-            PathOp::Mkdir => fs.mkdir(&p),
-            PathOp::Remove => fs.remove(&p),
-            PathOp::Rmdir => fs.rmdir(&p),
-        }),
-        Target::User(fs, p) => {
+        Target::Root if matches!(op, PathOp::Mkdir) => Err(os_error(vm, EEXIST, Some(path))),
+        Target::Root => Err(os_error(vm, EPERM, Some(path))),
+        Target::None => Err(os_error(vm, ENOENT, Some(path))),
+        Target::Fs(_, p, point) if matches!(op, PathOp::Mkdir) && p == "/" && !point.is_empty() => {
+            Err(os_error(vm, EEXIST, Some(path)))
+        }
+        Target::Fs(fs, p, _) => {
+            if let Some(o) = native_fs(&fs) {
+                let nop = match op {
+                    PathOp::Mkdir => NOp::Mkdir,
+                    PathOp::Remove => NOp::Remove,
+                    PathOp::Rmdir => NOp::Rmdir,
+                };
+                return native(vm, o, &p, nop).map(|_| ());
+            }
             let name = match op {
                 PathOp::Mkdir => "mkdir",
                 PathOp::Remove => "remove",
@@ -676,44 +1206,57 @@ pub fn rename(vm: &mut Vm, from: &str, to: &str) -> PyResult<()> {
             let r = vm.port.rename(&a, &b);
             port_result(vm, r, from)
         }
-        (Target::Ram(o, a), Target::Ram(o2, b)) if alloc::rc::Rc::ptr_eq(&o, &o2) => {
-            ram_op(vm, &o, from, |fs| fs.rename(&a, &b))
+        (Target::Fs(fs, a, _), Target::Fs(fs2, b, _)) if fs.is(&fs2) => {
+            if let Some(o) = native_fs(&fs) {
+                return native(vm, o, &a, NOp::Rename(&b)).map(|_| ());
+            }
+            vm.call_method(&fs, "rename", &[Value::string(a), Value::string(b)])
+                .map(|_| ())
         }
-        (Target::User(fs, a), Target::User(fs2, b)) if fs.is(&fs2) => vm
-            .call_method(&fs, "rename", &[Value::string(a), Value::string(b)])
-            .map(|_| ()),
+        (Target::None, _) => Err(os_error(vm, ENOENT, Some(from))),
         _ => Err(os_error(vm, EXDEV, Some(from))),
     }
 }
 
-/// `os.statvfs` figures for the file system holding `path`: (block size, total blocks, free
-/// blocks).
-pub fn statvfs(vm: &mut Vm, path: &str) -> PyResult<(i64, i64, i64)> {
-    match resolve(vm, path) {
-        Target::Ram(o, _) => {
-            let used = with_ram(&o, |fs| fs.used_bytes()).unwrap_or(0) as i64;
-            let free = vm.heap.limit.saturating_sub(vm.heap_used()) as i64;
-            let bs = 512;
-            Ok((bs, (used + free) / bs, free / bs))
+/// `os.statvfs(path)`: a 10-tuple (a Python VFS's own result is returned as it is).
+pub fn statvfs_value(vm: &mut Vm, path: &str) -> PyResult<Value> {
+    let target = match resolve(vm, path) {
+        Target::Root => {
+            let root = with_state(vm, |st| {
+                st.mounts
+                    .iter()
+                    .find(|m| m.point == "/")
+                    .map(|m| m.fs.clone())
+            });
+            match root {
+                Some(fs) => Target::Fs(fs, String::from("/"), String::from("/")),
+                None => Target::Root,
+            }
         }
-        Target::User(fs, p) => {
-            let t = vm.call_method(&fs, "statvfs", &[Value::string(p)])?;
-            let b = vm.getitem(&t, &Value::Int(0))?;
-            let n = vm.getitem(&t, &Value::Int(2))?;
-            let f = vm.getitem(&t, &Value::Int(3))?;
-            Ok((
-                b.as_int().unwrap_or(0),
-                n.as_int().unwrap_or(0),
-                f.as_int().unwrap_or(0),
-            ))
-        }
+        t => t,
+    };
+    let [bs, blocks, free] = match target {
+        Target::Fs(fs, p, _) => match native_fs(&fs) {
+            Some(o) => match native(vm, o, &p, NOp::Statvfs)? {
+                NOut::Statvfs(v) => v,
+                _ => [0, 0, 0],
+            },
+            None => return vm.call_method(&fs, "statvfs", &[Value::string(p)]),
+        },
+        Target::Root => [0, 0, 0],
+        Target::None => return Err(os_error(vm, ENOENT, Some(path))),
         Target::Port(p) => {
             if vm.port.file_kind(&p) == FileKind::Missing {
                 return Err(os_error(vm, ENOENT, Some(path)));
             }
-            Ok((4096, 0, 0))
+            [4096, 0, 0]
         }
-    }
+    };
+    let items = [bs, bs, blocks, free, free, 0, 0, 0, 0, 255]
+        .iter()
+        .map(|&x| Value::Int(x))
+        .collect();
+    Ok(vm.new_tuple(items))
 }
 
 #[cfg(test)]
