@@ -742,6 +742,9 @@ pub fn str_slice(s: &Str, start: i64, stop: i64, step: i64) -> Value {
 }
 
 pub(crate) fn str_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    if let ([Value::Str(s), key], []) = (args, kwargs) {
+        return str_subscript(vm, s, key);
+    }
     let s = this(vm, args, "__getitem__")?;
     let [k] = bind(vm, "__getitem__", args, kwargs, ["key"], 1, false)?;
     str_subscript(vm, &s, &k.unwrap_or(Value::None))
@@ -1744,6 +1747,16 @@ fn str_encode(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult 
 // ----- constructor and operators ---------------------------------------------------------------
 
 fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    // `str(x)` of a str or small int: no argument binding, no intermediate String.
+    if let ([Value::Obj(c), x], []) = (args, kwargs) {
+        if Rc::ptr_eq(c, &vm.types.str_) {
+            match x {
+                Value::Str(_) => return Ok(x.clone()),
+                Value::Int(i) => return Ok(crate::format::int_str(*i)),
+                _ => {}
+            }
+        }
+    }
     let cls = match args.first() {
         Some(Value::Obj(c)) if types::as_type(c).is_some() => c.clone(),
         _ => return Err(vm.type_error("str.__new__(X): X is not a type object")),
