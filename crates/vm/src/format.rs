@@ -1383,15 +1383,31 @@ fn getitem(vm: &mut Vm, obj: &Value, key: Value) -> PyResult<Value> {
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
     let out = percent_core(vm, fmt.as_bytes(), args, false)?;
-    match String::from_utf8(out) {
+    match String::from_utf8(out.into_vec()) {
         Ok(s) => Ok(s),
+        Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
+    }
+}
+
+/// `fmt % args` for str, as a new str value (short results are never copied to the heap
+/// before the str itself is made).
+pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult {
+    let out = percent_core(vm, fmt.as_bytes(), args, false)?;
+    if out.heap.is_some() {
+        return match String::from_utf8(out.into_vec()) {
+            Ok(s) => Ok(Value::string(s)),
+            Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
+        };
+    }
+    match core::str::from_utf8(out.as_slice()) {
+        Ok(s) => Ok(Value::str(s)),
         Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
     }
 }
 
 /// `fmt % args` for bytes and bytearray.
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    percent_core(vm, fmt, args, true)
+    percent_core(vm, fmt, args, true).map(OutBuf::into_vec)
 }
 
 fn has_getitem(vm: &mut Vm, v: &Value) -> bool {
@@ -1539,10 +1555,75 @@ struct Flags {
     zero: bool,
 }
 
+/// The output of `%`-formatting: results up to 64 bytes (the common case) are built on the
+/// stack, so only the final str is allocated.
+struct OutBuf {
+    stack: [u8; 64],
+    len: usize,
+    /// Used instead of `stack` once the output outgrows it.
+    heap: Option<Vec<u8>>,
+}
+
+impl OutBuf {
+    fn new() -> OutBuf {
+        OutBuf {
+            stack: [0; 64],
+            len: 0,
+            heap: None,
+        }
+    }
+    /// The vector the output continues in, once it no longer fits on the stack.
+    fn spill(&mut self, extra: usize) -> &mut Vec<u8> {
+        let (stack, len) = (&self.stack, self.len);
+        self.heap.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity((len + extra).max(128));
+            v.extend_from_slice(stack.get(..len).unwrap_or(&[]));
+            v
+        })
+    }
+    #[inline]
+    fn extend_from_slice(&mut self, b: &[u8]) {
+        if self.heap.is_none() {
+            if let Some(dst) = self.stack.get_mut(self.len..self.len + b.len()) {
+                dst.copy_from_slice(b);
+                self.len += b.len();
+                return;
+            }
+        }
+        self.spill(b.len()).extend_from_slice(b);
+    }
+    #[inline]
+    fn push(&mut self, c: u8) {
+        self.extend_from_slice(&[c]);
+    }
+    fn push_n(&mut self, c: u8, n: usize) {
+        if self.heap.is_none() {
+            if let Some(dst) = self.stack.get_mut(self.len..self.len.saturating_add(n)) {
+                dst.fill(c);
+                self.len += n;
+                return;
+            }
+        }
+        self.spill(n).extend(core::iter::repeat_n(c, n));
+    }
+    fn as_slice(&self) -> &[u8] {
+        match &self.heap {
+            Some(v) => v,
+            None => self.stack.get(..self.len).unwrap_or(&[]),
+        }
+    }
+    fn into_vec(self) -> Vec<u8> {
+        match self.heap {
+            Some(v) => v,
+            None => self.stack.get(..self.len).unwrap_or(&[]).to_vec(),
+        }
+    }
+}
+
 /// Pad a converted piece for `%` formatting. `sign_len` leading bytes (sign and prefix) stay in
 /// front of zero padding.
 fn percent_pad(
-    out: &mut Vec<u8>,
+    out: &mut OutBuf,
     piece: &[u8],
     chars: usize,
     sign_len: usize,
@@ -1557,18 +1638,18 @@ fn percent_pad(
     let n = width - chars;
     if fl.left {
         out.extend_from_slice(piece);
-        out.extend(core::iter::repeat_n(b' ', n));
+        out.push_n(b' ', n);
     } else if fl.zero && numeric {
         out.extend_from_slice(&piece[..sign_len]);
-        out.extend(core::iter::repeat_n(b'0', n));
+        out.push_n(b'0', n);
         out.extend_from_slice(&piece[sign_len..]);
     } else {
-        out.extend(core::iter::repeat_n(b' ', n));
+        out.push_n(b' ', n);
         out.extend_from_slice(piece);
     }
 }
 
-fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyResult<Vec<u8>> {
+fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyResult<OutBuf> {
     let tuple_items: Option<&[Value]> = args.as_tuple();
     let mapping = if tuple_items.is_none()
         && !(bytes_mode && bytes_like(args).is_some())
@@ -1584,7 +1665,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         None => (core::slice::from_ref(args), None),
     };
     let mut argidx = 0usize;
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 16);
+    let mut out = OutBuf::new();
     let mut i = 0;
     let mut used_key = false;
     let next_arg = |vm: &mut Vm, argidx: &mut usize| -> PyResult<Value> {
@@ -1600,9 +1681,10 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         let c = fmt[i];
         if c != b'%' {
             let start = i;
-            while i < fmt.len() && fmt[i] != b'%' {
-                i += 1;
-            }
+            i = fmt[i..]
+                .iter()
+                .position(|&b| b == b'%')
+                .map_or(fmt.len(), |p| i + p);
             out.extend_from_slice(&fmt[start..i]);
             continue;
         }
@@ -1717,11 +1799,18 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         let conv = if bytes_mode {
             fmt[i] as char
         } else {
-            let s = core::str::from_utf8(&fmt[i..])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .unwrap_or('?');
-            s
+            match fmt[i] {
+                c if c.is_ascii() => c as char,
+                _ => {
+                    let end = (i + 4).min(fmt.len());
+                    let window = &fmt[i..end];
+                    let valid = match core::str::from_utf8(window) {
+                        Ok(s) => s,
+                        Err(e) => core::str::from_utf8(&window[..e.valid_up_to()]).unwrap_or(""),
+                    };
+                    valid.chars().next().unwrap_or('?')
+                }
+            }
         };
         i += conv.len_utf8().min(fmt.len() - i).max(1);
         if conv == '%' {

@@ -379,16 +379,22 @@ pub fn getitem(vm: &mut Vm, o: &Obj, idx: &Value) -> PyResult {
         let (start, stop, step) = slice_unpack(vm, idx)?;
         let l = cell(o).borrow();
         let (s, e, st) = adjust_indices(start, stop, step, l.len());
-        let items: Vec<Value> = if st == 1 {
-            if s < e {
-                l[s as usize..e as usize].to_vec()
-            } else {
-                Vec::new()
-            }
+        let n = slice_len(s, e, st);
+        let items: Vec<Value> = if n == 0 {
+            Vec::new()
+        } else if st == 1 {
+            l.get(s as usize..e as usize)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default()
+        } else if st == -1 {
+            // A reversed run: positions s, s-1, ..., e+1.
+            l.get((e + 1) as usize..=s as usize)
+                .map(|run| run.iter().rev().cloned().collect())
+                .unwrap_or_default()
         } else {
-            slice_positions(s, e, st)
-                .filter_map(|p| l.get(p).cloned())
-                .collect()
+            let mut v = Vec::with_capacity(n);
+            v.extend(slice_positions(s, e, st).filter_map(|p| l.get(p).cloned()));
+            v
         };
         drop(l);
         return Ok(vm.new_list(items));
@@ -444,6 +450,14 @@ pub fn setitem(vm: &mut Vm, o: &Obj, idx: &Value, value: Value) -> PyResult<()> 
         if st == 1 {
             let s = s as usize;
             let e = (e.max(s as i64)) as usize;
+            if let Some(run) = l.get_mut(s..e).filter(|r| r.len() == items.len()) {
+                // Same length: replace in place (no shifting); old items drop after the borrow.
+                let mut old = items;
+                run.swap_with_slice(&mut old);
+                drop(l);
+                drop(old);
+                return Ok(());
+            }
             l.splice(s..e, items);
             return Ok(());
         }
