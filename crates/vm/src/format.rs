@@ -66,7 +66,10 @@ pub fn u64_decimal(mut u: u64, buf: &mut [u8; 20]) -> &str {
         i -= 1;
         buf[i] = b'0' + u as u8;
     }
-    core::str::from_utf8(&buf[i..]).unwrap_or("0")
+    let digits = buf.get(i..).unwrap_or(&[]);
+    // SAFETY: every byte written above is an ASCII digit (from `DIGIT_PAIRS` or `b'0' + u`,
+    // u < 10), so `digits` is valid UTF-8.
+    unsafe { core::str::from_utf8_unchecked(digits) }
 }
 
 /// Append the decimal form of `i` (with a leading `-` when negative) to `out`.
