@@ -83,18 +83,18 @@ pub fn push_i64(out: &mut String, i: i64) {
 }
 
 /// `str(i)` for a small int, built without an intermediate String.
-pub fn int_str(i: i64) -> Value {
+pub fn int_str(i: i64) -> Str {
     let mut buf = [0u8; 20];
     let digits = u64_decimal(i.unsigned_abs(), &mut buf);
     if i >= 0 {
-        return Value::Str(alloc::rc::Rc::new(crate::value::PyStr::from_ascii(digits)));
+        return alloc::rc::Rc::new(crate::value::PyStr::from_ascii(digits));
     }
     let mut neg = [0u8; 21];
     neg[0] = b'-';
     let n = digits.len();
     neg[1..=n].copy_from_slice(digits.as_bytes());
     let text = core::str::from_utf8(&neg[..=n]).unwrap_or("0");
-    Value::Str(alloc::rc::Rc::new(crate::value::PyStr::from_ascii(text)))
+    alloc::rc::Rc::new(crate::value::PyStr::from_ascii(text))
 }
 
 fn read_num(chars: &[char], pos: &mut usize) -> Option<Option<usize>> {
@@ -824,11 +824,7 @@ pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<crate::v
     if spec.is_empty() {
         match value {
             Value::Str(s) => return Ok(s.clone()),
-            Value::Int(i) => {
-                if let Value::Str(s) = int_str(*i) {
-                    return Ok(s);
-                }
-            }
+            Value::Int(i) => return Ok(int_str(*i)),
             _ => {}
         }
     }
@@ -1385,7 +1381,8 @@ fn getitem(vm: &mut Vm, obj: &Value, key: Value) -> PyResult<Value> {
 
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let out = percent_core(vm, fmt.as_bytes(), args, false)?;
+    let mut out = OutBuf::new();
+    percent_core(vm, fmt.as_bytes(), args, false, &mut out)?;
     match String::from_utf8(out.into_vec()) {
         Ok(s) => Ok(s),
         Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
@@ -1395,7 +1392,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 /// `fmt % args` for str, as a new str value (short results are never copied to the heap
 /// before the str itself is made).
 pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult {
-    let out = percent_core(vm, fmt.as_bytes(), args, false)?;
+    let mut out = OutBuf::new();
+    percent_core(vm, fmt.as_bytes(), args, false, &mut out)?;
     if out.heap.is_some() {
         return match String::from_utf8(out.into_vec()) {
             Ok(s) => Ok(Value::string(s)),
@@ -1410,7 +1408,9 @@ pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult {
 
 /// `fmt % args` for bytes and bytearray.
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    percent_core(vm, fmt, args, true).map(OutBuf::into_vec)
+    let mut out = OutBuf::new();
+    percent_core(vm, fmt, args, true, &mut out)?;
+    Ok(out.into_vec())
 }
 
 fn has_getitem(vm: &mut Vm, v: &Value) -> bool {
@@ -1652,7 +1652,13 @@ fn percent_pad(
     }
 }
 
-fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyResult<OutBuf> {
+fn percent_core(
+    vm: &mut Vm,
+    fmt: &[u8],
+    args: &Value,
+    bytes_mode: bool,
+    out: &mut OutBuf,
+) -> PyResult<()> {
     let tuple_items: Option<&[Value]> = args.as_tuple();
     let mapping = if tuple_items.is_none()
         && !(bytes_mode && bytes_like(args).is_some())
@@ -1668,7 +1674,6 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         None => (core::slice::from_ref(args), None),
     };
     let mut argidx = 0usize;
-    let mut out = OutBuf::new();
     let mut i = 0;
     let mut used_key = false;
     let next_arg = |vm: &mut Vm, argidx: &mut usize| -> PyResult<Value> {
@@ -1833,7 +1838,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             match (&arg, conv) {
                 (Value::Str(s), 's') => {
                     percent_pad(
-                        &mut out,
+                        out,
                         s.as_str().as_bytes(),
                         s.char_len(),
                         0,
@@ -1861,7 +1866,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                     text[sign.len()..len].copy_from_slice(digits.as_bytes());
                     let numeric = conv != 's';
                     let sl = if numeric { sign.len() } else { 0 };
-                    percent_pad(&mut out, &text[..len], len, sl, width, &fl, numeric);
+                    percent_pad(out, &text[..len], len, sl, width, &fl, numeric);
                     continue;
                 }
                 _ => {}
@@ -1933,7 +1938,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                         .map(|s| s.chars().count())
                         .unwrap_or(piece.len())
                 };
-                percent_pad(&mut out, piece, chars, 0, width, &fl, false);
+                percent_pad(out, piece, chars, 0, width, &fl, false);
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let v = percent_int(vm, &arg, conv)?;
@@ -1975,7 +1980,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                 }
                 let hl = head.len();
                 head.push_str(&digits);
-                percent_pad(&mut out, head.as_bytes(), head.len(), hl, width, &fl, true);
+                percent_pad(out, head.as_bytes(), head.len(), hl, width, &fl, true);
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = percent_float(vm, &arg)?;
@@ -2001,7 +2006,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                 });
                 let hl = head.len();
                 head.push_str(&body);
-                percent_pad(&mut out, head.as_bytes(), head.len(), hl, width, &fl, true);
+                percent_pad(out, head.as_bytes(), head.len(), hl, width, &fl, true);
             }
             'c' => {
                 // bool and int subclasses count as ints.
@@ -2040,7 +2045,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                         _ => return Err(vm.type_error("%c requires int or char")),
                     }
                 };
-                percent_pad(&mut out, &piece, 1, 0, width, &fl, false);
+                percent_pad(out, &piece, 1, 0, width, &fl, false);
             }
             _ => {
                 let idx = conv_start;
@@ -2074,7 +2079,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             )));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1795,7 +1795,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
         if Rc::ptr_eq(c, &vm.types.str_) {
             match x {
                 Value::Str(_) => return Ok(x.clone()),
-                Value::Int(i) => return Ok(crate::format::int_str(*i)),
+                Value::Int(i) => return Ok(Value::Str(crate::format::int_str(*i))),
                 _ => {}
             }
         }
