@@ -40,6 +40,63 @@ fn is_align(c: char) -> bool {
     matches!(c, '<' | '>' | '^' | '=')
 }
 
+/// Two-digit decimal pairs "00".."99" for fast integer printing.
+const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// The decimal digits of `u`, written at the end of `buf` (20 bytes hold any u64).
+pub fn u64_decimal(mut u: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    while u >= 100 {
+        let r = (u % 100) as usize * 2;
+        u /= 100;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[r];
+        buf[i + 1] = DIGIT_PAIRS[r + 1];
+    }
+    if u >= 10 {
+        let r = u as usize * 2;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[r];
+        buf[i + 1] = DIGIT_PAIRS[r + 1];
+    } else {
+        i -= 1;
+        buf[i] = b'0' + u as u8;
+    }
+    let digits = buf.get(i..).unwrap_or(&[]);
+    // SAFETY: every byte written above is an ASCII digit (from `DIGIT_PAIRS` or `b'0' + u`,
+    // u < 10), so `digits` is valid UTF-8.
+    unsafe { core::str::from_utf8_unchecked(digits) }
+}
+
+/// Append the decimal form of `i` (with a leading `-` when negative) to `out`.
+#[inline]
+pub fn push_i64(out: &mut String, i: i64) {
+    if i < 0 {
+        out.push('-');
+    }
+    let mut buf = [0u8; 20];
+    out.push_str(u64_decimal(i.unsigned_abs(), &mut buf));
+}
+
+/// `str(i)` for a small int, built without an intermediate String.
+pub fn int_str(i: i64) -> Str {
+    let mut buf = [0u8; 20];
+    let digits = u64_decimal(i.unsigned_abs(), &mut buf);
+    if i >= 0 {
+        return alloc::rc::Rc::new(crate::value::PyStr::from_ascii(digits));
+    }
+    let mut neg = [0u8; 21];
+    neg[0] = b'-';
+    let n = digits.len();
+    neg[1..=n].copy_from_slice(digits.as_bytes());
+    let text = core::str::from_utf8(&neg[..=n]).unwrap_or("0");
+    alloc::rc::Rc::new(crate::value::PyStr::from_ascii(text))
+}
+
 fn read_num(chars: &[char], pos: &mut usize) -> Option<Option<usize>> {
     let start = *pos;
     let mut n: usize = 0;
@@ -54,7 +111,20 @@ fn read_num(chars: &[char], pos: &mut usize) -> Option<Option<usize>> {
 
 /// Parse a format spec; `type_name` names the formatted object's type for error messages.
 pub fn parse_spec(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<FormatSpec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: collect the characters on the stack unless the spec is long.
+    let mut stack = ['\0'; 16];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= stack.len() {
+        let mut n = 0;
+        for (slot, c) in stack.iter_mut().zip(spec.chars()) {
+            *slot = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let mut f = FormatSpec {
         fill: ' ',
         align: None,
@@ -97,7 +167,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<FormatSp
         pos += 1;
     }
     let too_many = "Too many decimal digits in format string";
-    match read_num(&chars, &mut pos) {
+    match read_num(chars, &mut pos) {
         Some(w) => f.width = w.unwrap_or(0),
         None => return Err(vm.value_error(too_many)),
     }
@@ -117,7 +187,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<FormatSp
     }
     if pos < chars.len() && chars[pos] == '.' {
         pos += 1;
-        match read_num(&chars, &mut pos) {
+        match read_num(chars, &mut pos) {
             Some(Some(p)) => f.precision = Some(p),
             Some(None) => return Err(vm.value_error("Format specifier missing precision")),
             None => return Err(vm.value_error(too_many)),
@@ -176,8 +246,17 @@ impl FormatSpec {
 
 /// Pad `text` (of `len` characters) to `width` with `fill` according to `align` (`<`, `>`, `^`).
 fn pad_text(text: &str, len: usize, fill: char, align: char, width: usize) -> String {
+    let mut out = String::new();
+    pad_into(&mut out, text, len, fill, align, width);
+    out
+}
+
+/// Append `text` (of `len` characters) to `out`, padded to `width` with `fill` according to
+/// `align` (`<`, `>`, `^`).
+fn pad_into(out: &mut String, text: &str, len: usize, fill: char, align: char, width: usize) {
     if len >= width {
-        return String::from(text);
+        out.push_str(text);
+        return;
     }
     let total = width - len;
     let (left, right) = match align {
@@ -185,15 +264,16 @@ fn pad_text(text: &str, len: usize, fill: char, align: char, width: usize) -> St
         '^' => (total / 2, total - total / 2),
         _ => (total, 0),
     };
-    let mut out = String::with_capacity(text.len() + total * fill.len_utf8());
-    for _ in 0..left {
-        out.push(fill);
-    }
+    out.reserve(text.len() + total * fill.len_utf8());
+    push_fill(out, fill, left);
     out.push_str(text);
-    for _ in 0..right {
-        out.push(fill);
-    }
-    out
+    push_fill(out, fill, right);
+}
+
+/// Append `n` copies of `fill`.
+#[inline]
+fn push_fill(out: &mut String, fill: char, n: usize) {
+    out.extend(core::iter::repeat_n(fill, n));
 }
 
 /// Insert `sep` every `every` digits (from the right), zero-extending up to `min_width` characters.
@@ -741,12 +821,62 @@ fn format_str_spec(vm: &mut Vm, s: &str, spec: &FormatSpec, tname: &str) -> PyRe
 
 /// `format(value, spec)`.
 pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<crate::value::Str> {
-    format_value_string(vm, value, spec)
-        .map(|s| alloc::rc::Rc::new(crate::value::PyStr::from_string(s)))
+    if spec.is_empty() {
+        match value {
+            Value::Str(s) => return Ok(s.clone()),
+            Value::Int(i) => return Ok(int_str(*i)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    format_value_into(vm, value, spec, &mut out)?;
+    Ok(alloc::rc::Rc::new(crate::value::PyStr::from_string(out)))
 }
 
 /// `format(value, spec)` as a Rust String.
 pub fn format_value_string(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> {
+    let mut out = String::new();
+    format_value_into(vm, value, spec, &mut out)?;
+    Ok(out)
+}
+
+/// Append `format(value, spec)` to `out` (fast paths for strs and small ints).
+fn format_value_into(vm: &mut Vm, value: &Value, spec: &str, out: &mut String) -> PyResult<()> {
+    match value {
+        Value::Str(s) if spec.is_empty() => out.push_str(s.as_str()),
+        Value::Int(i) if spec.is_empty() => push_i64(out, *i),
+        Value::Int(i) => {
+            let f = parse_spec(vm, spec, "int")?;
+            let simple = matches!(f.ty, None | Some('d'))
+                && f.grouping.is_none()
+                && f.precision.is_none()
+                && !f.z
+                && matches!(f.align, None | Some('<' | '>' | '^'));
+            if simple {
+                // Sign and up to 20 digits, on the stack.
+                let mut text = [0u8; 21];
+                let sign = sign_str(*i < 0, f.sign).as_bytes();
+                text[..sign.len()].copy_from_slice(sign);
+                let mut buf = [0u8; 20];
+                let digits = u64_decimal(i.unsigned_abs(), &mut buf);
+                let n = sign.len() + digits.len();
+                text[sign.len()..n].copy_from_slice(digits.as_bytes());
+                let text = core::str::from_utf8(&text[..n]).unwrap_or("");
+                pad_into(out, text, n, f.fill, f.align_or('>'), f.width);
+            } else {
+                out.push_str(&format_int(vm, value, &f, "int")?);
+            }
+        }
+        _ => {
+            let s = format_value_slow(vm, value, spec)?;
+            out.push_str(&s);
+        }
+    }
+    Ok(())
+}
+
+/// `format(value, spec)` for every kind of value.
+fn format_value_slow(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> {
     match value {
         Value::Str(s) => {
             if spec.is_empty() {
@@ -790,6 +920,13 @@ pub fn format_value_string(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<S
             PyObject::Instance(_) | PyObject::Native(_) => {
                 if let Some(m) = vm.lookup_special(value, "__format__") {
                     let is_native_slot = matches!(&m, Value::Obj(mo) if matches!(&**mo, PyObject::Builtin(b) if b.name.starts_with("object.")));
+                    // A built-in type's __format__ with an empty spec gives str(value) (so an
+                    // int subclass's own __str__ shows).
+                    let builtin =
+                        matches!(&m, Value::Obj(mo) if matches!(&**mo, PyObject::Builtin(_)));
+                    if builtin && spec.is_empty() {
+                        return Ok(String::from(vm.str_of(value)?.as_str()));
+                    }
                     if !is_native_slot {
                         let r = vm.call_unbound(&m, &[value.clone(), Value::str(spec)])?;
                         return match vm.builtin_base(&r) {
@@ -964,11 +1101,10 @@ fn format_impl(
                     j += 1;
                 }
                 if level != 0 {
-                    return Err(vm.value_error("expected '}' before end of string"));
+                    return Err(vm.value_error(unterminated_field(&fmt[i + 1..])));
                 }
                 let field = &fmt[i + 1..j];
-                let piece = format_field(vm, field, args, named, numbering, depth)?;
-                out.push_str(&piece);
+                format_field(vm, field, args, named, numbering, depth, &mut out)?;
                 i = j + 1;
                 lit_start = i;
             }
@@ -989,6 +1125,30 @@ fn format_impl(
     Ok(out)
 }
 
+/// CPython's message for a replacement field (the text after its `{`) that has no closing `}`.
+fn unterminated_field(field: &str) -> &'static str {
+    let mut in_bracket = false;
+    let mut it = field.chars();
+    while let Some(c) = it.next() {
+        match c {
+            '[' => in_bracket = true,
+            ']' => in_bracket = false,
+            ':' if !in_bracket => return "unmatched '{' in format spec",
+            '!' if !in_bracket => {
+                if it.next().is_none() {
+                    return "end of string while looking for conversion specifier";
+                }
+                return match it.next() {
+                    None | Some(':') => "unmatched '{' in format spec",
+                    Some(_) => "expected ':' after conversion specifier",
+                };
+            }
+            _ => {}
+        }
+    }
+    "expected '}' before end of string"
+}
+
 fn format_field(
     vm: &mut Vm,
     field: &str,
@@ -996,7 +1156,8 @@ fn format_field(
     named: &Named,
     numbering: &mut Numbering,
     depth: u32,
-) -> PyResult<String> {
+    out: &mut String,
+) -> PyResult<()> {
     // Split into name, conversion and spec (a '[' ... ']' in the name may hide ':' and '!').
     let fb = field.as_bytes();
     let mut k = 0;
@@ -1052,7 +1213,7 @@ fn format_field(
     } else {
         spec
     };
-    format_value_string(vm, &obj, spec)
+    format_value_into(vm, &obj, spec, out)
 }
 
 fn lookup_field(
@@ -1220,16 +1381,36 @@ fn getitem(vm: &mut Vm, obj: &Value, key: Value) -> PyResult<Value> {
 
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let out = percent_core(vm, fmt.as_bytes(), args, false)?;
-    match String::from_utf8(out) {
+    let mut out = OutBuf::new();
+    percent_core(vm, fmt.as_bytes(), args, false, &mut out)?;
+    match String::from_utf8(out.into_vec()) {
         Ok(s) => Ok(s),
+        Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
+    }
+}
+
+/// `fmt % args` for str, as a new str value (short results are never copied to the heap
+/// before the str itself is made).
+pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult {
+    let mut out = OutBuf::new();
+    percent_core(vm, fmt.as_bytes(), args, false, &mut out)?;
+    if out.heap.is_some() {
+        return match String::from_utf8(out.into_vec()) {
+            Ok(s) => Ok(Value::string(s)),
+            Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
+        };
+    }
+    match core::str::from_utf8(out.as_slice()) {
+        Ok(s) => Ok(Value::str(s)),
         Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
     }
 }
 
 /// `fmt % args` for bytes and bytearray.
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    percent_core(vm, fmt, args, true)
+    let mut out = OutBuf::new();
+    percent_core(vm, fmt, args, true, &mut out)?;
+    Ok(out.into_vec())
 }
 
 fn has_getitem(vm: &mut Vm, v: &Value) -> bool {
@@ -1377,10 +1558,75 @@ struct Flags {
     zero: bool,
 }
 
+/// The output of `%`-formatting: results up to 64 bytes (the common case) are built on the
+/// stack, so only the final str is allocated.
+struct OutBuf {
+    stack: [u8; 64],
+    len: usize,
+    /// Used instead of `stack` once the output outgrows it.
+    heap: Option<Vec<u8>>,
+}
+
+impl OutBuf {
+    fn new() -> OutBuf {
+        OutBuf {
+            stack: [0; 64],
+            len: 0,
+            heap: None,
+        }
+    }
+    /// The vector the output continues in, once it no longer fits on the stack.
+    fn spill(&mut self, extra: usize) -> &mut Vec<u8> {
+        let (stack, len) = (&self.stack, self.len);
+        self.heap.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity((len + extra).max(128));
+            v.extend_from_slice(stack.get(..len).unwrap_or(&[]));
+            v
+        })
+    }
+    #[inline]
+    fn extend_from_slice(&mut self, b: &[u8]) {
+        if self.heap.is_none() {
+            if let Some(dst) = self.stack.get_mut(self.len..self.len + b.len()) {
+                dst.copy_from_slice(b);
+                self.len += b.len();
+                return;
+            }
+        }
+        self.spill(b.len()).extend_from_slice(b);
+    }
+    #[inline]
+    fn push(&mut self, c: u8) {
+        self.extend_from_slice(&[c]);
+    }
+    fn push_n(&mut self, c: u8, n: usize) {
+        if self.heap.is_none() {
+            if let Some(dst) = self.stack.get_mut(self.len..self.len.saturating_add(n)) {
+                dst.fill(c);
+                self.len += n;
+                return;
+            }
+        }
+        self.spill(n).extend(core::iter::repeat_n(c, n));
+    }
+    fn as_slice(&self) -> &[u8] {
+        match &self.heap {
+            Some(v) => v,
+            None => self.stack.get(..self.len).unwrap_or(&[]),
+        }
+    }
+    fn into_vec(self) -> Vec<u8> {
+        match self.heap {
+            Some(v) => v,
+            None => self.stack.get(..self.len).unwrap_or(&[]).to_vec(),
+        }
+    }
+}
+
 /// Pad a converted piece for `%` formatting. `sign_len` leading bytes (sign and prefix) stay in
 /// front of zero padding.
 fn percent_pad(
-    out: &mut Vec<u8>,
+    out: &mut OutBuf,
     piece: &[u8],
     chars: usize,
     sign_len: usize,
@@ -1395,19 +1641,25 @@ fn percent_pad(
     let n = width - chars;
     if fl.left {
         out.extend_from_slice(piece);
-        out.extend(core::iter::repeat_n(b' ', n));
+        out.push_n(b' ', n);
     } else if fl.zero && numeric {
         out.extend_from_slice(&piece[..sign_len]);
-        out.extend(core::iter::repeat_n(b'0', n));
+        out.push_n(b'0', n);
         out.extend_from_slice(&piece[sign_len..]);
     } else {
-        out.extend(core::iter::repeat_n(b' ', n));
+        out.push_n(b' ', n);
         out.extend_from_slice(piece);
     }
 }
 
-fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyResult<Vec<u8>> {
-    let tuple_items: Option<Vec<Value>> = args.as_tuple().map(|t| t.to_vec());
+fn percent_core(
+    vm: &mut Vm,
+    fmt: &[u8],
+    args: &Value,
+    bytes_mode: bool,
+    out: &mut OutBuf,
+) -> PyResult<()> {
+    let tuple_items: Option<&[Value]> = args.as_tuple();
     let mapping = if tuple_items.is_none()
         && !(bytes_mode && bytes_like(args).is_some())
         && !matches!(args, Value::Str(_) if !bytes_mode)
@@ -1417,15 +1669,11 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
     } else {
         None
     };
-    let (items, arglen): (Vec<Value>, Option<usize>) = match tuple_items {
-        Some(t) => {
-            let n = t.len();
-            (t, Some(n))
-        }
-        None => (alloc::vec![args.clone()], None),
+    let (items, arglen): (&[Value], Option<usize>) = match tuple_items {
+        Some(t) => (t, Some(t.len())),
+        None => (core::slice::from_ref(args), None),
     };
     let mut argidx = 0usize;
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 16);
     let mut i = 0;
     let mut used_key = false;
     let next_arg = |vm: &mut Vm, argidx: &mut usize| -> PyResult<Value> {
@@ -1441,9 +1689,10 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         let c = fmt[i];
         if c != b'%' {
             let start = i;
-            while i < fmt.len() && fmt[i] != b'%' {
-                i += 1;
-            }
+            i = fmt[i..]
+                .iter()
+                .position(|&b| b == b'%')
+                .map_or(fmt.len(), |p| i + p);
             out.extend_from_slice(&fmt[start..i]);
             continue;
         }
@@ -1558,11 +1807,18 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
         let conv = if bytes_mode {
             fmt[i] as char
         } else {
-            let s = core::str::from_utf8(&fmt[i..])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .unwrap_or('?');
-            s
+            match fmt[i] {
+                c if c.is_ascii() => c as char,
+                _ => {
+                    let end = (i + 4).min(fmt.len());
+                    let window = &fmt[i..end];
+                    let valid = match core::str::from_utf8(window) {
+                        Ok(s) => s,
+                        Err(e) => core::str::from_utf8(&window[..e.valid_up_to()]).unwrap_or(""),
+                    };
+                    valid.chars().next().unwrap_or('?')
+                }
+            }
         };
         i += conv.len_utf8().min(fmt.len() - i).max(1);
         if conv == '%' {
@@ -1577,6 +1833,45 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             }
             None => next_arg(vm, &mut argidx)?,
         };
+        // Fast paths: `%s` of a str or small int, `%d` of a small int (no precision).
+        if !bytes_mode && prec.is_none() {
+            match (&arg, conv) {
+                (Value::Str(s), 's') => {
+                    percent_pad(
+                        out,
+                        s.as_str().as_bytes(),
+                        s.char_len(),
+                        0,
+                        width,
+                        &fl,
+                        false,
+                    );
+                    continue;
+                }
+                (Value::Int(n), 's' | 'd' | 'i' | 'u') => {
+                    let mut text = [0u8; 21];
+                    let sign: &[u8] = if *n < 0 {
+                        b"-"
+                    } else if fl.plus && conv != 's' {
+                        b"+"
+                    } else if fl.space && conv != 's' {
+                        b" "
+                    } else {
+                        b""
+                    };
+                    text[..sign.len()].copy_from_slice(sign);
+                    let mut buf = [0u8; 20];
+                    let digits = u64_decimal(n.unsigned_abs(), &mut buf);
+                    let len = sign.len() + digits.len();
+                    text[sign.len()..len].copy_from_slice(digits.as_bytes());
+                    let numeric = conv != 's';
+                    let sl = if numeric { sign.len() } else { 0 };
+                    percent_pad(out, &text[..len], len, sl, width, &fl, numeric);
+                    continue;
+                }
+                _ => {}
+            }
+        }
         match conv {
             's' | 'r' | 'a' | 'b' if conv != 'b' || bytes_mode => {
                 let piece: Vec<u8> = if bytes_mode {
@@ -1643,7 +1938,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                         .map(|s| s.chars().count())
                         .unwrap_or(piece.len())
                 };
-                percent_pad(&mut out, piece, chars, 0, width, &fl, false);
+                percent_pad(out, piece, chars, 0, width, &fl, false);
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let v = percent_int(vm, &arg, conv)?;
@@ -1685,7 +1980,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                 }
                 let hl = head.len();
                 head.push_str(&digits);
-                percent_pad(&mut out, head.as_bytes(), head.len(), hl, width, &fl, true);
+                percent_pad(out, head.as_bytes(), head.len(), hl, width, &fl, true);
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = percent_float(vm, &arg)?;
@@ -1711,7 +2006,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                 });
                 let hl = head.len();
                 head.push_str(&body);
-                percent_pad(&mut out, head.as_bytes(), head.len(), hl, width, &fl, true);
+                percent_pad(out, head.as_bytes(), head.len(), hl, width, &fl, true);
             }
             'c' => {
                 // bool and int subclasses count as ints.
@@ -1750,7 +2045,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
                         _ => return Err(vm.type_error("%c requires int or char")),
                     }
                 };
-                percent_pad(&mut out, &piece, 1, 0, width, &fl, false);
+                percent_pad(out, &piece, 1, 0, width, &fl, false);
             }
             _ => {
                 let idx = conv_start;
@@ -1784,7 +2079,7 @@ fn percent_core(vm: &mut Vm, fmt: &[u8], args: &Value, bytes_mode: bool) -> PyRe
             )));
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -342,7 +342,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     }
     let mut items = core::mem::take(&mut *cell(&o).borrow_mut());
     let key_ref = if key.is_none() { None } else { Some(&key) };
-    let r = vm.sort_values(&mut items, key_ref, reverse);
+    let r = sort_items(vm, &mut items, key_ref, reverse);
     let modified = {
         let mut l = cell(&o).borrow_mut();
         let modified = !l.is_empty();
@@ -354,6 +354,108 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
         return Err(vm.value_error("list modified during sort"));
     }
     Ok(Value::None)
+}
+
+/// Sort `items` as `list.sort(key=key, reverse=reverse)` does (stable; `reverse` keeps equal
+/// items in their original order). When every key is a small int, or every key is a str (UTF-8
+/// byte order is code point order), the keys are compared directly instead of through `<`.
+pub fn sort_items(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
+    let keys: Option<Vec<Value>> = match key {
+        Some(k) if !k.is_none() => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                ks.push(vm.call(k, core::slice::from_ref(it))?);
+            }
+            Some(ks)
+        }
+        _ => None,
+    };
+    let ks: &[Value] = keys.as_deref().unwrap_or(items);
+    if ks.len() < 2 {
+        return Ok(());
+    }
+    let ints: Option<Vec<i64>> = ks
+        .iter()
+        .map(|k| match k {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let order: Vec<usize> = if let Some(ints) = ints {
+        if keys.is_none() {
+            // Equal small ints are indistinguishable: sort the values themselves.
+            let mut ints = ints;
+            ints.sort_unstable();
+            if reverse {
+                ints.reverse();
+            }
+            for (slot, i) in items.iter_mut().zip(ints) {
+                *slot = Value::Int(i);
+            }
+            return Ok(());
+        }
+        // (key, position) pairs: the position breaks ties, so the order is stable.
+        let mut pairs: Vec<(i64, usize)> = ints.into_iter().zip(0..).collect();
+        if reverse {
+            pairs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        } else {
+            pairs.sort_unstable();
+        }
+        pairs.into_iter().map(|(_, p)| p).collect()
+    } else if ks.iter().all(|k| matches!(k, Value::Str(_))) {
+        let text = |i: usize| match ks.get(i) {
+            Some(Value::Str(s)) => s.as_str(),
+            _ => "",
+        };
+        let mut idx: Vec<usize> = (0..ks.len()).collect();
+        if reverse {
+            idx.sort_by(|&a, &b| text(b).cmp(text(a)));
+        } else {
+            idx.sort_by(|&a, &b| text(a).cmp(text(b)));
+        }
+        idx
+    } else {
+        match keys {
+            None => return vm.sort_values(items, None, reverse),
+            Some(ks) => {
+                let mut idx: Vec<usize> = (0..ks.len()).collect();
+                let mut err = None;
+                crate::sort::merge_sort(&mut idx, &mut |&i, &j| {
+                    if err.is_some() {
+                        return false;
+                    }
+                    let (a, b) = if reverse {
+                        (&ks[j], &ks[i])
+                    } else {
+                        (&ks[i], &ks[j])
+                    };
+                    match vm.lt(a, b) {
+                        Ok(r) => r,
+                        Err(e) => {
+                            err = Some(e);
+                            false
+                        }
+                    }
+                });
+                if let Some(e) = err {
+                    return Err(e);
+                }
+                idx
+            }
+        }
+    };
+    let mut slots: Vec<Option<Value>> = core::mem::take(items).into_iter().map(Some).collect();
+    items.extend(
+        order
+            .iter()
+            .filter_map(|&i| slots.get_mut(i).and_then(Option::take)),
+    );
+    Ok(())
 }
 
 pub(crate) fn list_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -379,16 +481,22 @@ pub fn getitem(vm: &mut Vm, o: &Obj, idx: &Value) -> PyResult {
         let (start, stop, step) = slice_unpack(vm, idx)?;
         let l = cell(o).borrow();
         let (s, e, st) = adjust_indices(start, stop, step, l.len());
-        let items: Vec<Value> = if st == 1 {
-            if s < e {
-                l[s as usize..e as usize].to_vec()
-            } else {
-                Vec::new()
-            }
+        let n = slice_len(s, e, st);
+        let items: Vec<Value> = if n == 0 {
+            Vec::new()
+        } else if st == 1 {
+            l.get(s as usize..e as usize)
+                .map(<[Value]>::to_vec)
+                .unwrap_or_default()
+        } else if st == -1 {
+            // A reversed run: positions s, s-1, ..., e+1.
+            l.get((e + 1) as usize..=s as usize)
+                .map(|run| run.iter().rev().cloned().collect())
+                .unwrap_or_default()
         } else {
-            slice_positions(s, e, st)
-                .filter_map(|p| l.get(p).cloned())
-                .collect()
+            let mut v = Vec::with_capacity(n);
+            v.extend(slice_positions(s, e, st).filter_map(|p| l.get(p).cloned()));
+            v
         };
         drop(l);
         return Ok(vm.new_list(items));
@@ -444,6 +552,14 @@ pub fn setitem(vm: &mut Vm, o: &Obj, idx: &Value, value: Value) -> PyResult<()> 
         if st == 1 {
             let s = s as usize;
             let e = (e.max(s as i64)) as usize;
+            if let Some(run) = l.get_mut(s..e).filter(|r| r.len() == items.len()) {
+                // Same length: replace in place (no shifting); old items drop after the borrow.
+                let mut old = items;
+                run.swap_with_slice(&mut old);
+                drop(l);
+                drop(old);
+                return Ok(());
+            }
             l.splice(s..e, items);
             return Ok(());
         }

@@ -466,9 +466,14 @@ fn new_s(s: String) -> Value {
     Value::string(s)
 }
 
+/// A part `s` of `orig` as a str value (`orig` itself when the part is all of it; an ASCII
+/// str's parts need no character count).
+#[inline]
 fn same_or_new(orig: &Str, s: &str) -> Value {
     if s.len() == orig.as_str().len() {
         Value::Str(orig.clone())
+    } else if orig.is_ascii() {
+        Value::Str(Rc::new(PyStr::from_ascii(s)))
     } else {
         Value::str(s)
     }
@@ -512,10 +517,12 @@ fn find_impl(
         return Ok(None);
     };
     let hay = &s.as_str()[bs..be];
-    let found = if rev {
-        hay.rfind(sub.as_str())
-    } else {
-        hay.find(sub.as_str())
+    let found = match (sub.as_str().as_bytes(), rev) {
+        // One ASCII byte: a byte search instead of the general substring searcher.
+        ([c], false) if c.is_ascii() => hay.find(*c as char),
+        ([c], true) if c.is_ascii() => hay.rfind(*c as char),
+        (_, false) => hay.find(sub.as_str()),
+        (_, true) => hay.rfind(sub.as_str()),
     };
     Ok(found.map(|p| byte_to_char(&s, bs + p)))
 }
@@ -558,10 +565,10 @@ fn str_count(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
         return Ok(Value::Int(0));
     };
     let hay = &s.as_str()[bs..be];
-    let n = if sub.as_str().is_empty() {
-        hay.chars().count() + 1
-    } else {
-        hay.matches(sub.as_str()).count()
+    let n = match sub.as_str().as_bytes() {
+        [] => hay.chars().count() + 1,
+        [c] if c.is_ascii() => hay.bytes().filter(|b| b == c).count(),
+        _ => hay.matches(sub.as_str()).count(),
     };
     Ok(Value::Int(n as i64))
 }
@@ -573,6 +580,14 @@ fn prefix_impl(
     name: &str,
     end: bool,
 ) -> PyResult {
+    if let ([Value::Str(s), Value::Str(t)], []) = (args, kwargs) {
+        let (s, t) = (s.as_str(), t.as_str());
+        return Ok(Value::Bool(if end {
+            s.ends_with(t)
+        } else {
+            s.starts_with(t)
+        }));
+    }
     let s = this(vm, args, name)?;
     let [p, a, b] = bind(vm, name, args, kwargs, ["prefix", "start", "end"], 1, false)?;
     let p = p.unwrap_or(Value::None);
@@ -687,7 +702,7 @@ pub fn str_subscript(vm: &mut Vm, s: &Str, key: &Value) -> PyResult {
     let i = i as usize;
     let text = s.as_str();
     if s.is_ascii() {
-        Ok(Value::str(&text[i..i + 1]))
+        Ok(Value::Str(Rc::new(PyStr::from_ascii(&text[i..i + 1]))))
     } else {
         match text.chars().nth(i) {
             Some(c) => {
@@ -718,7 +733,7 @@ pub fn str_slice(s: &Str, start: i64, stop: i64, step: i64) -> Value {
                 char_to_byte(s, start as usize + n),
             )
         };
-        return Value::str(&text[a..b]);
+        return same_or_new(s, &text[a..b]);
     }
     let mut out = String::with_capacity(n);
     if s.is_ascii() {
@@ -742,6 +757,9 @@ pub fn str_slice(s: &Str, start: i64, stop: i64, step: i64) -> Value {
 }
 
 pub(crate) fn str_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    if let ([Value::Str(s), key], []) = (args, kwargs) {
+        return str_subscript(vm, s, key);
+    }
     let s = this(vm, args, "__getitem__")?;
     let [k] = bind(vm, "__getitem__", args, kwargs, ["key"], 1, false)?;
     str_subscript(vm, &s, &k.unwrap_or(Value::None))
@@ -1267,6 +1285,24 @@ fn pieces_to_list(vm: &mut Vm, s: &Str, pieces: Vec<&str>) -> Value {
 fn str_split(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     let (s, sep, maxsplit) = split_args(vm, args, kwargs, "split")?;
     let t = s.as_str();
+    if let (Some(sep), true) = (&sep, maxsplit < 0) {
+        // Unlimited split: the parts go straight into the list; a one-byte separator is found
+        // with a byte search.
+        let mut items = Vec::new();
+        match sep.as_str().as_bytes() {
+            [b] if b.is_ascii() => {
+                for p in t.split(*b as char) {
+                    items.push(same_or_new(&s, p));
+                }
+            }
+            _ => {
+                for p in t.split(sep.as_str()) {
+                    items.push(same_or_new(&s, p));
+                }
+            }
+        }
+        return Ok(vm.new_list(items));
+    }
     let pieces: Vec<&str> = match &sep {
         None => split_whitespace(t, maxsplit),
         Some(sep) => {
@@ -1489,6 +1525,16 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult
             out.push_str(n);
         }
         return Ok(new_s(out));
+    }
+    if let ([ob], [nb], true) = (o.as_bytes(), n.as_bytes(), count < 0) {
+        if ob.is_ascii() && nb.is_ascii() {
+            // One ASCII byte for another: a byte map (an ASCII byte never occurs inside a
+            // multi-byte character, so the result stays valid UTF-8).
+            let mapped: Vec<u8> = t.bytes().map(|b| if b == *ob { *nb } else { b }).collect();
+            if let Ok(r) = String::from_utf8(mapped) {
+                return Ok(Value::Str(Rc::new(PyStr::from_string(r))));
+            }
+        }
     }
     if n.len() > o.len() {
         let hits = t.matches(o).count().min(limit);
@@ -1744,6 +1790,16 @@ fn str_encode(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult 
 // ----- constructor and operators ---------------------------------------------------------------
 
 fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    // `str(x)` of a str or small int: no argument binding, no intermediate String.
+    if let ([Value::Obj(c), x], []) = (args, kwargs) {
+        if Rc::ptr_eq(c, &vm.types.str_) {
+            match x {
+                Value::Str(_) => return Ok(x.clone()),
+                Value::Int(i) => return Ok(Value::Str(crate::format::int_str(*i))),
+                _ => {}
+            }
+        }
+    }
     let cls = match args.first() {
         Some(Value::Obj(c)) if types::as_type(c).is_some() => c.clone(),
         _ => return Err(vm.type_error("str.__new__(X): X is not a type object")),
@@ -1854,7 +1910,7 @@ fn str_mod(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
     }
     let a = vm.builtin_base(&args[0]);
     match a {
-        Value::Str(s) => crate::format::percent_format(vm, s.as_str(), &args[1]).map(new_s),
+        Value::Str(s) => crate::format::percent_format_value(vm, s.as_str(), &args[1]),
         _ => Ok(Value::NotImplemented),
     }
 }
@@ -1933,7 +1989,7 @@ pub fn str_binop(vm: &mut Vm, op: BinOp, a: &Value, b: &Value) -> Option<PyResul
         }
         BinOp::Mod => {
             let Value::Str(s) = a else { return None };
-            Some(crate::format::percent_format(vm, s.as_str(), b).map(Value::string))
+            Some(crate::format::percent_format_value(vm, s.as_str(), b))
         }
         _ => None,
     }

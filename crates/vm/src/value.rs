@@ -60,39 +60,91 @@ impl fmt::Debug for Value {
     }
 }
 
+/// Longest text (in bytes) a str keeps inline, in the same allocation as its header.
+const INLINE_CAP: usize = 22;
+
+/// A str's bytes: short texts live inline (one allocation per str instead of two), longer ones
+/// on the heap.
+enum Text {
+    /// `len` bytes of `buf` hold the text (always valid UTF-8, copied from a `&str`).
+    Inline(u8, [u8; INLINE_CAP]),
+    /// Text longer than `INLINE_CAP` bytes.
+    Heap(Box<str>),
+}
+
+/// Hash value meaning "not computed yet" (`hash_bytes` never returns -1, like CPython).
+const NO_HASH: i64 = -1;
+
 /// A str: immutable UTF-8 text with a cached hash and character count.
 pub struct PyStr {
-    s: Box<str>,
+    text: Text,
     /// Number of characters (code points); equals the byte length when the text is ASCII.
     chars: usize,
-    hash: Cell<Option<i64>>,
+    hash: Cell<i64>,
+}
+
+/// Number of characters in `s` (its byte length when it is ASCII).
+#[inline]
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 impl PyStr {
     /// Make a str from text.
+    #[inline]
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_box(s.into())
+        let chars = count_chars(s);
+        PyStr::with_chars(s, chars)
+    }
+    /// Make a str from text whose character count the caller knows.
+    fn with_chars(s: &str, chars: usize) -> PyStr {
+        let text = if s.len() <= INLINE_CAP {
+            let mut buf = [0u8; INLINE_CAP];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Text::Inline(s.len() as u8, buf)
+        } else {
+            Text::Heap(s.into())
+        };
+        PyStr {
+            text,
+            chars,
+            hash: Cell::new(NO_HASH),
+        }
     }
     /// Make a str from an owned string.
     pub fn from_string(s: String) -> PyStr {
-        PyStr::from_box(s.into_boxed_str())
-    }
-    fn from_box(s: Box<str>) -> PyStr {
-        let chars = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        PyStr {
-            s,
-            chars,
-            hash: Cell::new(None),
+        if s.len() <= INLINE_CAP {
+            return PyStr::new(&s);
         }
+        let chars = count_chars(&s);
+        PyStr {
+            text: Text::Heap(s.into_boxed_str()),
+            chars,
+            hash: Cell::new(NO_HASH),
+        }
+    }
+    /// Make a str from text known to be ASCII (checked in debug builds only).
+    #[inline]
+    pub fn from_ascii(s: &str) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr::with_chars(s, s.len())
     }
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.text {
+            Text::Inline(len, buf) => {
+                let bytes = buf.get(..*len as usize).unwrap_or(&[]);
+                // SAFETY: `bytes` is exactly the bytes copied from a `&str` in `with_chars`
+                // (whole, never cut), so it is valid UTF-8.
+                unsafe { core::str::from_utf8_unchecked(bytes) }
+            }
+            Text::Heap(s) => s,
+        }
     }
     /// Number of characters.
     #[inline]
@@ -102,23 +154,24 @@ impl PyStr {
     /// True when every character is ASCII (so byte offsets are character offsets).
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.chars == self.s.len()
+        self.chars == self.as_str().len()
     }
     /// The str's hash (full width, computed once).
     #[inline]
     pub fn hash(&self) -> i64 {
-        if let Some(h) = self.hash.get() {
+        let h = self.hash.get();
+        if h != NO_HASH {
             return h;
         }
-        let h = crate::hash::hash_bytes(self.s.as_bytes());
-        self.hash.set(Some(h));
+        let h = crate::hash::hash_bytes(self.as_str().as_bytes());
+        self.hash.set(h);
         h
     }
 }
 
 impl fmt::Debug for PyStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", &*self.s)
+        write!(f, "{:?}", self.as_str())
     }
 }
 
