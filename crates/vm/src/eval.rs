@@ -919,11 +919,7 @@ impl Vm {
                     let obj = pop!(self, frame);
                     let v = match self.load_attr_cached(&code, i as usize, &obj) {
                         Some(v) => v,
-                        None => {
-                            let v = self.getattr(&obj, &code.names[i as usize])?;
-                            self.fill_attr_site(&code, i as usize, AttrOp::Load, &obj);
-                            v
-                        }
+                        None => self.load_attr_slow(&code, i as usize, &obj)?,
                     };
                     frame.stack.push(v);
                 }
@@ -931,8 +927,7 @@ impl Vm {
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
                     if let Some(v) = self.store_attr_cached(&code, i as usize, &obj, v) {
-                        self.setattr(&obj, &code.names[i as usize], v)?;
-                        self.fill_attr_site(&code, i as usize, AttrOp::Store, &obj);
+                        self.store_attr_slow(&code, i as usize, &obj, v)?;
                     }
                 }
                 Instr::DeleteAttr(i) => {
@@ -955,7 +950,7 @@ impl Vm {
                         let (a, b) = self.load_method(obj, name)?;
                         frame.stack.push(a);
                         frame.stack.push(b);
-                        self.fill_attr_site(&code, i as usize, AttrOp::Method, &keep);
+                        self.fill_attr_site(&code, i as usize, AttrOp::Method, &keep, None);
                     }
                 }
                 Instr::CallMethod(n) => {
@@ -2517,9 +2512,7 @@ impl Vm {
                     if let Some(attr) = self.type_lookup(&cls, name) {
                         let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none() && b.method));
                         if plain {
-                            let shadowed = dict_of(&inst.dict)
-                                .map(|d| d.borrow().get_name(name).is_some())
-                                .unwrap_or(false);
+                            let shadowed = inst.attr_get(name).is_some();
                             if !shadowed {
                                 return Ok((attr, obj));
                             }

@@ -671,8 +671,10 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
             }
             _ => {
                 if let PyObject::Instance(i) = &**o {
-                    if let Some(d) = dict_of(&i.dict) {
-                        add_dict(&d.borrow(), &mut names);
+                    for k in i.attr_names() {
+                        if let Value::Str(s) = k {
+                            names.push(String::from(s.as_str()));
+                        }
                     }
                 }
                 let cls = vm.type_of(obj);
