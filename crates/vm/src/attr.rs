@@ -49,6 +49,16 @@ const SPECIAL_STORE_NAMES: &[&str] = &[
     "__traceback__",
 ];
 
+/// What `Vm::super_call` made of a call of `super`.
+pub(crate) enum SuperCall {
+    /// Not the zero-argument `super()` form: the generic call.
+    No,
+    /// The super object.
+    Object(Value),
+    /// The method the following LoadMethod finds, and the instance (its self).
+    Method(Value, Value),
+}
+
 /// The dict inside a dict object.
 pub(crate) fn dict_of(o: &Obj) -> Option<&core::cell::RefCell<crate::dict::Dict>> {
     match &**o {
@@ -427,6 +437,77 @@ impl Vm {
             Some(t) => t.shape.get_or_init(Shape::root).clone(),
             None => Shape::root(),
         }
+    }
+
+    /// The attribute `name` as `super(start, <instance of owner>)` finds it: looked up along
+    /// `owner`'s MRO after `start`. In single-inheritance chains that rest of the MRO is the
+    /// MRO of the class right after `start`, so the lookup goes through the method cache.
+    pub(crate) fn super_lookup(&mut self, start: &Obj, owner: &Obj, name: &Str) -> Option<Value> {
+        let ot = as_type(owner)?;
+        let next = {
+            let mro = ot.mro.try_borrow().ok()?;
+            let rest: &[Obj] = if Rc::ptr_eq(owner, start) {
+                &mro
+            } else {
+                let p = mro.iter().position(|c| Rc::ptr_eq(c, start))?;
+                &mro[p + 1..]
+            };
+            let b = rest.first()?;
+            let bt = as_type(b)?;
+            let bm = bt.mro.try_borrow().ok()?;
+            if rest.len() == bm.len() + 1
+                && rest[1..]
+                    .iter()
+                    .zip(bm.iter())
+                    .all(|(x, y)| Rc::ptr_eq(x, y))
+            {
+                Ok(b.clone())
+            } else {
+                Err(rest.to_vec())
+            }
+        };
+        match next {
+            Ok(b) => self.type_lookup(&b, name),
+            Err(rest) => rest
+                .iter()
+                .find_map(|c| as_type(c).and_then(|t| t.dict.borrow().get_name(name).cloned())),
+        }
+    }
+
+    /// A call `super(cls, obj)` with `[super, cls, obj]` on the stack, as the compiler emits it
+    /// for a zero-argument `super()` in a method: `super` the built-in type, `cls` a class and
+    /// `obj` an instance of it. When the next instruction is `LoadMethod(name)` (`next`) and
+    /// the method found is a plain Python function, the answer is that function and `obj` (the
+    /// caller pushes both and skips the LoadMethod: no super object is made). Else a super
+    /// object, or nothing for every other call (the generic call does the checks and errors).
+    #[inline]
+    pub(crate) fn super_call(&mut self, items: &[Value], next: Option<&Str>) -> SuperCall {
+        let [Value::Obj(s), Value::Obj(cls), target @ Value::Obj(t)] = items else {
+            return SuperCall::No;
+        };
+        if !Rc::ptr_eq(s, &self.types.super_) || !matches!(&**cls, PyObject::Type(_)) {
+            return SuperCall::No;
+        }
+        let PyObject::Instance(inst) = &**t else {
+            return SuperCall::No;
+        };
+        let Ok(tc) = inst.class.try_borrow().map(|c| c.clone()) else {
+            return SuperCall::No;
+        };
+        if !Rc::ptr_eq(&tc, cls) && !types::is_subclass(&tc, cls) {
+            return SuperCall::No;
+        }
+        if let Some(name) = next {
+            if let Some(f) = self.super_lookup(cls, &tc, name) {
+                if matches!(&f, Value::Obj(fo) if matches!(&**fo, PyObject::Function(_))) {
+                    return SuperCall::Method(f, target.clone());
+                }
+            }
+        }
+        let start = Value::Obj(cls.clone());
+        SuperCall::Object(Value::Obj(
+            self.alloc(PyObject::Super(start, target.clone())),
+        ))
     }
 
     /// Bind a class attribute found for `obj` (an instance, or None when accessed on the class

@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::ast::BinOp;
-use crate::attr::dict_of;
+use crate::attr::{dict_of, SuperCall};
 use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
@@ -612,31 +612,6 @@ impl Vm {
         }
     }
 
-    /// `super(cls, obj)` called with `[super, cls, obj]` on the stack, for the common case the
-    /// compiler emits for a zero-argument `super()` in a method: `super` is the built-in type,
-    /// `cls` a class and `obj` an instance of it. None for everything else (the generic call
-    /// does the checks and raises the errors).
-    #[inline]
-    fn super_fast(&mut self, items: &[Value]) -> Option<Value> {
-        let [Value::Obj(s), Value::Obj(cls), target @ Value::Obj(t)] = items else {
-            return None;
-        };
-        if !Rc::ptr_eq(s, &self.types.super_) || !matches!(&**cls, PyObject::Type(_)) {
-            return None;
-        }
-        let PyObject::Instance(inst) = &**t else {
-            return None;
-        };
-        let tc = inst.class.try_borrow().ok()?.clone();
-        if !Rc::ptr_eq(&tc, cls) && !types::is_subclass(&tc, cls) {
-            return None;
-        }
-        let start = Value::Obj(cls.clone());
-        Some(Value::Obj(
-            self.alloc(PyObject::Super(start, target.clone())),
-        ))
-    }
-
     /// LoadMethod on a super object bound to an instance, when the attribute found after the
     /// start class in the instance's MRO is a plain Python function: that function and the
     /// instance (so CallMethod passes it as self without a bound method). None for everything
@@ -652,26 +627,12 @@ impl Vm {
             return None;
         };
         let owner = inst.class.try_borrow().ok()?.clone();
-        let ot = types::as_type(&owner)?;
-        let mro = ot.mro.try_borrow().ok()?;
-        let mut past = Rc::ptr_eq(&owner, start);
-        for c in mro.iter() {
-            if past {
-                let ct = types::as_type(c)?;
-                let found = ct.dict.try_borrow().ok()?.get_name(name).cloned();
-                if let Some(a) = found {
-                    return match &a {
-                        Value::Obj(f) if matches!(&**f, PyObject::Function(_)) => {
-                            Some((a, target.clone()))
-                        }
-                        _ => None,
-                    };
-                }
-            } else if Rc::ptr_eq(c, start) {
-                past = true;
+        match self.super_lookup(start, &owner, name)? {
+            f @ Value::Obj(_) if matches!(&f, Value::Obj(fo) if matches!(&**fo, PyObject::Function(_))) => {
+                Some((f, target.clone()))
             }
+            _ => None,
         }
-        None
     }
 
     /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
@@ -1666,10 +1627,24 @@ impl Vm {
                         }
                     }
                     if n == 2 {
-                        if let Some(v) = self.super_fast(frame.stack.get(pos..).unwrap_or(&[])) {
-                            frame.stack.truncate(pos);
-                            frame.stack.push(v);
-                            continue;
+                        let next = match (unsafe { &*instrs }).get(ip) {
+                            Some(Instr::LoadMethod(m)) => code.names.get(*m as usize),
+                            _ => None,
+                        };
+                        match self.super_call(frame.stack.get(pos..).unwrap_or(&[]), next) {
+                            SuperCall::Method(f, target) => {
+                                frame.stack.truncate(pos);
+                                frame.stack.push(f);
+                                frame.stack.push(target);
+                                jump!(ip + 1);
+                                continue;
+                            }
+                            SuperCall::Object(v) => {
+                                frame.stack.truncate(pos);
+                                frame.stack.push(v);
+                                continue;
+                            }
+                            SuperCall::No => {}
                         }
                     }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
