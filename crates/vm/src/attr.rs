@@ -573,7 +573,31 @@ impl Vm {
     /// `getattr(obj, name, None)`-like: Ok(None) when the attribute is missing (AttributeError).
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let n = self.intern(name);
-        match self.getattr(obj, &n) {
+        self.getattr_or_none(obj, &n)
+    }
+
+    /// `getattr(obj, name)`, with Ok(None) for a missing attribute (AttributeError). A plain
+    /// instance that lacks the attribute (no class attribute, no `__getattr__`) answers without
+    /// making the exception.
+    pub fn getattr_or_none(&mut self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if let PyObject::Instance(inst) = &**o {
+                if inst.exc.is_none() && !name.as_str().starts_with("__") {
+                    let cls = inst.class.borrow().clone();
+                    if self.type_lookup(&cls, name).is_none() {
+                        if let Some(v) = inst.attr_get(name) {
+                            return Ok(Some(v));
+                        }
+                        let gname = self.name("__getattr__");
+                        let plain = matches!(inst.base.try_borrow().as_deref(), Ok(Value::None));
+                        if plain && self.type_lookup(&cls, &gname).is_none() {
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+        }
+        match self.getattr(obj, name) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Ok(None),
             Err(e) => Err(e),

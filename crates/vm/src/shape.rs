@@ -34,9 +34,21 @@ const TREE_BUDGET: u32 = 512;
 pub struct Shape {
     keys: Box<[Str]>,
     children: RefCell<Vec<(Str, Rc<Shape>)>>,
-    /// Shapes this class's tree may still create (shared by the whole tree).
-    budget: Rc<Cell<u32>>,
+    /// What the whole tree shares.
+    tree: Rc<Tree>,
 }
+
+/// The state shared by the shapes of one class.
+struct Tree {
+    /// Shapes the tree may still create.
+    budget: Cell<u32>,
+    /// The most slots an instance of the class has had (up to `MAX_PREALLOC`): new instances
+    /// reserve that many, so `__init__` fills them without growing the vector.
+    width: Cell<usize>,
+}
+
+/// Most slots reserved for a new instance ahead of its stores.
+const MAX_PREALLOC: usize = 8;
 
 impl Shape {
     /// The empty shape at the root of a new class's tree.
@@ -44,8 +56,18 @@ impl Shape {
         Rc::new(Shape {
             keys: Box::new([]),
             children: RefCell::new(Vec::new()),
-            budget: Rc::new(Cell::new(TREE_BUDGET)),
+            tree: Rc::new(Tree {
+                budget: Cell::new(TREE_BUDGET),
+                width: Cell::new(0),
+            }),
         })
+    }
+
+    /// An empty value vector for a new instance of this shape's class, with room for as many
+    /// slots as its instances have had.
+    #[inline]
+    pub fn new_values(&self) -> Vec<Value> {
+        Vec::with_capacity(self.tree.width.get())
     }
 
     /// The attribute names, in slot order.
@@ -82,17 +104,22 @@ impl Shape {
                 return None;
             }
         }
-        if self.keys.len() >= MAX_KEYS || self.budget.get() == 0 {
+        let tree = &self.tree;
+        if self.keys.len() >= MAX_KEYS || tree.budget.get() == 0 {
             return None;
         }
-        self.budget.set(self.budget.get() - 1);
+        tree.budget.set(tree.budget.get() - 1);
+        let n = self.keys.len() + 1;
+        if n > tree.width.get() && n <= MAX_PREALLOC {
+            tree.width.set(n);
+        }
         let mut keys = Vec::with_capacity(self.keys.len() + 1);
         keys.extend(self.keys.iter().cloned());
         keys.push(name.clone());
         let child = Rc::new(Shape {
             keys: keys.into_boxed_slice(),
             children: RefCell::new(Vec::new()),
-            budget: self.budget.clone(),
+            tree: self.tree.clone(),
         });
         if let Ok(mut ch) = self.children.try_borrow_mut() {
             ch.push((name.clone(), child.clone()));
