@@ -335,7 +335,7 @@ impl Vm {
             Attrs::Dict(d) => d.clone(),
             Attrs::Slots(shape, values) => {
                 let mut d = Dict::with_capacity(values.len());
-                for (k, v) in shape.keys().iter().zip(values.drain(..)) {
+                for (k, v) in shape.keys().iter().zip(values.take_all()) {
                     d.set_name(k.clone(), v);
                 }
                 let obj = self.new_dict_obj(d);
@@ -400,10 +400,7 @@ impl Vm {
                         }
                     }
                 }
-                if ix >= values.len() {
-                    return None;
-                }
-                let v = values.remove(ix);
+                let v = values.remove(ix)?;
                 *shape = s;
                 Some(v)
             }

@@ -439,7 +439,7 @@ fn clear_refs(o: &PyObject, tracers: &[(TypeId, NativeTracer)], out: &mut Vec<Va
             }
             if let Ok(mut a) = i.attrs.try_borrow_mut() {
                 if let crate::shape::Attrs::Slots(_, values) = &mut *a {
-                    out.append(values);
+                    out.append(&mut values.take_all());
                 }
             }
             if let Some(e) = &i.exc {

@@ -42,13 +42,7 @@ pub struct Shape {
 struct Tree {
     /// Shapes the tree may still create.
     budget: Cell<u32>,
-    /// The most slots an instance of the class has had (up to `MAX_PREALLOC`): new instances
-    /// reserve that many, so `__init__` fills them without growing the vector.
-    width: Cell<usize>,
 }
-
-/// Most slots reserved for a new instance ahead of its stores.
-const MAX_PREALLOC: usize = 8;
 
 impl Shape {
     /// The empty shape at the root of a new class's tree.
@@ -58,16 +52,8 @@ impl Shape {
             children: RefCell::new(Vec::new()),
             tree: Rc::new(Tree {
                 budget: Cell::new(TREE_BUDGET),
-                width: Cell::new(0),
             }),
         })
-    }
-
-    /// An empty value vector for a new instance of this shape's class, with room for as many
-    /// slots as its instances have had.
-    #[inline]
-    pub fn new_values(&self) -> Vec<Value> {
-        Vec::with_capacity(self.tree.width.get())
     }
 
     /// The attribute names, in slot order.
@@ -109,10 +95,6 @@ impl Shape {
             return None;
         }
         tree.budget.set(tree.budget.get() - 1);
-        let n = self.keys.len() + 1;
-        if n > tree.width.get() && n <= MAX_PREALLOC {
-            tree.width.set(n);
-        }
         let mut keys = Vec::with_capacity(self.keys.len() + 1);
         keys.extend(self.keys.iter().cloned());
         keys.push(name.clone());
@@ -134,10 +116,119 @@ impl core::fmt::Debug for Shape {
     }
 }
 
+/// Slots kept inside the instance object itself (the rest go to a vector): small instances
+/// cost one allocation. The instance variant stays smaller than the largest `PyObject` variant
+/// (type objects and functions), so this adds nothing to any object's size.
+pub const INLINE_SLOTS: usize = 4;
+
+/// The attribute values of an instance, in slot order: the first `INLINE_SLOTS` inline.
+pub struct Slots {
+    len: usize,
+    inline: [Value; INLINE_SLOTS],
+    spill: Vec<Value>,
+}
+
+impl Default for Slots {
+    fn default() -> Self {
+        Slots::new()
+    }
+}
+
+impl Slots {
+    /// No values.
+    #[inline]
+    pub fn new() -> Slots {
+        Slots {
+            len: 0,
+            inline: [Value::None, Value::None, Value::None, Value::None],
+            spill: Vec::new(),
+        }
+    }
+
+    /// Number of values.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when there are none.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The value in slot `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        if i >= self.len {
+            None
+        } else if i < INLINE_SLOTS {
+            self.inline.get(i)
+        } else {
+            self.spill.get(i - INLINE_SLOTS)
+        }
+    }
+
+    /// The value in slot `i`, to replace it.
+    #[inline]
+    pub fn get_mut(&mut self, i: usize) -> Option<&mut Value> {
+        if i >= self.len {
+            None
+        } else if i < INLINE_SLOTS {
+            self.inline.get_mut(i)
+        } else {
+            self.spill.get_mut(i - INLINE_SLOTS)
+        }
+    }
+
+    /// Append a value.
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = v,
+            None => self.spill.push(v),
+        }
+        self.len += 1;
+    }
+
+    /// The values in slot order.
+    pub fn iter(&self) -> impl Iterator<Item = &Value> {
+        self.inline
+            .iter()
+            .take(self.len.min(INLINE_SLOTS))
+            .chain(self.spill.iter())
+    }
+
+    /// Move every value out (in slot order), leaving no values.
+    pub fn take_all(&mut self) -> Vec<Value> {
+        let mut out = Vec::with_capacity(self.len);
+        let n = self.len.min(INLINE_SLOTS);
+        for slot in self.inline.iter_mut().take(n) {
+            out.push(core::mem::replace(slot, Value::None));
+        }
+        out.append(&mut self.spill);
+        self.len = 0;
+        out
+    }
+
+    /// Remove the value in slot `i`, moving the later ones down.
+    pub fn remove(&mut self, i: usize) -> Option<Value> {
+        if i >= self.len {
+            return None;
+        }
+        let mut all = self.take_all();
+        let v = all.remove(i);
+        for x in all {
+            self.push(x);
+        }
+        Some(v)
+    }
+}
+
 /// Where an instance keeps its attributes.
 pub enum Attrs {
     /// Values in slot order, named by the shape.
-    Slots(Rc<Shape>, Vec<Value>),
+    Slots(Rc<Shape>, Slots),
     /// A dict object (the instance's live `__dict__`).
     Dict(crate::value::Obj),
 }

@@ -338,10 +338,9 @@ impl Vm {
             Some(t) => t.shape.get_or_init(crate::shape::Shape::root).clone(),
             None => crate::shape::Shape::root(),
         };
-        let values = shape.new_values();
         Value::Obj(self.alloc(PyObject::Instance(Instance {
             class: RefCell::new(cls.clone()),
-            attrs: RefCell::new(crate::shape::Attrs::Slots(shape, values)),
+            attrs: RefCell::new(crate::shape::Attrs::Slots(shape, crate::shape::Slots::new())),
             base: RefCell::new(Value::None),
             exc,
         })))
