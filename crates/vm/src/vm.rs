@@ -340,7 +340,10 @@ impl Vm {
         };
         Value::Obj(self.alloc(PyObject::Instance(Instance {
             class: RefCell::new(cls.clone()),
-            attrs: RefCell::new(crate::shape::Attrs::Slots(shape, crate::shape::Slots::new())),
+            attrs: RefCell::new(crate::shape::Attrs::Slots(
+                shape,
+                crate::shape::Slots::new(),
+            )),
             base: RefCell::new(Value::None),
             exc,
         })))
