@@ -1627,7 +1627,7 @@ impl Vm {
                         }
                     }
                     if n == 2 {
-                        let next = match (unsafe { &*instrs }).get(ip) {
+                        let next = match code.instrs.get(ip) {
                             Some(Instr::LoadMethod(m)) => code.names.get(*m as usize),
                             _ => None,
                         };
