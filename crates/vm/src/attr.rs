@@ -3,14 +3,15 @@
 //! `__setattr__`, `__delattr__`, modules, functions and `super`.
 
 use alloc::format;
-use alloc::rc::{Rc, Weak};
+use alloc::rc::Rc;
 use alloc::vec::Vec;
-use core::cell::Cell;
 
 use crate::code::{AttrOp, AttrSite, Code, SiteKind};
+use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
+use crate::shape::{Attrs, Shape};
 use crate::types::{self, as_type};
-use crate::value::{Builtin, Obj, PyObject, Str, Value};
+use crate::value::{Builtin, Instance, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
@@ -37,12 +38,6 @@ fn is_plain_class_attr(v: &Value) -> bool {
     }
 }
 
-/// Is `w` a weak reference to the object `cls`?
-#[inline]
-fn weak_is(w: &Weak<PyObject>, cls: &Obj) -> bool {
-    core::ptr::eq(w.as_ptr(), Rc::as_ptr(cls))
-}
-
 /// Names the generic instance setattr treats specially (never cached as plain stores).
 const SPECIAL_STORE_NAMES: &[&str] = &[
     "__class__",
@@ -54,6 +49,16 @@ const SPECIAL_STORE_NAMES: &[&str] = &[
     "__traceback__",
 ];
 
+/// What `Vm::super_call` made of a call of `super`.
+pub(crate) enum SuperCall {
+    /// Not the zero-argument `super()` form: the generic call.
+    No,
+    /// The super object.
+    Object(Value),
+    /// The method the following LoadMethod finds, and the instance (its self).
+    Method(Value, Value),
+}
+
 /// The dict inside a dict object.
 pub(crate) fn dict_of(o: &Obj) -> Option<&core::cell::RefCell<crate::dict::Dict>> {
     match &**o {
@@ -63,44 +68,54 @@ pub(crate) fn dict_of(o: &Obj) -> Option<&core::cell::RefCell<crate::dict::Dict>
 }
 
 impl Vm {
-    /// The cache site of `code` for name `i` and `op`, when it was filled for class `cls` at the
-    /// current type version.
+    /// The cache site of `code` for name `i` and `op` whose guard is `shape` at the current
+    /// type version.
     #[inline]
     fn valid_site<'a>(
         &self,
         sites: &'a [AttrSite],
         i: usize,
         op: AttrOp,
-        cls: &Obj,
+        shape: &Rc<Shape>,
     ) -> Option<&'a AttrSite> {
         let base = (i * 3 + op as usize) * 2;
         let pair = sites.get(base..base + 2)?;
-        pair.iter()
-            .find(|s| s.version == self.type_version && weak_is(&s.cls, cls))
+        pair.iter().find(|s| {
+            s.version == self.type_version && s.shape.as_ref().is_some_and(|p| Rc::ptr_eq(p, shape))
+        })
     }
 
     /// LoadAttr of name `i` of `code` answered from its inline cache, or None (then the caller
-    /// takes `getattr` and refills the site with `fill_attr_site`).
+    /// takes `load_attr_slow`).
     #[inline]
     pub(crate) fn load_attr_cached(&self, code: &Code, i: usize, obj: &Value) -> Option<Value> {
         let Value::Obj(o) = obj else { return None };
         let PyObject::Instance(inst) = &**o else {
             return None;
         };
+        let attrs = inst.attrs.try_borrow().ok()?;
+        let Attrs::Slots(shape, values) = &*attrs else {
+            return None;
+        };
         let sites = code.caches.attr.try_borrow().ok()?;
-        let cls = inst.class.try_borrow().ok()?;
-        let site = self.valid_site(&sites, i, AttrOp::Load, &cls)?;
-        let name = code.names.get(i)?;
-        let d = dict_of(&inst.dict)?.try_borrow().ok()?;
+        let site = self.valid_site(&sites, i, AttrOp::Load, shape)?;
         match &site.kind {
-            SiteKind::Dict => d.get_name_hinted(name, &site.hint).cloned(),
-            SiteKind::DictOr(v) => Some(
-                d.get_name_hinted(name, &site.hint)
-                    .cloned()
-                    .unwrap_or_else(|| v.clone()),
-            ),
+            SiteKind::Slot(ix) => values.get(*ix as usize).cloned(),
+            SiteKind::Class(v) => Some(v.clone()),
             _ => None,
         }
+    }
+
+    /// LoadAttr of name `i` of `code` when the cache could not answer: the generic lookup,
+    /// then the site is refilled.
+    #[inline(never)]
+    pub(crate) fn load_attr_slow(&mut self, code: &Code, i: usize, obj: &Value) -> PyResult {
+        let Some(name) = code.names.get(i) else {
+            return Err(self.err(ExcKind::SystemError, "bad name index"));
+        };
+        let v = self.getattr(obj, name)?;
+        self.fill_attr_site(code, i, AttrOp::Load, obj, None);
+        Ok(v)
     }
 
     /// LoadMethod of name `i` of `code` from its inline cache: the function to call with `obj`
@@ -111,23 +126,20 @@ impl Vm {
         let PyObject::Instance(inst) = &**o else {
             return None;
         };
+        let attrs = inst.attrs.try_borrow().ok()?;
+        let Attrs::Slots(shape, _) = &*attrs else {
+            return None;
+        };
         let sites = code.caches.attr.try_borrow().ok()?;
-        let cls = inst.class.try_borrow().ok()?;
-        let site = self.valid_site(&sites, i, AttrOp::Method, &cls)?;
+        let site = self.valid_site(&sites, i, AttrOp::Method, shape)?;
         let SiteKind::Method(f) = &site.kind else {
             return None;
         };
-        let name = code.names.get(i)?;
-        let d = dict_of(&inst.dict)?.try_borrow().ok()?;
-        if d.is_empty() || d.index_of_name(name).is_none() {
-            f.upgrade().map(Value::Obj)
-        } else {
-            None
-        }
+        f.upgrade().map(Value::Obj)
     }
 
     /// StoreAttr of name `i` of `code` through its inline cache. Gives the value back when the
-    /// cache cannot do the store (the caller then takes `setattr`).
+    /// cache cannot do the store (the caller then takes `store_attr_slow`).
     #[inline]
     pub(crate) fn store_attr_cached(
         &self,
@@ -140,30 +152,75 @@ impl Vm {
         let PyObject::Instance(inst) = &**o else {
             return Some(v);
         };
+        let Ok(mut attrs) = inst.attrs.try_borrow_mut() else {
+            return Some(v);
+        };
+        let Attrs::Slots(shape, values) = &mut *attrs else {
+            return Some(v);
+        };
         let Ok(sites) = code.caches.attr.try_borrow() else {
             return Some(v);
         };
-        let Ok(cls) = inst.class.try_borrow() else {
+        let Some(site) = self.valid_site(&sites, i, AttrOp::Store, shape) else {
             return Some(v);
         };
-        let Some(site) = self.valid_site(&sites, i, AttrOp::Store, &cls) else {
-            return Some(v);
+        match &site.kind {
+            SiteKind::SetSlot(ix) => match values.get_mut(*ix as usize) {
+                Some(slot) => {
+                    let old = core::mem::replace(slot, v);
+                    drop(attrs);
+                    drop(old);
+                    None
+                }
+                None => Some(v),
+            },
+            SiteKind::AddSlot(next) if values.len() + 1 == next.keys().len() => {
+                values.push(v);
+                *shape = next.clone();
+                None
+            }
+            _ => Some(v),
+        }
+    }
+
+    /// StoreAttr of name `i` of `code` when the cache could not do it: the generic store, then
+    /// the site is refilled for the shape the instance had before the store.
+    #[inline(never)]
+    pub(crate) fn store_attr_slow(
+        &mut self,
+        code: &Code,
+        i: usize,
+        obj: &Value,
+        v: Value,
+    ) -> PyResult<()> {
+        let Some(name) = code.names.get(i) else {
+            return Err(self.err(ExcKind::SystemError, "bad name index"));
         };
-        let (SiteKind::Store, Some(name), Some(d)) =
-            (&site.kind, code.names.get(i), dict_of(&inst.dict))
-        else {
-            return Some(v);
+        let before = match obj {
+            Value::Obj(o) => match &**o {
+                PyObject::Instance(inst) => inst.shape(),
+                _ => None,
+            },
+            _ => None,
         };
-        let Ok(mut d) = d.try_borrow_mut() else {
-            return Some(v);
-        };
-        d.set_name_hinted(name, v, &site.hint);
-        None
+        self.setattr(obj, name, v)?;
+        if before.is_some() {
+            self.fill_attr_site(code, i, AttrOp::Store, obj, before);
+        }
+        Ok(())
     }
 
     /// Record in `code`'s cache site for name `i` and `op` what a generic access on `obj` (an
-    /// instance) can skip next time. Runs no Python code.
-    pub(crate) fn fill_attr_site(&mut self, code: &Code, i: usize, op: AttrOp, obj: &Value) {
+    /// instance) can skip next time. For a store, `before` is the instance's shape before it
+    /// (the guard); loads are guarded by the current shape. Runs no Python code.
+    pub(crate) fn fill_attr_site(
+        &mut self,
+        code: &Code,
+        i: usize,
+        op: AttrOp,
+        obj: &Value,
+        before: Option<Rc<Shape>>,
+    ) {
         let Value::Obj(o) = obj else { return };
         let PyObject::Instance(inst) = &**o else {
             return;
@@ -171,25 +228,39 @@ impl Vm {
         let Some(name) = code.names.get(i) else {
             return;
         };
+        let Some(shape) = inst.shape() else { return };
         let Ok(cls) = inst.class.try_borrow().map(|c| c.clone()) else {
             return;
         };
+        let guard = match op {
+            AttrOp::Store => match before {
+                Some(b) => b,
+                None => return,
+            },
+            _ => shape.clone(),
+        };
         if let Ok(sites) = code.caches.attr.try_borrow() {
-            if self.valid_site(&sites, i, op, &cls).is_some() {
+            if self.valid_site(&sites, i, op, &guard).is_some() {
                 return;
             }
         }
         let attr = self.type_lookup(&cls, name);
         let kind = match op {
-            AttrOp::Load => match &attr {
-                None => SiteKind::Dict,
-                Some(a) if is_plain_class_attr(a) => SiteKind::DictOr(a.clone()),
-                _ => SiteKind::Slow,
+            AttrOp::Load => match shape.index_of(name) {
+                Some(ix) => match &attr {
+                    Some(a) if is_data_descriptor(self, a) => SiteKind::Slow,
+                    _ => SiteKind::Slot(ix as u32),
+                },
+                None => match &attr {
+                    Some(a) if is_plain_class_attr(a) => SiteKind::Class(a.clone()),
+                    _ => SiteKind::Slow,
+                },
             },
             AttrOp::Method => match &attr {
                 Some(Value::Obj(ao))
-                    if matches!(&**ao, PyObject::Function(_))
-                        || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none() && b.method) =>
+                    if shape.index_of(name).is_none()
+                        && (matches!(&**ao, PyObject::Function(_))
+                            || matches!(&**ao, PyObject::Builtin(b) if b.bound.is_none() && b.method)) =>
                 {
                     SiteKind::Method(Rc::downgrade(ao))
                 }
@@ -214,8 +285,18 @@ impl Vm {
                     || SPECIAL_STORE_NAMES.contains(&name.as_str())
                 {
                     SiteKind::Slow
+                } else if Rc::ptr_eq(&guard, &shape) {
+                    match shape.index_of(name) {
+                        Some(ix) => SiteKind::SetSlot(ix as u32),
+                        None => SiteKind::Slow,
+                    }
+                } else if shape.keys().len() == guard.keys().len() + 1
+                    && shape.index_of(name) == Some(guard.keys().len())
+                    && guard.index_of(name).is_none()
+                {
+                    SiteKind::AddSlot(shape.clone())
                 } else {
-                    SiteKind::Store
+                    SiteKind::Slow
                 }
             }
         };
@@ -224,10 +305,9 @@ impl Vm {
         };
         if sites.is_empty() {
             sites.resize_with(code.names.len() * 6, || AttrSite {
-                cls: Weak::new(),
+                shape: None,
                 version: 0,
                 kind: SiteKind::Slow,
-                hint: Cell::new(0),
             });
         }
         // Two ways per site (a method often sees a class and its subclass): the new entry goes
@@ -236,16 +316,195 @@ impl Vm {
         let version = self.type_version;
         if let Some(pair) = sites.get_mut(base..base + 2) {
             let entry = AttrSite {
-                cls: Rc::downgrade(&cls),
+                shape: Some(guard),
                 version,
                 kind,
-                hint: Cell::new(0),
             };
             let old = core::mem::replace(&mut pair[0], entry);
-            if old.version == version {
+            if old.version == version && old.shape.is_some() {
                 pair[1] = old;
             }
         }
+    }
+
+    /// The dict object holding `inst`'s attributes, made from its slots on first use; the
+    /// instance keeps the dict from then on (so `obj.__dict__` stays live).
+    pub fn instance_dict(&mut self, inst: &Instance) -> Obj {
+        let mut a = inst.attrs.borrow_mut();
+        match &mut *a {
+            Attrs::Dict(d) => d.clone(),
+            Attrs::Slots(shape, values) => {
+                let mut d = Dict::with_capacity(values.len());
+                for (k, v) in shape.keys().iter().zip(values.take_all()) {
+                    d.set_name(k.clone(), v);
+                }
+                let obj = self.new_dict_obj(d);
+                *a = Attrs::Dict(obj.clone());
+                obj
+            }
+        }
+    }
+
+    /// Set the instance's own attribute `name` (no descriptors, no `__setattr__`).
+    pub fn instance_set(&mut self, inst: &Instance, name: &Str, value: Value) {
+        let mut a = inst.attrs.borrow_mut();
+        match &mut *a {
+            Attrs::Slots(shape, values) => {
+                if let Some(ix) = shape.index_of(name) {
+                    if let Some(slot) = values.get_mut(ix) {
+                        let old = core::mem::replace(slot, value);
+                        drop(a);
+                        drop(old);
+                        return;
+                    }
+                } else if let Some(next) = shape.add(name) {
+                    values.push(value);
+                    *shape = next;
+                    return;
+                }
+            }
+            Attrs::Dict(d) => {
+                if let Some(d) = dict_of(d) {
+                    d.borrow_mut().set_name(name.clone(), value);
+                }
+                return;
+            }
+        }
+        drop(a);
+        let d = self.instance_dict(inst);
+        if let Some(d) = dict_of(&d) {
+            d.borrow_mut().set_name(name.clone(), value);
+        };
+    }
+
+    /// Remove the instance's own attribute `name`; its value, or None when it had none.
+    pub fn instance_remove(&mut self, inst: &Instance, name: &Str) -> Option<Value> {
+        let root = self.shape_root(&inst.class.borrow());
+        let mut a = inst.attrs.borrow_mut();
+        match &mut *a {
+            Attrs::Slots(shape, values) => {
+                let ix = shape.index_of(name)?;
+                // Replay the other names from the class's root shape (instances that drop the
+                // same attribute share the result), else fall back to a dict.
+                let mut s = root;
+                for (k, key) in shape.keys().iter().enumerate() {
+                    if k == ix {
+                        continue;
+                    }
+                    match s.add(key) {
+                        Some(n) => s = n,
+                        None => {
+                            drop(a);
+                            let d = self.instance_dict(inst);
+                            return dict_of(&d).and_then(|d| d.borrow_mut().remove_name(name));
+                        }
+                    }
+                }
+                let v = values.remove(ix)?;
+                *shape = s;
+                Some(v)
+            }
+            Attrs::Dict(d) => dict_of(d).and_then(|d| d.borrow_mut().remove_name(name)),
+        }
+    }
+
+    /// Move `inst` to the shape tree of class `cls` (after `__class__` assignment).
+    fn instance_reshape(&mut self, inst: &Instance, cls: &Obj) {
+        let root = self.shape_root(cls);
+        let mut a = inst.attrs.borrow_mut();
+        if let Attrs::Slots(shape, _) = &mut *a {
+            let mut s = root;
+            for key in shape.keys() {
+                match s.add(key) {
+                    Some(n) => s = n,
+                    None => {
+                        drop(a);
+                        self.instance_dict(inst);
+                        return;
+                    }
+                }
+            }
+            *shape = s;
+        }
+    }
+
+    /// The root of class `cls`'s shape tree.
+    fn shape_root(&self, cls: &Obj) -> Rc<Shape> {
+        match as_type(cls) {
+            Some(t) => t.shape.get_or_init(Shape::root).clone(),
+            None => Shape::root(),
+        }
+    }
+
+    /// The attribute `name` as `super(start, <instance of owner>)` finds it: looked up along
+    /// `owner`'s MRO after `start`. In single-inheritance chains that rest of the MRO is the
+    /// MRO of the class right after `start`, so the lookup goes through the method cache.
+    pub(crate) fn super_lookup(&mut self, start: &Obj, owner: &Obj, name: &Str) -> Option<Value> {
+        let ot = as_type(owner)?;
+        let next = {
+            let mro = ot.mro.try_borrow().ok()?;
+            let rest: &[Obj] = if Rc::ptr_eq(owner, start) {
+                &mro
+            } else {
+                let p = mro.iter().position(|c| Rc::ptr_eq(c, start))?;
+                &mro[p + 1..]
+            };
+            let b = rest.first()?;
+            let bt = as_type(b)?;
+            let bm = bt.mro.try_borrow().ok()?;
+            if rest.len() == bm.len() + 1
+                && rest[1..]
+                    .iter()
+                    .zip(bm.iter())
+                    .all(|(x, y)| Rc::ptr_eq(x, y))
+            {
+                Ok(b.clone())
+            } else {
+                Err(rest.to_vec())
+            }
+        };
+        match next {
+            Ok(b) => self.type_lookup(&b, name),
+            Err(rest) => rest
+                .iter()
+                .find_map(|c| as_type(c).and_then(|t| t.dict.borrow().get_name(name).cloned())),
+        }
+    }
+
+    /// A call `super(cls, obj)` with `[super, cls, obj]` on the stack, as the compiler emits it
+    /// for a zero-argument `super()` in a method: `super` the built-in type, `cls` a class and
+    /// `obj` an instance of it. When the next instruction is `LoadMethod(name)` (`next`) and
+    /// the method found is a plain Python function, the answer is that function and `obj` (the
+    /// caller pushes both and skips the LoadMethod: no super object is made). Else a super
+    /// object, or nothing for every other call (the generic call does the checks and errors).
+    #[inline]
+    pub(crate) fn super_call(&mut self, items: &[Value], next: Option<&Str>) -> SuperCall {
+        let [Value::Obj(s), Value::Obj(cls), target @ Value::Obj(t)] = items else {
+            return SuperCall::No;
+        };
+        if !Rc::ptr_eq(s, &self.types.super_) || !matches!(&**cls, PyObject::Type(_)) {
+            return SuperCall::No;
+        }
+        let PyObject::Instance(inst) = &**t else {
+            return SuperCall::No;
+        };
+        let Ok(tc) = inst.class.try_borrow().map(|c| c.clone()) else {
+            return SuperCall::No;
+        };
+        if !Rc::ptr_eq(&tc, cls) && !types::is_subclass(&tc, cls) {
+            return SuperCall::No;
+        }
+        if let Some(name) = next {
+            if let Some(f) = self.super_lookup(cls, &tc, name) {
+                if matches!(&f, Value::Obj(fo) if matches!(&**fo, PyObject::Function(_))) {
+                    return SuperCall::Method(f, target.clone());
+                }
+            }
+        }
+        let start = Value::Obj(cls.clone());
+        SuperCall::Object(Value::Obj(
+            self.alloc(PyObject::Super(start, target.clone())),
+        ))
     }
 
     /// Bind a class attribute found for `obj` (an instance, or None when accessed on the class
@@ -311,7 +570,31 @@ impl Vm {
     /// `getattr(obj, name, None)`-like: Ok(None) when the attribute is missing (AttributeError).
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let n = self.intern(name);
-        match self.getattr(obj, &n) {
+        self.getattr_or_none(obj, &n)
+    }
+
+    /// `getattr(obj, name)`, with Ok(None) for a missing attribute (AttributeError). A plain
+    /// instance that lacks the attribute (no class attribute, no `__getattr__`) answers without
+    /// making the exception.
+    pub fn getattr_or_none(&mut self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            if let PyObject::Instance(inst) = &**o {
+                if inst.exc.is_none() && !name.as_str().starts_with("__") {
+                    let cls = inst.class.borrow().clone();
+                    if self.type_lookup(&cls, name).is_none() {
+                        if let Some(v) = inst.attr_get(name) {
+                            return Ok(Some(v));
+                        }
+                        let gname = self.name("__getattr__");
+                        let plain = matches!(inst.base.try_borrow().as_deref(), Ok(Value::None));
+                        if plain && self.type_lookup(&cls, &gname).is_none() {
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+        }
+        match self.getattr(obj, name) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_matches(&e, ExcKind::AttributeError) => Ok(None),
             Err(e) => Err(e),
@@ -330,10 +613,8 @@ impl Vm {
                             return self.bind_attr(a.clone(), Some(obj), &cls);
                         }
                     }
-                    if let Some(d) = dict_of(&inst.dict) {
-                        if let Some(v) = d.borrow().get_name(name) {
-                            return Ok(v.clone());
-                        }
+                    if let Some(v) = inst.attr_get(name) {
+                        return Ok(v);
                     }
                     if let Some(a) = attr {
                         return self.bind_attr(a, Some(obj), &cls);
@@ -419,7 +700,7 @@ impl Vm {
         };
         match name.as_str() {
             "__class__" => return Ok(Some(Value::Obj(inst.class.borrow().clone()))),
-            "__dict__" => return Ok(Some(Value::Obj(inst.dict.clone()))),
+            "__dict__" => return Ok(Some(Value::Obj(self.instance_dict(inst)))),
             _ => {}
         }
         if let Some(st) = exc_state(obj) {
@@ -890,6 +1171,7 @@ impl Vm {
             if let Value::Obj(c) = &value {
                 if matches!(&**c, PyObject::Type(_)) {
                     *inst.class.borrow_mut() = c.clone();
+                    self.instance_reshape(inst, c);
                     return Ok(());
                 }
             }
@@ -898,9 +1180,7 @@ impl Vm {
         if name.as_str() == "__dict__" {
             return Err(self.type_error("__dict__ assignment is not supported"));
         }
-        if let Some(d) = dict_of(&inst.dict) {
-            d.borrow_mut().set_name(name.clone(), value);
-        }
+        self.instance_set(inst, name, value);
         Ok(())
     }
 
@@ -995,8 +1275,7 @@ impl Vm {
                 }
             }
         }
-        let removed = dict_of(&inst.dict).and_then(|d| d.borrow_mut().remove_name(name));
-        if removed.is_none() {
+        if self.instance_remove(inst, name).is_none() {
             return Err(self.no_attribute(obj, name));
         }
         Ok(())

@@ -689,6 +689,7 @@ impl Vm {
             layout,
             heap_type: true,
             metaclass: RefCell::new(metaclass),
+            shape: Default::default(),
         }));
         let clsv = Value::Obj(cls.clone());
         // __set_name__ on descriptors.

@@ -1,7 +1,7 @@
 //! Code objects: the compiled form of a module, function, class body, lambda or comprehension.
 
 use alloc::boxed::Box;
-use alloc::rc::Weak;
+use alloc::rc::{Rc, Weak};
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 
@@ -86,37 +86,38 @@ pub enum AttrOp {
     Method = 2,
 }
 
-/// What an attribute cache site knows about instances of its class (valid while the class is
-/// the same object and `Vm::type_version` has not moved).
+/// What an attribute cache site knows about instances of one shape (valid while
+/// `Vm::type_version` has not moved; a shape belongs to one class, see `shape.rs`).
 #[derive(Clone, Debug)]
 pub enum SiteKind {
     /// Nothing known: take the generic path.
     Slow,
-    /// Load: the class has no attribute of that name; look in the instance dict only (a miss
-    /// takes the generic path, which handles `__getattr__` and errors).
-    Dict,
-    /// Load: the class attribute is this plain value (no descriptor); the instance dict wins.
-    DictOr(Value),
-    /// Method: the class attribute is this function (or unbound builtin); used unless the
-    /// instance dict shadows it. Weak, so that a cache never keeps a function (and what it
+    /// Load: the instance's slot at this index (the class has no data descriptor of that name).
+    Slot(u32),
+    /// Load: the instance has no such attribute and the class attribute is this plain value
+    /// (no descriptor).
+    Class(Value),
+    /// Method: the instance has no such attribute and the class attribute is this function (or
+    /// unbound builtin method). Weak, so that a cache never keeps a function (and what it
     /// references) alive.
     Method(Weak<PyObject>),
-    /// Store: a plain instance-dict store (no `__setattr__` override, no data descriptor).
-    Store,
+    /// Store: replace the value in the slot at this index (no `__setattr__` override, no data
+    /// descriptor).
+    SetSlot(u32),
+    /// Store: the instance has no such attribute yet; append a slot and move it to this shape
+    /// (a child of the guard shape).
+    AddSlot(Rc<crate::shape::Shape>),
 }
 
-/// One attribute cache site: the class it was filled for and what is known.
+/// One attribute cache site: the instance shape it was filled for and what is known.
 #[derive(Debug)]
 pub struct AttrSite {
-    /// The class (weak, so the cache keeps neither the class alive nor its address reusable
-    /// by another object while the entry exists).
-    pub cls: Weak<PyObject>,
+    /// The guard: the instances' shape (held, so its address is not reused while cached).
+    pub shape: Option<Rc<crate::shape::Shape>>,
     /// `Vm::type_version` when filled.
     pub version: u64,
     /// What is known.
     pub kind: SiteKind,
-    /// Entry index in the instance dict where the name was last found.
-    pub hint: Cell<u32>,
 }
 
 /// Inline caches of a code object, indexed by name index. They only remember where things were

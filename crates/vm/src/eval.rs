@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::ast::BinOp;
-use crate::attr::dict_of;
+use crate::attr::{dict_of, SuperCall};
 use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
@@ -612,31 +612,6 @@ impl Vm {
         }
     }
 
-    /// `super(cls, obj)` called with `[super, cls, obj]` on the stack, for the common case the
-    /// compiler emits for a zero-argument `super()` in a method: `super` is the built-in type,
-    /// `cls` a class and `obj` an instance of it. None for everything else (the generic call
-    /// does the checks and raises the errors).
-    #[inline]
-    fn super_fast(&mut self, items: &[Value]) -> Option<Value> {
-        let [Value::Obj(s), Value::Obj(cls), target @ Value::Obj(t)] = items else {
-            return None;
-        };
-        if !Rc::ptr_eq(s, &self.types.super_) || !matches!(&**cls, PyObject::Type(_)) {
-            return None;
-        }
-        let PyObject::Instance(inst) = &**t else {
-            return None;
-        };
-        let tc = inst.class.try_borrow().ok()?.clone();
-        if !Rc::ptr_eq(&tc, cls) && !types::is_subclass(&tc, cls) {
-            return None;
-        }
-        let start = Value::Obj(cls.clone());
-        Some(Value::Obj(
-            self.alloc(PyObject::Super(start, target.clone())),
-        ))
-    }
-
     /// LoadMethod on a super object bound to an instance, when the attribute found after the
     /// start class in the instance's MRO is a plain Python function: that function and the
     /// instance (so CallMethod passes it as self without a bound method). None for everything
@@ -652,26 +627,12 @@ impl Vm {
             return None;
         };
         let owner = inst.class.try_borrow().ok()?.clone();
-        let ot = types::as_type(&owner)?;
-        let mro = ot.mro.try_borrow().ok()?;
-        let mut past = Rc::ptr_eq(&owner, start);
-        for c in mro.iter() {
-            if past {
-                let ct = types::as_type(c)?;
-                let found = ct.dict.try_borrow().ok()?.get_name(name).cloned();
-                if let Some(a) = found {
-                    return match &a {
-                        Value::Obj(f) if matches!(&**f, PyObject::Function(_)) => {
-                            Some((a, target.clone()))
-                        }
-                        _ => None,
-                    };
-                }
-            } else if Rc::ptr_eq(c, start) {
-                past = true;
+        match self.super_lookup(start, &owner, name)? {
+            f @ Value::Obj(_) if matches!(&f, Value::Obj(fo) if matches!(&**fo, PyObject::Function(_))) => {
+                Some((f, target.clone()))
             }
+            _ => None,
         }
-        None
     }
 
     /// LoadGlobal of name `i` of `code`, trying the entry where it was found last time.
@@ -919,11 +880,7 @@ impl Vm {
                     let obj = pop!(self, frame);
                     let v = match self.load_attr_cached(&code, i as usize, &obj) {
                         Some(v) => v,
-                        None => {
-                            let v = self.getattr(&obj, &code.names[i as usize])?;
-                            self.fill_attr_site(&code, i as usize, AttrOp::Load, &obj);
-                            v
-                        }
+                        None => self.load_attr_slow(&code, i as usize, &obj)?,
                     };
                     frame.stack.push(v);
                 }
@@ -931,8 +888,7 @@ impl Vm {
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
                     if let Some(v) = self.store_attr_cached(&code, i as usize, &obj, v) {
-                        self.setattr(&obj, &code.names[i as usize], v)?;
-                        self.fill_attr_site(&code, i as usize, AttrOp::Store, &obj);
+                        self.store_attr_slow(&code, i as usize, &obj, v)?;
                     }
                 }
                 Instr::DeleteAttr(i) => {
@@ -955,7 +911,7 @@ impl Vm {
                         let (a, b) = self.load_method(obj, name)?;
                         frame.stack.push(a);
                         frame.stack.push(b);
-                        self.fill_attr_site(&code, i as usize, AttrOp::Method, &keep);
+                        self.fill_attr_site(&code, i as usize, AttrOp::Method, &keep, None);
                     }
                 }
                 Instr::CallMethod(n) => {
@@ -1671,10 +1627,24 @@ impl Vm {
                         }
                     }
                     if n == 2 {
-                        if let Some(v) = self.super_fast(frame.stack.get(pos..).unwrap_or(&[])) {
-                            frame.stack.truncate(pos);
-                            frame.stack.push(v);
-                            continue;
+                        let next = match code.instrs.get(ip) {
+                            Some(Instr::LoadMethod(m)) => code.names.get(*m as usize),
+                            _ => None,
+                        };
+                        match self.super_call(frame.stack.get(pos..).unwrap_or(&[]), next) {
+                            SuperCall::Method(f, target) => {
+                                frame.stack.truncate(pos);
+                                frame.stack.push(f);
+                                frame.stack.push(target);
+                                jump!(ip + 1);
+                                continue;
+                            }
+                            SuperCall::Object(v) => {
+                                frame.stack.truncate(pos);
+                                frame.stack.push(v);
+                                continue;
+                            }
+                            SuperCall::No => {}
                         }
                     }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
@@ -2520,9 +2490,7 @@ impl Vm {
                     if let Some(attr) = self.type_lookup(&cls, name) {
                         let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none() && b.method));
                         if plain {
-                            let shadowed = dict_of(&inst.dict)
-                                .map(|d| d.borrow().get_name(name).is_some())
-                                .unwrap_or(false);
+                            let shadowed = inst.attr_get(name).is_some();
                             if !shadowed {
                                 return Ok((attr, obj));
                             }

@@ -256,11 +256,20 @@ pub fn visit_refs(
             }
         }
         PyObject::Instance(i) => {
-            let (Ok(c), Ok(b)) = (i.class.try_borrow(), i.base.try_borrow()) else {
+            let (Ok(c), Ok(b), Ok(a)) = (
+                i.class.try_borrow(),
+                i.base.try_borrow(),
+                i.attrs.try_borrow(),
+            ) else {
                 return false;
             };
             f(&c);
-            f(&i.dict);
+            match &*a {
+                crate::shape::Attrs::Slots(_, values) => {
+                    values.iter().for_each(|v| visit_value(v, f))
+                }
+                crate::shape::Attrs::Dict(d) => f(d),
+            }
             visit_value(&b, f);
             if let Some(e) = &i.exc {
                 let Ok(e) = e.try_borrow() else { return false };
@@ -427,6 +436,11 @@ fn clear_refs(o: &PyObject, tracers: &[(TypeId, NativeTracer)], out: &mut Vec<Va
         PyObject::Instance(i) => {
             if let Ok(mut b) = i.base.try_borrow_mut() {
                 out.push(core::mem::replace(&mut *b, Value::None));
+            }
+            if let Ok(mut a) = i.attrs.try_borrow_mut() {
+                if let crate::shape::Attrs::Slots(_, values) = &mut *a {
+                    out.append(&mut values.take_all());
+                }
             }
             if let Some(e) = &i.exc {
                 if let Ok(mut e) = e.try_borrow_mut() {

@@ -8,6 +8,7 @@ use alloc::string::String;
 use crate::value::{PyStr, Str};
 
 const STATIC_SLOTS: usize = 512;
+const RECENT_SLOTS: usize = 128;
 
 /// The table of interned strings.
 pub struct Interner {
@@ -15,6 +16,10 @@ pub struct Interner {
     /// Direct-mapped cache for names given as `&'static str` (keyed by the text's address, which
     /// never changes for static text), so natives can look up `"__eq__"` without a tree search.
     statics: alloc::vec::Vec<Option<(usize, usize, Str)>>,
+    /// Direct-mapped cache for str objects interned recently (`intern_str`: `getattr(obj,
+    /// name)` with a name computed or taken from data), keyed by the object's address. An entry
+    /// holds the object it was made for, so that address cannot be reused while it is cached.
+    recent: alloc::vec::Vec<Option<(Str, Str)>>,
 }
 
 impl Default for Interner {
@@ -22,6 +27,7 @@ impl Default for Interner {
         Interner {
             map: BTreeMap::new(),
             statics: alloc::vec![None; STATIC_SLOTS],
+            recent: alloc::vec::Vec::new(),
         }
     }
 }
@@ -40,6 +46,26 @@ impl Interner {
         self.map.insert(String::from(s), v.clone());
         v
     }
+    /// The unique `Str` with the text of the str object `s` (`s` itself when it is the
+    /// interned one).
+    #[inline]
+    pub fn intern_str(&mut self, s: &Str) -> Str {
+        let slot = (Rc::as_ptr(s) as usize >> 4).wrapping_mul(0x9E37_79B9) % RECENT_SLOTS;
+        if let Some(Some((k, v))) = self.recent.get(slot) {
+            if Rc::ptr_eq(k, s) {
+                return v.clone();
+            }
+        }
+        let v = self.intern(s.as_str());
+        if self.recent.is_empty() {
+            self.recent.resize(RECENT_SLOTS, None);
+        }
+        if let Some(e) = self.recent.get_mut(slot) {
+            *e = Some((s.clone(), v.clone()));
+        }
+        v
+    }
+
     /// The unique `Str` for static text (fast path for names written in the VM's source).
     #[inline]
     pub fn intern_static(&mut self, s: &'static str) -> Str {

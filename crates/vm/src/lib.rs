@@ -95,6 +95,7 @@ pub mod proto;
 pub mod repl;
 pub mod repr;
 pub mod seqops;
+pub mod shape;
 pub mod sort;
 pub mod stdio;
 pub mod symtable;

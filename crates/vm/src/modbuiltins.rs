@@ -356,7 +356,7 @@ impl Vm {
 
 fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Str> {
     match v {
-        Value::Str(s) => Ok(vm.intern(s.as_str())),
+        Value::Str(s) => Ok(vm.interner.intern_str(s)),
         _ => {
             let tn = vm.type_name(v);
             let _ = fname;
@@ -368,13 +368,12 @@ fn attr_name(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Str> {
 fn getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "getattr", args, 2, 3)?;
     let n = attr_name(vm, &args[1], "getattr")?;
-    match vm.getattr(&args[0], &n) {
-        Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && vm.err_matches(&e, ExcKind::AttributeError) => {
-            Ok(args[2].clone())
-        }
-        Err(e) => Err(e),
+    if args.len() == 3 {
+        return Ok(vm
+            .getattr_or_none(&args[0], &n)?
+            .unwrap_or_else(|| args[2].clone()));
     }
+    vm.getattr(&args[0], &n)
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -394,11 +393,7 @@ fn delattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn hasattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "hasattr", args, 2, 2)?;
     let n = attr_name(vm, &args[1], "hasattr")?;
-    match vm.getattr(&args[0], &n) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if vm.err_matches(&e, ExcKind::AttributeError) => Ok(Value::Bool(false)),
-        Err(e) => Err(e),
-    }
+    Ok(Value::Bool(vm.getattr_or_none(&args[0], &n)?.is_some()))
 }
 
 fn iter_(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -675,8 +670,10 @@ pub fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<String>> {
             }
             _ => {
                 if let PyObject::Instance(i) = &**o {
-                    if let Some(d) = dict_of(&i.dict) {
-                        add_dict(&d.borrow(), &mut names);
+                    for k in i.attr_names() {
+                        if let Value::Str(s) = k {
+                            names.push(String::from(s.as_str()));
+                        }
                     }
                 }
                 let cls = vm.type_of(obj);

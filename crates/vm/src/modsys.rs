@@ -279,15 +279,10 @@ pub fn simple_namespace(vm: &mut Vm, attrs: &[(&str, Value)]) -> Value {
     let cls = vm.types.object.clone();
     let ns_cls = types::new_type("namespace", alloc::vec![cls], Layout::Object, true);
     let inst = vm.new_instance(&ns_cls);
-    if let Value::Obj(o) = &inst {
-        if let PyObject::Instance(i) = &**o {
-            if let Some(d) = dict_of(&i.dict) {
-                let mut d = d.borrow_mut();
-                for (k, v) in attrs {
-                    d.set_str(k, v.clone());
-                }
-            }
-        }
+    for (k, v) in attrs {
+        let name = vm.intern(k);
+        // A fresh instance of a plain class: the generic store cannot fail.
+        let _ = vm.generic_setattr(&inst, &name, v.clone());
     }
     inst
 }

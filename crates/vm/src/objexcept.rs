@@ -51,9 +51,7 @@ pub fn traceback_entries(v: &Value) -> Option<Vec<crate::value::TbEntry>> {
 pub fn derived_attr(vm: &mut Vm, exc: &Value, name: &str) -> Option<Value> {
     if let Some(d) = match exc {
         Value::Obj(o) => match &**o {
-            crate::value::PyObject::Instance(i) => {
-                crate::attr::dict_of(&i.dict).and_then(|d| d.borrow().get_str(name).cloned())
-            }
+            crate::value::PyObject::Instance(i) => i.attr_get_str(name),
             _ => None,
         },
         _ => None,

@@ -89,6 +89,7 @@ pub fn new_type(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: bool) ->
         layout,
         heap_type,
         metaclass: RefCell::new(None),
+        shape: Default::default(),
     }))
 }
 

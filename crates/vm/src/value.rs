@@ -230,6 +230,8 @@ pub struct TypeObj {
     pub heap_type: bool,
     /// The metaclass (None means `type`).
     pub metaclass: RefCell<Option<Obj>>,
+    /// The root of the shape tree of this class's instances (made with the first instance).
+    pub shape: core::cell::OnceCell<Rc<crate::shape::Shape>>,
 }
 
 /// The built-in layout of a type's instances: which `PyObject` variant (or which built-in base
@@ -280,8 +282,10 @@ pub enum Layout {
 pub struct Instance {
     /// Its class.
     pub class: RefCell<Obj>,
-    /// `__dict__` (a `PyObject::Dict`, so `obj.__dict__` is live).
-    pub dict: Obj,
+    /// The instance's own attributes: slots named by a shared shape, or (once `__dict__` was
+    /// asked for, an attribute deleted, or the shape tree's limits reached) a dict object.
+    /// See `shape.rs`.
+    pub attrs: RefCell<crate::shape::Attrs>,
     /// For instances of subclasses of built-in types: the built-in value (a list for a list
     /// subclass, an int for an int subclass...). None otherwise.
     pub base: RefCell<Value>,

@@ -342,10 +342,16 @@ impl Vm {
         } else {
             None
         };
-        let dict = self.new_dict_obj(Dict::new());
+        let shape = match types::as_type(cls) {
+            Some(t) => t.shape.get_or_init(crate::shape::Shape::root).clone(),
+            None => crate::shape::Shape::root(),
+        };
         Value::Obj(self.alloc(PyObject::Instance(Instance {
             class: RefCell::new(cls.clone()),
-            dict,
+            attrs: RefCell::new(crate::shape::Attrs::Slots(
+                shape,
+                crate::shape::Slots::new(),
+            )),
             base: RefCell::new(Value::None),
             exc,
         })))
