@@ -420,34 +420,7 @@ pub fn sort_items(
         }
         idx
     } else {
-        match keys {
-            None => return vm.sort_values(items, None, reverse),
-            Some(ks) => {
-                let mut idx: Vec<usize> = (0..ks.len()).collect();
-                let mut err = None;
-                crate::sort::merge_sort(&mut idx, &mut |&i, &j| {
-                    if err.is_some() {
-                        return false;
-                    }
-                    let (a, b) = if reverse {
-                        (&ks[j], &ks[i])
-                    } else {
-                        (&ks[i], &ks[j])
-                    };
-                    match vm.lt(a, b) {
-                        Ok(r) => r,
-                        Err(e) => {
-                            err = Some(e);
-                            false
-                        }
-                    }
-                });
-                if let Some(e) = err {
-                    return Err(e);
-                }
-                idx
-            }
-        }
+        vm.sort_order(ks, reverse)?
     };
     let mut slots: Vec<Option<Value>> = core::mem::take(items).into_iter().map(Some).collect();
     items.extend(

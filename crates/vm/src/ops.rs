@@ -584,24 +584,21 @@ impl Vm {
         Err(self.type_error(format!("bad operand type for unary {}: '{}'", which, tn)))
     }
 
-    /// Sort values in place with `<` (and an optional key function), stable, propagating errors.
+    /// Sort values in place with `<` (and an optional key function), stable, propagating errors
+    /// (`list.sort`'s algorithm, with its fast paths for int and str keys).
     pub fn sort_values(
         &mut self,
         items: &mut Vec<Value>,
         key: Option<&Value>,
         reverse: bool,
     ) -> PyResult<()> {
-        let keys: Vec<Value> = match key {
-            Some(k) if !k.is_none() => {
-                let mut ks = Vec::with_capacity(items.len());
-                for it in items.iter() {
-                    ks.push(self.call(k, core::slice::from_ref(it))?);
-                }
-                ks
-            }
-            _ => items.clone(),
-        };
-        let mut idx: Vec<usize> = (0..items.len()).collect();
+        crate::objlist::sort_items(self, items, key, reverse)
+    }
+
+    /// The stable order of `keys` under `<`: positions, smallest key first (largest first with
+    /// `reverse`, equal keys still in their original order).
+    pub fn sort_order(&mut self, keys: &[Value], reverse: bool) -> PyResult<Vec<usize>> {
+        let mut idx: Vec<usize> = (0..keys.len()).collect();
         let mut err = None;
         crate::sort::merge_sort(&mut idx, &mut |&i, &j| {
             if err.is_some() {
@@ -620,12 +617,10 @@ impl Vm {
                 }
             }
         });
-        if let Some(e) = err {
-            return Err(e);
+        match err {
+            Some(e) => Err(e),
+            None => Ok(idx),
         }
-        let sorted: Vec<Value> = idx.iter().map(|&i| items[i].clone()).collect();
-        *items = sorted;
-        Ok(())
     }
 }
 

@@ -270,6 +270,7 @@ impl Vm {
     pub fn str_of(&mut self, v: &Value) -> PyResult<Str> {
         match v {
             Value::Str(s) => Ok(s.clone()),
+            Value::Int(i) => Ok(crate::format::int_str(*i)),
             Value::Obj(o) if matches!(&**o, PyObject::Instance(_) | PyObject::Native(_)) => {
                 let cls = self.type_of(v);
                 let n = self.name("__str__");
@@ -319,6 +320,9 @@ impl Vm {
 
     /// `repr(v)`.
     pub fn repr(&mut self, v: &Value) -> PyResult<Str> {
+        if let Value::Int(i) = v {
+            return Ok(crate::format::int_str(*i));
+        }
         self.enter_native()?;
         let r = crate::repr::repr_value(self, v);
         self.leave_native();
@@ -645,6 +649,7 @@ impl Vm {
                     drop(l);
                     return Err(self.index_error("list assignment index out of range"));
                 }
+                (PyObject::List(_), _) => return crate::objlist::setitem(self, o, index, value),
                 (PyObject::Dict(d), _) => {
                     return crate::dict::dict_set(self, d, index.clone(), value)
                 }

@@ -53,7 +53,11 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Value::Ellipsis => String::from("Ellipsis"),
         Value::Bool(true) => String::from("True"),
         Value::Bool(false) => String::from("False"),
-        Value::Int(i) => format!("{}", i),
+        Value::Int(i) => {
+            let mut out = String::new();
+            crate::format::push_i64(&mut out, *i);
+            out
+        }
         Value::Float(f) => crate::objfloat::float_repr(*f),
         Value::Str(s) => crate::objstr::str_repr(s.as_str()),
         Value::Obj(o) => match &**o {
