@@ -18,7 +18,7 @@ use crate::attr::dict_of;
 use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
-use crate::frame::{Block, Frame, Pending};
+use crate::frame::{dup, Block, Frame, Pending};
 use crate::opcode::Instr;
 use crate::types;
 use crate::value::{Function, IterState, Obj, PyObject, Str, TbEntry, Value};
@@ -86,18 +86,13 @@ fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
 #[inline]
 fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
-        (Value::Float(x), Value::Float(y)) => {
-            let (x, y) = (*x, *y);
-            float_arith(op, x, y)
-        }
+        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y).map(Value::Int),
+        (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y).map(Value::Float),
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
-            let (x, y) = (*x, *y as f64);
-            float_arith(op, x, y)
+            float_arith(op, *x, *y as f64).map(Value::Float)
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
-            let (x, y) = (*x as f64, *y);
-            float_arith(op, x, y)
+            float_arith(op, *x as f64, *y).map(Value::Float)
         }
         _ => None,
     }
@@ -106,8 +101,8 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
 /// `x op y` for small ints when the result is a small int and nothing can fail (None for the
 /// general path: overflow, zero or negative divisors, large shifts, other operators).
 #[inline(always)]
-fn int_arith(op: BinOp, x: i64, y: i64) -> Option<Value> {
-    Some(Value::Int(match op {
+fn int_arith(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    Some(match op {
         BinOp::Add => x.checked_add(y)?,
         BinOp::Sub => x.checked_sub(y)?,
         BinOp::Mult => x.checked_mul(y)?,
@@ -121,26 +116,46 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> Option<Value> {
         }
         BinOp::RShift if (0..64).contains(&y) => x >> y,
         _ => return None,
-    }))
+    })
 }
 
 /// The common numeric cases of a binary operator on the top two stack slots, computed where
 /// they lie (no pops and pushes of 16-byte values: docs/value-representation.md measured that
 /// shape as the enum's main cost). None for everything else.
 #[inline(always)]
-fn num_fast(stack: &[Value], op: BinOp) -> Option<Value> {
-    let [.., a, b] = stack else { return None };
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
-        (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y),
+fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
+    let len = stack.len();
+    let [.., a, b] = &mut stack[..] else {
+        return false;
+    };
+    // The result is written straight into the left operand's slot (no temporary `Value` that
+    // would be stored in two parts and reloaded whole: see `frame::dup`).
+    match (&*a, &*b) {
+        (Value::Int(x), Value::Int(y)) => match int_arith(op, *x, *y) {
+            Some(r) => *a = Value::Int(r),
+            None => return false,
+        },
+        (Value::Float(x), Value::Float(y)) => match float_arith(op, *x, *y) {
+            Some(r) => *a = Value::Float(r),
+            None => return false,
+        },
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
-            float_arith(op, *x, *y as f64)
+            match float_arith(op, *x, *y as f64) {
+                Some(r) => *a = Value::Float(r),
+                None => return false,
+            }
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
-            float_arith(op, *x as f64, *y)
+            match float_arith(op, *x as f64, *y) {
+                Some(r) => *a = Value::Float(r),
+                None => return false,
+            }
         }
-        _ => None,
+        _ => return false,
     }
+    // The right operand was a number: dropping it in place does nothing.
+    stack.truncate(len - 1);
+    true
 }
 
 /// `container[index]` for a list or tuple and an in-range int index, read from the top two
@@ -206,7 +221,8 @@ fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
 /// Python code: finalizers are deferred).
 #[inline(always)]
 fn replace_top2(stack: &mut Vec<Value>, r: Value) {
-    stack.pop();
+    // `truncate`, not `pop`: dropping in place reads only the tag (see `dup`).
+    stack.truncate(stack.len().saturating_sub(1));
     if let Some(top) = stack.last_mut() {
         *top = r;
     }
@@ -215,14 +231,14 @@ fn replace_top2(stack: &mut Vec<Value>, r: Value) {
 /// `x op y` for floats when it cannot fail (None for the slow path: division by zero, other
 /// operators).
 #[inline(always)]
-fn float_arith(op: BinOp, x: f64, y: f64) -> Option<Value> {
-    Some(Value::Float(match op {
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    Some(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mult => x * y,
         BinOp::Div if y != 0.0 => x / y,
         _ => return None,
-    }))
+    })
 }
 
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
@@ -685,7 +701,7 @@ impl Vm {
             let d = d.borrow();
             if h & HINT_BUILTINS == 0 {
                 if let Some(v) = d.value_if_key_at(h as usize, name) {
-                    return Ok(v.clone());
+                    return Ok(dup(v));
                 }
             }
             if let Some(ix) = d.index_of_name(name) {
@@ -771,7 +787,7 @@ impl Vm {
             match ins {
                 Instr::Nop => {}
                 Instr::LoadConst(i) => {
-                    let v = code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+                    let v = code.consts.get(i as usize).map(dup).unwrap_or(Value::None);
                     frame.stack.push(v);
                 }
                 Instr::LoadNone => frame.stack.push(Value::None),
@@ -779,7 +795,7 @@ impl Vm {
                 Instr::LoadInt(i) => frame.stack.push(Value::Int(i as i64)),
                 Instr::LoadFast(i) => match frame.locals.get(i as usize) {
                     Some(Some(v)) => {
-                        let v = v.clone();
+                        let v = dup(v);
                         frame.stack.push(v)
                     }
                     _ => {
@@ -997,8 +1013,7 @@ impl Vm {
                     }
                 }
                 Instr::BinaryOp(op) => {
-                    if let Some(r) = num_fast(&frame.stack, op) {
-                        replace_top2(&mut frame.stack, r);
+                    if num_fast(&mut frame.stack, op) {
                         continue;
                     }
                     let b = pop!(self, frame);
@@ -1042,8 +1057,7 @@ impl Vm {
                     frame.stack.push(r);
                 }
                 Instr::InplaceOp(op) => {
-                    if let Some(r) = num_fast(&frame.stack, op) {
-                        replace_top2(&mut frame.stack, r);
+                    if num_fast(&mut frame.stack, op) {
                         continue;
                     }
                     let b = pop!(self, frame);
@@ -1098,8 +1112,8 @@ impl Vm {
                         let next = (unsafe { &*instrs }).get(ip).copied();
                         match next {
                             Some(Instr::PopJumpIfFalse(t)) | Some(Instr::PopJumpIfTrue(t)) => {
-                                frame.stack.pop();
-                                frame.stack.pop();
+                                let n = frame.stack.len().saturating_sub(2);
+                                frame.stack.truncate(n);
                                 let when = matches!(next, Some(Instr::PopJumpIfTrue(_)));
                                 if b == when {
                                     jump!(t);
@@ -1957,7 +1971,8 @@ impl Vm {
                     }
                 }
                 Instr::PopTop => {
-                    frame.stack.pop();
+                    let n = frame.stack.len().saturating_sub(1);
+                    frame.stack.truncate(n);
                     self.run_finalizers();
                 }
                 Instr::DupTop => {

@@ -9,6 +9,23 @@ use alloc::vec::Vec;
 use crate::code::Code;
 use crate::value::{Obj, Value};
 
+/// A copy of `v` (a new reference for a str or object). Unlike the derived `clone`, which
+/// rebuilds the value field by field (a byte store for the tag, another for the payload), it
+/// copies the 16 bytes at once: a later whole-value load of the copy (a `pop`, a move into a
+/// frame's locals) is then served by store forwarding instead of stalling on two partial
+/// stores. The dispatch loop's loads (LoadFast, LoadConst, LoadGlobal) use it.
+#[inline(always)]
+pub(crate) fn dup(v: &Value) -> Value {
+    match v {
+        Value::Str(s) => core::mem::forget(Rc::clone(s)),
+        Value::Obj(o) => core::mem::forget(Rc::clone(o)),
+        _ => {}
+    }
+    // SAFETY: the only variants owning a resource are Str and Obj, whose reference counts
+    // were just incremented for the copy; every other variant is plain data.
+    unsafe { core::ptr::read(v) }
+}
+
 /// A block of the block stack: an active handler, or a marker for a running handler.
 #[derive(Clone, Debug)]
 pub enum Block {
@@ -126,12 +143,27 @@ impl Frame {
             self.locals.clear();
             self.locals.resize(nlocals, None);
         }
-        let mut k = stack.len().saturating_sub(pos + 1);
-        while k > 0 {
-            k -= 1;
-            let Some(v) = stack.pop() else { break };
-            if let Some(slot) = self.locals.get_mut(k) {
-                *slot = Some(v);
+        let first = pos + 1;
+        let nargs = stack.len().saturating_sub(first);
+        if nargs <= self.locals.len() {
+            // Move the arguments as whole 16-byte values (see `dup`).
+            if let Some(args) = stack.get(first..) {
+                for (slot, v) in self.locals.iter_mut().zip(args) {
+                    // SAFETY: each argument is read exactly once here and the stack is cut
+                    // below them right after, without dropping them (they were moved).
+                    *slot = Some(unsafe { core::ptr::read(v) });
+                }
+                // SAFETY: `first <= len`; the values above `first` were moved out above.
+                unsafe { stack.set_len(first) };
+            }
+        } else {
+            let mut k = nargs;
+            while k > 0 {
+                k -= 1;
+                let Some(v) = stack.pop() else { break };
+                if let Some(slot) = self.locals.get_mut(k) {
+                    *slot = Some(v);
+                }
             }
         }
         stack.truncate(pos);
