@@ -67,13 +67,21 @@ macro_rules! top {
 }
 
 /// The code and globals of a Python function that `Call` can enter by just moving `nargs`
-/// positional arguments into its locals (see `Code::simple_call`).
+/// positional arguments into its locals (see `Code::simple_call`), plus the function itself
+/// when the frame also needs cells (a closure, or a function whose variables are captured):
+/// those are set up after the arguments are in place (`Vm::init_cells`).
 #[inline]
-fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
+fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj, Option<Obj>)> {
     if let Some(Value::Obj(o)) = v {
         if let PyObject::Function(f) = &**o {
-            if f.code.simple_call && f.code.argcount as usize == nargs {
-                return Some((f.code.clone(), f.globals.clone()));
+            let code = &f.code;
+            if code.argcount as usize == nargs {
+                if code.simple_call {
+                    return Some((code.clone(), f.globals.clone(), None));
+                }
+                if crate::call::positional_only(code) {
+                    return Some((code.clone(), f.globals.clone(), Some(o.clone())));
+                }
             }
         }
     }
@@ -987,9 +995,12 @@ impl Vm {
                         nargs = n;
                     }
                     let pos = self_pos - 1;
-                    if let Some((c, g)) = simple_target(frame.stack.get(pos), nargs) {
+                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), nargs) {
                         self.periodic_checks()?;
-                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        if let Some(fo) = fo {
+                            self.init_cells(&mut nf, &fo);
+                        }
                         frame.pending = Pending::Call;
                         enter!(nf);
                     }
@@ -1207,6 +1218,21 @@ impl Vm {
                     frame.stack.push(Value::Obj(s));
                 }
                 Instr::BuildTuple(n) => {
+                    // SAFETY: as for the dispatch above.
+                    let ahead = (unsafe { &*instrs }).get(ip..ip + 2);
+                    if let Some([Instr::LoadConst(ci), Instr::MakeFunction(fl)]) = ahead {
+                        if fl & 8 != 0 {
+                            // A closure's cells, consumed right away by MakeFunction: make the
+                            // function from them without the intermediate tuple.
+                            let (ci, fl) = (*ci, *fl);
+                            let cells = self.pop_n(frame, n as usize)?;
+                            let code_v = code.consts.get(ci as usize).cloned();
+                            let code_v = code_v.unwrap_or(Value::None);
+                            self.make_function(frame, &code_v, fl, cells)?;
+                            jump!(ip + 2);
+                            continue;
+                        }
+                    }
                     if n != 0 {
                         self.heap_check()?;
                     }
@@ -1658,9 +1684,12 @@ impl Vm {
                         .len()
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
-                    if let Some((c, g)) = simple_target(frame.stack.get(pos), n as usize) {
+                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), n as usize) {
                         self.periodic_checks()?;
-                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        if let Some(fo) = fo {
+                            self.init_cells(&mut nf, &fo);
+                        }
                         frame.pending = Pending::Call;
                         enter!(nf);
                     }
@@ -1764,51 +1793,13 @@ impl Vm {
                 }
                 Instr::MakeFunction(flags) => {
                     let code_v = pop!(self, frame);
-                    let closure = if flags & 8 != 0 {
-                        Some(pop!(self, frame))
+                    let cells = if flags & 8 != 0 {
+                        let c = pop!(self, frame);
+                        c.as_tuple().map(|t| t.to_vec()).unwrap_or_default()
                     } else {
-                        None
+                        Vec::new()
                     };
-                    let annotations = if flags & 4 != 0 {
-                        Some(pop!(self, frame))
-                    } else {
-                        None
-                    };
-                    let kwdefaults = if flags & 2 != 0 {
-                        pop!(self, frame)
-                    } else {
-                        Value::None
-                    };
-                    let defaults = if flags & 1 != 0 {
-                        pop!(self, frame)
-                    } else {
-                        Value::None
-                    };
-                    let Value::Obj(co) = &code_v else {
-                        return Err(self.stack_underflow());
-                    };
-                    let PyObject::Code(c) = &**co else {
-                        return Err(self.stack_underflow());
-                    };
-                    let mut fdict = Dict::new();
-                    if let Some(a) = annotations {
-                        fdict.set_str("__annotations__", a);
-                    }
-                    let cells = closure
-                        .map(|c| c.as_tuple().map(|t| t.to_vec()).unwrap_or_default())
-                        .unwrap_or_default();
-                    let f = Function {
-                        code: c.clone(),
-                        globals: frame.globals.clone(),
-                        name: RefCell::new(c.name.clone()),
-                        qualname: RefCell::new(c.qualname.clone()),
-                        defaults: RefCell::new(defaults),
-                        kwdefaults: RefCell::new(kwdefaults),
-                        closure: RefCell::new(cells),
-                        dict: RefCell::new(fdict),
-                    };
-                    let fo = self.alloc(PyObject::Function(f));
-                    frame.stack.push(Value::Obj(fo));
+                    self.make_function(frame, &code_v, flags, cells)?;
                 }
                 Instr::ReturnValue => {
                     let v = pop!(self, frame);
@@ -2358,6 +2349,55 @@ impl Vm {
         self.setitem(&Value::Obj(ns.clone()), &Value::Str(name), v)
     }
 
+    /// MakeFunction: a function of the code object `code_v` with the closure `cells`; the
+    /// defaults, keyword defaults and annotations that `flags` announces are popped first.
+    fn make_function(
+        &mut self,
+        frame: &mut Frame,
+        code_v: &Value,
+        flags: u32,
+        cells: Vec<Value>,
+    ) -> PyResult<()> {
+        let annotations = if flags & 4 != 0 {
+            Some(pop!(self, frame))
+        } else {
+            None
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            pop!(self, frame)
+        } else {
+            Value::None
+        };
+        let defaults = if flags & 1 != 0 {
+            pop!(self, frame)
+        } else {
+            Value::None
+        };
+        let Value::Obj(co) = code_v else {
+            return Err(self.stack_underflow());
+        };
+        let PyObject::Code(c) = &**co else {
+            return Err(self.stack_underflow());
+        };
+        let mut fdict = Dict::new();
+        if let Some(a) = annotations {
+            fdict.set_str("__annotations__", a);
+        }
+        let f = Function {
+            code: c.clone(),
+            globals: frame.globals.clone(),
+            name: RefCell::new(c.name.clone()),
+            qualname: RefCell::new(c.qualname.clone()),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
+            closure: RefCell::new(cells),
+            dict: RefCell::new(fdict),
+        };
+        let fo = self.alloc(PyObject::Function(f));
+        frame.stack.push(Value::Obj(fo));
+        Ok(())
+    }
+
     fn pop_n(&mut self, frame: &mut Frame, n: usize) -> PyResult<Vec<Value>> {
         let len = frame.stack.len();
         if len < n {
@@ -2598,7 +2638,7 @@ impl Vm {
             match &**o {
                 PyObject::Function(func) if !func.code.is_resumable() => {
                     if nkw == 0 {
-                        if let Some(nf) = self.simple_call_frame(func, &mut frame.stack, pos) {
+                        if let Some(nf) = self.simple_call_frame(o, func, &mut frame.stack, pos) {
                             frame.pending = Pending::Call;
                             return Ok(Some(nf));
                         }
@@ -2647,7 +2687,7 @@ impl Vm {
                                         frame.stack[pos] = init.clone();
                                         frame.stack.insert(pos + 1, inst.clone());
                                         let simple = if nkw == 0 {
-                                            self.simple_call_frame(ifn, &mut frame.stack, pos)
+                                            self.simple_call_frame(io, ifn, &mut frame.stack, pos)
                                         } else {
                                             None
                                         };
