@@ -2671,19 +2671,36 @@ impl Vm {
                 }
                 PyObject::Type(t)
                     if t.heap_type
-                        && t.layout == crate::value::Layout::Object
+                        && (t.layout == crate::value::Layout::Object
+                            || (t.layout == crate::value::Layout::Exception && nkw == 0))
                         && t.metaclass.borrow().is_none() =>
                 {
                     let nname = self.name("__new__");
                     let iname = self.name("__init__");
-                    let new_default = self.type_lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
+                    let is_exc = t.layout == crate::value::Layout::Exception;
+                    let new_default = if is_exc {
+                        // BaseException's own __new__ (it keeps the arguments).
+                        let base = self.exc_type(ExcKind::BaseException);
+                        match (self.type_lookup(o, &nname), self.type_lookup(&base, &nname)) {
+                            (Some(Value::Obj(a)), Some(Value::Obj(b))) => Rc::ptr_eq(&a, &b),
+                            _ => false,
+                        }
+                    } else {
+                        self.type_lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true)
+                    };
                     if new_default {
                         if let Some(init) = self.type_lookup(o, &iname) {
                             if let Value::Obj(io) = &init {
                                 if let PyObject::Function(ifn) = &**io {
                                     if !ifn.code.is_resumable() {
                                         let cls = o.clone();
-                                        let inst = self.new_instance(&cls);
+                                        let inst = if is_exc {
+                                            // BaseException.__new__ keeps the arguments.
+                                            let args = frame.stack[pos + 1..].to_vec();
+                                            self.new_exception(&cls, args)
+                                        } else {
+                                            self.new_instance(&cls)
+                                        };
                                         frame.stack[pos] = init.clone();
                                         frame.stack.insert(pos + 1, inst.clone());
                                         let simple = if nkw == 0 {
