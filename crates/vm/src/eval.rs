@@ -816,7 +816,21 @@ impl Vm {
                     }
                 },
                 Instr::StoreFast(i) => {
-                    let v = pop!(self, frame);
+                    // An int or float (often just computed in place, see `num_fast`) is
+                    // copied by its parts, then the slot cut: no whole-value reload.
+                    let n = frame.stack.len();
+                    let num = match frame.stack.last() {
+                        Some(Value::Int(x)) => Some(Value::Int(*x)),
+                        Some(Value::Float(x)) => Some(Value::Float(*x)),
+                        _ => None,
+                    };
+                    let v = match num {
+                        Some(v) => {
+                            frame.stack.truncate(n - 1);
+                            v
+                        }
+                        None => pop!(self, frame),
+                    };
                     if let Some(slot) = frame.locals.get_mut(i as usize) {
                         *slot = Some(v);
                     }
@@ -1545,20 +1559,34 @@ impl Vm {
                     }
                 }
                 Instr::PopJumpIfFalse(t) => {
-                    let v = pop!(self, frame);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
+                    let b = match frame.stack.last() {
+                        Some(Value::Bool(b)) => {
+                            let b = *b;
+                            let n = frame.stack.len() - 1;
+                            frame.stack.truncate(n);
+                            b
+                        }
+                        _ => {
+                            let v = pop!(self, frame);
+                            self.truthy(&v)?
+                        }
                     };
                     if !b {
                         jump!(t);
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
-                    let v = pop!(self, frame);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
+                    let b = match frame.stack.last() {
+                        Some(Value::Bool(b)) => {
+                            let b = *b;
+                            let n = frame.stack.len() - 1;
+                            frame.stack.truncate(n);
+                            b
+                        }
+                        _ => {
+                            let v = pop!(self, frame);
+                            self.truthy(&v)?
+                        }
                     };
                     if b {
                         jump!(t);
