@@ -18,7 +18,7 @@ use crate::attr::dict_of;
 use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
-use crate::frame::{dup, Block, Frame, Pending};
+use crate::frame::{discard_top, dup, Block, Frame, Pending};
 use crate::opcode::Instr;
 use crate::types;
 use crate::value::{Function, IterState, Obj, PyObject, Str, TbEntry, Value};
@@ -132,7 +132,6 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> Option<i64> {
 /// shape as the enum's main cost). None for everything else.
 #[inline(always)]
 fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
-    let len = stack.len();
     let [.., a, b] = &mut stack[..] else {
         return false;
     };
@@ -162,7 +161,7 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
         _ => return false,
     }
     // The right operand was a number: dropping it in place does nothing.
-    stack.truncate(len - 1);
+    discard_top(stack);
     true
 }
 
@@ -229,8 +228,8 @@ fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
 /// Python code: finalizers are deferred).
 #[inline(always)]
 fn replace_top2(stack: &mut Vec<Value>, r: Value) {
-    // `truncate`, not `pop`: dropping in place reads only the tag (see `dup`).
-    stack.truncate(stack.len().saturating_sub(1));
+    // Not `pop`: dropping in place reads only the tag (see `dup`).
+    discard_top(stack);
     if let Some(top) = stack.last_mut() {
         *top = r;
     }
@@ -818,7 +817,6 @@ impl Vm {
                 Instr::StoreFast(i) => {
                     // An int or float (often just computed in place, see `num_fast`) is
                     // copied by its parts, then the slot cut: no whole-value reload.
-                    let n = frame.stack.len();
                     let num = match frame.stack.last() {
                         Some(Value::Int(x)) => Some(Value::Int(*x)),
                         Some(Value::Float(x)) => Some(Value::Float(*x)),
@@ -826,7 +824,7 @@ impl Vm {
                     };
                     let v = match num {
                         Some(v) => {
-                            frame.stack.truncate(n - 1);
+                            discard_top(&mut frame.stack);
                             v
                         }
                         None => pop!(self, frame),
@@ -1137,8 +1135,8 @@ impl Vm {
                         let next = (unsafe { &*instrs }).get(ip).copied();
                         match next {
                             Some(Instr::PopJumpIfFalse(t)) | Some(Instr::PopJumpIfTrue(t)) => {
-                                let n = frame.stack.len().saturating_sub(2);
-                                frame.stack.truncate(n);
+                                discard_top(&mut frame.stack);
+                                discard_top(&mut frame.stack);
                                 let when = matches!(next, Some(Instr::PopJumpIfTrue(_)));
                                 if b == when {
                                     jump!(t);
@@ -1562,8 +1560,7 @@ impl Vm {
                     let b = match frame.stack.last() {
                         Some(Value::Bool(b)) => {
                             let b = *b;
-                            let n = frame.stack.len() - 1;
-                            frame.stack.truncate(n);
+                            discard_top(&mut frame.stack);
                             b
                         }
                         _ => {
@@ -1579,8 +1576,7 @@ impl Vm {
                     let b = match frame.stack.last() {
                         Some(Value::Bool(b)) => {
                             let b = *b;
-                            let n = frame.stack.len() - 1;
-                            frame.stack.truncate(n);
+                            discard_top(&mut frame.stack);
                             b
                         }
                         _ => {
@@ -1990,8 +1986,7 @@ impl Vm {
                     }
                 }
                 Instr::PopTop => {
-                    let n = frame.stack.len().saturating_sub(1);
-                    frame.stack.truncate(n);
+                    discard_top(&mut frame.stack);
                     self.run_finalizers();
                 }
                 Instr::DupTop => {

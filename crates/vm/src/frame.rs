@@ -26,6 +26,23 @@ pub(crate) fn dup(v: &Value) -> Value {
     unsafe { core::ptr::read(v) }
 }
 
+/// Drop the top of an operand stack in place (reading only its tag, see `dup`); nothing
+/// when the stack is empty. `truncate` does the same but is an out-of-line loop.
+#[inline(always)]
+pub(crate) fn discard_top(stack: &mut Vec<Value>) {
+    let n = stack.len();
+    if n == 0 {
+        return;
+    }
+    // SAFETY: `n - 1` is in bounds; the length is cut first, so the value is dropped exactly
+    // once even if its drop were to panic (the same order `Vec::truncate` uses).
+    unsafe {
+        let p = stack.as_mut_ptr().add(n - 1);
+        stack.set_len(n - 1);
+        core::ptr::drop_in_place(p);
+    }
+}
+
 /// A block of the block stack: an active handler, or a marker for a running handler.
 #[derive(Clone, Debug)]
 pub enum Block {
@@ -138,9 +155,9 @@ impl Frame {
         pos: usize,
     ) {
         let nlocals = code.nlocals();
-        // A cleared frame keeps its locals as unbound slots: usually the length is right.
+        // A cleared frame keeps its locals as unbound slots: usually the length is right, and
+        // otherwise only the difference is cut or added.
         if self.locals.len() != nlocals {
-            self.locals.clear();
             self.locals.resize(nlocals, None);
         }
         let first = pos + 1;
@@ -166,7 +183,11 @@ impl Frame {
                 }
             }
         }
-        stack.truncate(pos);
+        if stack.len() == first {
+            discard_top(stack);
+        } else {
+            stack.truncate(pos);
+        }
         self.stack.clear();
         let want = code.max_stack as usize + 2;
         if self.stack.capacity() < want {
