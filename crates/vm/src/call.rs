@@ -19,6 +19,21 @@ use crate::value::{Function, Generator, Layout, Obj, PyObject, Str, TypeObj, Val
 use crate::vm::Vm;
 use crate::PyResult;
 
+/// True when a call of `code` with exactly `argcount` positional arguments binds them to the
+/// first locals and nothing else: no `*args`, `**kwargs` or keyword-only parameters, and not a
+/// generator or coroutine (cells are allowed: `Vm::init_cells` sets them up afterwards).
+#[inline]
+pub(crate) fn positional_only(code: &Code) -> bool {
+    code.flags
+        & (CO_VARARGS
+            | CO_VARKEYWORDS
+            | crate::code::CO_GENERATOR
+            | crate::code::CO_COROUTINE
+            | crate::code::CO_ASYNC_GENERATOR)
+        == 0
+        && code.kwonlyargcount == 0
+}
+
 fn name_list(names: &[String]) -> String {
     match names.len() {
         0 => String::new(),
@@ -41,20 +56,50 @@ fn name_list(names: &[String]) -> String {
 impl Vm {
     /// The frame for a call of `f` with exactly its positional parameters: the arguments in
     /// `stack[pos + 1..]` are moved into the locals and `stack[pos..]` is dropped. None (the stack
-    /// untouched) when the call needs general argument binding or cells.
+    /// untouched) when the call needs general argument binding. `func` is `f`'s object.
     #[inline]
     pub(crate) fn simple_call_frame(
         &mut self,
+        func: &Obj,
         f: &Function,
         stack: &mut Vec<Value>,
         pos: usize,
     ) -> Option<Box<Frame>> {
         let code = &f.code;
-        if !code.simple_call || stack.len() != pos + 1 + code.argcount as usize {
+        if stack.len() != pos + 1 + code.argcount as usize {
             return None;
         }
-        let (code, globals) = (code.clone(), f.globals.clone());
-        Some(self.call_frame_from_stack(code, globals, stack, pos))
+        if code.simple_call {
+            let (code, globals) = (code.clone(), f.globals.clone());
+            return Some(self.call_frame_from_stack(code, globals, stack, pos));
+        }
+        if !positional_only(code) {
+            return None;
+        }
+        let (code, globals, func) = (code.clone(), f.globals.clone(), func.clone());
+        let mut frame = self.call_frame_from_stack(code, globals, stack, pos);
+        self.init_cells(&mut frame, &func);
+        Some(frame)
+    }
+
+    /// Give a frame of `func` its cells: a new cell per cell variable (holding the argument
+    /// of the same name, if it is a parameter), then the function's closure cells.
+    pub(crate) fn init_cells(&mut self, frame: &mut Frame, func: &Obj) {
+        let PyObject::Function(f) = &**func else {
+            return;
+        };
+        let code = &f.code;
+        for i in 0..code.cellvars.len() {
+            let init = match code.cell2arg.get(i) {
+                Some(Some(a)) => frame.locals.get(*a as usize).cloned().flatten(),
+                _ => None,
+            };
+            let cell = self.alloc(PyObject::Cell(RefCell::new(init)));
+            frame.cells.push(Value::Obj(cell));
+        }
+        if let Ok(cl) = f.closure.try_borrow() {
+            frame.cells.extend(cl.iter().map(crate::frame::dup));
+        }
     }
 
     /// The frame for a simple call (see `Code::simple_call`) of `code`: the arguments are moved
@@ -103,18 +148,7 @@ impl Vm {
             self.bind_args(f, &mut frame, args, kwargs)?;
         }
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            for (i, _) in code.cellvars.iter().enumerate() {
-                let init = code
-                    .cell2arg
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(|a| frame.locals.get(a as usize).cloned().flatten());
-                frame
-                    .cells
-                    .push(Value::Obj(self.alloc(PyObject::Cell(RefCell::new(init)))));
-            }
-            frame.cells.extend(f.closure.borrow().iter().cloned());
+            self.init_cells(&mut frame, func);
         }
         Ok(frame)
     }

@@ -18,7 +18,7 @@ use crate::attr::{dict_of, SuperCall};
 use crate::code::{AttrOp, Code, CO_COROUTINE, HINT_BUILTINS, HINT_NONE};
 use crate::dict::Dict;
 use crate::exceptions::{exc_state, ExcKind};
-use crate::frame::{Block, Frame, Pending};
+use crate::frame::{discard_top, dup, Block, Frame, Pending};
 use crate::opcode::Instr;
 use crate::types;
 use crate::value::{Function, IterState, Obj, PyObject, Str, TbEntry, Value};
@@ -67,13 +67,21 @@ macro_rules! top {
 }
 
 /// The code and globals of a Python function that `Call` can enter by just moving `nargs`
-/// positional arguments into its locals (see `Code::simple_call`).
+/// positional arguments into its locals (see `Code::simple_call`), plus the function itself
+/// when the frame also needs cells (a closure, or a function whose variables are captured):
+/// those are set up after the arguments are in place (`Vm::init_cells`).
 #[inline]
-fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
+fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj, Option<Obj>)> {
     if let Some(Value::Obj(o)) = v {
         if let PyObject::Function(f) = &**o {
-            if f.code.simple_call && f.code.argcount as usize == nargs {
-                return Some((f.code.clone(), f.globals.clone()));
+            let code = &f.code;
+            if code.argcount as usize == nargs {
+                if code.simple_call {
+                    return Some((code.clone(), f.globals.clone(), None));
+                }
+                if crate::call::positional_only(code) {
+                    return Some((code.clone(), f.globals.clone(), Some(o.clone())));
+                }
             }
         }
     }
@@ -86,18 +94,13 @@ fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj)> {
 #[inline]
 fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
     match (a, b) {
-        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
-        (Value::Float(x), Value::Float(y)) => {
-            let (x, y) = (*x, *y);
-            float_arith(op, x, y)
-        }
+        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y).map(Value::Int),
+        (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y).map(Value::Float),
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
-            let (x, y) = (*x, *y as f64);
-            float_arith(op, x, y)
+            float_arith(op, *x, *y as f64).map(Value::Float)
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
-            let (x, y) = (*x as f64, *y);
-            float_arith(op, x, y)
+            float_arith(op, *x as f64, *y).map(Value::Float)
         }
         _ => None,
     }
@@ -106,8 +109,8 @@ fn int_float_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
 /// `x op y` for small ints when the result is a small int and nothing can fail (None for the
 /// general path: overflow, zero or negative divisors, large shifts, other operators).
 #[inline(always)]
-fn int_arith(op: BinOp, x: i64, y: i64) -> Option<Value> {
-    Some(Value::Int(match op {
+fn int_arith(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    Some(match op {
         BinOp::Add => x.checked_add(y)?,
         BinOp::Sub => x.checked_sub(y)?,
         BinOp::Mult => x.checked_mul(y)?,
@@ -121,26 +124,45 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> Option<Value> {
         }
         BinOp::RShift if (0..64).contains(&y) => x >> y,
         _ => return None,
-    }))
+    })
 }
 
 /// The common numeric cases of a binary operator on the top two stack slots, computed where
 /// they lie (no pops and pushes of 16-byte values: docs/value-representation.md measured that
 /// shape as the enum's main cost). None for everything else.
 #[inline(always)]
-fn num_fast(stack: &[Value], op: BinOp) -> Option<Value> {
-    let [.., a, b] = stack else { return None };
-    match (a, b) {
-        (Value::Int(x), Value::Int(y)) => int_arith(op, *x, *y),
-        (Value::Float(x), Value::Float(y)) => float_arith(op, *x, *y),
+fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
+    let [.., a, b] = &mut stack[..] else {
+        return false;
+    };
+    // The result is written straight into the left operand's slot (no temporary `Value` that
+    // would be stored in two parts and reloaded whole: see `frame::dup`).
+    match (&*a, &*b) {
+        (Value::Int(x), Value::Int(y)) => match int_arith(op, *x, *y) {
+            Some(r) => *a = Value::Int(r),
+            None => return false,
+        },
+        (Value::Float(x), Value::Float(y)) => match float_arith(op, *x, *y) {
+            Some(r) => *a = Value::Float(r),
+            None => return false,
+        },
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
-            float_arith(op, *x, *y as f64)
+            match float_arith(op, *x, *y as f64) {
+                Some(r) => *a = Value::Float(r),
+                None => return false,
+            }
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
-            float_arith(op, *x as f64, *y)
+            match float_arith(op, *x as f64, *y) {
+                Some(r) => *a = Value::Float(r),
+                None => return false,
+            }
         }
-        _ => None,
+        _ => return false,
     }
+    // The right operand was a number: dropping it in place does nothing.
+    discard_top(stack);
+    true
 }
 
 /// `container[index]` for a list or tuple and an in-range int index, read from the top two
@@ -206,7 +228,8 @@ fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
 /// Python code: finalizers are deferred).
 #[inline(always)]
 fn replace_top2(stack: &mut Vec<Value>, r: Value) {
-    stack.pop();
+    // Not `pop`: dropping in place reads only the tag (see `dup`).
+    discard_top(stack);
     if let Some(top) = stack.last_mut() {
         *top = r;
     }
@@ -215,14 +238,14 @@ fn replace_top2(stack: &mut Vec<Value>, r: Value) {
 /// `x op y` for floats when it cannot fail (None for the slow path: division by zero, other
 /// operators).
 #[inline(always)]
-fn float_arith(op: BinOp, x: f64, y: f64) -> Option<Value> {
-    Some(Value::Float(match op {
+fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
+    Some(match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mult => x * y,
         BinOp::Div if y != 0.0 => x / y,
         _ => return None,
-    }))
+    })
 }
 
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
@@ -646,7 +669,7 @@ impl Vm {
             let d = d.borrow();
             if h & HINT_BUILTINS == 0 {
                 if let Some(v) = d.value_if_key_at(h as usize, name) {
-                    return Ok(v.clone());
+                    return Ok(dup(v));
                 }
             }
             if let Some(ix) = d.index_of_name(name) {
@@ -732,7 +755,7 @@ impl Vm {
             match ins {
                 Instr::Nop => {}
                 Instr::LoadConst(i) => {
-                    let v = code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+                    let v = code.consts.get(i as usize).map(dup).unwrap_or(Value::None);
                     frame.stack.push(v);
                 }
                 Instr::LoadNone => frame.stack.push(Value::None),
@@ -740,7 +763,7 @@ impl Vm {
                 Instr::LoadInt(i) => frame.stack.push(Value::Int(i as i64)),
                 Instr::LoadFast(i) => match frame.locals.get(i as usize) {
                     Some(Some(v)) => {
-                        let v = v.clone();
+                        let v = dup(v);
                         frame.stack.push(v)
                     }
                     _ => {
@@ -753,7 +776,20 @@ impl Vm {
                     }
                 },
                 Instr::StoreFast(i) => {
-                    let v = pop!(self, frame);
+                    // An int or float (often just computed in place, see `num_fast`) is
+                    // copied by its parts, then the slot cut: no whole-value reload.
+                    let num = match frame.stack.last() {
+                        Some(Value::Int(x)) => Some(Value::Int(*x)),
+                        Some(Value::Float(x)) => Some(Value::Float(*x)),
+                        _ => None,
+                    };
+                    let v = match num {
+                        Some(v) => {
+                            discard_top(&mut frame.stack);
+                            v
+                        }
+                        None => pop!(self, frame),
+                    };
                     if let Some(slot) = frame.locals.get_mut(i as usize) {
                         *slot = Some(v);
                     }
@@ -927,9 +963,12 @@ impl Vm {
                         nargs = n;
                     }
                     let pos = self_pos - 1;
-                    if let Some((c, g)) = simple_target(frame.stack.get(pos), nargs) {
+                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), nargs) {
                         self.periodic_checks()?;
-                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        if let Some(fo) = fo {
+                            self.init_cells(&mut nf, &fo);
+                        }
                         frame.pending = Pending::Call;
                         enter!(nf);
                     }
@@ -953,8 +992,7 @@ impl Vm {
                     }
                 }
                 Instr::BinaryOp(op) => {
-                    if let Some(r) = num_fast(&frame.stack, op) {
-                        replace_top2(&mut frame.stack, r);
+                    if num_fast(&mut frame.stack, op) {
                         continue;
                     }
                     let b = pop!(self, frame);
@@ -998,8 +1036,7 @@ impl Vm {
                     frame.stack.push(r);
                 }
                 Instr::InplaceOp(op) => {
-                    if let Some(r) = num_fast(&frame.stack, op) {
-                        replace_top2(&mut frame.stack, r);
+                    if num_fast(&mut frame.stack, op) {
                         continue;
                     }
                     let b = pop!(self, frame);
@@ -1054,8 +1091,8 @@ impl Vm {
                         let next = (unsafe { &*instrs }).get(ip).copied();
                         match next {
                             Some(Instr::PopJumpIfFalse(t)) | Some(Instr::PopJumpIfTrue(t)) => {
-                                frame.stack.pop();
-                                frame.stack.pop();
+                                discard_top(&mut frame.stack);
+                                discard_top(&mut frame.stack);
                                 let when = matches!(next, Some(Instr::PopJumpIfTrue(_)));
                                 if b == when {
                                     jump!(t);
@@ -1149,6 +1186,21 @@ impl Vm {
                     frame.stack.push(Value::Obj(s));
                 }
                 Instr::BuildTuple(n) => {
+                    // SAFETY: as for the dispatch above.
+                    let ahead = (unsafe { &*instrs }).get(ip..ip + 2);
+                    if let Some([Instr::LoadConst(ci), Instr::MakeFunction(fl)]) = ahead {
+                        if fl & 8 != 0 {
+                            // A closure's cells, consumed right away by MakeFunction: make the
+                            // function from them without the intermediate tuple.
+                            let (ci, fl) = (*ci, *fl);
+                            let cells = self.pop_n(frame, n as usize)?;
+                            let code_v = code.consts.get(ci as usize).cloned();
+                            let code_v = code_v.unwrap_or(Value::None);
+                            self.make_function(frame, &code_v, fl, cells)?;
+                            jump!(ip + 2);
+                            continue;
+                        }
+                    }
                     if n != 0 {
                         self.heap_check()?;
                     }
@@ -1461,20 +1513,32 @@ impl Vm {
                     }
                 }
                 Instr::PopJumpIfFalse(t) => {
-                    let v = pop!(self, frame);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
+                    let b = match frame.stack.last() {
+                        Some(Value::Bool(b)) => {
+                            let b = *b;
+                            discard_top(&mut frame.stack);
+                            b
+                        }
+                        _ => {
+                            let v = pop!(self, frame);
+                            self.truthy(&v)?
+                        }
                     };
                     if !b {
                         jump!(t);
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
-                    let v = pop!(self, frame);
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
+                    let b = match frame.stack.last() {
+                        Some(Value::Bool(b)) => {
+                            let b = *b;
+                            discard_top(&mut frame.stack);
+                            b
+                        }
+                        _ => {
+                            let v = pop!(self, frame);
+                            self.truthy(&v)?
+                        }
                     };
                     if b {
                         jump!(t);
@@ -1600,9 +1664,12 @@ impl Vm {
                         .len()
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
-                    if let Some((c, g)) = simple_target(frame.stack.get(pos), n as usize) {
+                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), n as usize) {
                         self.periodic_checks()?;
-                        let nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
+                        if let Some(fo) = fo {
+                            self.init_cells(&mut nf, &fo);
+                        }
                         frame.pending = Pending::Call;
                         enter!(nf);
                     }
@@ -1720,51 +1787,13 @@ impl Vm {
                 }
                 Instr::MakeFunction(flags) => {
                     let code_v = pop!(self, frame);
-                    let closure = if flags & 8 != 0 {
-                        Some(pop!(self, frame))
+                    let cells = if flags & 8 != 0 {
+                        let c = pop!(self, frame);
+                        c.as_tuple().map(|t| t.to_vec()).unwrap_or_default()
                     } else {
-                        None
+                        Vec::new()
                     };
-                    let annotations = if flags & 4 != 0 {
-                        Some(pop!(self, frame))
-                    } else {
-                        None
-                    };
-                    let kwdefaults = if flags & 2 != 0 {
-                        pop!(self, frame)
-                    } else {
-                        Value::None
-                    };
-                    let defaults = if flags & 1 != 0 {
-                        pop!(self, frame)
-                    } else {
-                        Value::None
-                    };
-                    let Value::Obj(co) = &code_v else {
-                        return Err(self.stack_underflow());
-                    };
-                    let PyObject::Code(c) = &**co else {
-                        return Err(self.stack_underflow());
-                    };
-                    let mut fdict = Dict::new();
-                    if let Some(a) = annotations {
-                        fdict.set_str("__annotations__", a);
-                    }
-                    let cells = closure
-                        .map(|c| c.as_tuple().map(|t| t.to_vec()).unwrap_or_default())
-                        .unwrap_or_default();
-                    let f = Function {
-                        code: c.clone(),
-                        globals: frame.globals.clone(),
-                        name: RefCell::new(c.name.clone()),
-                        qualname: RefCell::new(c.qualname.clone()),
-                        defaults: RefCell::new(defaults),
-                        kwdefaults: RefCell::new(kwdefaults),
-                        closure: RefCell::new(cells),
-                        dict: RefCell::new(fdict),
-                    };
-                    let fo = self.alloc(PyObject::Function(f));
-                    frame.stack.push(Value::Obj(fo));
+                    self.make_function(frame, &code_v, flags, cells)?;
                 }
                 Instr::ReturnValue => {
                     let v = pop!(self, frame);
@@ -1927,7 +1956,7 @@ impl Vm {
                     }
                 }
                 Instr::PopTop => {
-                    frame.stack.pop();
+                    discard_top(&mut frame.stack);
                     self.run_finalizers();
                 }
                 Instr::DupTop => {
@@ -2316,6 +2345,55 @@ impl Vm {
         self.setitem(&Value::Obj(ns.clone()), &Value::Str(name), v)
     }
 
+    /// MakeFunction: a function of the code object `code_v` with the closure `cells`; the
+    /// defaults, keyword defaults and annotations that `flags` announces are popped first.
+    fn make_function(
+        &mut self,
+        frame: &mut Frame,
+        code_v: &Value,
+        flags: u32,
+        cells: Vec<Value>,
+    ) -> PyResult<()> {
+        let annotations = if flags & 4 != 0 {
+            Some(pop!(self, frame))
+        } else {
+            None
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            pop!(self, frame)
+        } else {
+            Value::None
+        };
+        let defaults = if flags & 1 != 0 {
+            pop!(self, frame)
+        } else {
+            Value::None
+        };
+        let Value::Obj(co) = code_v else {
+            return Err(self.stack_underflow());
+        };
+        let PyObject::Code(c) = &**co else {
+            return Err(self.stack_underflow());
+        };
+        let mut fdict = Dict::new();
+        if let Some(a) = annotations {
+            fdict.set_str("__annotations__", a);
+        }
+        let f = Function {
+            code: c.clone(),
+            globals: frame.globals.clone(),
+            name: RefCell::new(c.name.clone()),
+            qualname: RefCell::new(c.qualname.clone()),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
+            closure: RefCell::new(cells),
+            dict: RefCell::new(fdict),
+        };
+        let fo = self.alloc(PyObject::Function(f));
+        frame.stack.push(Value::Obj(fo));
+        Ok(())
+    }
+
     fn pop_n(&mut self, frame: &mut Frame, n: usize) -> PyResult<Vec<Value>> {
         let len = frame.stack.len();
         if len < n {
@@ -2554,7 +2632,7 @@ impl Vm {
             match &**o {
                 PyObject::Function(func) if !func.code.is_resumable() => {
                     if nkw == 0 {
-                        if let Some(nf) = self.simple_call_frame(func, &mut frame.stack, pos) {
+                        if let Some(nf) = self.simple_call_frame(o, func, &mut frame.stack, pos) {
                             frame.pending = Pending::Call;
                             return Ok(Some(nf));
                         }
@@ -2587,23 +2665,40 @@ impl Vm {
                 }
                 PyObject::Type(t)
                     if t.heap_type
-                        && t.layout == crate::value::Layout::Object
+                        && (t.layout == crate::value::Layout::Object
+                            || (t.layout == crate::value::Layout::Exception && nkw == 0))
                         && t.metaclass.borrow().is_none() =>
                 {
                     let nname = self.name("__new__");
                     let iname = self.name("__init__");
-                    let new_default = self.type_lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true);
+                    let is_exc = t.layout == crate::value::Layout::Exception;
+                    let new_default = if is_exc {
+                        // BaseException's own __new__ (it keeps the arguments).
+                        let base = self.exc_type(ExcKind::BaseException);
+                        match (self.type_lookup(o, &nname), self.type_lookup(&base, &nname)) {
+                            (Some(Value::Obj(a)), Some(Value::Obj(b))) => Rc::ptr_eq(&a, &b),
+                            _ => false,
+                        }
+                    } else {
+                        self.type_lookup(o, &nname).map(|n| matches!(&n, Value::Obj(no) if matches!(&**no, PyObject::StaticMethod(Value::Obj(b)) if matches!(&**b, PyObject::Builtin(bb) if bb.name == "object.__new__")))).unwrap_or(true)
+                    };
                     if new_default {
                         if let Some(init) = self.type_lookup(o, &iname) {
                             if let Value::Obj(io) = &init {
                                 if let PyObject::Function(ifn) = &**io {
                                     if !ifn.code.is_resumable() {
                                         let cls = o.clone();
-                                        let inst = self.new_instance(&cls);
+                                        let inst = if is_exc {
+                                            // BaseException.__new__ keeps the arguments.
+                                            let args = frame.stack[pos + 1..].to_vec();
+                                            self.new_exception(&cls, args)
+                                        } else {
+                                            self.new_instance(&cls)
+                                        };
                                         frame.stack[pos] = init.clone();
                                         frame.stack.insert(pos + 1, inst.clone());
                                         let simple = if nkw == 0 {
-                                            self.simple_call_frame(ifn, &mut frame.stack, pos)
+                                            self.simple_call_frame(io, ifn, &mut frame.stack, pos)
                                         } else {
                                             None
                                         };

@@ -9,6 +9,40 @@ use alloc::vec::Vec;
 use crate::code::Code;
 use crate::value::{Obj, Value};
 
+/// A copy of `v` (a new reference for a str or object). Unlike the derived `clone`, which
+/// rebuilds the value field by field (a byte store for the tag, another for the payload), it
+/// copies the 16 bytes at once: a later whole-value load of the copy (a `pop`, a move into a
+/// frame's locals) is then served by store forwarding instead of stalling on two partial
+/// stores. The dispatch loop's loads (LoadFast, LoadConst, LoadGlobal) use it.
+#[inline(always)]
+pub(crate) fn dup(v: &Value) -> Value {
+    match v {
+        Value::Str(s) => core::mem::forget(Rc::clone(s)),
+        Value::Obj(o) => core::mem::forget(Rc::clone(o)),
+        _ => {}
+    }
+    // SAFETY: the only variants owning a resource are Str and Obj, whose reference counts
+    // were just incremented for the copy; every other variant is plain data.
+    unsafe { core::ptr::read(v) }
+}
+
+/// Drop the top of an operand stack in place (reading only its tag, see `dup`); nothing
+/// when the stack is empty. `truncate` does the same but is an out-of-line loop.
+#[inline(always)]
+pub(crate) fn discard_top(stack: &mut Vec<Value>) {
+    let n = stack.len();
+    if n == 0 {
+        return;
+    }
+    // SAFETY: `n - 1` is in bounds; the length is cut first, so the value is dropped exactly
+    // once even if its drop were to panic (the same order `Vec::truncate` uses).
+    unsafe {
+        let p = stack.as_mut_ptr().add(n - 1);
+        stack.set_len(n - 1);
+        core::ptr::drop_in_place(p);
+    }
+}
+
 /// A block of the block stack: an active handler, or a marker for a running handler.
 #[derive(Clone, Debug)]
 pub enum Block {
@@ -121,20 +155,39 @@ impl Frame {
         pos: usize,
     ) {
         let nlocals = code.nlocals();
-        // A cleared frame keeps its locals as unbound slots: usually the length is right.
+        // A cleared frame keeps its locals as unbound slots: usually the length is right, and
+        // otherwise only the difference is cut or added.
         if self.locals.len() != nlocals {
-            self.locals.clear();
             self.locals.resize(nlocals, None);
         }
-        let mut k = stack.len().saturating_sub(pos + 1);
-        while k > 0 {
-            k -= 1;
-            let Some(v) = stack.pop() else { break };
-            if let Some(slot) = self.locals.get_mut(k) {
-                *slot = Some(v);
+        let first = pos + 1;
+        let nargs = stack.len().saturating_sub(first);
+        if nargs <= self.locals.len() {
+            // Move the arguments as whole 16-byte values (see `dup`).
+            if let Some(args) = stack.get(first..) {
+                for (slot, v) in self.locals.iter_mut().zip(args) {
+                    // SAFETY: each argument is read exactly once here and the stack is cut
+                    // below them right after, without dropping them (they were moved).
+                    *slot = Some(unsafe { core::ptr::read(v) });
+                }
+                // SAFETY: `first <= len`; the values above `first` were moved out above.
+                unsafe { stack.set_len(first) };
+            }
+        } else {
+            let mut k = nargs;
+            while k > 0 {
+                k -= 1;
+                let Some(v) = stack.pop() else { break };
+                if let Some(slot) = self.locals.get_mut(k) {
+                    *slot = Some(v);
+                }
             }
         }
-        stack.truncate(pos);
+        if stack.len() == first {
+            discard_top(stack);
+        } else {
+            stack.truncate(pos);
+        }
         self.stack.clear();
         let want = code.max_stack as usize + 2;
         if self.stack.capacity() < want {
