@@ -40,6 +40,11 @@ pub(crate) fn lock_try_acquire(lock: &Obj) -> bool {
     }
 }
 
+/// True when `lock` is not held.
+pub(crate) fn lock_is_free(lock: &Obj) -> bool {
+    !is_locked(lock)
+}
+
 fn new_lock(vm: &mut Vm, cls: Obj) -> Value {
     vm.set_state_object(LOCK_CLASS, cls.clone());
     Value::Obj(vm.alloc(PyObject::Native(NativeObj {

@@ -52,6 +52,8 @@ enum Body {
 /// A thread that is not running.
 struct Thread {
     ident: i64,
+    /// When it was queued (port microseconds).
+    since: u64,
     /// Its `micropython.heap_lock()` depth (the lock is per thread, as in MicroPython).
     heap_lock: u32,
     func: Value,
@@ -90,6 +92,7 @@ impl Vm {
             ));
         }
         let host_budget = self.budget;
+        let since = self.port.ticks_us();
         let th = self.threads.get_or_insert_with(|| {
             Box::new(Threads {
                 current: MAIN_IDENT,
@@ -105,6 +108,7 @@ impl Vm {
         th.next_ident += 1;
         th.waiting.push_back(Thread {
             ident,
+            since,
             heap_lock: 0,
             func: func.clone(),
             body: Body::New(func, args, kwargs),
@@ -200,14 +204,17 @@ impl Vm {
                 return r;
             }
             let cur = th.current;
+            let now = self.port.ticks_us();
+            let Some(th) = self.threads.as_mut() else {
+                return r;
+            };
             let wait = match &r {
                 Ok(RunState::Suspended(Suspend::Yield)) => match th.block.take() {
                     Some((lock, deadline)) => Some(Wait::Lock(lock, deadline)),
                     None => Some(Wait::Ready(Value::None)),
                 },
                 Ok(RunState::Suspended(Suspend::Sleep(us))) => {
-                    let us = *us;
-                    Some(Wait::Sleep(self.port.ticks_us().saturating_add(us)))
+                    Some(Wait::Sleep(now.saturating_add(*us)))
                 }
                 Ok(RunState::Suspended(_)) => return r,
                 Ok(RunState::Finished(_)) | Err(_) => None,
@@ -236,6 +243,7 @@ impl Vm {
                     if let Some(th) = self.threads.as_mut() {
                         th.waiting.push_back(Thread {
                             ident: cur,
+                            since: now,
                             heap_lock,
                             func,
                             body: Body::Saved(run),
@@ -273,47 +281,56 @@ impl Vm {
         }
     }
 
-    /// Take the first waiting thread that can run and run it until its next step; when none
-    /// can, ask the host to sleep until the earliest wake-up (or raise a deadlock in main).
+    /// Run the waiting thread that has been able to run the longest (a ready one since it was
+    /// queued, a sleeper since its wake-up time, a lock waiter since the lock became free or
+    /// its deadline passed) until its next step; when none can, ask the host to sleep until the
+    /// earliest wake-up (or raise a deadlock in the main thread).
     fn thread_pick(&mut self) -> PyResult<RunState> {
         let now = self.port.ticks_us();
-        let n = self.threads.as_ref().map_or(0, |t| t.waiting.len());
         let mut earliest: Option<u64> = None;
-        for _ in 0..n {
-            let Some(mut t) = self.threads.as_mut().and_then(|th| th.waiting.pop_front()) else {
-                break;
-            };
-            let resume = match &t.wait {
-                Wait::Ready(v) => Some(v.clone()),
-                Wait::Sleep(at) if *at <= now => Some(Value::None),
-                Wait::Sleep(at) => {
-                    earliest = Some(earliest.map_or(*at, |e| e.min(*at)));
-                    None
-                }
-                Wait::Lock(lock, deadline) => {
-                    if crate::modthread::lock_try_acquire(lock) {
-                        Some(Value::Bool(true))
-                    } else if deadline.is_some_and(|d| d <= now) {
-                        Some(Value::Bool(false))
-                    } else {
-                        if let Some(d) = deadline {
-                            earliest = Some(earliest.map_or(*d, |e| e.min(*d)));
-                        }
+        let mut best: Option<(usize, u64)> = None;
+        if let Some(th) = self.threads.as_ref() {
+            for (i, t) in th.waiting.iter().enumerate() {
+                let since = match &t.wait {
+                    Wait::Ready(_) => Some(t.since),
+                    Wait::Sleep(at) if *at <= now => Some(*at),
+                    Wait::Sleep(at) => {
+                        earliest = Some(earliest.map_or(*at, |e| e.min(*at)));
                         None
                     }
+                    Wait::Lock(lock, deadline) => {
+                        if crate::modthread::lock_is_free(lock) {
+                            Some(t.since)
+                        } else if let Some(d) = deadline {
+                            if *d <= now {
+                                Some(*d)
+                            } else {
+                                earliest = Some(earliest.map_or(*d, |e| e.min(*d)));
+                                None
+                            }
+                        } else {
+                            None
+                        }
+                    }
+                };
+                if let Some(k) = since {
+                    if best.is_none_or(|(_, b)| k < b) {
+                        best = Some((i, k));
+                    }
                 }
-            };
-            let Some(v) = resume else {
-                if let Some(th) = self.threads.as_mut() {
-                    th.waiting.push_back(t);
-                }
-                continue;
+            }
+        }
+        let chosen = best.and_then(|(i, _)| self.threads.as_mut()?.waiting.remove(i));
+        if let Some(t) = chosen {
+            let v = match &t.wait {
+                Wait::Ready(v) => v.clone(),
+                Wait::Sleep(_) => Value::None,
+                Wait::Lock(lock, _) => Value::Bool(crate::modthread::lock_try_acquire(lock)),
             };
             if let Some(th) = self.threads.as_mut() {
                 th.current = t.ident;
                 th.current_func = t.func.clone();
             }
-            t.wait = Wait::Ready(Value::None);
             self.heap_lock = t.heap_lock;
             return match t.body {
                 Body::New(f, a, k) => self.thread_start(f, a, k),
