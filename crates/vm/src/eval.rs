@@ -2609,7 +2609,9 @@ impl Vm {
         kwnames: Option<Value>,
     ) -> PyResult<Option<Box<Frame>>> {
         self.periodic_checks()?;
-        let callable = frame.stack[pos].clone();
+        let Some(callable) = frame.stack.get(pos).cloned() else {
+            return Err(self.stack_underflow());
+        };
         let kwn: Vec<Str> = match &kwnames {
             Some(t) => t
                 .as_tuple()
@@ -2628,6 +2630,10 @@ impl Vm {
             None => Vec::new(),
         };
         let nkw = kwn.len();
+        if frame.stack.len() - pos - 1 < nkw {
+            // More keyword names than arguments: only malformed bytecode gets here.
+            return Err(self.stack_underflow());
+        }
         if let Value::Obj(o) = &callable {
             match &**o {
                 PyObject::Function(func) if !func.code.is_resumable() => {
