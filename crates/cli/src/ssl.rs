@@ -1203,22 +1203,30 @@ fn handshake_step(vm: &mut Vm, st: &mut Tls) -> PyResult<Option<i64>> {
     }
 }
 
-/// Up to `max` bytes of plaintext: Ok(None) when the stream would block, an empty vector at the
-/// end of the stream.
-fn read_some(vm: &mut Vm, st: &mut Tls, max: usize) -> PyResult<Option<Vec<u8>>> {
+/// The start of every read and write: a fatal error is raised again and a handshake in progress
+/// is advanced. False when the caller would block; `poll_mask` is then `other` if the handshake
+/// waits for that direction (a read that needs to write, or a write that needs to read).
+fn begin_io(vm: &mut Vm, st: &mut Tls, other: i64) -> PyResult<bool> {
     st.poll_mask = 0;
     if let Some(f) = &st.fatal {
         return Err(f.raise(vm));
     }
     if st.conn.is_handshaking() {
-        match handshake_step(vm, st)? {
-            None => {}
-            Some(POLL_WR) => {
-                st.poll_mask = POLL_WR;
-                return Ok(None);
+        if let Some(wait) = handshake_step(vm, st)? {
+            if wait == other {
+                st.poll_mask = other;
             }
-            Some(_) => return Ok(None),
+            return Ok(false);
         }
+    }
+    Ok(true)
+}
+
+/// Up to `max` bytes of plaintext: Ok(None) when the stream would block, an empty vector at the
+/// end of the stream.
+fn read_some(vm: &mut Vm, st: &mut Tls, max: usize) -> PyResult<Option<Vec<u8>>> {
+    if !begin_io(vm, st, POLL_WR)? {
+        return Ok(None);
     }
     // Output left over from an earlier write (or a key update) goes first, if it can.
     flush(vm, st)?;
@@ -1259,19 +1267,8 @@ fn read_some(vm: &mut Vm, st: &mut Tls, max: usize) -> PyResult<Option<Vec<u8>>>
 
 /// Write plaintext: the count taken, or Ok(None) when the stream would block.
 fn write_some(vm: &mut Vm, st: &mut Tls, data: &[u8]) -> PyResult<Option<usize>> {
-    st.poll_mask = 0;
-    if let Some(f) = &st.fatal {
-        return Err(f.raise(vm));
-    }
-    if st.conn.is_handshaking() {
-        match handshake_step(vm, st)? {
-            None => {}
-            Some(POLL_RD) => {
-                st.poll_mask = POLL_RD;
-                return Ok(None);
-            }
-            Some(_) => return Ok(None),
-        }
+    if !begin_io(vm, st, POLL_RD)? {
+        return Ok(None);
     }
     if !flush(vm, st)? {
         return Ok(None);

@@ -28,7 +28,7 @@ use crate::code::{
     CO_VARKEYWORDS,
 };
 use crate::interner::Interner;
-use crate::opcode::Instr;
+use crate::opcode::{Instr, OperandRef};
 use crate::parser::{Mode, SyntaxError, SyntaxErrorKind};
 use crate::symtable::{self, mangle, node_key, CompKind, ScopeKind, SymScope, SymbolTable};
 use crate::value::{PyObject, Str, Value};
@@ -3396,39 +3396,23 @@ fn disassemble_into(code: &Code, out: &mut String) {
                 .map(|s| s.as_str().to_string())
                 .unwrap_or_default()
         };
-        match *ins {
-            Instr::LoadConst(i) => {
+        match ins.operand_ref() {
+            OperandRef::Const(i) => {
                 if let Some(v) = code.consts.get(i as usize) {
                     const_repr(v, &mut comment);
                 }
             }
-            Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => {
+            OperandRef::Local(i) => {
                 comment = code
                     .varnames
                     .get(i as usize)
                     .map(|s| s.as_str().to_string())
                     .unwrap_or_default()
             }
-            Instr::LoadDeref(i)
-            | Instr::StoreDeref(i)
-            | Instr::DeleteDeref(i)
-            | Instr::LoadClosure(i) => comment = cell(i),
-            Instr::LoadClassDeref(a) => {
-                comment = format!("{} / {}", name(a & 0xffff), cell(a >> 16))
-            }
-            Instr::LoadGlobal(i)
-            | Instr::StoreGlobal(i)
-            | Instr::DeleteGlobal(i)
-            | Instr::LoadName(i)
-            | Instr::StoreName(i)
-            | Instr::DeleteName(i)
-            | Instr::LoadAttr(i)
-            | Instr::StoreAttr(i)
-            | Instr::DeleteAttr(i)
-            | Instr::LoadMethod(i)
-            | Instr::ImportName(i)
-            | Instr::ImportFrom(i) => comment = name(i),
-            _ => {}
+            OperandRef::Cell(i) => comment = cell(i),
+            OperandRef::NameCell(n, c) => comment = format!("{} / {}", name(n), cell(c)),
+            OperandRef::Name(i) => comment = name(i),
+            OperandRef::Other => {}
         }
         let ins_s = format!("{:?}", ins);
         if comment.is_empty() {

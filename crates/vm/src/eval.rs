@@ -343,6 +343,23 @@ impl Vm {
         }
     }
 
+    /// Pop the top of the stack as a truth value (a bool read in place, anything else through
+    /// `bool()`), for the conditional jumps.
+    #[inline(always)]
+    fn pop_truth(&mut self, frame: &mut Frame) -> PyResult<bool> {
+        match frame.stack.last() {
+            Some(Value::Bool(b)) => {
+                let b = *b;
+                discard_top(&mut frame.stack);
+                Ok(b)
+            }
+            _ => match frame.stack.pop() {
+                Some(v) => self.truthy(&v),
+                None => Err(self.stack_underflow()),
+            },
+        }
+    }
+
     /// True when a resumable run should pause now to give the host a turn.
     #[inline]
     fn slice_over(&mut self) -> bool {
@@ -1513,33 +1530,13 @@ impl Vm {
                     }
                 }
                 Instr::PopJumpIfFalse(t) => {
-                    let b = match frame.stack.last() {
-                        Some(Value::Bool(b)) => {
-                            let b = *b;
-                            discard_top(&mut frame.stack);
-                            b
-                        }
-                        _ => {
-                            let v = pop!(self, frame);
-                            self.truthy(&v)?
-                        }
-                    };
+                    let b = self.pop_truth(frame)?;
                     if !b {
                         jump!(t);
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
-                    let b = match frame.stack.last() {
-                        Some(Value::Bool(b)) => {
-                            let b = *b;
-                            discard_top(&mut frame.stack);
-                            b
-                        }
-                        _ => {
-                            let v = pop!(self, frame);
-                            self.truthy(&v)?
-                        }
-                    };
+                    let b = self.pop_truth(frame)?;
                     if b {
                         jump!(t);
                     }

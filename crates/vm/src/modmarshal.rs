@@ -25,7 +25,7 @@ use crate::code::{Code, CodeCaches};
 use crate::code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
 use crate::exceptions::ExcKind;
 use crate::objset::Set;
-use crate::opcode::Instr;
+use crate::opcode::{Instr, OperandRef};
 use crate::value::{Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::{PyErr, PyResult};
@@ -884,55 +884,41 @@ fn valid_code(c: &Code) -> bool {
     let ncells = c.ncells();
     let in_range = |i: u32, len: usize| (i as usize) < len;
     for (ip, ins) in c.instrs.iter().enumerate() {
-        let ok = match *ins {
-            Instr::LoadConst(i) => in_range(i, c.consts.len()),
-            Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => in_range(i, nlocals),
-            Instr::LoadDeref(i)
-            | Instr::StoreDeref(i)
-            | Instr::DeleteDeref(i)
-            | Instr::LoadClosure(i) => in_range(i, ncells),
-            Instr::LoadClassDeref(a) => {
-                in_range(a & 0xffff, c.names.len()) && in_range(a >> 16, ncells)
-            }
-            Instr::LoadGlobal(i)
-            | Instr::StoreGlobal(i)
-            | Instr::DeleteGlobal(i)
-            | Instr::LoadName(i)
-            | Instr::StoreName(i)
-            | Instr::DeleteName(i)
-            | Instr::LoadAttr(i)
-            | Instr::StoreAttr(i)
-            | Instr::DeleteAttr(i)
-            | Instr::LoadMethod(i)
-            | Instr::ImportName(i)
-            | Instr::ImportFrom(i) => in_range(i, c.names.len()),
-            Instr::BuildSlice(k) => k == 2 || k == 3,
-            Instr::Raise(k) => k <= 2,
-            Instr::CallKw(k) | Instr::CallMethodKw(k) => {
-                // The keyword names are always the constant pushed just before the call; the
-                // call's own operand counts them among its arguments.
-                k < MAX_OPERAND
-                    && !targets.get(ip).copied().unwrap_or(true)
-                    && match ip.checked_sub(1).and_then(|p| c.instrs.get(p)) {
-                        Some(Instr::LoadConst(i)) => match c.consts.get(*i as usize) {
-                            Some(t) => t.as_tuple().is_some_and(|t| {
-                                t.len() <= k as usize && t.iter().all(|v| v.as_str().is_some())
-                            }),
-                            None => false,
-                        },
-                        _ => false,
-                    }
-            }
-            Instr::Jump(_)
-            | Instr::PopJumpIfFalse(_)
-            | Instr::PopJumpIfTrue(_)
-            | Instr::JumpIfFalseOrPop(_)
-            | Instr::JumpIfTrueOrPop(_)
-            | Instr::ForIter(_)
-            | Instr::SetupExcept(_)
-            | Instr::SetupFinally(_)
-            | Instr::SetupWith(_) => true,
-            ref other => arg_of(other).is_none_or(|a| a < MAX_OPERAND),
+        let ok = match ins.operand_ref() {
+            OperandRef::Const(i) => in_range(i, c.consts.len()),
+            OperandRef::Local(i) => in_range(i, nlocals),
+            OperandRef::Cell(i) => in_range(i, ncells),
+            OperandRef::NameCell(n, cell) => in_range(n, c.names.len()) && in_range(cell, ncells),
+            OperandRef::Name(i) => in_range(i, c.names.len()),
+            OperandRef::Other => match *ins {
+                Instr::BuildSlice(k) => k == 2 || k == 3,
+                Instr::Raise(k) => k <= 2,
+                Instr::CallKw(k) | Instr::CallMethodKw(k) => {
+                    // The keyword names are always the constant pushed just before the call; the
+                    // call's own operand counts them among its arguments.
+                    k < MAX_OPERAND
+                        && !targets.get(ip).copied().unwrap_or(true)
+                        && match ip.checked_sub(1).and_then(|p| c.instrs.get(p)) {
+                            Some(Instr::LoadConst(i)) => match c.consts.get(*i as usize) {
+                                Some(t) => t.as_tuple().is_some_and(|t| {
+                                    t.len() <= k as usize && t.iter().all(|v| v.as_str().is_some())
+                                }),
+                                None => false,
+                            },
+                            _ => false,
+                        }
+                }
+                Instr::Jump(_)
+                | Instr::PopJumpIfFalse(_)
+                | Instr::PopJumpIfTrue(_)
+                | Instr::JumpIfFalseOrPop(_)
+                | Instr::JumpIfTrueOrPop(_)
+                | Instr::ForIter(_)
+                | Instr::SetupExcept(_)
+                | Instr::SetupFinally(_)
+                | Instr::SetupWith(_) => true,
+                ref other => arg_of(other).is_none_or(|a| a < MAX_OPERAND),
+            },
         };
         if !ok {
             return false;

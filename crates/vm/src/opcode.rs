@@ -239,7 +239,51 @@ pub enum Instr {
     CopyDictWithoutKeys,
 }
 
+/// What an instruction's operand indexes in its code object (for the code that checks or lists
+/// code objects).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperandRef {
+    /// A constant.
+    Const(u32),
+    /// A fast local.
+    Local(u32),
+    /// A cell or free variable.
+    Cell(u32),
+    /// A name.
+    Name(u32),
+    /// `LoadClassDeref`: a name (low 16 bits) and a cell (high bits).
+    NameCell(u32, u32),
+    /// Nothing in the code object (a count, a jump target, no operand).
+    Other,
+}
+
 impl Instr {
+    /// What the operand indexes.
+    pub fn operand_ref(&self) -> OperandRef {
+        match *self {
+            Instr::LoadConst(i) => OperandRef::Const(i),
+            Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => OperandRef::Local(i),
+            Instr::LoadDeref(i)
+            | Instr::StoreDeref(i)
+            | Instr::DeleteDeref(i)
+            | Instr::LoadClosure(i) => OperandRef::Cell(i),
+            Instr::LoadClassDeref(a) => OperandRef::NameCell(a & 0xffff, a >> 16),
+            Instr::LoadGlobal(i)
+            | Instr::StoreGlobal(i)
+            | Instr::DeleteGlobal(i)
+            | Instr::LoadName(i)
+            | Instr::StoreName(i)
+            | Instr::DeleteName(i)
+            | Instr::LoadAttr(i)
+            | Instr::StoreAttr(i)
+            | Instr::DeleteAttr(i)
+            | Instr::LoadMethod(i)
+            | Instr::ImportName(i)
+            | Instr::ImportFrom(i) => OperandRef::Name(i),
+            _ => OperandRef::Other,
+        }
+    }
+
     /// The jump target of a jumping instruction (used by the compiler to patch and by validation).
     pub fn jump_target(&self) -> Option<u32> {
         match *self {

@@ -1135,21 +1135,7 @@ pub fn stat_value(vm: &mut Vm, path: &str) -> PyResult<Value> {
             None => return vm.call_method(&fs, "stat", &[Value::string(p)]),
         },
     };
-    let mode = if st.is_dir { S_IFDIR } else { S_IFREG };
-    let size = if st.is_dir { 0 } else { st.size as i64 };
-    let t = Value::Int(st.mtime);
-    Ok(vm.new_tuple(alloc::vec![
-        Value::Int(mode),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(size),
-        t.clone(),
-        t.clone(),
-        t
-    ]))
+    Ok(crate::modvfs::stat_tuple(vm, &st))
 }
 
 /// One of the simple operations taking a path.
