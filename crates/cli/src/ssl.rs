@@ -133,26 +133,10 @@ fn fatal_of(e: &rustls::Error) -> Fatal {
 
 /// The first DER element of `d` (a tag, a definite length and the contents) and the rest.
 fn der_element(d: &[u8]) -> Option<(&[u8], &[u8])> {
-    let (&tag, rest) = d.split_first()?;
-    if tag != 0x30 {
-        return None;
+    match der_any(d)? {
+        (0x30, _, rest) => Some((&d[..d.len() - rest.len()], rest)),
+        _ => None,
     }
-    let (&l0, rest) = rest.split_first()?;
-    let (len, rest) = if l0 < 0x80 {
-        (l0 as usize, rest)
-    } else {
-        let n = (l0 & 0x7f) as usize;
-        if n == 0 || n > 4 || rest.len() < n {
-            return None;
-        }
-        let len = rest[..n].iter().fold(0usize, |a, &b| (a << 8) | b as usize);
-        (len, &rest[n..])
-    };
-    let head = d.len() - rest.len();
-    if rest.len() < len {
-        return None;
-    }
-    Some((&d[..head + len], &rest[len..]))
 }
 
 /// The bytes of a str/bytes argument (MicroPython's `mp_obj_str_get_data` and its message).

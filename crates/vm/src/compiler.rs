@@ -3500,34 +3500,16 @@ mod tests {
                     code.qualname.as_str()
                 );
             }
-            match *ins {
-                Instr::LoadConst(i) => assert!((i as usize) < code.consts.len()),
-                Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => {
-                    assert!((i as usize) < code.varnames.len())
+            match ins.operand_ref() {
+                OperandRef::Const(i) => assert!((i as usize) < code.consts.len()),
+                OperandRef::Local(i) => assert!((i as usize) < code.varnames.len()),
+                OperandRef::Cell(i) => assert!((i as usize) < code.ncells()),
+                OperandRef::NameCell(n, c) => {
+                    assert!((n as usize) < code.names.len());
+                    assert!((c as usize) < code.ncells());
                 }
-                Instr::LoadDeref(i)
-                | Instr::StoreDeref(i)
-                | Instr::DeleteDeref(i)
-                | Instr::LoadClosure(i) => {
-                    assert!((i as usize) < code.ncells())
-                }
-                Instr::LoadClassDeref(a) => {
-                    assert!(((a & 0xffff) as usize) < code.names.len());
-                    assert!(((a >> 16) as usize) < code.ncells());
-                }
-                Instr::LoadGlobal(i)
-                | Instr::StoreGlobal(i)
-                | Instr::DeleteGlobal(i)
-                | Instr::LoadName(i)
-                | Instr::StoreName(i)
-                | Instr::DeleteName(i)
-                | Instr::LoadAttr(i)
-                | Instr::StoreAttr(i)
-                | Instr::DeleteAttr(i)
-                | Instr::LoadMethod(i)
-                | Instr::ImportName(i)
-                | Instr::ImportFrom(i) => assert!((i as usize) < code.names.len()),
-                _ => {}
+                OperandRef::Name(i) => assert!((i as usize) < code.names.len()),
+                OperandRef::Other => {}
             }
         }
         assert_eq!(code.cell2arg.len(), code.cellvars.len());
