@@ -21,7 +21,7 @@ use crate::exceptions::{exc_state, ExcKind};
 use crate::frame::{discard_top, dup, Block, Frame, Pending};
 use crate::opcode::Instr;
 use crate::types;
-use crate::value::{Function, IterState, Obj, PyObject, Str, TbEntry, Value};
+use crate::value::{Function, Obj, PyObject, Str, TbEntry, Value};
 use crate::vm::Vm;
 use crate::{PyErr, PyResult};
 
@@ -1578,54 +1578,9 @@ impl Vm {
                     let it = top!(self, frame).clone();
                     if let Value::Obj(o) = &it {
                         match &**o {
-                            PyObject::Iter(st) => {
-                                let fast = {
-                                    let mut st = st.borrow_mut();
-                                    match &mut *st {
-                                        IterState::Range {
-                                            next,
-                                            remaining,
-                                            step,
-                                        } => {
-                                            if *remaining == 0 {
-                                                Some(None)
-                                            } else {
-                                                let v = *next;
-                                                *remaining -= 1;
-                                                *next = next.wrapping_add(*step);
-                                                Some(Some(Value::Int(v)))
-                                            }
-                                        }
-                                        IterState::Seq {
-                                            seq: Value::Obj(s),
-                                            index,
-                                        } => match &**s {
-                                            PyObject::List(l) => {
-                                                let l = l.borrow();
-                                                match l.get(*index) {
-                                                    Some(v) => {
-                                                        *index += 1;
-                                                        Some(Some(v.clone()))
-                                                    }
-                                                    None => Some(None),
-                                                }
-                                            }
-                                            PyObject::Tuple(tu) => match tu.get(*index) {
-                                                Some(v) => {
-                                                    *index += 1;
-                                                    Some(Some(v.clone()))
-                                                }
-                                                None => Some(None),
-                                            },
-                                            _ => None,
-                                        },
-                                        _ => None,
-                                    }
-                                };
-                                let r = match fast {
-                                    Some(r) => r,
-                                    None => crate::iter::iter_next(self, o)?,
-                                };
+                            PyObject::Iter(_) => {
+                                // Range and list/tuple iterators were stepped above.
+                                let r = crate::iter::iter_next(self, o)?;
                                 match r {
                                     Some(v) => frame.stack.push(v),
                                     None => {

@@ -94,6 +94,16 @@ pub struct VfsState {
     pub direct: Vec<Value>,
 }
 
+impl VfsState {
+    /// The file system mounted at `/`, if one is.
+    fn root_fs(&self) -> Option<Value> {
+        self.mounts
+            .iter()
+            .find(|m| m.point == "/")
+            .map(|m| m.fs.clone())
+    }
+}
+
 /// A per-VM state object of type `T`, created on first use and kept in the VM under `key`.
 pub(crate) fn hidden_state<T: Default + 'static>(vm: &mut Vm, key: &'static str) -> Obj {
     if let Some(o) = vm.state_object(key) {
@@ -197,12 +207,7 @@ pub fn chdir(vm: &mut Vm, path: &str) -> PyResult<()> {
     match resolve(vm, path) {
         Target::None => Err(os_error(vm, ENOENT, Some(path))),
         Target::Root => {
-            let root = with_state(vm, |st| {
-                st.mounts
-                    .iter()
-                    .find(|m| m.point == "/")
-                    .map(|m| m.fs.clone())
-            });
+            let root = with_state(vm, |st| st.root_fs());
             if let Some(fs) = root {
                 fs_chdir(vm, &fs, "/")?;
             }
@@ -1016,11 +1021,7 @@ pub fn ilistdir(vm: &mut Vm, path: &str, as_bytes: bool) -> PyResult<Vec<Value>>
                     .filter(|m| m.point != "/")
                     .map(|m| String::from(&m.point[1..]))
                     .collect();
-                let root = st
-                    .mounts
-                    .iter()
-                    .find(|m| m.point == "/")
-                    .map(|m| m.fs.clone());
+                let root = st.root_fs();
                 (points, (root, !st.port_unmounted))
             });
             for p in points {
@@ -1208,12 +1209,7 @@ pub fn rename(vm: &mut Vm, from: &str, to: &str) -> PyResult<()> {
 pub fn statvfs_value(vm: &mut Vm, path: &str) -> PyResult<Value> {
     let target = match resolve(vm, path) {
         Target::Root => {
-            let root = with_state(vm, |st| {
-                st.mounts
-                    .iter()
-                    .find(|m| m.point == "/")
-                    .map(|m| m.fs.clone())
-            });
+            let root = with_state(vm, |st| st.root_fs());
             match root {
                 Some(fs) => Target::Fs(fs, String::from("/"), String::from("/")),
                 None => Target::Root,
