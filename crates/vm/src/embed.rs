@@ -113,7 +113,22 @@ impl Vm {
 
     /// Drive a resumable run to its end on a port that can block: sleeps go to the port (then
     /// Ctrl-C is checked), `input()` reads a line from it, time slices just continue.
-    pub fn run_blocking(&mut self, mut st: PyResult<RunState>) -> PyResult {
+    pub fn run_blocking(&mut self, st: PyResult<RunState>) -> PyResult {
+        self.run_blocking_with(
+            st,
+            ExcKind::TypeError,
+            "this port has no host objects to await",
+        )
+    }
+
+    /// `run_blocking`, where an `await` of a host object that reaches the top raises
+    /// `await_kind(await_msg)` at the await.
+    pub fn run_blocking_with(
+        &mut self,
+        mut st: PyResult<RunState>,
+        await_kind: ExcKind,
+        await_msg: &str,
+    ) -> PyResult {
         loop {
             st = match st? {
                 RunState::Finished(v) => return Ok(v),
@@ -133,7 +148,7 @@ impl Vm {
                     }
                 },
                 RunState::Suspended(Suspend::Await(_)) => {
-                    let e = self.type_error("this port has no host objects to await");
+                    let e = self.err(await_kind, await_msg);
                     self.resume_throw(e.0)
                 }
             };

@@ -491,43 +491,15 @@ impl Engine {
     /// reads through the port, as in an unsliced run.
     fn run_sliced(&self, vm: &mut Vm, src: &str, capture: bool) -> Result<JsValue, JsValue> {
         vm.set_slice_budget(SYNC_SLICE_BUDGET);
-        let mut r = vm.start(src, "<stdin>", false);
-        loop {
-            r = match r {
-                Ok(RunState::Finished(_)) => {
-                    return Ok(if capture {
-                        self.take_result(vm)
-                    } else {
-                        JsValue::NULL
-                    })
-                }
-                Err(e) => return Err(err_js(vm, e)),
-                Ok(RunState::Suspended(Suspend::Yield)) => vm.resume(Value::None),
-                Ok(RunState::Suspended(Suspend::Sleep(us))) => {
-                    vm.port.sleep_us(us);
-                    match vm.check_interrupt() {
-                        Ok(()) => vm.resume(Value::None),
-                        Err(e) => vm.resume_throw(e.0),
-                    }
-                }
-                Ok(RunState::Suspended(Suspend::Input)) => match vm.port.read_line() {
-                    Some(line) => vm.resume(Value::string(line)),
-                    None => {
-                        let e = vm.err(
-                            ferropy_vm::exceptions::ExcKind::EOFError,
-                            "EOF when reading a line",
-                        );
-                        vm.resume_throw(e.0)
-                    }
-                },
-                Ok(RunState::Suspended(Suspend::Await(_))) => {
-                    let e = vm.err(
-                        ferropy_vm::exceptions::ExcKind::RuntimeError,
-                        "cannot await a JS object in runPython: use runPythonAsync",
-                    );
-                    vm.resume_throw(e.0)
-                }
-            };
+        let r = vm.start(src, "<stdin>", false);
+        match vm.run_blocking_with(
+            r,
+            ferropy_vm::exceptions::ExcKind::RuntimeError,
+            "cannot await a JS object in runPython: use runPythonAsync",
+        ) {
+            Ok(_) if capture => Ok(self.take_result(vm)),
+            Ok(_) => Ok(JsValue::NULL),
+            Err(e) => Err(err_js(vm, e)),
         }
     }
 
