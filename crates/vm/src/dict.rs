@@ -40,6 +40,17 @@ pub struct Dict {
     /// Incremented on every structural change (insertion or removal), so iterators and lookups
     /// that released a borrow can tell whether the dict changed underneath them.
     pub version: u64,
+    /// A one-hash Bloom filter of the keys ever inserted since the last `clear`: bit
+    /// `hash % 64` is set for every key. A clear bit proves a key absent in a few instructions,
+    /// which is what LoadGlobal of a builtin asks the module globals each time (removals leave
+    /// their bit set; that only costs a full lookup).
+    keys_bloom: u64,
+}
+
+/// The Bloom filter bit of a key hash (see `Dict::keys_bloom`).
+#[inline(always)]
+fn bloom_bit(hash: i64) -> u64 {
+    1u64 << ((hash as u64) & 63)
 }
 
 /// The result of a lookup that needs no VM: found, absent, or candidates needing Python `__eq__`.
@@ -292,6 +303,13 @@ impl Dict {
         self.find_name(key)
     }
 
+    /// False when the str key is certainly absent (no key with its hash's filter bit was ever
+    /// inserted); true when it may be present and a lookup must tell.
+    #[inline(always)]
+    pub fn may_contain_name(&self, key: &Str) -> bool {
+        self.keys_bloom & bloom_bit(key.hash()) != 0
+    }
+
     /// Look up a str key without the VM (str keys never need Python equality).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         let i = self.find_str(crate::hash::hash_bytes(key.as_bytes()), key)?;
@@ -352,6 +370,7 @@ impl Dict {
             self.rebuild(self.len + 1);
         }
         let ix = self.entries.len() as u32;
+        self.keys_bloom |= bloom_bit(hash);
         self.entries.push(Some(DictEntry { hash, key, value }));
         self.len += 1;
         if !self.indices.is_empty() {
@@ -417,6 +436,7 @@ impl Dict {
         self.entries.clear();
         self.indices.clear();
         self.len = 0;
+        self.keys_bloom = 0;
     }
 
     /// Remove and return the last entry.

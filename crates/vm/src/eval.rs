@@ -689,7 +689,13 @@ impl Vm {
                     return Ok(dup(v));
                 }
             }
-            if let Some(ix) = d.index_of_name(name) {
+            // A builtin is usually proved absent from the globals by their key filter.
+            let ix = if d.may_contain_name(name) {
+                d.index_of_name(name)
+            } else {
+                None
+            };
+            if let Some(ix) = ix {
                 hint.set(ix as u32);
                 if let Some(e) = d.entry(ix) {
                     return Ok(e.value.clone());
@@ -1624,6 +1630,25 @@ impl Vm {
                         }
                         frame.pending = Pending::Call;
                         enter!(nf);
+                    }
+                    // A plain built-in function (`len(x)`, `isinstance(a, b)`): called with
+                    // the arguments in place on the stack, no keyword list, no callable copy.
+                    let native = match frame.stack.get(pos) {
+                        Some(Value::Obj(o)) => match &**o {
+                            PyObject::Builtin(b) if b.bound.is_none() => Some(b.func),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(func) = native {
+                        self.periodic_checks()?;
+                        self.caller_frame = &**frame as *const Frame;
+                        self.direct_call = false;
+                        self.native_direct = true;
+                        let r = func(self, frame.stack.get(pos + 1..).unwrap_or(&[]), &[]);
+                        frame.stack.truncate(pos);
+                        frame.stack.push(r?);
+                        continue;
                     }
                     if n == 1 {
                         // `str(x)` of a built-in number, bool or str: no type call.

@@ -511,6 +511,21 @@ fn minmax(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)], name: &str, op: CmpO
     if args.is_empty() {
         return Err(vm.type_error(format!("{} expected at least 1 argument, got 0", name)));
     }
+    if kw.is_empty() {
+        // `min(a, b)` of two ints or two floats: no list of the arguments.
+        if let [a, b] = args {
+            let pick_b = match (a, b) {
+                (Value::Int(x), Value::Int(y)) => Some(if op == CmpOp::Lt { y < x } else { y > x }),
+                (Value::Float(x), Value::Float(y)) if !x.is_nan() && !y.is_nan() => {
+                    Some(if op == CmpOp::Lt { y < x } else { y > x })
+                }
+                _ => None,
+            };
+            if let Some(pick_b) = pick_b {
+                return Ok(if pick_b { b.clone() } else { a.clone() });
+            }
+        }
+    }
     let key = kwarg(kw, "key").cloned().filter(|k| !k.is_none());
     let default = kwarg(kw, "default").cloned();
     let items: Vec<Value> = if args.len() == 1 {
