@@ -40,17 +40,18 @@ pub struct Dict {
     /// Incremented on every structural change (insertion or removal), so iterators and lookups
     /// that released a borrow can tell whether the dict changed underneath them.
     pub version: u64,
-    /// A one-hash Bloom filter of the keys ever inserted since the last `clear`: bit
-    /// `hash % 64` is set for every key. A clear bit proves a key absent in a few instructions,
+    /// A two-hash Bloom filter of the keys ever inserted since the last `clear`: bits
+    /// `hash % 64` and `(hash / 64) % 64` are set for every key. A clear bit proves a key absent in a few instructions,
     /// which is what LoadGlobal of a builtin asks the module globals each time (removals leave
     /// their bit set; that only costs a full lookup).
     keys_bloom: u64,
 }
 
-/// The Bloom filter bit of a key hash (see `Dict::keys_bloom`).
+/// The Bloom filter bits of a key hash (see `Dict::keys_bloom`).
 #[inline(always)]
-fn bloom_bit(hash: i64) -> u64 {
-    1u64 << ((hash as u64) & 63)
+fn bloom_bits(hash: i64) -> u64 {
+    let h = hash as u64;
+    (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63))
 }
 
 /// The result of a lookup that needs no VM: found, absent, or candidates needing Python `__eq__`.
@@ -303,11 +304,12 @@ impl Dict {
         self.find_name(key)
     }
 
-    /// False when the str key is certainly absent (no key with its hash's filter bit was ever
-    /// inserted); true when it may be present and a lookup must tell.
+    /// False when the str key is certainly absent (no key with both of its hash's filter bits was
+    /// ever inserted); true when it may be present and a lookup must tell.
     #[inline(always)]
     pub fn may_contain_name(&self, key: &Str) -> bool {
-        self.keys_bloom & bloom_bit(key.hash()) != 0
+        let bits = bloom_bits(key.hash());
+        self.keys_bloom & bits == bits
     }
 
     /// Look up a str key without the VM (str keys never need Python equality).
@@ -370,7 +372,7 @@ impl Dict {
             self.rebuild(self.len + 1);
         }
         let ix = self.entries.len() as u32;
-        self.keys_bloom |= bloom_bit(hash);
+        self.keys_bloom |= bloom_bits(hash);
         self.entries.push(Some(DictEntry { hash, key, value }));
         self.len += 1;
         if !self.indices.is_empty() {
