@@ -273,12 +273,22 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn isinstance(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    check_args(vm, "isinstance", args, 2, 2)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     Ok(Value::Bool(vm.isinstance(&args[0], &args[1])?))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    check_args(vm, "issubclass", args, 2, 2)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "issubclass expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
     Ok(Value::Bool(vm.issubclass(&args[0], &args[1])?))
 }
 
