@@ -1803,38 +1803,39 @@ impl Vm {
                 }
                 Instr::YieldValue => {
                     let v = pop!(self, frame);
-                    if let Some(g) = &frame.generator {
-                        if let Some(gc) = gen_of(g) {
-                            gc.borrow_mut().yielded_value = true;
-                        }
-                    }
                     // A generator resumed by a frame of this run (`for`): park it and go back
                     // to that frame without leaving the loop. `yield from` chains and yields to
                     // a native caller take the general path in `run_loop`.
-                    let to_caller = frame.generator.is_some()
-                        && self.frames.len() > base
+                    let to_caller = self.frames.len() > base
                         && matches!(
                             self.frames.last().map(|c| c.pending),
                             Some(p) if p != Pending::YieldFrom
                         );
+                    let Some(g) = frame.generator.take() else {
+                        return Ok(Event::Yield(v));
+                    };
+                    let Some(gc) = gen_of(&g) else {
+                        frame.generator = Some(g);
+                        return Ok(Event::Yield(v));
+                    };
                     if to_caller {
-                        if let (Some(g), Some(caller)) =
-                            (frame.generator.clone(), self.frames.pop())
-                        {
-                            let mut done = core::mem::replace(frame, caller);
-                            if let Some(gc) = gen_of(&g) {
-                                let mut gm = gc.borrow_mut();
-                                gm.running = false;
-                                park_frame(&mut gm, done);
-                            } else {
-                                done.generator = None;
-                            }
+                        if let Some(caller) = self.frames.pop() {
+                            // One borrow for the whole switch; the frame's generator
+                            // reference was taken above (a parked frame holds none).
+                            let done = core::mem::replace(frame, caller);
+                            let mut gm = gc.borrow_mut();
+                            gm.yielded_value = true;
+                            gm.running = false;
+                            gm.frame = Some(done);
+                            drop(gm);
                             frame.stack.push(v);
                             frame.pending = Pending::Call;
                             load_code!();
                             continue;
                         }
                     }
+                    gc.borrow_mut().yielded_value = true;
+                    frame.generator = Some(g);
                     return Ok(Event::Yield(v));
                 }
                 Instr::YieldFrom => {

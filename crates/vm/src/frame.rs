@@ -188,36 +188,43 @@ impl Frame {
         } else {
             stack.truncate(pos);
         }
-        self.stack.clear();
+        // A pooled frame was emptied by `clear` (and a new one is empty): its stack, cells and
+        // blocks are empty, it has no namespace or generator and waits for nothing.
+        debug_assert!(self.stack.is_empty() && self.cells.is_empty() && self.blocks.is_empty());
+        debug_assert!(self.namespace.is_none() && self.generator.is_none());
         let want = code.max_stack as usize + 2;
         if self.stack.capacity() < want {
             self.stack.reserve(want);
         }
-        self.cells.clear();
-        self.blocks.clear();
         self.code = code;
         self.ip = 0;
         self.globals = globals;
-        self.namespace = None;
-        self.generator = None;
-        self.pending = Pending::Call;
     }
 
     /// Drop the frame's references (before it goes back to the pool). The locals stay as
-    /// unbound slots, so that a frame reused for the same code needs no resizing.
+    /// unbound slots, so that a frame reused for the same code needs no resizing. A cleared
+    /// frame has an empty stack, no cells, blocks, namespace or generator, and `Pending::Call`
+    /// (`enter_from_stack` relies on it).
     pub fn clear(&mut self) {
         for slot in self.locals.iter_mut() {
             *slot = None;
         }
-        self.stack.clear();
+        if !self.stack.is_empty() {
+            self.stack.clear();
+        }
         if !self.cells.is_empty() {
             self.cells.clear();
         }
         if !self.blocks.is_empty() {
             self.blocks.clear();
         }
-        self.namespace = None;
-        self.generator = None;
+        if self.namespace.is_some() {
+            self.namespace = None;
+        }
+        if self.generator.is_some() {
+            self.generator = None;
+        }
+        self.pending = Pending::Call;
     }
 
     /// The line being executed.
