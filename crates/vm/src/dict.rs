@@ -304,6 +304,19 @@ impl Dict {
         self.find_name(key)
     }
 
+    /// Make `key` (an equal string, usually the interned name a code object looks up) the key
+    /// object of entry `i`, so that later lookups hinted at `i` match it by identity (see
+    /// `value_if_key_at`). Nothing happens unless entry `i` is a str key equal to `key`.
+    pub fn adopt_name_at(&mut self, i: usize, key: &Str) {
+        if let Some(Some(e)) = self.entries.get_mut(i) {
+            if let Value::Str(s) = &e.key {
+                if !Rc::ptr_eq(s, key) && s.as_str() == key.as_str() {
+                    e.key = Value::Str(key.clone());
+                }
+            }
+        }
+    }
+
     /// False when the str key is certainly absent (no key with both of its hash's filter bits was
     /// ever inserted); true when it may be present and a lookup must tell.
     #[inline(always)]

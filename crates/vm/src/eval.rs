@@ -682,8 +682,8 @@ impl Vm {
             return Err(self.stack_underflow());
         };
         let h = hint.get();
-        if let Some(d) = dict_of(globals) {
-            let d = d.borrow();
+        if let Some(dc) = dict_of(globals) {
+            let d = dc.borrow();
             if h & HINT_BUILTINS == 0 {
                 if let Some(v) = d.value_if_key_at(h as usize, name) {
                     return Ok(dup(v));
@@ -697,15 +697,21 @@ impl Vm {
             };
             if let Some(ix) = ix {
                 hint.set(ix as u32);
-                if let Some(e) = d.entry(ix) {
-                    return Ok(e.value.clone());
+                let v = d.entry(ix).map(|e| e.value.clone());
+                drop(d);
+                // The hint only matches the very key object: adopt the code's name as the key.
+                if let Ok(mut dm) = dc.try_borrow_mut() {
+                    dm.adopt_name_at(ix, name);
+                }
+                if let Some(v) = v {
+                    return Ok(v);
                 }
             }
         } else {
             return self.load_global(globals, name);
         }
-        if let Some(d) = dict_of(&self.builtins) {
-            let d = d.borrow();
+        if let Some(dc) = dict_of(&self.builtins) {
+            let d = dc.borrow();
             if h != HINT_NONE && h & HINT_BUILTINS != 0 {
                 if let Some(v) = d.value_if_key_at((h & !HINT_BUILTINS) as usize, name) {
                     return Ok(v.clone());
@@ -713,8 +719,13 @@ impl Vm {
             }
             if let Some(ix) = d.index_of_name(name) {
                 hint.set(ix as u32 | HINT_BUILTINS);
-                if let Some(e) = d.entry(ix) {
-                    return Ok(e.value.clone());
+                let v = d.entry(ix).map(|e| e.value.clone());
+                drop(d);
+                if let Ok(mut dm) = dc.try_borrow_mut() {
+                    dm.adopt_name_at(ix, name);
+                }
+                if let Some(v) = v {
+                    return Ok(v);
                 }
             }
         }
