@@ -68,3 +68,23 @@ print(min((2**70), 3), max(2**70, 3))
 # A built-in bound to an object is not a plain function: still works.
 append = [].append
 print(append(1), callable(append))
+
+# Globals whose keys were made at run time (not the names the code looks up).
+key = "".join(["dyn", "amic"])
+globals()[key] = 1
+
+
+def read_dynamic():
+    return dynamic
+
+
+print([read_dynamic() for _ in range(3)])
+globals()[key] = 2
+print(read_dynamic(), list(globals()).count("dynamic"))
+del globals()["dyn" + "amic"]
+try:
+    read_dynamic()
+except NameError as e:
+    print("NameError", e)
+globals()[key] = 3
+print(read_dynamic())
