@@ -505,7 +505,22 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         _ => {}
     }
     let it = vm.iter(&args[0])?;
-    while let Some(v) = vm.next(&it)? {
+    // A generator is resumed directly (no iterator protocol dispatch per item).
+    let gen = match &it {
+        Value::Obj(o) if matches!(&**o, PyObject::Generator(_)) => Some(o.clone()),
+        _ => None,
+    };
+    loop {
+        let v = match &gen {
+            Some(g) => match vm.gen_resume(g, Value::None, None)? {
+                crate::eval::GenOutcome::Yielded(v) => v,
+                crate::eval::GenOutcome::Returned(_) => break,
+            },
+            None => match vm.next(&it)? {
+                Some(v) => v,
+                None => break,
+            },
+        };
         acc = match (&acc, &v) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
             (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
