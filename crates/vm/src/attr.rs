@@ -100,7 +100,7 @@ impl Vm {
         let sites = code.caches.attr.try_borrow().ok()?;
         let site = self.valid_site(&sites, i, AttrOp::Load, shape)?;
         match &site.kind {
-            SiteKind::Slot(ix) => values.get(*ix as usize).cloned(),
+            SiteKind::Slot(ix) => values.get(*ix as usize).map(crate::frame::dup),
             SiteKind::Class(v) => Some(v.clone()),
             _ => None,
         }
