@@ -1437,8 +1437,20 @@ fn percent_single(fmt: &str, arg: &Value) -> Option<Value> {
         }
         _ => return None,
     };
-    let mut out = String::with_capacity(fmt.len() + piece.len());
-    out.push_str(fmt.get(..p)?);
+    let head = fmt.get(..p)?;
+    let mut buf = [0u8; 64];
+    let n = head.len() + piece.len() + rest.len();
+    if let Some(dst) = buf.get_mut(..n) {
+        // Short results (the usual case) are put together on the stack: one allocation, the str.
+        let (h, t) = dst.split_at_mut(head.len());
+        let (m, r) = t.split_at_mut(piece.len());
+        h.copy_from_slice(head.as_bytes());
+        m.copy_from_slice(piece.as_bytes());
+        r.copy_from_slice(rest.as_bytes());
+        return core::str::from_utf8(dst).ok().map(Value::str);
+    }
+    let mut out = String::with_capacity(n);
+    out.push_str(head);
     out.push_str(piece);
     out.push_str(rest);
     Some(Value::string(out))
