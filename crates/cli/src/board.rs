@@ -220,7 +220,7 @@ impl Port for BoardPort {
         std::fs::rename(self.host(from), self.host(to)).map_err(|e| errno(&e))
     }
     fn heap_used(&self) -> Option<usize> {
-        Some(crate::port::ALLOCATED.load(std::sync::atomic::Ordering::Relaxed))
+        Some(crate::port::allocated())
     }
     fn platform(&self) -> &str {
         "ferropy"

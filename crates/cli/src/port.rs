@@ -2,37 +2,236 @@
 //! Ctrl-C, and a counting allocator so the heap limit and `gc.mem_alloc()` see real bytes.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::UnsafeCell;
 use std::io::{BufRead, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::Instant;
 
 use ferropy_vm::port::{Errno, FileKind, FileStat, Port};
 
-/// Bytes currently allocated by the process.
-pub static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+/// Bytes allocated by the process, except what each thread has not yet published from its
+/// [`Pool::unpublished`] counter (see [`allocated`]).
+static ALLOCATED: AtomicIsize = AtomicIsize::new(0);
 /// Set by the Ctrl-C handler; cleared when the VM raises KeyboardInterrupt.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// The system allocator, counting live bytes.
+/// Bytes currently allocated by the process, exact for the calling thread's own allocations
+/// (the VM's thread asks), within [`PUBLISH`] bytes per other thread.
+pub fn allocated() -> usize {
+    let own = POOL.with(|p| {
+        // SAFETY: the pool is this thread's own; no reference into it is live here.
+        unsafe { (*p.get()).unpublished }
+    });
+    ALLOCATED.load(Ordering::Relaxed).wrapping_add(own).max(0) as usize
+}
+
+/// Largest block served from the size classes (bytes).
+const SMALL_MAX: usize = 256;
+/// Size classes: multiples of 16 bytes up to [`SMALL_MAX`].
+const CLASSES: usize = SMALL_MAX / 16;
+/// The size of the chunks small blocks are carved from.
+const CHUNK: usize = 64 * 1024;
+/// A thread's allocation count is added to [`ALLOCATED`] once it moves this far.
+const PUBLISH: isize = 64 * 1024;
+
+/// One thread's small-block allocator: a free list per size class, fed from 64 KB chunks of
+/// the system allocator by bumping a pointer.
+///
+/// Freed blocks go to the freeing thread's lists whichever thread allocated them; chunks are
+/// never returned to the system, so a block stays valid memory for the whole process and any
+/// thread may reuse it. A thread that exits leaves its free blocks unused (the CLI's threads
+/// live as long as the process).
+struct Pool {
+    /// The first free block of each class; a free block's first word links to the next.
+    free: [*mut u8; CLASSES],
+    /// The unused part of the current chunk.
+    bump: *mut u8,
+    /// The end of the current chunk.
+    end: *mut u8,
+    /// Bytes allocated (minus freed) by this thread and not yet added to [`ALLOCATED`].
+    unpublished: isize,
+}
+
+thread_local! {
+    /// This thread's pool. A const initialiser and no destructor: reaching it is one
+    /// thread-pointer-relative address, and it never allocates.
+    static POOL: UnsafeCell<Pool> = const {
+        UnsafeCell::new(Pool {
+            free: [std::ptr::null_mut(); CLASSES],
+            bump: std::ptr::null_mut(),
+            end: std::ptr::null_mut(),
+            unpublished: 0,
+        })
+    };
+}
+
+/// The size class of a layout, or None for blocks left to the system allocator.
+#[inline(always)]
+fn class_of(layout: &Layout) -> Option<usize> {
+    let size = layout.size();
+    if size.wrapping_sub(1) < SMALL_MAX && layout.align() <= 16 {
+        Some((size - 1) >> 4)
+    } else {
+        None
+    }
+}
+
+/// Count `delta` bytes against this thread's unpublished total, publishing past [`PUBLISH`].
+#[inline(always)]
+fn count(pool: &mut Pool, delta: isize) {
+    pool.unpublished = pool.unpublished.wrapping_add(delta);
+    if pool.unpublished > PUBLISH || pool.unpublished < -PUBLISH {
+        ALLOCATED.fetch_add(pool.unpublished, Ordering::Relaxed);
+        pool.unpublished = 0;
+    }
+}
+
+impl Pool {
+    /// A block of class `c`: the free list's head, else carved from the chunk.
+    #[inline(always)]
+    unsafe fn take(&mut self, c: usize) -> *mut u8 {
+        let head = self.free[c];
+        if !head.is_null() {
+            // SAFETY: a free block holds the link to the next one in its first word.
+            self.free[c] = unsafe { *(head as *mut *mut u8) };
+            return head;
+        }
+        let size = (c + 1) << 4;
+        if (self.end as usize).wrapping_sub(self.bump as usize) >= size {
+            let p = self.bump;
+            // SAFETY: stays within the current chunk (checked just above).
+            self.bump = unsafe { p.add(size) };
+            return p;
+        }
+        // SAFETY: forwarded to the system allocator with a valid, non-zero layout.
+        unsafe { self.refill(size) }
+    }
+
+    /// Start a new chunk and carve the first block of `size` bytes from it.
+    #[cold]
+    unsafe fn refill(&mut self, size: usize) -> *mut u8 {
+        // SAFETY: CHUNK is non-zero and 16 is a power of two.
+        let chunk = unsafe { System.alloc(Layout::from_size_align_unchecked(CHUNK, 16)) };
+        if chunk.is_null() {
+            return chunk;
+        }
+        // SAFETY: size <= SMALL_MAX < CHUNK, so both stay within the new chunk.
+        unsafe {
+            self.bump = chunk.add(size);
+            self.end = chunk.add(CHUNK);
+        }
+        chunk
+    }
+
+    /// Put a block of class `c` on its free list.
+    #[inline(always)]
+    unsafe fn give(&mut self, p: *mut u8, c: usize) {
+        // SAFETY: the block is at least 16 bytes and 16-aligned, and no longer in use.
+        unsafe { *(p as *mut *mut u8) = self.free[c] };
+        self.free[c] = p;
+    }
+}
+
+/// The process's allocator: size classes of up to 256 bytes from per-thread free lists (most of
+/// the VM's objects), larger blocks from the system allocator; it counts live bytes for the heap
+/// limit and `gc.mem_alloc()`.
 pub struct CountingAlloc;
 
-// SAFETY: every method forwards to the system allocator unchanged and only updates a counter.
+// SAFETY: small blocks come from chunks that are never freed, each handed out once until it is
+// freed again (per-thread lists, so no block is shared between two lists); the class of a block
+// follows from the layout, which the caller must give unchanged to dealloc/realloc. Large blocks
+// are the system allocator's, forwarded unchanged.
 unsafe impl GlobalAlloc for CountingAlloc {
+    #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc(layout) }
+        POOL.with(|pool| {
+            // SAFETY: this thread's pool; the allocator does not re-enter itself while the
+            // reference lives (System.alloc does not call back into the global allocator).
+            let pool = unsafe { &mut *pool.get() };
+            count(pool, layout.size() as isize);
+            match class_of(&layout) {
+                // SAFETY: a valid class for this layout.
+                Some(c) => unsafe { pool.take(c) },
+                // SAFETY: forwarded with the caller's layout.
+                None => unsafe { System.alloc(layout) },
+            }
+        })
     }
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        match class_of(&layout) {
+            Some(_) => {
+                // SAFETY: forwarded with the caller's layout.
+                let p = unsafe { self.alloc(layout) };
+                if !p.is_null() {
+                    // SAFETY: the block has layout.size() writable bytes.
+                    unsafe { std::ptr::write_bytes(p, 0, layout.size()) };
+                }
+                p
+            }
+            None => {
+                POOL.with(|pool| {
+                    // SAFETY: as in alloc.
+                    count(unsafe { &mut *pool.get() }, layout.size() as isize)
+                });
+                // SAFETY: forwarded with the caller's layout.
+                unsafe { System.alloc_zeroed(layout) }
+            }
+        }
+    }
+    #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) }
+        POOL.with(|pool| {
+            // SAFETY: as in alloc.
+            let pool = unsafe { &mut *pool.get() };
+            count(pool, -(layout.size() as isize));
+            match class_of(&layout) {
+                // SAFETY: the block was allocated with this layout, hence from this class.
+                Some(c) => unsafe { pool.give(ptr, c) },
+                // SAFETY: forwarded with the caller's pointer and layout.
+                None => unsafe { System.dealloc(ptr, layout) },
+            }
+        })
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
-        ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: forwarded with the caller's arguments.
-        unsafe { System.realloc(ptr, layout, new_size) }
+        // SAFETY: the caller guarantees new_size is valid for layout's alignment.
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        match (class_of(&layout), class_of(&new_layout)) {
+            (Some(a), Some(b)) if a == b => {
+                POOL.with(|pool| {
+                    // SAFETY: as in alloc.
+                    count(
+                        unsafe { &mut *pool.get() },
+                        new_size as isize - layout.size() as isize,
+                    )
+                });
+                ptr
+            }
+            (None, None) => {
+                POOL.with(|pool| {
+                    // SAFETY: as in alloc.
+                    count(
+                        unsafe { &mut *pool.get() },
+                        new_size as isize - layout.size() as isize,
+                    )
+                });
+                // SAFETY: forwarded with the caller's arguments.
+                unsafe { System.realloc(ptr, layout, new_size) }
+            }
+            _ => {
+                // Moving between the classes and the system allocator: copy.
+                // SAFETY: a valid non-zero layout (new_size > 0 per the caller's contract).
+                let new = unsafe { self.alloc(new_layout) };
+                if !new.is_null() {
+                    // SAFETY: both blocks hold at least the smaller size; they are distinct.
+                    unsafe {
+                        std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                        self.dealloc(ptr, layout);
+                    }
+                }
+                new
+            }
+        }
     }
 }
 
@@ -238,7 +437,7 @@ impl Port for NativePort {
             .map(|p| p.to_string_lossy().into_owned())
     }
     fn heap_used(&self) -> Option<usize> {
-        Some(ALLOCATED.load(Ordering::Relaxed))
+        Some(allocated())
     }
     fn platform(&self) -> &str {
         "linux"

@@ -714,7 +714,7 @@ impl Vm {
         } else {
             Some(meta.clone())
         };
-        let cls = self.alloc(PyObject::Type(TypeObj {
+        let cls = self.alloc(PyObject::Type(Box::new(TypeObj {
             name: RefCell::new(name.clone()),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases),
@@ -724,7 +724,7 @@ impl Vm {
             heap_type: true,
             metaclass: RefCell::new(metaclass),
             shape: Default::default(),
-        }));
+        })));
         let clsv = Value::Obj(cls.clone());
         // __set_name__ on descriptors.
         for (k, v) in dict.items() {
@@ -1182,7 +1182,7 @@ fn function_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         closure: RefCell::new(cells),
         dict: RefCell::new(Dict::new()),
     };
-    Ok(Value::Obj(vm.alloc(PyObject::Function(f))))
+    Ok(Value::Obj(vm.alloc(PyObject::Function(Box::new(f)))))
 }
 
 /// TypeError "function() argument 'what' must be T, not U".

@@ -2378,7 +2378,7 @@ impl Vm {
             closure: RefCell::new(cells),
             dict: RefCell::new(fdict),
         };
-        let fo = self.alloc(PyObject::Function(f));
+        let fo = self.alloc(PyObject::Function(Box::new(f)));
         frame.stack.push(Value::Obj(fo));
         Ok(())
     }

@@ -1392,6 +1392,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 /// `fmt % args` for str, as a new str value (short results are never copied to the heap
 /// before the str itself is made).
 pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult {
+    if let Some(v) = percent_single(fmt, args) {
+        return Ok(v);
+    }
     let mut out = OutBuf::new();
     percent_core(vm, fmt.as_bytes(), args, false, &mut out)?;
     if out.heap.is_some() {
@@ -1404,6 +1407,53 @@ pub fn percent_format_value(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult {
         Ok(s) => Ok(Value::str(s)),
         Err(_) => Err(vm.err(ExcKind::SystemError, "invalid UTF-8 in formatted string")),
     }
+}
+
+/// `fmt % x` for a format with a single plain `%s` or `%d` and a str or small int `x` (`"item%d"
+/// % i`, `"%s;" % name`): the text is put together directly, without the general parser. None
+/// when the format or the argument is anything else.
+fn percent_single(fmt: &str, arg: &Value) -> Option<Value> {
+    let b = fmt.as_bytes();
+    let p = b.iter().position(|&c| c == b'%')?;
+    let conv = *b.get(p + 1)?;
+    let rest = fmt.get(p + 2..)?;
+    if rest.as_bytes().contains(&b'%') {
+        return None;
+    }
+    let mut digits = [0u8; 20];
+    let piece: &str = match (arg, conv) {
+        (Value::Str(s), b's') => s.as_str(),
+        (Value::Int(n), b's' | b'd') => {
+            let d = u64_decimal(n.unsigned_abs(), &mut digits);
+            if *n < 0 {
+                let mut out = String::with_capacity(fmt.len() + d.len() + 1);
+                out.push_str(fmt.get(..p)?);
+                out.push('-');
+                out.push_str(d);
+                out.push_str(rest);
+                return Some(Value::string(out));
+            }
+            d
+        }
+        _ => return None,
+    };
+    let head = fmt.get(..p)?;
+    let mut buf = [0u8; 64];
+    let n = head.len() + piece.len() + rest.len();
+    if let Some(dst) = buf.get_mut(..n) {
+        // Short results (the usual case) are put together on the stack: one allocation, the str.
+        let (h, t) = dst.split_at_mut(head.len());
+        let (m, r) = t.split_at_mut(piece.len());
+        h.copy_from_slice(head.as_bytes());
+        m.copy_from_slice(piece.as_bytes());
+        r.copy_from_slice(rest.as_bytes());
+        return core::str::from_utf8(dst).ok().map(Value::str);
+    }
+    let mut out = String::with_capacity(n);
+    out.push_str(head);
+    out.push_str(piece);
+    out.push_str(rest);
+    Some(Value::string(out))
 }
 
 /// `fmt % args` for bytes and bytearray.

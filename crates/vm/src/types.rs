@@ -80,7 +80,7 @@ pub const ITER_KIND_NAMES: &[&str] = &[
 /// Make a type object.
 pub fn new_type(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: bool) -> Obj {
     let mro = compute_mro_simple(&bases);
-    Rc::new(PyObject::Type(TypeObj {
+    Rc::new(PyObject::Type(alloc::boxed::Box::new(TypeObj {
         name: RefCell::new(new_str(name)),
         qualname: RefCell::new(new_str(name)),
         bases: RefCell::new(bases),
@@ -90,7 +90,7 @@ pub fn new_type(name: &str, bases: Vec<Obj>, layout: Layout, heap_type: bool) ->
         heap_type,
         metaclass: RefCell::new(None),
         shape: Default::default(),
-    }))
+    })))
 }
 
 /// The MRO for single inheritance chains (used for built-in types); classes defined in Python use

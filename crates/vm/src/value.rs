@@ -494,12 +494,13 @@ pub enum PyObject {
     },
     /// `slice(start, stop, step)`.
     Slice(Value, Value, Value),
-    /// A class.
-    Type(TypeObj),
+    /// A class (boxed: type objects are large and few, and inline they would make every
+    /// object as large as they are).
+    Type(Box<TypeObj>),
     /// An instance of a Python class (or of an exception class).
     Instance(Instance),
-    /// A Python function.
-    Function(Function),
+    /// A Python function (boxed, like `Type`, to keep the common objects small).
+    Function(Box<Function>),
     /// A built-in function, possibly bound.
     Builtin(Builtin),
     /// A bound method: (function, self).
@@ -697,4 +698,20 @@ impl Value {
 /// Convenience: build a `Str` (an `Rc<PyStr>`).
 pub fn new_str(s: &str) -> Str {
     Rc::new(PyStr::new(s))
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    /// Every object is allocated at the size of the largest variant: the big, rare ones (type
+    /// and function objects, 200 bytes each) are boxed so that lists, dicts, tuples, bound
+    /// methods and cells are not allocated at their size. Instances (160 bytes, with their first
+    /// attribute values inline) are the largest variant kept inline.
+    #[test]
+    fn object_size() {
+        use core::mem::size_of;
+        assert!(size_of::<PyObject>() <= 168, "{}", size_of::<PyObject>());
+        assert!(size_of::<Instance>() + 8 >= size_of::<PyObject>());
+    }
 }

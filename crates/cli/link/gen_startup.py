@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Regenerate crates/cli/link/startup.ld: the functions `ferropy` runs at start-up, placed together.
+
+Usage: python3 crates/cli/link/gen_startup.py [BINARY]   (default target/release/ferropy)
+
+Runs BINARY under valgrind's callgrind on a few start-up-heavy programs (`-c pass`, a short
+typical script, reading stdin), collects the functions of the binary that ran, and writes a
+linker script that places their sections first in the executable's text, grouped by the first
+program that ran them. The kernel maps file pages in 64 KB windows around each page fault
+("fault-around"), so code scattered over the 4 MB text made most of it resident; packed,
+start-up touches a few windows.
+Patterns end in wildcards where rustc puts build-dependent hashes (legacy `17h<hash>E` suffixes,
+v0 crate disambiguators), so the script stays valid across profiles and rebuilds; functions
+renamed later simply stop matching (no error, only lost locality). See docs/design.md.
+"""
+import fnmatch
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+PROGRAMS = [
+    (["-c", "pass"], None),
+    (["-c", "print(1)"], None),
+    (["SCRIPT"], None),
+    (["-c", "import sys; sys.stdin.read(1)"], b"\n"),
+]
+
+TYPICAL = '''
+class P:
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+d = {}
+l = []
+for i in range(20):
+    l.append(P(i).get())
+    d[str(i)] = i * 2.5
+s = ",".join(str(x) for x in l)
+print(f"{len(s)} {sum(l)} {s[:10]!r}", d.get("3"), "%d-%s" % (1, "a"), "{:>4}".format(7))
+try:
+    raise ValueError("x")
+except ValueError as e:
+    pass
+'''
+
+
+def functions(path, binary):
+    """Names of the functions of `binary` that ran, in first-seen order, from a callgrind file."""
+    obs, fns, cur, out = {}, {}, None, []
+    with open(path) as f:
+        for line in f:
+            m = re.match(r"(c?)(ob|fn)=\((\d+)\)(?: (.*))?$", line.rstrip("\n"))
+            if not m:
+                continue
+            called, kind, ident, name = m.groups()
+            table = obs if kind == "ob" else fns
+            if name:
+                table[ident] = name
+            if called:
+                continue
+            if kind == "ob":
+                cur = obs.get(ident)
+            elif cur and os.path.realpath(cur) == binary:
+                out.append(fns[ident])
+    return out
+
+
+def pattern(sym):
+    """A section-name glob for a mangled symbol that survives hash changes (None: skip it)."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_$.]*", sym):
+        return None
+    if sym.startswith("_ZN"):
+        sym = re.sub(r"17h[0-9a-f]{16}E(\.llvm\.[0-9]+)?$", "17h*", sym)
+    elif sym.startswith("_R"):
+        sym = re.sub(r"Cs[0-9A-Za-z]*_", "Cs*_", sym)
+    return sym
+
+
+def symbols(binary):
+    """The function symbols of `binary` (from nm)."""
+    out = subprocess.run(["nm", binary], capture_output=True, text=True, check=True).stdout
+    return [line.split()[2] for line in out.splitlines()
+            if len(line.split()) == 3 and line.split()[1] in "tT"]
+
+
+def main():
+    binary = os.path.realpath(sys.argv[1] if len(sys.argv) > 1 else
+                              os.path.join(ROOT, "target", "release", "ferropy"))
+    names = symbols(binary)
+    seen, lines = set(), []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "typical.py")
+        with open(script, "w") as f:
+            f.write(TYPICAL)
+        for n, (args, stdin) in enumerate(PROGRAMS):
+            out = os.path.join(tmp, "cg.%d" % n)
+            args = [script if a == "SCRIPT" else a for a in args]
+            subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no",
+                            "--callgrind-out-file=" + out, binary] + args,
+                           input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           check=True)
+            # Each program's new functions after the previous programs' (`-c pass` first),
+            # sorted so that regenerating gives small diffs.
+            added = set()
+            for sym in functions(out, binary):
+                pat = pattern(sym)
+                if not pat:
+                    continue
+                # A generic function's pattern matches all its instances (the hash is what
+                # tells them apart): those are named exactly, so that only the instances
+                # that ran move (in another profile their hashes differ and they stay put).
+                rx = re.compile(fnmatch.translate(pat))
+                if sum(1 for n in names if rx.match(n)) > 1:
+                    pat = re.sub(r"\.llvm\.[0-9]+$", "*", sym)
+                if pat not in seen:
+                    seen.add(pat)
+                    added.add(pat)
+            lines.extend(sorted(added))
+    with open(os.path.join(HERE, "startup.ld"), "w") as f:
+        f.write("/* Generated by crates/cli/link/gen_startup.py: the functions run at start-up,\n"
+                "   placed together at the start of the text (see docs/design.md). */\n")
+        f.write("SECTIONS\n{\n  .text :\n  {\n")
+        # The C runtime's start-up code (_start, frame_dummy...), then the functions; LLVM may
+        # put a function in .text.unlikely.NAME or .text.hot.NAME instead of .text.NAME.
+        f.write("    *crt1.o(.text .text.*)\n    *crti.o(.text .text.*)\n")
+        f.write("    *crtbegin*.o(.text .text.*)\n")
+        for pat in lines:
+            f.write("    *(.text.%s .text.*.%s)\n" % (pat, pat))
+        f.write("    *(.text .text.*)\n  }\n}\nINSERT AFTER .rodata;\n")
+    print("%d functions -> %s" % (len(lines), os.path.join(HERE, "startup.ld")))
+
+
+if __name__ == "__main__":
+    main()
