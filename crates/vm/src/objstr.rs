@@ -207,11 +207,7 @@ fn push_lower_at(out: &mut String, t: &str, i: usize, c: char) {
 }
 
 fn is_alpha(c: char) -> bool {
-    if (c as u32) < 0x80 {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic() && !c.is_numeric()
-    }
+    crate::lexer::is_letter(c)
 }
 
 // ----- slicing helpers -------------------------------------------------------------------------
@@ -1036,22 +1032,10 @@ fn str_isprintable(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyR
     pred(vm, args, "isprintable", |t| t.chars().all(is_printable))
 }
 
-/// `str.isidentifier` (approximating XID_Start/XID_Continue with alphabetic/alphanumeric).
+/// `str.isidentifier`: XID_Start then XID_Continue characters (as CPython 3.11).
 pub fn is_identifier(t: &str) -> bool {
     let mut it = t.chars();
-    match it.next() {
-        Some(c) if c == '_' || is_alpha(c) => {}
-        _ => return false,
-    }
-    it.all(|c| {
-        c == '_'
-            || is_alpha(c)
-            || is_decimal(c)
-            || (!c.is_ascii()
-                && (c.is_alphabetic()
-                    || matches!(c as u32, 0xB7 | 0x300..=0x36F | 0x387 | 0x1369..=0x1371 | 0x19DA
-                        | 0x200C | 0x200D | 0x203F | 0x2040)))
-    })
+    it.next().is_some_and(crate::lexer::is_id_start) && it.all(crate::lexer::is_id_continue)
 }
 
 fn str_isidentifier(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {

@@ -46,3 +46,10 @@ print(str(123), str(-0.5), str([1, "a"]), str(None), str(b"x"), str("x"), repr(s
 s = "mississippi"
 print(s.replace("ss", "SS"), s.replace("i", "", 2), s.count("ss"), s.count(""), s.index("ss", 3))
 print(s.removeprefix("miss"), s.removesuffix("ppi"), s.removeprefix("x"))
+for word in ["हिन्दी", "naïve", "café", "ﬁnance", "Ⅻ", "x²", "日本", "a·b", "e\u0301", "٣٤", "_ok", "z\u200d"]:
+    print(repr(word), word.isalpha(), word.isalnum(), word.isidentifier())
+ñandú = "bird"
+Straße = 3
+ŝ_2 = ñandú * Straße
+print(ñandú, Straße, ŝ_2, "ΣΊΣΥΦΟΣ ΟΔΟΣ".lower(), "ΣΊΣΥΦΟΣ ΟΔΟΣ".title(), "όσος Σ".capitalize())
+print("ﬁre ﬂy".title(), "ǆungla".title(), "ǅemal".islower(), "ǅemal".istitle(), "ß".casefold(), "ﬀ".casefold())
