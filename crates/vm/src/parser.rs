@@ -48,6 +48,8 @@ pub enum SyntaxErrorKind {
     Indentation,
     /// TabError.
     Tab,
+    /// RecursionError (an expression chain too long to compile, as CPython reports it).
+    Recursion,
 }
 
 /// Deepest expression nesting, in units: a bracket level counts 2, a unary operator, lambda,
@@ -308,6 +310,14 @@ impl Parser {
     #[inline(never)]
     fn err_here(&self, msg: &str) -> SyntaxError {
         self.err_at(msg, self.loc())
+    }
+
+    /// The RecursionError for an expression chain too long to compile.
+    #[inline(never)]
+    fn recursion_error(&self) -> SyntaxError {
+        let mut e = self.err_here("maximum recursion depth exceeded during compilation");
+        e.kind = SyntaxErrorKind::Recursion;
+        e
     }
 
     #[inline(never)]
@@ -1844,7 +1854,7 @@ impl Parser {
         loop {
             links += 1;
             if links > MAX_CHAIN {
-                return Err(self.err_here("maximum recursion depth exceeded during compilation"));
+                return Err(self.recursion_error());
             }
             let (op, prec) = match binop_of(self.tok()) {
                 Some(x) if x.1 >= min => x,
@@ -1921,7 +1931,7 @@ impl Parser {
             let loc = start_loc;
             links += 1;
             if links > MAX_CHAIN {
-                return Err(self.err_here("maximum recursion depth exceeded during compilation"));
+                return Err(self.recursion_error());
             }
             match self.tok() {
                 Tok::Op(".") => {

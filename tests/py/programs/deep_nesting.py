@@ -17,8 +17,8 @@ for name, wrap in kinds:
     print(name, "shallow ==", shallow_a == shallow_b, shallow_a != nest(50, wrap, 2))
     print(name, "shallow repr", len(repr(shallow_a)), len(json.dumps(shallow_a)))
     for leaf in (1, []):
-        a = nest(100000, wrap, leaf)
-        b = nest(100000, wrap, leaf)
+        a = nest(20000, wrap, leaf)
+        b = nest(20000, wrap, leaf)
         for op, f in [("==", lambda: a == b), ("!=", lambda: a != b), ("repr", lambda: repr(a)),
                       ("json", lambda: json.dumps(a))]:
             try:
@@ -34,8 +34,8 @@ for name, wrap in kinds:
         except TypeError as e:
             print(name, "< TypeError", e)
 
-a = nest(100000, lambda x: (x,), 1)
-b = nest(100000, lambda x: (x,), 2)
+a = nest(20000, lambda x: (x,), 1)
+b = nest(20000, lambda x: (x,), 2)
 try:
     print(a == b)
 except RecursionError:
@@ -48,6 +48,21 @@ cyc = [1]
 cyc.append(cyc)
 print(cyc, cyc == cyc)
 try:
-    json.loads("[" * 100000 + "]" * 100000)
+    json.loads("[" * 20000 + "]" * 20000)
 except RecursionError:
     print("loads: RecursionError")
+sources = [
+    "x = " + "(" * 5000 + "1" + ")" * 5000,
+    "x = " + "[" * 5000 + "]" * 5000,
+    "x = 1" + " + 1" * 100000,
+    "x = a" + ".b" * 100000,
+    "f" + "()" * 100000,
+    "".join(" " * i + "if x:\n" for i in range(200)) + " " * 200 + "pass\n",
+    "x = " + "{1: " * 3000 + "1" + "}" * 3000,
+]
+for src in sources:
+    try:
+        compile(src, "<deep>", "exec")
+        print("compiled")
+    except (SyntaxError, RecursionError, MemoryError) as e:
+        print(type(e).__name__, e.args[0])
