@@ -655,10 +655,10 @@ impl Vm {
         }
         let mro = match types::c3_mro(&bases) {
             Ok(m) => m,
-            Err(()) => {
-                let names: Vec<String> = bases.iter().map(types::name_string).collect();
+            Err(heads) => {
+                let names: Vec<String> = heads.iter().map(types::name_string).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             }

@@ -67,6 +67,12 @@ pub enum Probe {
 /// Equality of keys decidable without running Python code: Some(answer), or None when a Python
 /// `__eq__` might be involved.
 pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    fast_eq_depth(a, b, 0)
+}
+
+/// `fast_eq` looking at most 32 tuples deep (deeper nesting is left to the guarded slow path, so
+/// comparing deeply nested tuples neither overflows the stack nor takes quadratic time).
+fn fast_eq_depth(a: &Value, b: &Value, depth: u32) -> Option<bool> {
     use Value::*;
     if a.is(b) {
         return Some(true);
@@ -89,8 +95,11 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                 if p.len() != q.len() {
                     return Some(false);
                 }
+                if depth >= 32 {
+                    return Option::None;
+                }
                 for (u, v) in p.iter().zip(q.iter()) {
-                    if !fast_eq(u, v)? {
+                    if !fast_eq_depth(u, v, depth + 1)? {
                         return Some(false);
                     }
                 }

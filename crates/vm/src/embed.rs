@@ -23,6 +23,7 @@ impl Vm {
             SyntaxErrorKind::Syntax => ExcKind::SyntaxError,
             SyntaxErrorKind::Indentation => ExcKind::IndentationError,
             SyntaxErrorKind::Tab => ExcKind::TabError,
+            SyntaxErrorKind::Recursion => return self.err(ExcKind::RecursionError, &*e.msg),
         };
         let text = src
             .lines()

@@ -1857,6 +1857,11 @@ impl Vm {
                             match self.gen_enter(o, v)? {
                                 Some(gf) => {
                                     frame.pending = Pending::YieldFrom;
+                                    // What the delegate yields passes through: for an async
+                                    // generator that is an `await`, not a value of its own.
+                                    if let Some(gc) = frame.generator.as_ref().and_then(gen_of) {
+                                        gc.borrow_mut().yielded_value = false;
+                                    }
                                     return Ok(Event::Call(gf));
                                 }
                                 None => {

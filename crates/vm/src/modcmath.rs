@@ -121,7 +121,7 @@ fn c_abs(z: C) -> (f64, Errno) {
         }
         return (f64::NAN, Errno::Ok);
     }
-    let r = libm::hypot(z.0, z.1);
+    let r = crate::modmath::hypot(z.0, z.1);
     (
         r,
         if r.is_finite() {
@@ -144,12 +144,12 @@ fn c_sqrt(z: C) -> (C, Errno) {
     let s = if ax < f64::MIN_POSITIVE && ay < f64::MIN_POSITIVE {
         ax = libm::ldexp(ax, SCALE_UP);
         libm::ldexp(
-            libm::sqrt(ax + libm::hypot(ax, libm::ldexp(ay, SCALE_UP))),
+            libm::sqrt(ax + crate::modmath::hypot(ax, libm::ldexp(ay, SCALE_UP))),
             SCALE_DOWN,
         )
     } else {
         ax /= 8.0;
-        2.0 * libm::sqrt(ax + libm::hypot(ax, ay / 8.0))
+        2.0 * libm::sqrt(ax + crate::modmath::hypot(ax, ay / 8.0))
     };
     let d = ay / (2.0 * s);
     if z.0 >= 0.0 {
@@ -169,7 +169,7 @@ fn c_acos(z: C) -> (C, Errno) {
     }
     let r = if libm::fabs(z.0) > LARGE || libm::fabs(z.1) > LARGE {
         let re = libm::atan2(libm::fabs(z.1), z.0);
-        let l = libm::log(libm::hypot(z.0 / 2.0, z.1 / 2.0)) + LN2 * 2.0;
+        let l = libm::log(crate::modmath::hypot(z.0 / 2.0, z.1 / 2.0)) + LN2 * 2.0;
         let im = if z.0 < 0.0 { -cs(l, z.1) } else { cs(l, -z.1) };
         (re, im)
     } else {
@@ -189,7 +189,7 @@ fn c_acosh(z: C) -> (C, Errno) {
     }
     let r = if libm::fabs(z.0) > LARGE || libm::fabs(z.1) > LARGE {
         (
-            libm::log(libm::hypot(z.0 / 2.0, z.1 / 2.0)) + LN2 * 2.0,
+            libm::log(crate::modmath::hypot(z.0 / 2.0, z.1 / 2.0)) + LN2 * 2.0,
             libm::atan2(z.1, z.0),
         )
     } else {
@@ -208,7 +208,7 @@ fn c_asinh(z: C) -> (C, Errno) {
         return (r, Errno::Ok);
     }
     let r = if libm::fabs(z.0) > LARGE || libm::fabs(z.1) > LARGE {
-        let l = libm::log(libm::hypot(z.0 / 2.0, z.1 / 2.0)) + LN2 * 2.0;
+        let l = libm::log(crate::modmath::hypot(z.0 / 2.0, z.1 / 2.0)) + LN2 * 2.0;
         let re = if z.1 >= 0.0 { cs(l, z.0) } else { -cs(l, -z.0) };
         (re, libm::atan2(z.1, libm::fabs(z.0)))
     } else {
@@ -237,7 +237,7 @@ fn c_atanh(z: C) -> (C, Errno) {
     }
     let ay = libm::fabs(z.1);
     if z.0 > SQRT_LARGE || ay > SQRT_LARGE {
-        let h = libm::hypot(z.0 / 2.0, z.1 / 2.0);
+        let h = crate::modmath::hypot(z.0 / 2.0, z.1 / 2.0);
         ((z.0 / 4.0 / h / h, -cs(P / 2.0, -z.1)), Errno::Ok)
     } else if z.0 == 1.0 && ay < SQRT_DBL_MIN {
         if ay == 0.0 {
@@ -245,7 +245,7 @@ fn c_atanh(z: C) -> (C, Errno) {
         } else {
             (
                 (
-                    -libm::log(libm::sqrt(ay) / libm::sqrt(libm::hypot(ay, 2.0))),
+                    -libm::log(libm::sqrt(ay) / libm::sqrt(crate::modmath::hypot(ay, 2.0))),
                     cs(libm::atan2(2.0, -ay) / 2.0, z.1),
                 ),
                 Errno::Ok,
@@ -420,15 +420,18 @@ fn c_log(z: C) -> (C, Errno) {
     let ax = libm::fabs(z.0);
     let ay = libm::fabs(z.1);
     let re = if ax > LARGE || ay > LARGE {
-        libm::log(libm::hypot(ax / 2.0, ay / 2.0)) + LN2
+        libm::log(crate::modmath::hypot(ax / 2.0, ay / 2.0)) + LN2
     } else if ax < f64::MIN_POSITIVE && ay < f64::MIN_POSITIVE {
         if ax > 0.0 || ay > 0.0 {
-            libm::log(libm::hypot(libm::ldexp(ax, 53), libm::ldexp(ay, 53))) - 53.0 * LN2
+            libm::log(crate::modmath::hypot(
+                libm::ldexp(ax, 53),
+                libm::ldexp(ay, 53),
+            )) - 53.0 * LN2
         } else {
             return ((-INF, libm::atan2(z.1, z.0)), Errno::Dom);
         }
     } else {
-        let h = libm::hypot(ax, ay);
+        let h = crate::modmath::hypot(ax, ay);
         if (0.71..=1.73).contains(&h) {
             let (am, an) = if ax > ay { (ax, ay) } else { (ay, ax) };
             log1p((am - 1.0) * (am + 1.0) + an * an) / 2.0

@@ -612,6 +612,14 @@ fn norm_of(mut v: Vec<f64>) -> f64 {
     vector_norm(&mut v, max, nan)
 }
 
+/// `hypot(x, y)` computed like `math.hypot` (within one ulp; what `abs(complex)` uses, since
+/// CPython's C library hypot is correctly rounded where `libm::hypot` is not always).
+pub fn hypot(x: f64, y: f64) -> f64 {
+    let mut v = [libm::fabs(x), libm::fabs(y)];
+    let max = if v[0] > v[1] { v[0] } else { v[1] };
+    vector_norm(&mut v, max, x.is_nan() || y.is_nan())
+}
+
 fn m_hypot(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
     no_kwargs(vm, "hypot", kwargs)?;
     let mut v = Vec::with_capacity(args.len());

@@ -860,7 +860,7 @@ pub fn complex_pow(vm: &mut Vm, a: (f64, f64), b: (f64, f64)) -> PyResult {
         }
         (0.0, 0.0)
     } else {
-        let vabs = libm::hypot(a.0, a.1);
+        let vabs = crate::modmath::hypot(a.0, a.1);
         let mut len = libm::pow(vabs, b.0);
         let at = libm::atan2(a.1, a.0);
         let mut phase = at * b.0;

@@ -43,7 +43,7 @@ pub fn complex_abs(vm: &mut Vm, re: f64, im: f64) -> PyResult {
     if re.is_nan() || im.is_nan() {
         return Ok(Value::Float(f64::NAN));
     }
-    let r = libm::hypot(re, im);
+    let r = crate::modmath::hypot(re, im);
     if r.is_infinite() {
         return Err(vm.overflow_error("absolute value too large"));
     }

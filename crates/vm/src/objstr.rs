@@ -159,15 +159,55 @@ pub fn is_numeric(c: char) -> bool {
 }
 
 fn is_cased(c: char) -> bool {
-    c.is_lowercase() || c.is_uppercase()
+    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+}
+
+/// Unicode's titlecase letters (category Lt): cased, but neither upper nor lower case.
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F
+        | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
+/// Whether `c` is case-ignorable (apostrophes, dots, combining and modifier marks...), for the
+/// Final_Sigma rule. Outside ASCII this asks core's lower-casing, which knows the property: in
+/// `"AxΣ"` the sigma is word-final when `x` is case-ignorable or cased, in `"xΣ"` only when cased.
+fn case_ignorable(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '\'' | '.' | ':' | '^' | '`');
+    }
+    let mut probe = String::with_capacity(8);
+    probe.push('A');
+    probe.push(c);
+    probe.push('Σ');
+    if !probe.to_lowercase().ends_with('ς') {
+        return false;
+    }
+    !probe[1..].to_lowercase().ends_with('ς')
+}
+
+/// Lower-cases `c`, found at byte `i` of `t`: a capital sigma ending a word becomes `ς`.
+fn push_lower_at(out: &mut String, t: &str, i: usize, c: char) {
+    if c != 'Σ' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    let cased_near = |mut it: core::str::Chars<'_>, rev: bool| {
+        let x = if rev {
+            it.rfind(|&x| !case_ignorable(x))
+        } else {
+            it.find(|&x| !case_ignorable(x))
+        };
+        x.is_some_and(is_cased)
+    };
+    let before = t.get(..i).is_some_and(|b| cased_near(b.chars(), true));
+    let after = t
+        .get(i + c.len_utf8()..)
+        .is_some_and(|a| cased_near(a.chars(), false));
+    out.push(if before && !after { 'ς' } else { 'σ' });
 }
 
 fn is_alpha(c: char) -> bool {
-    if (c as u32) < 0x80 {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic() && !c.is_numeric()
-    }
+    crate::lexer::is_letter(c)
 }
 
 // ----- slicing helpers -------------------------------------------------------------------------
@@ -806,14 +846,20 @@ fn str_upper(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult 
     )
 }
 
+/// Full case folding: the lower case of the upper case, except for a few letters (dotless i,
+/// capital sharp s, Cherokee, which folds to upper case).
 fn casefold(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     for c in t.chars() {
-        match c {
-            'ß' => out.push_str("ss"),
-            'ſ' => out.push('s'),
-            'ς' => out.push('σ'),
-            c => out.extend(c.to_lowercase()),
+        match c as u32 {
+            0x131 => out.push(c),
+            0x1E9E => out.push_str("ss"),
+            0x13A0..=0x13FD | 0xAB70..=0xABBF => out.extend(c.to_uppercase()),
+            _ => {
+                for u in c.to_uppercase() {
+                    out.extend(u.to_lowercase());
+                }
+            }
         }
     }
     out
@@ -823,22 +869,52 @@ fn str_casefold(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResu
     map_str(vm, args, "casefold", |t| t.to_ascii_lowercase(), casefold)
 }
 
+/// Pushes the titlecase mapping of `c`: its upper case, except for digraphs, Georgian, Greek
+/// letters with iota subscript, and ligatures (`ﬁ` -> `Fi`: only the first letter is upper).
 fn push_title(out: &mut String, c: char) {
-    match c {
-        'ß' => out.push_str("Ss"),
-        'Ǆ' | 'ǅ' | 'ǆ' => out.push('ǅ'),
-        'Ǉ' | 'ǈ' | 'ǉ' => out.push('ǈ'),
-        'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
-        'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
-        c => out.extend(c.to_uppercase()),
+    let cp = c as u32;
+    let single = match cp {
+        0x1C4..=0x1C6 => Some(0x1C5),
+        0x1C7..=0x1C9 => Some(0x1C8),
+        0x1CA..=0x1CC => Some(0x1CB),
+        0x1F1..=0x1F3 => Some(0x1F2),
+        0x10D0..=0x10FF => Some(cp),
+        0x1F80..=0x1FAF => Some(cp | 8),
+        0x1FB3 | 0x1FBC => Some(0x1FBC),
+        0x1FC3 | 0x1FCC => Some(0x1FCC),
+        0x1FF3 | 0x1FFC => Some(0x1FFC),
+        _ => None,
+    };
+    if let Some(t) = single.and_then(char::from_u32) {
+        out.push(t);
+        return;
+    }
+    let up = c.to_uppercase();
+    if up.len() == 1 {
+        out.extend(up);
+    } else if (0x1FB0..=0x1FFF).contains(&cp) && c.to_uppercase().last() == Some('Ι') {
+        // A Greek vowel with iota subscript: the iota stays a subscript.
+        let n = up.len();
+        out.extend(up.take(n - 1));
+        out.push('\u{345}');
+    } else {
+        let mut cased = false;
+        for u in up {
+            if cased {
+                out.extend(u.to_lowercase());
+            } else {
+                out.push(u);
+                cased = is_cased(u);
+            }
+        }
     }
 }
 
 fn swapcase(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
+    for (i, c) in t.char_indices() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            push_lower_at(&mut out, t, i, c);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
@@ -871,9 +947,9 @@ fn str_swapcase(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResu
 fn title(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
     let mut prev_cased = false;
-    for c in t.chars() {
+    for (i, c) in t.char_indices() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower_at(&mut out, t, i, c);
         } else {
             push_title(&mut out, c);
         }
@@ -888,12 +964,12 @@ fn str_title(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult 
 
 fn capitalize(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    let mut it = t.chars();
-    if let Some(c) = it.next() {
+    let mut it = t.char_indices();
+    if let Some((_, c)) = it.next() {
         push_title(&mut out, c);
     }
-    for c in it {
-        out.extend(c.to_lowercase());
+    for (i, c) in it {
+        push_lower_at(&mut out, t, i, c);
     }
     out
 }
@@ -956,20 +1032,10 @@ fn str_isprintable(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyR
     pred(vm, args, "isprintable", |t| t.chars().all(is_printable))
 }
 
-/// `str.isidentifier` (approximating XID_Start/XID_Continue with alphabetic/alphanumeric).
+/// `str.isidentifier`: XID_Start then XID_Continue characters (as CPython 3.11).
 pub fn is_identifier(t: &str) -> bool {
     let mut it = t.chars();
-    match it.next() {
-        Some(c) if c == '_' || is_alpha(c) => {}
-        _ => return false,
-    }
-    it.all(|c| {
-        c == '_'
-            || is_alpha(c)
-            || is_decimal(c)
-            || (!c.is_ascii()
-                && (c.is_alphanumeric() || matches!(c as u32, 0x300..=0x36F | 0x200C | 0x200D)))
-    })
+    it.next().is_some_and(crate::lexer::is_id_start) && it.all(crate::lexer::is_id_continue)
 }
 
 fn str_isidentifier(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
@@ -978,13 +1044,13 @@ fn str_isidentifier(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> Py
 
 fn str_islower(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
     pred(vm, args, "islower", |t| {
-        t.chars().any(is_cased) && !t.chars().any(|c| c.is_uppercase())
+        t.chars().any(is_cased) && !t.chars().any(|c| c.is_uppercase() || is_titlecase(c))
     })
 }
 
 fn str_isupper(vm: &mut Vm, args: &[Value], _kwargs: &[(Str, Value)]) -> PyResult {
     pred(vm, args, "isupper", |t| {
-        t.chars().any(is_cased) && !t.chars().any(|c| c.is_lowercase())
+        t.chars().any(is_cased) && !t.chars().any(|c| c.is_lowercase() || is_titlecase(c))
     })
 }
 
@@ -992,7 +1058,7 @@ fn istitle(t: &str) -> bool {
     let mut prev_cased = false;
     let mut cased = false;
     for c in t.chars() {
-        if c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ') {
+        if c.is_uppercase() || is_titlecase(c) {
             if prev_cased {
                 return false;
             }

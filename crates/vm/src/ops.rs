@@ -432,11 +432,11 @@ impl Vm {
                 }
                 (PyObject::Tuple(p), PyObject::Tuple(q)) => {
                     let (p, q) = (p.to_vec(), q.to_vec());
-                    return Some(self.seq_compare(&p, &q, op));
+                    return self.nested_compare(|vm| Some(vm.seq_compare(&p, &q, op)));
                 }
                 (PyObject::List(p), PyObject::List(q)) => {
                     let (p, q) = (p.borrow().clone(), q.borrow().clone());
-                    return Some(self.seq_compare(&p, &q, op));
+                    return self.nested_compare(|vm| Some(vm.seq_compare(&p, &q, op)));
                 }
                 (PyObject::BoundMethod(f, s), PyObject::BoundMethod(g, t))
                     if matches!(op, CmpOp::Eq | CmpOp::NotEq) =>
@@ -456,7 +456,7 @@ impl Vm {
                     };
                     return Some(Ok(Value::Bool(eq == (op == CmpOp::Eq))));
                 }
-                _ => return crate::seqops::other_compare(self, a, b, op),
+                _ => return self.nested_compare(|vm| crate::seqops::other_compare(vm, a, b, op)),
             },
             _ => None,
         };
@@ -468,6 +468,21 @@ impl Vm {
                 _ => None,
             },
         }
+    }
+
+    /// Runs a container comparison (None: not applicable) one native level deeper: deeply nested
+    /// containers end in RecursionError (as in CPython) instead of overflowing the Rust stack.
+    fn nested_compare(&mut self, f: impl FnOnce(&mut Vm) -> Option<PyResult>) -> Option<PyResult> {
+        if self.native_depth >= crate::vm::MAX_NATIVE_DEPTH {
+            return Some(Err(self.err(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            )));
+        }
+        self.native_depth += 1;
+        let r = f(self);
+        self.native_depth -= 1;
+        r
     }
 
     /// Lexicographic comparison of two sequences.

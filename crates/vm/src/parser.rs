@@ -48,6 +48,8 @@ pub enum SyntaxErrorKind {
     Indentation,
     /// TabError.
     Tab,
+    /// RecursionError (an expression chain too long to compile, as CPython reports it).
+    Recursion,
 }
 
 /// Deepest expression nesting, in units: a bracket level counts 2, a unary operator, lambda,
@@ -290,6 +292,15 @@ impl Parser {
         Err(self.err_here("expected ':'"))
     }
 
+    /// The colon after a statement's expression (`if`, `while`, `for`, `with`, `class`,
+    /// `except`, `case`): CPython says "expected ':'" only at the end of the line.
+    fn expect_colon_nl(&mut self) -> PResult<()> {
+        if self.is(":") || self.is("=") || self.at_newline() {
+            return self.expect_colon();
+        }
+        Err(self.invalid())
+    }
+
     fn at_newline(&self) -> bool {
         matches!(self.tok(), Tok::Newline)
     }
@@ -308,6 +319,14 @@ impl Parser {
     #[inline(never)]
     fn err_here(&self, msg: &str) -> SyntaxError {
         self.err_at(msg, self.loc())
+    }
+
+    /// The RecursionError for an expression chain too long to compile.
+    #[inline(never)]
+    fn recursion_error(&self) -> SyntaxError {
+        let mut e = self.err_here("maximum recursion depth exceeded during compilation");
+        e.kind = SyntaxErrorKind::Recursion;
+        e
     }
 
     #[inline(never)]
@@ -480,7 +499,7 @@ impl Parser {
             let loc = self.loc();
             self.advance();
             let test = self.parse_named()?;
-            self.expect_colon()?;
+            self.expect_colon_nl()?;
             let body = self.parse_block(what, loc.line)?;
             clauses.push((loc, test, body));
             if clauses.len() > MAX_ELIF {
@@ -528,7 +547,7 @@ impl Parser {
         let line = self.loc().line;
         self.advance();
         let test = self.parse_named()?;
-        self.expect_colon()?;
+        self.expect_colon_nl()?;
         let body = self.parse_block("'while' statement", line)?;
         let orelse = self.parse_else()?;
         Ok(StmtKind::While { test, body, orelse })
@@ -543,7 +562,7 @@ impl Parser {
         if let ExprKind::Starred(_) = iter.kind {
             return Err(self.err_at("can't use starred expression here", iter.loc));
         }
-        self.expect_colon()?;
+        self.expect_colon_nl()?;
         let body = self.parse_block("'for' statement", loc.line)?;
         let orelse = self.parse_else()?;
         Ok(StmtKind::For {
@@ -587,7 +606,7 @@ impl Parser {
                     name = Some(self.name()?);
                 }
             }
-            self.expect_colon()?;
+            self.expect_colon_nl()?;
             let hbody = self.parse_block("'except' statement", loc.line)?;
             handlers.push(ExceptHandler {
                 loc,
@@ -664,7 +683,7 @@ impl Parser {
                 }
             }
         }
-        self.expect_colon()?;
+        self.expect_colon_nl()?;
         let body = self.parse_block("'with' statement", loc.line)?;
         Ok(StmtKind::With {
             items,
@@ -744,7 +763,7 @@ impl Parser {
             bases = b;
             keywords = k;
         }
-        self.expect_colon()?;
+        self.expect_colon_nl()?;
         let body = self.parse_block("class definition", loc.line)?;
         Ok(StmtKind::ClassDef(Box::new(ClassDef {
             name,
@@ -1104,18 +1123,32 @@ impl Parser {
             });
         }
         if self.is("=") {
+            // A bare (unparenthesised) `yield` target has its own message.
+            let mut bare_yield =
+                !starts_paren && matches!(first.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_));
             let mut targets = alloc::vec![first];
             let mut value;
             loop {
                 self.advance();
+                let bare = self.is("yield");
                 value = self.parse_yield_or_star_exprs()?;
                 if !self.is("=") {
                     break;
                 }
+                bare_yield |= bare;
                 targets.push(value);
             }
+            if bare_yield {
+                let loc = targets
+                    .iter()
+                    .find(|t| matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)))
+                    .map_or(self.loc(), |t| t.loc);
+                return Err(self.err_at("assignment to yield expression not possible", loc));
+            }
+            // CPython suggests '==' only for a single `=`.
+            let single = targets.len() == 1;
             for t in &targets {
-                self.check_target(t, TargetCtx::Assign, true)?;
+                self.check_target(t, TargetCtx::Assign, single)?;
             }
             self.no_bare_star(&value)?;
             return Ok(StmtKind::Assign { targets, value });
@@ -1193,9 +1226,6 @@ impl Parser {
                     "starred assignment target must be in a list or tuple",
                     e.loc,
                 ))
-            }
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) if ctx == TargetCtx::Assign => {
-                Err(self.err_at("assignment to yield expression not possible", e.loc))
             }
             _ => {
                 let what = describe(e);
@@ -1279,7 +1309,7 @@ impl Parser {
             return Err(e);
         }
         self.advance();
-        let mut cases = Vec::new();
+        let mut cases: Vec<MatchCase> = Vec::new();
         loop {
             match self.tok() {
                 Tok::Dedent => {
@@ -1296,7 +1326,15 @@ impl Parser {
                     } else {
                         None
                     };
-                    self.expect_colon()?;
+                    self.expect_colon_nl()?;
+                    check_or_alternatives(&pattern)?;
+                    if let Some(prev) = cases.last() {
+                        if prev.guard.is_none() {
+                            if let Some((msg, loc)) = irrefutable(&prev.pattern) {
+                                return Err(self.err_at(&msg, loc));
+                            }
+                        }
+                    }
                     let body = self.parse_block("'case' statement", line)?;
                     cases.push(MatchCase {
                         pattern,
@@ -1721,7 +1759,10 @@ impl Parser {
         let loc = self.loc();
         self.advance();
         let args = self.parse_params(":", false)?;
-        self.expect_colon()?;
+        if !self.eat(":") {
+            // CPython's grammar has no "expected ':'" rule for lambdas.
+            return Err(self.invalid());
+        }
         let body = self.parse_test()?;
         Ok(mk(
             loc,
@@ -1844,7 +1885,7 @@ impl Parser {
         loop {
             links += 1;
             if links > MAX_CHAIN {
-                return Err(self.err_here("maximum recursion depth exceeded during compilation"));
+                return Err(self.recursion_error());
             }
             let (op, prec) = match binop_of(self.tok()) {
                 Some(x) if x.1 >= min => x,
@@ -1921,7 +1962,7 @@ impl Parser {
             let loc = start_loc;
             links += 1;
             if links > MAX_CHAIN {
-                return Err(self.err_here("maximum recursion depth exceeded during compilation"));
+                return Err(self.recursion_error());
             }
             match self.tok() {
                 Tok::Op(".") => {
@@ -2617,7 +2658,13 @@ impl Parser {
         }
         let expr_text = &body[start..*i];
         if expr_text.trim().is_empty() {
-            return Err(self.err_at("f-string: empty expression not allowed", loc));
+            let msg = match b.get(*i) {
+                Some(b'!') => "f-string: expression required before '!'",
+                Some(b':') => "f-string: expression required before ':'",
+                Some(b'=') => "f-string: expression required before '='",
+                _ => "f-string: empty expression not allowed",
+            };
+            return Err(self.err_at(msg, loc));
         }
         let value = self.parse_fstring_expr(expr_text, lit, start, loc)?;
         if self_doc {
@@ -2635,7 +2682,9 @@ impl Parser {
                     conversion = Some(c as char);
                     *i += 1;
                 }
-                None => return Err(self.err_at("f-string: expecting '}'", loc)),
+                None | Some(b's' | b'r' | b'a') => {
+                    return Err(self.err_at("f-string: expecting '}'", loc))
+                }
                 _ => {
                     return Err(self.err_at(
                         "f-string: invalid conversion character: expected 's', 'r', or 'a'",
@@ -2691,7 +2740,9 @@ impl Parser {
         loc: Loc,
     ) -> PResult<Expr> {
         let fix = |mut e: SyntaxError| {
-            if !e.msg.starts_with("f-string") {
+            if e.msg == "can't use starred expression here" {
+                e.msg = String::from("f-string: cannot use starred expression here");
+            } else if !e.msg.starts_with("f-string") {
                 e.msg = format!("f-string: {}", e.msg);
             }
             e
@@ -2725,6 +2776,66 @@ impl Parser {
         }
         Ok(e)
     }
+}
+
+/// Why a pattern always matches ("wildcard makes remaining patterns unreachable"...) and where,
+/// or None.
+fn irrefutable(p: &Pattern) -> Option<(String, Loc)> {
+    match &p.kind {
+        PatternKind::As {
+            pattern: Some(q), ..
+        } => irrefutable(q),
+        PatternKind::As {
+            pattern: None,
+            name,
+        } => Some((
+            match name {
+                Some(n) => format!("name capture '{}' makes remaining patterns unreachable", n),
+                None => String::from("wildcard makes remaining patterns unreachable"),
+            },
+            p.loc,
+        )),
+        PatternKind::Or(alts) => alts.last().and_then(irrefutable),
+        _ => None,
+    }
+}
+
+/// In every or-pattern inside `p`, only the last alternative may always match (CPython's
+/// compile-time check).
+fn check_or_alternatives(p: &Pattern) -> PResult<()> {
+    let mut stack = alloc::vec![p];
+    while let Some(p) = stack.pop() {
+        match &p.kind {
+            PatternKind::Or(alts) => {
+                for (i, a) in alts.iter().enumerate() {
+                    if i + 1 < alts.len() {
+                        if let Some((msg, loc)) = irrefutable(a) {
+                            return Err(SyntaxError {
+                                msg,
+                                line: loc.line,
+                                col: loc.col + 1,
+                                kind: SyntaxErrorKind::Syntax,
+                                incomplete: false,
+                            });
+                        }
+                    }
+                    stack.push(a);
+                }
+            }
+            PatternKind::Sequence(ps) => stack.extend(ps.iter()),
+            PatternKind::Mapping { patterns, .. } => stack.extend(patterns.iter()),
+            PatternKind::Class {
+                patterns,
+                kwd_patterns,
+                ..
+            } => stack.extend(patterns.iter().chain(kwd_patterns.iter())),
+            PatternKind::As {
+                pattern: Some(q), ..
+            } => stack.push(q),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn flush_pending(parts: &mut Vec<Expr>, pending: &mut String, loc: Loc) {

@@ -106,10 +106,9 @@ fn compute_mro_simple(bases: &[Obj]) -> Vec<Obj> {
     mro
 }
 
-/// C3 linearisation of a class with these bases (excluding the class itself). Err(()) when no
-/// consistent order exists.
-#[allow(clippy::result_unit_err)]
-pub fn c3_mro(bases: &[Obj]) -> Result<Vec<Obj>, ()> {
+/// C3 linearisation of a class with these bases (excluding the class itself). When no
+/// consistent order exists, Err holds the classes in conflict (named by the TypeError).
+pub fn c3_mro(bases: &[Obj]) -> Result<Vec<Obj>, Vec<Obj>> {
     let mut seqs: Vec<Vec<Obj>> = Vec::new();
     for b in bases {
         let mut s = vec![b.clone()];
@@ -136,7 +135,16 @@ pub fn c3_mro(bases: &[Obj]) -> Result<Vec<Obj>, ()> {
                 break;
             }
         }
-        let c = cand.ok_or(())?;
+        let Some(c) = cand else {
+            // The classes still in conflict: the distinct heads, in order (CPython's message).
+            let mut heads: Vec<Obj> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| Rc::ptr_eq(h, &s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            return Err(heads);
+        };
         for s in seqs.iter_mut() {
             if Rc::ptr_eq(&s[0], &c) {
                 s.remove(0);
