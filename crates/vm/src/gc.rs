@@ -316,6 +316,9 @@ pub fn visit_refs(
                 if let Some(fr) = &g.frame {
                     visit_frame(fr, f);
                 }
+                if let Some(p) = &g.pend {
+                    visit_value(p, f);
+                }
             }
             Err(_) => return false,
         },
@@ -477,6 +480,7 @@ fn clear_refs(o: &PyObject, tracers: &[(TypeId, NativeTracer)], out: &mut Vec<Va
         }
         PyObject::Generator(g) => {
             if let Ok(mut g) = g.try_borrow_mut() {
+                out.extend(g.pend.take());
                 if g.defer_close() {
                     return;
                 }

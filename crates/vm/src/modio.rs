@@ -6,7 +6,9 @@
 //! (`vfs::read_file`) when it is opened; writes stay in the buffer and reach the file on `flush()`,
 //! `close()`, leaving a `with` block, or when more than [`AUTO_FLUSH`] bytes are pending. When only
 //! new bytes were added at the end since the last flush, they are appended; otherwise the file is
-//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended.
+//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended. Files on a
+//! block device (`VfsFat`) write through at every `write()`, as MicroPython's do, so that a
+//! full volume raises ENOSPC from the write that does not fit (its bytes that fit are kept).
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -61,6 +63,8 @@ struct Stream {
     synced: usize,
     /// Lowest offset changed since the last flush.
     dirty_from: Option<usize>,
+    /// Every `write()` is flushed at once (files on a block device, as in MicroPython).
+    write_through: bool,
     /// Where a dropped file leaves its unwritten bytes (dangling for in-memory streams).
     finalizers: Weak<crate::finalize::Finalizers>,
 }
@@ -101,6 +105,7 @@ impl Stream {
             base: 0,
             synced: 0,
             dirty_from: None,
+            write_through: false,
             finalizers: Weak::new(),
         }
     }
@@ -637,7 +642,9 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             }
         },
     };
-    if with(vm, slf, |s| s.is_file() && s.pending() > AUTO_FLUSH)? {
+    if with(vm, slf, |s| {
+        s.is_file() && (s.write_through || s.pending() > AUTO_FLUSH)
+    })? {
         flush_stream(vm, slf)?;
     }
     Ok(Value::Int(written as i64))
@@ -1152,6 +1159,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     };
     let pos = if m.append { buf.len() } else { 0 };
     let synced = buf.len();
+    let write_through = crate::vfs::is_block_file(vm, &path);
     let s = Stream {
         kind: skind,
         buf,
@@ -1166,6 +1174,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         base,
         synced,
         dirty_from: None,
+        write_through,
         finalizers: Rc::downgrade(&vm.finalizers),
     };
     let f = new_stream(vm, &cls, s);

@@ -869,6 +869,22 @@ fn native_fs(fs: &Value) -> Option<&Obj> {
     }
 }
 
+/// True when `path` lives on a block-device file system (`VfsFat`), whose files write through
+/// at each `write()` as MicroPython's do, so that a full volume fails the write itself.
+pub fn is_block_file(vm: &mut Vm, path: &str) -> bool {
+    match resolve(vm, path) {
+        #[cfg(feature = "vfs-fat")]
+        Target::Fs(Value::Obj(o), _, _) => match &*o {
+            PyObject::Native(n) => n
+                .data
+                .try_borrow()
+                .is_ok_and(|d| d.is::<crate::modvfs::FatVol>()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// What `path` names (FileKind::Missing also for errors of a Python VFS's `stat`).
 pub fn file_kind(vm: &mut Vm, path: &str) -> PyResult<FileKind> {
     match resolve(vm, path) {
