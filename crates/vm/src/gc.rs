@@ -75,6 +75,11 @@ impl Heap {
         self.tracked.push(Rc::downgrade(o));
     }
 
+    /// The registered container objects that are still alive.
+    pub fn live_objects(&self) -> impl Iterator<Item = Obj> + '_ {
+        self.tracked.iter().filter_map(|w| w.upgrade())
+    }
+
     /// Number of registered objects (live or not yet pruned).
     pub fn tracked_len(&self) -> usize {
         self.tracked.len()
