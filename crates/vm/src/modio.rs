@@ -1032,6 +1032,8 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         "opener",
     ];
     check_kw(vm, "open", kw, &NAMES)?;
+    // The file object is allocated first, as in MicroPython (MemoryError with the heap locked).
+    vm.heap_check()?;
     if args.len() > NAMES.len() {
         return Err(vm.type_error(format!(
             "open() takes at most 8 arguments ({} given)",
