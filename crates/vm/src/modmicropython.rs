@@ -245,6 +245,24 @@ fn mem_info(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::None)
 }
 
+/// `micropython.mem_total()`: bytes allocated since the start (the port's allocator count).
+fn mem_total(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (all, _) = vm.port.heap_stats().unwrap_or((0, 0));
+    Ok(Value::Int(all.min(i64::MAX as usize) as i64))
+}
+
+/// `micropython.mem_current()`: bytes allocated now (`gc.mem_alloc()`).
+fn mem_current(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    Ok(Value::Int(vm.heap_used().min(i64::MAX as usize) as i64))
+}
+
+/// `micropython.mem_peak()`: the most bytes allocated at once.
+fn mem_peak(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (_, peak) = vm.port.heap_stats().unwrap_or((0, 0));
+    let used = vm.heap_used();
+    Ok(Value::Int(peak.max(used).min(i64::MAX as usize) as i64))
+}
+
 /// `micropython.qstr_info([verbose])`: the interned names (MicroPython's qstr pool), and with
 /// verbose each name as `Q(name)`.
 fn qstr_info(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -527,8 +545,21 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             }
             drop(d);
             let ring = ring_class(vm);
+            let stats = vm.port.heap_stats().is_some();
             if let Some(d) = dict_of(&mm.dict) {
-                d.borrow_mut().set_str("RingIO", Value::Obj(ring));
+                let mut d = d.borrow_mut();
+                d.set_str("RingIO", Value::Obj(ring));
+                // MicroPython's MICROPY_MEM_STATS functions, where the port keeps the figures.
+                if stats {
+                    let stat_fns: [(&'static str, NativeFn); 3] = [
+                        ("mem_total", mem_total),
+                        ("mem_current", mem_current),
+                        ("mem_peak", mem_peak),
+                    ];
+                    for (name, f) in stat_fns {
+                        d.set_str(name, builtin_fn(name, f));
+                    }
+                }
             }
         }
     }
@@ -584,6 +615,12 @@ mod tests {
         assert!(lines[3].starts_with(" No. of 1-blocks: "));
         assert!(lines[3].ends_with(&alloc::format!("max free sz: {}", 60536 / super::BLOCK)));
         assert_eq!(lines[4], "5000 60536");
+    }
+
+    #[test]
+    fn mem_stats_functions_follow_the_port() {
+        let s = run("import micropython\nprint(micropython.mem_total(), micropython.mem_current(), micropython.mem_peak())\n");
+        assert_eq!(s, "90000 5000 7000\n");
     }
 
     #[test]
