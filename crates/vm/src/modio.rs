@@ -7,8 +7,9 @@
 //! `close()`, leaving a `with` block, or when more than [`AUTO_FLUSH`] bytes are pending. When only
 //! new bytes were added at the end since the last flush, they are appended; otherwise the file is
 //! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended. Files on a
-//! block device (`VfsFat`) write through at every `write()`, as MicroPython's do, so that a
-//! full volume raises ENOSPC from the write that does not fit (its bytes that fit are kept).
+//! block device (`VfsFat`) are written out by the `write()` that brings [`WRITE_THROUGH`] bytes
+//! pending, as MicroPython's write into the volume at once, so that a full volume raises ENOSPC
+//! from that write (the bytes that fit are kept).
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -28,6 +29,10 @@ use crate::{PyErr, PyResult};
 
 /// Pending bytes past which a file's buffer is written out without waiting for `flush()`.
 pub const AUTO_FLUSH: usize = 16 * 1024;
+
+/// Pending bytes at which a file on a block device is written out at once (one sector: small
+/// writes still gather, as in FatFs's per-file sector buffer).
+pub const WRITE_THROUGH: usize = 512;
 
 /// Largest hole (in bytes) a write past the end or a growing truncate may fill with zeros.
 const MAX_GAP: usize = 1 << 28;
@@ -63,7 +68,7 @@ struct Stream {
     synced: usize,
     /// Lowest offset changed since the last flush.
     dirty_from: Option<usize>,
-    /// Every `write()` is flushed at once (files on a block device, as in MicroPython).
+    /// A file on a block device: flushed once [`WRITE_THROUGH`] bytes are pending.
     write_through: bool,
     /// Where a dropped file leaves its unwritten bytes (dangling for in-memory streams).
     finalizers: Weak<crate::finalize::Finalizers>,
@@ -643,7 +648,8 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         },
     };
     if with(vm, slf, |s| {
-        s.is_file() && (s.write_through || s.pending() > AUTO_FLUSH)
+        s.is_file()
+            && (s.pending() > AUTO_FLUSH || (s.write_through && s.pending() >= WRITE_THROUGH))
     })? {
         flush_stream(vm, slf)?;
     }

@@ -1,6 +1,7 @@
 # expect: handwritten
 # A FAT volume (vfs.VfsFat, MicroPython-only) that fills up: the write() that does not fit raises
-# ENOSPC itself (MicroPython's files write through), the bytes that fit stay, close() succeeds.
+# ENOSPC itself (MicroPython's files write into the volume), the bytes that fit stay, close()
+# succeeds.
 import errno, os, vfs
 
 
@@ -29,8 +30,10 @@ bsize, _, free = fs.statvfs("/")[:3]
 print(bsize, free > 10)
 f = open("/fat/small", "w")
 f.write("hello")
+# As with FatFs, a small write waits in the file's buffer; close() writes it.
 print(os.stat("/fat/small")[6])
 f.close()
+print(os.stat("/fat/small")[6])
 f = open("/fat/big", "wb")
 f.write(bytes(bsize * 2))
 print(os.stat("/fat/big")[6])
