@@ -121,7 +121,8 @@ impl Vm {
     /// Let the threads that outlived the last run go on while the host has nothing else to run
     /// (a REPL waiting at its prompt, as MicroPython's unix port runs them in OS threads): the
     /// main thread sleeps `us` microseconds of port time while the scheduler runs the others,
-    /// then this returns. False (at once) when no thread waits or a run is in progress.
+    /// then this returns. False (at once) when no thread waits or a run is in progress, or when
+    /// the wait could not run.
     pub fn thread_run_idle(&mut self, us: u64) -> bool {
         if !self.threads_waiting() || self.is_suspended() || self.native_depth != 0 {
             return false;
@@ -131,9 +132,9 @@ impl Vm {
             return false;
         };
         let st = self.start_code(code);
-        // A KeyboardInterrupt of the sleeping main thread ends the wait like its end does.
-        let _ = self.run_blocking(st);
-        true
+        // Should the hidden main thread fail (`time` replaced, say), report false so that the
+        // host waits for input instead of calling again at once.
+        self.run_blocking(st).is_ok()
     }
 
     /// While threads exist, resumable runs are sliced (if the host did not slice them already).
