@@ -323,7 +323,25 @@ pub(crate) fn is_subclassable(vm: &Vm, o: &Obj) -> bool {
 /// `obj` its base's `__new__` returned, held by an object of class `cls`. Anything else is
 /// returned unchanged.
 pub(crate) fn wrap_subclass(vm: &mut Vm, cls: &Obj, obj: Value) -> Value {
-    let is_iter = matches!(&obj, Value::Obj(o) if matches!(&**o, PyObject::Iter(_)));
+    // Only what those bases' own `__new__` makes (a subclass's `__new__` returning some other
+    // iterator gives it back unchanged, as in CPython).
+    let is_iter = match &obj {
+        Value::Obj(o) => match &**o {
+            PyObject::Iter(st) => st.try_borrow().is_ok_and(|st| {
+                matches!(
+                    &*st,
+                    IterState::Enumerate { .. }
+                        | IterState::Zip { .. }
+                        | IterState::Map { .. }
+                        | IterState::Filter { .. }
+                        | IterState::Reversed { .. }
+                        | IterState::Done
+                )
+            }),
+            _ => false,
+        },
+        _ => false,
+    };
     let derived = types::as_type(cls)
         .is_some_and(|t| t.heap_type && t.mro.borrow().iter().any(|b| is_subclassable(vm, b)));
     if !is_iter || !derived {

@@ -44,3 +44,13 @@ class Back(reversed):
 
 print(list(Back([1, 2, 3])), Back.__mro__[1] is reversed)
 print(issubclass(Plus, map), Plus.__name__)
+
+
+# A subclass whose __new__ returns another iterator gives that iterator back unchanged.
+class Other(map):
+    def __new__(cls, *args):
+        return iter([1, 2])
+
+
+o = Other(str, [5])
+print(type(o).__name__, list(o))
