@@ -2,7 +2,7 @@
 //! `ferropy board` use) driven from a terminal in raw mode, like MicroPython's unix port:
 //! MicroPython's banner and prompts, line editing, history, auto-indent, tab completion, paste
 //! mode (Ctrl-E), Ctrl-C to cancel a line or interrupt running code, and Ctrl-D on an empty line
-//! to leave.
+//! to leave. `_thread` threads started by earlier inputs keep running while the prompt waits.
 
 use std::collections::VecDeque;
 use std::io::Read;
@@ -42,6 +42,36 @@ pub fn next_byte(input: &SharedInput) -> Option<u8> {
             return None;
         }
         g = input.1.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+}
+
+/// A typed byte if one is queued (`Some(None)` at end of input), without waiting.
+fn try_byte(input: &SharedInput) -> Option<Option<u8>> {
+    let mut g = lock(input);
+    match g.queue.pop_front() {
+        Some(b) => Some(Some(b)),
+        None if g.closed => Some(None),
+        None => None,
+    }
+}
+
+/// How long (port microseconds) `_thread` threads run between checks for typed bytes.
+const IDLE_SLICE_US: u64 = 10_000;
+
+/// The next typed byte; while `_thread` threads started by earlier inputs are waiting, they
+/// keep running until it comes (MicroPython's unix port runs them in OS threads).
+fn next_byte_running_threads(vm: &mut Vm, input: &SharedInput) -> Option<u8> {
+    loop {
+        if !vm.threads_waiting() {
+            return next_byte(input);
+        }
+        if let Some(b) = try_byte(input) {
+            return b;
+        }
+        if !vm.thread_run_idle(IDLE_SLICE_US) {
+            return next_byte(input);
+        }
+        vm.port.flush();
     }
 }
 
@@ -122,7 +152,9 @@ pub fn run(vm: &mut Vm, input: SharedInput) -> i32 {
     repl.start(vm);
     vm.port.flush();
     let code = loop {
-        let Some(b) = next_byte(&input) else { break 0 };
+        let Some(b) = next_byte_running_threads(vm, &input) else {
+            break 0;
+        };
         RUNNING.store(true, Ordering::SeqCst);
         let ev = repl.feed(vm, b);
         RUNNING.store(false, Ordering::SeqCst);

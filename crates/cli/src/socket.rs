@@ -1,12 +1,14 @@
-//! The `socket` module of the native port: BSD sockets (IPv4 TCP and UDP) through the C library,
+//! The `socket` module of the native port: BSD sockets (IPv4 and IPv6, TCP and UDP) through the C
+//! library,
 //! with MicroPython's API (which is CPython's core: `socket`, `bind`, `listen`, `accept`,
 //! `connect`, `send`/`sendall`/`sendto`, `recv`/`recvfrom`, `setsockopt`, `setblocking`,
 //! `settimeout`, stream methods `read`/`readinto`/`readline`/`write`, and `getaddrinfo`).
-//! Addresses are `(host, port)` tuples as in CPython. A socket answers the stream `ioctl` poll
+//! Addresses are CPython's tuples: `(host, port)` for AF_INET, `(host, port, flowinfo, scope_id)`
+//! for AF_INET6 (given with 2 to 4 items). A socket answers the stream `ioctl` poll
 //! request, so `select.poll` and asyncio's streams can wait on non-blocking sockets.
 
 use std::cell::RefCell;
-use std::net::{Ipv4Addr, Ipv6Addr, ToSocketAddrs};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6, ToSocketAddrs};
 
 use ferropy_vm::exceptions::ExcKind;
 use ferropy_vm::modbuiltins::check_args;
@@ -22,6 +24,8 @@ struct Sock {
     fd: i32,
     /// Blocking timeout in seconds: None blocks, Some(0.0) is non-blocking.
     timeout: Option<f64>,
+    /// The address family (AF_INET or AF_INET6).
+    family: i32,
 }
 
 impl Drop for Sock {
@@ -56,6 +60,20 @@ fn sock(vm: &mut Vm, v: Option<&Value>) -> PyResult<(i32, Option<f64>)> {
         }
     }
     Err(vm.type_error("socket object expected"))
+}
+
+/// The address family of socket `v` (AF_INET when it is not a socket).
+fn family_of(v: &Value) -> i32 {
+    if let Value::Obj(o) = v {
+        if let PyObject::Native(n) = &**o {
+            if let Ok(d) = n.data.try_borrow() {
+                if let Some(s) = d.downcast_ref::<Sock>() {
+                    return s.family;
+                }
+            }
+        }
+    }
+    libc::AF_INET
 }
 
 fn set_state(v: &Value, f: impl FnOnce(&mut Sock)) {
@@ -96,17 +114,131 @@ fn wait_ready(vm: &mut Vm, fd: i32, timeout: Option<f64>, events: i16) -> PyResu
     Ok(())
 }
 
-/// An IPv4 `(host, port)` address.
-fn addr_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::sockaddr_in> {
+/// A socket address in the C library's form.
+struct CAddr {
+    ss: libc::sockaddr_storage,
+    len: libc::socklen_t,
+}
+
+impl CAddr {
+    /// Storage for an address the C library fills in.
+    fn empty() -> CAddr {
+        CAddr {
+            // SAFETY: sockaddr_storage is plain data; all-zero is a valid value.
+            ss: unsafe { std::mem::zeroed() },
+            len: std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t,
+        }
+    }
+    fn ptr(&self) -> *const libc::sockaddr {
+        &self.ss as *const libc::sockaddr_storage as *const libc::sockaddr
+    }
+    fn mut_ptr(&mut self) -> *mut libc::sockaddr {
+        &mut self.ss as *mut libc::sockaddr_storage as *mut libc::sockaddr
+    }
+    /// The C form of a Rust socket address.
+    fn from_std(a: &SocketAddr) -> CAddr {
+        let mut c = CAddr::empty();
+        match a {
+            SocketAddr::V4(v4) => {
+                // SAFETY: sockaddr_storage is large and aligned enough for any address type.
+                let sa = unsafe { &mut *(c.mut_ptr() as *mut libc::sockaddr_in) };
+                sa.sin_family = libc::AF_INET as libc::sa_family_t;
+                sa.sin_port = v4.port().to_be();
+                sa.sin_addr = libc::in_addr {
+                    s_addr: u32::from(*v4.ip()).to_be(),
+                };
+                c.len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+            }
+            SocketAddr::V6(v6) => {
+                // SAFETY: as above.
+                let sa = unsafe { &mut *(c.mut_ptr() as *mut libc::sockaddr_in6) };
+                sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+                sa.sin6_port = v6.port().to_be();
+                sa.sin6_flowinfo = v6.flowinfo().to_be();
+                sa.sin6_addr = libc::in6_addr {
+                    s6_addr: v6.ip().octets(),
+                };
+                sa.sin6_scope_id = v6.scope_id();
+                c.len = std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t;
+            }
+        }
+        c
+    }
+    /// The Rust form of an address the C library filled in (None for other families).
+    fn to_std(&self) -> Option<SocketAddr> {
+        match self.ss.ss_family as i32 {
+            libc::AF_INET => {
+                // SAFETY: the family says the storage holds a sockaddr_in.
+                let sa = unsafe { &*(self.ptr() as *const libc::sockaddr_in) };
+                let ip = Ipv4Addr::from(u32::from_be(sa.sin_addr.s_addr));
+                Some(SocketAddr::V4(SocketAddrV4::new(
+                    ip,
+                    u16::from_be(sa.sin_port),
+                )))
+            }
+            libc::AF_INET6 => {
+                // SAFETY: the family says the storage holds a sockaddr_in6.
+                let sa = unsafe { &*(self.ptr() as *const libc::sockaddr_in6) };
+                Some(SocketAddr::V6(SocketAddrV6::new(
+                    Ipv6Addr::from(sa.sin6_addr.s6_addr),
+                    u16::from_be(sa.sin6_port),
+                    u32::from_be(sa.sin6_flowinfo),
+                    sa.sin6_scope_id,
+                )))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Resolve `host` to an address of `family` (the unspecified address for "").
+fn resolve(vm: &mut Vm, host: &str, port: u16, family: i32) -> PyResult<SocketAddr> {
+    let v6 = family == libc::AF_INET6;
+    if host.is_empty() {
+        let ip = if v6 {
+            IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+        } else {
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+        };
+        return Ok(SocketAddr::new(ip, port));
+    }
+    if let Ok(ip) = host.parse::<IpAddr>() {
+        if ip.is_ipv6() == v6 {
+            return Ok(SocketAddr::new(ip, port));
+        }
+    }
+    match (host, port).to_socket_addrs() {
+        Ok(mut it) => match it.find(|a| a.is_ipv6() == v6) {
+            Some(a) => Ok(a),
+            None => Err(gai_error(vm)),
+        },
+        Err(_) => Err(gai_error(vm)),
+    }
+}
+
+/// A `(host, port)` address (AF_INET), or `(host, port[, flowinfo[, scope_id]])` (AF_INET6).
+fn addr_arg(vm: &mut Vm, v: &Value, family: i32, caller: &str) -> PyResult<CAddr> {
+    let v6 = family == libc::AF_INET6;
+    let fam = if v6 { "AF_INET6" } else { "AF_INET" };
     let items = match v {
-        Value::Obj(o) => match &**o {
+        Value::Obj(o) if matches!(&**o, PyObject::Tuple(_)) => match &**o {
             PyObject::Tuple(t) => t.to_vec(),
             _ => Vec::new(),
         },
-        _ => Vec::new(),
+        _ => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!(
+                "{}(): {} address must be tuple, not {}",
+                caller, fam, tn
+            )));
+        }
     };
-    if items.len() != 2 {
-        return Err(vm.type_error("address must be a (host, port) tuple"));
+    if items.len() != 2 && !(v6 && (2..=4).contains(&items.len())) {
+        return Err(vm.type_error(if v6 {
+            "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"
+        } else {
+            "AF_INET address must be a pair (host, port)"
+        }));
     }
     let host = match &items[0] {
         Value::Str(s) => s.as_str().to_string(),
@@ -116,31 +248,25 @@ fn addr_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::sockaddr_in> {
     let Ok(port) = u16::try_from(port) else {
         return Err(vm.overflow_error("port must be 0-65535."));
     };
-    let ip: Ipv4Addr = if host.is_empty() {
-        Ipv4Addr::UNSPECIFIED
-    } else {
-        match host.parse() {
-            Ok(ip) => ip,
-            Err(_) => match (host.as_str(), port).to_socket_addrs() {
-                Ok(mut it) => match it.find_map(|a| match a {
-                    std::net::SocketAddr::V4(v4) => Some(*v4.ip()),
-                    _ => None,
-                }) {
-                    Some(ip) => ip,
-                    None => return Err(gai_error(vm)),
-                },
-                Err(_) => return Err(gai_error(vm)),
-            },
+    let mut extra = [0u32; 2];
+    for (i, it) in items.iter().skip(2).enumerate() {
+        let n = vm.to_index(it)?;
+        let Ok(n) = u32::try_from(n) else {
+            let what = if i == 0 { "flowinfo" } else { "scope_id" };
+            return Err(vm.overflow_error(format!("{} must be 0-4294967295.", what)));
+        };
+        extra[i] = n;
+    }
+    let mut a = resolve(vm, &host, port, family)?;
+    if let SocketAddr::V6(v6a) = &mut a {
+        if items.len() > 2 {
+            v6a.set_flowinfo(extra[0]);
         }
-    };
-    // SAFETY: sockaddr_in is plain data; all-zero is a valid value.
-    let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-    sa.sin_family = libc::AF_INET as libc::sa_family_t;
-    sa.sin_port = port.to_be();
-    sa.sin_addr = libc::in_addr {
-        s_addr: u32::from(ip).to_be(),
-    };
-    Ok(sa)
+        if items.len() > 3 {
+            v6a.set_scope_id(extra[1]);
+        }
+    }
+    Ok(CAddr::from_std(&a))
 }
 
 fn gai_error(vm: &mut Vm) -> PyErr {
@@ -150,17 +276,38 @@ fn gai_error(vm: &mut Vm) -> PyErr {
     )
 }
 
-/// The `(host, port)` tuple of an IPv4 address.
-fn addr_value(vm: &mut Vm, sa: &libc::sockaddr_in) -> Value {
-    let ip = Ipv4Addr::from(u32::from_be(sa.sin_addr.s_addr));
-    let port = u16::from_be(sa.sin_port);
-    vm.new_tuple(vec![Value::string(ip.to_string()), Value::Int(port as i64)])
+/// CPython's tuple for an address: `(host, port)` or `(host, port, flowinfo, scope_id)`.
+fn std_addr_value(vm: &mut Vm, a: &SocketAddr) -> Value {
+    match a {
+        SocketAddr::V4(v4) => vm.new_tuple(vec![
+            Value::string(v4.ip().to_string()),
+            Value::Int(v4.port() as i64),
+        ]),
+        SocketAddr::V6(v6) => vm.new_tuple(vec![
+            Value::string(v6.ip().to_string()),
+            Value::Int(v6.port() as i64),
+            Value::Int(v6.flowinfo() as i64),
+            Value::Int(v6.scope_id() as i64),
+        ]),
+    }
 }
 
-fn new_sock(vm: &mut Vm, cls: Obj, fd: i32) -> Value {
+/// The tuple of an address the C library filled in (None for an unknown family).
+fn addr_value(vm: &mut Vm, c: &CAddr) -> Value {
+    match c.to_std() {
+        Some(a) => std_addr_value(vm, &a),
+        None => Value::None,
+    }
+}
+
+fn new_sock(vm: &mut Vm, cls: Obj, fd: i32, family: i32) -> Value {
     Value::Obj(vm.alloc(PyObject::Native(NativeObj {
         class: cls,
-        data: RefCell::new(Box::new(Sock { fd, timeout: None })),
+        data: RefCell::new(Box::new(Sock {
+            fd,
+            timeout: None,
+            family,
+        })),
     })))
 }
 
@@ -183,7 +330,7 @@ fn s_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(v) => vm.to_index(v)?,
         None => 0,
     };
-    if af != libc::AF_INET as i64 {
+    if af != libc::AF_INET as i64 && af != libc::AF_INET6 as i64 {
         return Err(ferropy_vm::vfs::os_error(vm, libc::EAFNOSUPPORT, None));
     }
     // SAFETY: plain system call.
@@ -191,7 +338,7 @@ fn s_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if fd < 0 {
         return Err(last_error(vm));
     }
-    Ok(new_sock(vm, cls, fd))
+    Ok(new_sock(vm, cls, fd, af as i32))
 }
 
 fn s_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -217,15 +364,9 @@ fn s_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_bind(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "bind", args, 2, 2)?;
     let (fd, _) = sock(vm, args.first())?;
-    let sa = addr_arg(vm, &args[1])?;
-    // SAFETY: sa is a valid sockaddr_in of the given size.
-    let r = unsafe {
-        libc::bind(
-            fd,
-            &sa as *const libc::sockaddr_in as *const libc::sockaddr,
-            std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
-        )
-    };
+    let sa = addr_arg(vm, &args[1], family_of(&args[0]), "bind")?;
+    // SAFETY: sa holds a valid address of the given length.
+    let r = unsafe { libc::bind(fd, sa.ptr(), sa.len) };
     if r < 0 {
         return Err(last_error(vm));
     }
@@ -236,16 +377,9 @@ fn s_bind(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_getsockname(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "getsockname", args, 1, 1)?;
     let (fd, _) = sock(vm, args.first())?;
-    // SAFETY: sockaddr_in is plain data; getsockname writes at most `len` bytes into it.
-    let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-    let mut len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
-    let r = unsafe {
-        libc::getsockname(
-            fd,
-            &mut sa as *mut libc::sockaddr_in as *mut libc::sockaddr,
-            &mut len,
-        )
-    };
+    let mut sa = CAddr::empty();
+    // SAFETY: getsockname writes at most `sa.len` bytes into the storage.
+    let r = unsafe { libc::getsockname(fd, sa.mut_ptr(), &mut sa.len) };
     if r < 0 {
         return Err(last_error(vm));
     }
@@ -270,22 +404,14 @@ fn s_accept(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "accept", args, 1, 1)?;
     let (fd, timeout) = sock(vm, args.first())?;
     wait_ready(vm, fd, timeout, libc::POLLIN)?;
-    // SAFETY: sockaddr_in is plain data; accept writes at most `len` bytes into it.
-    let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-    let mut len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
-    let c = unsafe {
-        libc::accept4(
-            fd,
-            &mut sa as *mut libc::sockaddr_in as *mut libc::sockaddr,
-            &mut len,
-            libc::SOCK_CLOEXEC,
-        )
-    };
+    let mut sa = CAddr::empty();
+    // SAFETY: accept writes at most `sa.len` bytes into the storage.
+    let c = unsafe { libc::accept4(fd, sa.mut_ptr(), &mut sa.len, libc::SOCK_CLOEXEC) };
     if c < 0 {
         return Err(last_error(vm));
     }
     let cls = vm.type_of(&args[0]);
-    let s = new_sock(vm, cls, c);
+    let s = new_sock(vm, cls, c, family_of(&args[0]));
     let a = addr_value(vm, &sa);
     Ok(vm.new_tuple(vec![s, a]))
 }
@@ -293,15 +419,9 @@ fn s_accept(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_connect(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "connect", args, 2, 2)?;
     let (fd, timeout) = sock(vm, args.first())?;
-    let sa = addr_arg(vm, &args[1])?;
-    // SAFETY: sa is a valid sockaddr_in of the given size.
-    let r = unsafe {
-        libc::connect(
-            fd,
-            &sa as *const libc::sockaddr_in as *const libc::sockaddr,
-            std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
-        )
-    };
+    let sa = addr_arg(vm, &args[1], family_of(&args[0]), "connect")?;
+    // SAFETY: sa holds a valid address of the given length.
+    let r = unsafe { libc::connect(fd, sa.ptr(), sa.len) };
     if r < 0 {
         let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(5);
         if e == libc::EINPROGRESS && matches!(timeout, Some(t) if t > 0.0) {
@@ -378,7 +498,7 @@ fn s_sendto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "sendto", args, 3, 3)?;
     let (fd, timeout) = sock(vm, args.first())?;
     let data = data_arg(vm, &args[1])?;
-    let sa = addr_arg(vm, &args[2])?;
+    let sa = addr_arg(vm, &args[2], family_of(&args[0]), "sendto")?;
     wait_ready(vm, fd, timeout, libc::POLLOUT)?;
     // SAFETY: valid buffer and address.
     let n = unsafe {
@@ -387,8 +507,8 @@ fn s_sendto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             data.as_ptr() as *const libc::c_void,
             data.len(),
             libc::MSG_NOSIGNAL,
-            &sa as *const libc::sockaddr_in as *const libc::sockaddr,
-            std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+            sa.ptr(),
+            sa.len,
         )
     };
     if n < 0 {
@@ -398,25 +518,19 @@ fn s_sendto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 /// Receive up to `n` bytes, with the sender's address.
-fn recv_raw(
-    vm: &mut Vm,
-    fd: i32,
-    timeout: Option<f64>,
-    n: usize,
-) -> PyResult<(Vec<u8>, libc::sockaddr_in)> {
+fn recv_raw(vm: &mut Vm, fd: i32, timeout: Option<f64>, n: usize) -> PyResult<(Vec<u8>, CAddr)> {
     wait_ready(vm, fd, timeout, libc::POLLIN)?;
     let mut buf = vec![0u8; n];
-    // SAFETY: sockaddr_in is plain data; recvfrom writes at most the given sizes.
-    let mut sa: libc::sockaddr_in = unsafe { std::mem::zeroed() };
-    let mut len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+    let mut sa = CAddr::empty();
+    // SAFETY: recvfrom writes at most the given sizes.
     let r = unsafe {
         libc::recvfrom(
             fd,
             buf.as_mut_ptr() as *mut libc::c_void,
             n,
             0,
-            &mut sa as *mut libc::sockaddr_in as *mut libc::sockaddr,
-            &mut len,
+            sa.mut_ptr(),
+            &mut sa.len,
         )
     };
     if r < 0 {
@@ -692,12 +806,18 @@ fn s_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::string(format!("<socket fd={}>", fd)))
 }
 
-/// `getaddrinfo(host, port, af=0, type=0, proto=0, flags=0)`: IPv4 entries
-/// `(family, type, proto, canonname, (host, port))`.
+/// `getaddrinfo(host, port, af=0, type=0, proto=0, flags=0)`: entries
+/// `(family, type, proto, canonname, sockaddr)`; with `af` 0 the IPv4 ones come first (so the
+/// common `getaddrinfo(h, p)[0][-1]` suits a default socket), then the IPv6 ones.
 fn getaddrinfo(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "getaddrinfo", args, 2, 6)?;
+    let af = match args.get(2) {
+        Some(v) => vm.to_index(v)?,
+        None => 0,
+    };
     let host = match &args[0] {
         Value::Str(s) => s.as_str().to_string(),
+        Value::None if af == libc::AF_INET6 as i64 => String::from("::1"),
         Value::None => String::from("127.0.0.1"),
         _ => return Err(vm.type_error("getaddrinfo() argument 1 must be str or None")),
     };
@@ -709,37 +829,57 @@ fn getaddrinfo(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(v) => vm.to_index(v)?,
         None => 0,
     };
-    let addrs: Vec<Ipv4Addr> = match (host.as_str(), port).to_socket_addrs() {
-        Ok(it) => it
-            .filter_map(|a| match a {
-                std::net::SocketAddr::V4(v4) => Some(*v4.ip()),
-                _ => None,
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    let Some(ip) = addrs.first() else {
+    if af != 0 && af != libc::AF_INET as i64 && af != libc::AF_INET6 as i64 {
+        return Err(vm.err_args(
+            ExcKind::OSError,
+            vec![Value::Int(-6), Value::str("ai_family not supported")],
+        ));
+    }
+    let mut addrs: Vec<SocketAddr> = Vec::new();
+    if let Ok(it) = (host.as_str(), port).to_socket_addrs() {
+        for a in it {
+            let fam = if a.is_ipv6() {
+                libc::AF_INET6
+            } else {
+                libc::AF_INET
+            };
+            if (af == 0 || af == fam as i64) && !addrs.contains(&a) {
+                addrs.push(a);
+            }
+        }
+    }
+    if addrs.is_empty() {
         return Err(gai_error(vm));
-    };
+    }
+    // One address per family, IPv4 first, as the C library gives per family.
+    addrs.sort_by_key(|a| a.is_ipv6());
+    addrs.dedup_by(|a, b| a.is_ipv6() == b.is_ipv6());
     let types: &[i32] = match ty {
         0 => &[libc::SOCK_STREAM, libc::SOCK_DGRAM],
         t => &[t as i32],
     };
     let mut out = Vec::new();
-    for &t in types {
-        let proto = if t == libc::SOCK_DGRAM {
-            libc::IPPROTO_UDP
+    for a in &addrs {
+        let fam = if a.is_ipv6() {
+            libc::AF_INET6
         } else {
-            libc::IPPROTO_TCP
+            libc::AF_INET
         };
-        let addr = vm.new_tuple(vec![Value::string(ip.to_string()), Value::Int(port as i64)]);
-        out.push(vm.new_tuple(vec![
-            Value::Int(libc::AF_INET as i64),
-            Value::Int(t as i64),
-            Value::Int(proto as i64),
-            Value::str(""),
-            addr,
-        ]));
+        for &t in types {
+            let proto = if t == libc::SOCK_DGRAM {
+                libc::IPPROTO_UDP
+            } else {
+                libc::IPPROTO_TCP
+            };
+            let addr = std_addr_value(vm, a);
+            out.push(vm.new_tuple(vec![
+                Value::Int(fam as i64),
+                Value::Int(t as i64),
+                Value::Int(proto as i64),
+                Value::str(""),
+                addr,
+            ]));
+        }
     }
     Ok(vm.new_list(out))
 }

@@ -364,6 +364,7 @@ impl Vm {
             name,
             qualname,
             finalizers: Rc::downgrade(&self.finalizers),
+            pend: None,
         })))
     }
 
@@ -552,9 +553,12 @@ impl Vm {
                 return Err(self.type_error(format!("cannot create '{}' instances", tn)));
             }
         }
-        let (obj, default_new) = self.type_new_instance(cls, args, kwargs)?;
+        let (mut obj, default_new) = self.type_new_instance(cls, args, kwargs)?;
         if !self.is_instance(&obj, cls) {
-            return Ok(obj);
+            obj = crate::iter::wrap_subclass(self, cls, obj);
+            if !self.is_instance(&obj, cls) {
+                return Ok(obj);
+            }
         }
         self.run_init(cls, &obj, args, kwargs, default_new)?;
         Ok(obj)
@@ -636,7 +640,9 @@ impl Vm {
                     if Rc::ptr_eq(o, &self.types.bool_)
                         || as_type(o)
                             .map(|t| {
-                                (t.layout == Layout::Other && !t.heap_type)
+                                (t.layout == Layout::Other
+                                    && !t.heap_type
+                                    && !crate::iter::is_subclassable(self, o))
                                     || t.layout == Layout::NoneType
                             })
                             .unwrap_or(false)

@@ -2791,6 +2791,10 @@ impl Vm {
         let Some(gc) = gen_of(gen) else {
             return Err(self.type_error("not a generator"));
         };
+        let throw = match crate::objgen::take_pending(self, gc)? {
+            Some(e) => Some(e),
+            None => throw,
+        };
         if throw.is_none() {
             return match self.gen_enter(gen, send)? {
                 Some(f) => self.run_frame(f, None),

@@ -75,6 +75,11 @@ impl Heap {
         self.tracked.push(Rc::downgrade(o));
     }
 
+    /// The registered container objects that are still alive.
+    pub fn live_objects(&self) -> impl Iterator<Item = Obj> + '_ {
+        self.tracked.iter().filter_map(|w| w.upgrade())
+    }
+
     /// Number of registered objects (live or not yet pruned).
     pub fn tracked_len(&self) -> usize {
         self.tracked.len()
@@ -316,6 +321,9 @@ pub fn visit_refs(
                 if let Some(fr) = &g.frame {
                     visit_frame(fr, f);
                 }
+                if let Some(p) = &g.pend {
+                    visit_value(p, f);
+                }
             }
             Err(_) => return false,
         },
@@ -477,6 +485,7 @@ fn clear_refs(o: &PyObject, tracers: &[(TypeId, NativeTracer)], out: &mut Vec<Va
         }
         PyObject::Generator(g) => {
             if let Ok(mut g) = g.try_borrow_mut() {
+                out.extend(g.pend.take());
                 if g.defer_close() {
                     return;
                 }

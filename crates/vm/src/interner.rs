@@ -89,4 +89,8 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+    /// The interned strings, in sorted order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|k| k.as_str())
+    }
 }

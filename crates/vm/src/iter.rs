@@ -306,15 +306,80 @@ fn iter_self(_vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(args[0].clone())
 }
 
+/// The state of an instance of a Python subclass of a native iterator type (`class m(map)`):
+/// the native iterator its `map.__new__` made, which `__next__` steps.
+pub(crate) struct SubIter(Value);
+
+/// True for the native iterator types Python classes may subclass (`map`, `filter`, `zip`,
+/// `enumerate`, `reversed`).
+pub(crate) fn is_subclassable(vm: &Vm, o: &Obj) -> bool {
+    let t = &vm.types;
+    [&t.map, &t.filter, &t.zip, &t.enumerate, &t.reversed]
+        .iter()
+        .any(|b| alloc::rc::Rc::ptr_eq(b, o))
+}
+
+/// For `cls(...)` with `cls` a Python subclass of a native iterator type: the native iterator
+/// `obj` its base's `__new__` returned, held by an object of class `cls`. Anything else is
+/// returned unchanged.
+pub(crate) fn wrap_subclass(vm: &mut Vm, cls: &Obj, obj: Value) -> Value {
+    // Only what those bases' own `__new__` makes (a subclass's `__new__` returning some other
+    // iterator gives it back unchanged, as in CPython).
+    let is_iter = match &obj {
+        Value::Obj(o) => match &**o {
+            PyObject::Iter(st) => st.try_borrow().is_ok_and(|st| {
+                matches!(
+                    &*st,
+                    IterState::Enumerate { .. }
+                        | IterState::Zip { .. }
+                        | IterState::Map { .. }
+                        | IterState::Filter { .. }
+                        | IterState::Reversed { .. }
+                        | IterState::Done
+                )
+            }),
+            _ => false,
+        },
+        _ => false,
+    };
+    let derived = types::as_type(cls)
+        .is_some_and(|t| t.heap_type && t.mro.borrow().iter().any(|b| is_subclassable(vm, b)));
+    if !is_iter || !derived {
+        return obj;
+    }
+    Value::Obj(vm.alloc(PyObject::Native(crate::value::NativeObj {
+        class: cls.clone(),
+        data: core::cell::RefCell::new(alloc::boxed::Box::new(SubIter(obj))),
+    })))
+}
+
+/// The native iterator inside a [`SubIter`] object.
+fn sub_inner(v: &Value) -> Option<Value> {
+    match v {
+        Value::Obj(o) => match &**o {
+            PyObject::Native(n) => n
+                .data
+                .try_borrow()
+                .ok()?
+                .downcast_ref::<SubIter>()
+                .map(|s| s.0.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn iter_next_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    match vm.next(&args[0])? {
+    let inner = sub_inner(&args[0]);
+    match vm.next(inner.as_ref().unwrap_or(&args[0]))? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(Value::None)),
     }
 }
 
 fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    if let Value::Obj(o) = &args[0] {
+    let inner = sub_inner(&args[0]);
+    if let Value::Obj(o) = inner.as_ref().unwrap_or(&args[0]) {
         if let PyObject::Iter(c) = &**o {
             let n = match &*c.borrow() {
                 IterState::Range { remaining, .. } => *remaining as i64,

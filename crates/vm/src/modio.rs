@@ -6,7 +6,10 @@
 //! (`vfs::read_file`) when it is opened; writes stay in the buffer and reach the file on `flush()`,
 //! `close()`, leaving a `with` block, or when more than [`AUTO_FLUSH`] bytes are pending. When only
 //! new bytes were added at the end since the last flush, they are appended; otherwise the file is
-//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended.
+//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended. Files on a
+//! block device (`VfsFat`) are written out by the `write()` that brings [`WRITE_THROUGH`] bytes
+//! pending, as MicroPython's write into the volume at once, so that a full volume raises ENOSPC
+//! from that write (the bytes that fit are kept).
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -26,6 +29,10 @@ use crate::{PyErr, PyResult};
 
 /// Pending bytes past which a file's buffer is written out without waiting for `flush()`.
 pub const AUTO_FLUSH: usize = 16 * 1024;
+
+/// Pending bytes at which a file on a block device is written out at once (one sector: small
+/// writes still gather, as in FatFs's per-file sector buffer).
+pub const WRITE_THROUGH: usize = 512;
 
 /// Largest hole (in bytes) a write past the end or a growing truncate may fill with zeros.
 const MAX_GAP: usize = 1 << 28;
@@ -61,6 +68,8 @@ struct Stream {
     synced: usize,
     /// Lowest offset changed since the last flush.
     dirty_from: Option<usize>,
+    /// A file on a block device: flushed once [`WRITE_THROUGH`] bytes are pending.
+    write_through: bool,
     /// Where a dropped file leaves its unwritten bytes (dangling for in-memory streams).
     finalizers: Weak<crate::finalize::Finalizers>,
 }
@@ -101,6 +110,7 @@ impl Stream {
             base: 0,
             synced: 0,
             dirty_from: None,
+            write_through: false,
             finalizers: Weak::new(),
         }
     }
@@ -637,7 +647,10 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             }
         },
     };
-    if with(vm, slf, |s| s.is_file() && s.pending() > AUTO_FLUSH)? {
+    if with(vm, slf, |s| {
+        s.is_file()
+            && (s.pending() > AUTO_FLUSH || (s.write_through && s.pending() >= WRITE_THROUGH))
+    })? {
         flush_stream(vm, slf)?;
     }
     Ok(Value::Int(written as i64))
@@ -1025,6 +1038,8 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         "opener",
     ];
     check_kw(vm, "open", kw, &NAMES)?;
+    // The file object is allocated first, as in MicroPython (MemoryError with the heap locked).
+    vm.heap_check()?;
     if args.len() > NAMES.len() {
         return Err(vm.type_error(format!(
             "open() takes at most 8 arguments ({} given)",
@@ -1152,6 +1167,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     };
     let pos = if m.append { buf.len() } else { 0 };
     let synced = buf.len();
+    let write_through = crate::vfs::is_block_file(vm, &path);
     let s = Stream {
         kind: skind,
         buf,
@@ -1166,6 +1182,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         base,
         synced,
         dirty_from: None,
+        write_through,
         finalizers: Rc::downgrade(&vm.finalizers),
     };
     let f = new_stream(vm, &cls, s);

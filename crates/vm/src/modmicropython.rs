@@ -9,6 +9,7 @@
 use alloc::boxed::Box;
 use alloc::collections::VecDeque;
 use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 
@@ -140,41 +141,149 @@ fn stack_bytes(vm: &Vm) -> usize {
     (vm.frames.len() + 1) * core::mem::size_of::<crate::frame::Frame>()
 }
 
+/// MicroPython's allocation unit (`BYTES_PER_BLOCK`: four machine words), used to express
+/// object sizes as blocks in `mem_info()`.
+const BLOCK: usize = 4 * core::mem::size_of::<usize>();
+
+/// An estimate of the heap bytes a container object holds: the object itself plus its
+/// element storage.
+fn object_bytes(o: &PyObject) -> usize {
+    let word = core::mem::size_of::<Value>();
+    let base = core::mem::size_of::<PyObject>() + 2 * core::mem::size_of::<usize>();
+    let extra = match o {
+        PyObject::List(l) => l.try_borrow().map_or(0, |l| l.capacity() * word),
+        PyObject::Tuple(t) => t.len() * word,
+        PyObject::Dict(d) => d.try_borrow().map_or(0, |d| d.len() * 3 * word),
+        PyObject::ByteArray(b) => b.try_borrow().map_or(0, |b| b.capacity()),
+        PyObject::Bytes(b) => b.len(),
+        _ => 0,
+    };
+    base + extra
+}
+
+/// Per kind of live container: (kind, count, estimated bytes), largest first.
+fn census(vm: &Vm) -> Vec<(&'static str, usize, usize)> {
+    let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
+    for o in vm.heap.live_objects() {
+        let kind = o.kind_name();
+        let bytes = object_bytes(&o);
+        match out.iter_mut().find(|e| e.0 == kind) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 += bytes;
+            }
+            None => out.push((kind, 1, bytes)),
+        }
+    }
+    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    out
+}
+
+/// `micropython.mem_info([verbose])` in MicroPython's layout: the allocator's totals (when the
+/// port keeps them), the stack, the heap (`gc.mem_alloc()`/`gc.mem_free()` are its `used` and
+/// `free`) and block statistics of the live container objects (sizes in MicroPython's blocks);
+/// verbose adds the live containers by kind.
 fn mem_info(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "mem_info", args, 0, 1)?;
     let used = vm.heap_used();
     let total = vm.heap.limit;
     let free = total.saturating_sub(used);
     let stack_limit = vm.config.recursion_limit * core::mem::size_of::<crate::frame::Frame>();
-    let mut out = format!(
+    let mut out = String::new();
+    if let Some((all, peak)) = vm.port.heap_stats() {
+        out.push_str(&format!(
+            "mem: total={}, current={}, peak={}\n",
+            all,
+            used,
+            peak.max(used)
+        ));
+    }
+    out.push_str(&format!(
         "stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n",
         stack_bytes(vm),
         stack_limit,
         total,
         used,
         free
-    );
-    out.push_str(&format!(
-        " No. of tracked objects: {}, collections: {}\n",
-        vm.heap.tracked_len(),
-        vm.heap.collections
     ));
-    if !args.is_empty() {
+    let (mut one, mut two, mut max_blocks) = (0usize, 0usize, 0usize);
+    for o in vm.heap.live_objects() {
+        let blocks = object_bytes(&o).div_ceil(BLOCK);
+        match blocks {
+            1 => one += 1,
+            2 => two += 1,
+            _ => {}
+        }
+        max_blocks = max_blocks.max(blocks);
+    }
+    out.push_str(&format!(
+        " No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+        one,
+        two,
+        max_blocks,
+        free / BLOCK
+    ));
+    if args.first().is_some_and(|v| !v.is_none()) {
+        let at = &vm.heap as *const crate::gc::Heap as usize;
+        out.push_str(&format!("GC memory layout; from {:x}:\n", at));
         out.push_str(&format!(
-            " frames: {}, interned names: {}, last collection freed: {}\n",
-            vm.frames.len(),
-            vm.interner.len(),
-            vm.heap.last_freed
+            " collections: {}, last freed: {}, frames: {}\n",
+            vm.heap.collections,
+            vm.heap.last_freed,
+            vm.frames.len()
         ));
+        for (kind, n, bytes) in census(vm) {
+            out.push_str(&format!(
+                " {:>8} {:<20} {} blocks\n",
+                n,
+                kind,
+                bytes.div_ceil(BLOCK)
+            ));
+        }
     }
     vm.write_stdout(&out);
     Ok(Value::None)
 }
 
+/// `micropython.mem_total()`: bytes allocated since the start (the port's allocator count).
+fn mem_total(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (all, _) = vm.port.heap_stats().unwrap_or((0, 0));
+    Ok(Value::Int(all.min(i64::MAX as usize) as i64))
+}
+
+/// `micropython.mem_current()`: bytes allocated now (`gc.mem_alloc()`).
+fn mem_current(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    Ok(Value::Int(vm.heap_used().min(i64::MAX as usize) as i64))
+}
+
+/// `micropython.mem_peak()`: the most bytes allocated at once.
+fn mem_peak(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (_, peak) = vm.port.heap_stats().unwrap_or((0, 0));
+    let used = vm.heap_used();
+    Ok(Value::Int(peak.max(used).min(i64::MAX as usize) as i64))
+}
+
+/// `micropython.qstr_info([verbose])`: the interned names (MicroPython's qstr pool), and with
+/// verbose each name as `Q(name)`.
 fn qstr_info(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "qstr_info", args, 0, 1)?;
-    let s = format!("qstr pool: n_pool=1, n_qstr={}\n", vm.interner.len());
-    vm.write_stdout(&s);
+    let n = vm.interner.len();
+    let data: usize = vm.interner.names().map(|s| s.len() + 1).sum();
+    let overhead = core::mem::size_of::<crate::value::PyStr>() + 2 * core::mem::size_of::<usize>();
+    let mut out = format!(
+        "qstr pool: n_pool=1, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n",
+        n,
+        data,
+        data + n * overhead
+    );
+    if args.first().is_some_and(|v| !v.is_none()) {
+        for name in vm.interner.names() {
+            out.push_str("Q(");
+            out.push_str(name);
+            out.push_str(")\n");
+        }
+    }
+    vm.write_stdout(&out);
     Ok(Value::None)
 }
 
@@ -436,10 +545,90 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             }
             drop(d);
             let ring = ring_class(vm);
+            let stats = vm.port.heap_stats().is_some();
             if let Some(d) = dict_of(&mm.dict) {
-                d.borrow_mut().set_str("RingIO", Value::Obj(ring));
+                let mut d = d.borrow_mut();
+                d.set_str("RingIO", Value::Obj(ring));
+                // MicroPython's MICROPY_MEM_STATS functions, where the port keeps the figures.
+                if stats {
+                    let stat_fns: [(&'static str, NativeFn); 3] = [
+                        ("mem_total", mem_total),
+                        ("mem_current", mem_current),
+                        ("mem_peak", mem_peak),
+                    ];
+                    for (name, f) in stat_fns {
+                        d.set_str(name, builtin_fn(name, f));
+                    }
+                }
             }
         }
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::boxed::Box;
+    use alloc::rc::Rc;
+    use alloc::string::String;
+    use core::cell::RefCell;
+
+    use crate::embed::RunState;
+    use crate::vm::Vm;
+
+    /// A port with allocator statistics whose output the test reads.
+    struct StatsPort(Rc<RefCell<alloc::vec::Vec<u8>>>);
+
+    impl crate::port::Port for StatsPort {
+        fn write_stdout(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+        fn heap_used(&self) -> Option<usize> {
+            Some(5000)
+        }
+        fn heap_stats(&self) -> Option<(usize, usize)> {
+            Some((90_000, 7000))
+        }
+    }
+
+    fn run(src: &str) -> String {
+        let out = Rc::new(RefCell::new(alloc::vec::Vec::new()));
+        let cfg = crate::VmConfig {
+            heap_size: 64 * 1024,
+            ..Default::default()
+        };
+        let mut vm = Vm::new(cfg, Box::new(StatsPort(out.clone())));
+        let st = vm.start(src, "<t>", false);
+        assert!(matches!(st, Ok(RunState::Finished(_))));
+        let s = String::from_utf8_lossy(&out.borrow()).into_owned();
+        drop(vm);
+        s
+    }
+
+    #[test]
+    fn mem_info_uses_micropythons_layout_and_gc_numbers() {
+        let s = run("import micropython, gc\nx = [[1], [2]]\nmicropython.mem_info()\nprint(gc.mem_alloc(), gc.mem_free())\n");
+        let lines: alloc::vec::Vec<&str> = s.lines().collect();
+        assert_eq!(lines[0], "mem: total=90000, current=5000, peak=7000");
+        assert!(lines[1].starts_with("stack: "));
+        assert_eq!(lines[2], "GC: total: 65536, used: 5000, free: 60536");
+        assert!(lines[3].starts_with(" No. of 1-blocks: "));
+        assert!(lines[3].ends_with(&alloc::format!("max free sz: {}", 60536 / super::BLOCK)));
+        assert_eq!(lines[4], "5000 60536");
+    }
+
+    #[test]
+    fn mem_stats_functions_follow_the_port() {
+        let s = run("import micropython\nprint(micropython.mem_total(), micropython.mem_current(), micropython.mem_peak())\n");
+        assert_eq!(s, "90000 5000 7000\n");
+    }
+
+    #[test]
+    fn verbose_forms_list_containers_and_names() {
+        let s = run("import micropython\nmicropython.mem_info(1)\nmicropython.qstr_info(1)\n");
+        assert!(s.contains("GC memory layout; from "));
+        assert!(s.contains(" module "));
+        assert!(s.contains("qstr pool: n_pool=1, n_qstr="));
+        assert!(s.contains("\nQ(micropython)\n"));
+    }
 }

@@ -111,7 +111,7 @@ fn statvfs(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 }
 
 fn getcwd(vm: &mut Vm, _args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    Ok(Value::string(vfs::getcwd(vm)))
+    Ok(Value::string(vfs::getcwd_checked(vm)?))
 }
 
 fn chdir(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

@@ -35,6 +35,7 @@ impl Generator {
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             finalizers: Weak::new(),
+            pend: self.pend.take(),
         };
         if !fin.push_generator(g) {
             return false;
@@ -171,6 +172,51 @@ fn delegate_with_throw(vm: &mut Vm, g: &Obj, typ: &Value) -> bool {
         _ => vm.is_instance(typ, &exit),
     };
     !is_exit && matches!(vm.getattr_opt(&sub, "throw"), Ok(Some(_)))
+}
+
+/// MicroPython's `pend_throw(exc)`: the exception is thrown into the generator when it is next
+/// resumed (by `next()`, `send()` or `throw()`); `None` cancels it. Returns the previously
+/// pending exception (or None).
+fn gen_pend_throw(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "function takes 2 positional arguments but {} were given",
+            args.len()
+        )));
+    }
+    let g = gen_obj(vm, &args[0])?;
+    let PyObject::Generator(gc) = &*g else {
+        return Ok(Value::None);
+    };
+    let mut gm = gc.borrow_mut();
+    if gm.running {
+        drop(gm);
+        return Err(vm.value_error("generator already executing"));
+    }
+    let new = (!args[1].is_none()).then(|| args[1].clone());
+    let prev = core::mem::replace(&mut gm.pend, new);
+    Ok(prev.unwrap_or(Value::None))
+}
+
+/// Take the exception `pend_throw` left on a suspended generator, made into an instance
+/// (a class is called, as `throw()` does).
+pub(crate) fn take_pending(
+    vm: &mut Vm,
+    gc: &core::cell::RefCell<Generator>,
+) -> PyResult<Option<Value>> {
+    let exc = {
+        let Ok(mut gm) = gc.try_borrow_mut() else {
+            return Ok(None);
+        };
+        if gm.running {
+            return Ok(None);
+        }
+        match gm.pend.take() {
+            Some(e) => e,
+            None => return Ok(None),
+        }
+    };
+    throw_value(vm, &[Value::None, exc]).map(Some)
 }
 
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -437,6 +483,7 @@ pub(crate) fn init(vm: &mut Vm) {
         ("throw", gen_throw),
         ("close", gen_close),
         ("__iter__", gen_iter),
+        ("pend_throw", gen_pend_throw),
     ];
     types::add_methods(&t.generator, methods);
     types::add_methods(
@@ -446,6 +493,7 @@ pub(crate) fn init(vm: &mut Vm) {
             ("throw", gen_throw),
             ("close", gen_close),
             ("__await__", gen_iter),
+            ("pend_throw", gen_pend_throw),
         ],
     );
     types::add_methods(

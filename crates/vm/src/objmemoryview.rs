@@ -403,9 +403,14 @@ fn mv_exit(_vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::Bool(false))
 }
 
+/// `iter(view)`: steps through the live buffer by index (no copy; writes to the buffer
+/// during the iteration are seen, as in CPython).
 fn mv_iter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
-    let l = mv_tolist(vm, args, &[])?;
-    vm.iter(&l)
+    view_of(vm, &args[0])?;
+    Ok(vm.new_iter(crate::value::IterState::GetItem {
+        obj: args[0].clone(),
+        index: 0,
+    }))
 }
 
 fn mv_eq(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

@@ -148,6 +148,12 @@ pub trait Port {
     fn heap_used(&self) -> Option<usize> {
         None
     }
+    /// Allocator statistics when the port keeps them: (bytes allocated in total since start,
+    /// peak of bytes allocated at once); `micropython.mem_info()` prints them as MicroPython's
+    /// `mem:` line.
+    fn heap_stats(&self) -> Option<(usize, usize)> {
+        None
+    }
     /// The platform name for `sys.platform`.
     fn platform(&self) -> &str {
         "ferropy"

@@ -227,7 +227,17 @@ pub fn repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
                     fr.as_str()
                 )
             }
-            PyObject::Module(m) => format!("<module '{}'>", m.name.as_str()),
+            // A module loaded from a file names it, as in CPython and MicroPython.
+            PyObject::Module(m) => {
+                let file = dict_of(&m.dict).and_then(|d| match d.borrow().get_str("__file__") {
+                    Some(Value::Str(f)) => Some(f.clone()),
+                    _ => None,
+                });
+                match file {
+                    Some(f) => format!("<module '{}' from '{}'>", m.name.as_str(), f.as_str()),
+                    None => format!("<module '{}'>", m.name.as_str()),
+                }
+            }
             PyObject::Cell(_) => format!("<cell at 0x{:x}>", v.id()),
             PyObject::Generator(g) => {
                 let kind = vm.type_name(v);

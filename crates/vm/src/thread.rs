@@ -118,6 +118,25 @@ impl Vm {
         Ok(ident)
     }
 
+    /// Let the threads that outlived the last run go on while the host has nothing else to run
+    /// (a REPL waiting at its prompt, as MicroPython's unix port runs them in OS threads): the
+    /// main thread sleeps `us` microseconds of port time while the scheduler runs the others,
+    /// then this returns. False (at once) when no thread waits or a run is in progress, or when
+    /// the wait could not run.
+    pub fn thread_run_idle(&mut self, us: u64) -> bool {
+        if !self.threads_waiting() || self.is_suspended() || self.native_depth != 0 {
+            return false;
+        }
+        let src = format!("__import__('time').sleep_us({})", us);
+        let Ok(code) = self.compile_source(&src, "<idle>", crate::parser::Mode::Exec) else {
+            return false;
+        };
+        let st = self.start_code(code);
+        // Should the hidden main thread fail (`time` replaced, say), report false so that the
+        // host waits for input instead of calling again at once.
+        self.run_blocking(st).is_ok()
+    }
+
     /// While threads exist, resumable runs are sliced (if the host did not slice them already).
     pub(crate) fn thread_slicing(&mut self) {
         if self.budget == 0 {

@@ -461,6 +461,8 @@ pub struct Generator {
     /// so the VM can close it (run its `finally` clauses) as CPython does; dangling once the VM
     /// is gone.
     pub finalizers: alloc::rc::Weak<crate::finalize::Finalizers>,
+    /// An exception set by MicroPython's `pend_throw`, thrown in at the next resume.
+    pub pend: Option<Value>,
 }
 
 /// A heap object. Mutable payloads use `RefCell`; never hold a borrow across a call into the VM.

@@ -192,6 +192,21 @@ pub fn getcwd(vm: &mut Vm) -> String {
     }
 }
 
+/// `os.getcwd()` as the program sees it: like [`getcwd`], but a current directory of the
+/// Port's files that was removed since `chdir` is an error (ENOENT), as in CPython and on
+/// MicroPython's unix port.
+pub fn getcwd_checked(vm: &mut Vm) -> PyResult<String> {
+    let port_dir = with_state(vm, |st| {
+        (st.cur.is_none() && !st.port_unmounted && !st.cwd.is_empty()).then(|| st.cwd.clone())
+    });
+    if let Some(dir) = port_dir {
+        if vm.port.file_kind(&dir) != FileKind::Dir {
+            return Err(os_error(vm, ENOENT, None));
+        }
+    }
+    Ok(getcwd(vm))
+}
+
 fn fs_getcwd(vm: &mut Vm, fs: &Value) -> PyResult<String> {
     if let Value::Obj(o) = fs {
         if is_native(o) {
@@ -227,6 +242,13 @@ pub fn chdir(vm: &mut Vm, path: &str) -> PyResult<()> {
             }
             // `p` is already joined with the Port's current directory.
             let mut abs = normalize(&p);
+            if !abs.starts_with('/') {
+                // Relative to the process's directory: keep it absolute when the Port knows it,
+                // so getcwd() gives a full path (as on MicroPython's unix port and CPython).
+                if let Some(pc) = vm.port.getcwd().filter(|c| c.starts_with('/')) {
+                    abs = normalize(&join(&pc, &abs));
+                }
+            }
             if abs == "." {
                 abs.clear();
             }
@@ -866,6 +888,22 @@ fn native_fs(fs: &Value) -> Option<&Obj> {
     match fs {
         Value::Obj(o) if is_native(o) => Some(o),
         _ => None,
+    }
+}
+
+/// True when `path` lives on a block-device file system (`VfsFat`), whose files write through
+/// at each `write()` as MicroPython's do, so that a full volume fails the write itself.
+pub fn is_block_file(vm: &mut Vm, path: &str) -> bool {
+    match resolve(vm, path) {
+        #[cfg(feature = "vfs-fat")]
+        Target::Fs(Value::Obj(o), _, _) => match &*o {
+            PyObject::Native(n) => n
+                .data
+                .try_borrow()
+                .is_ok_and(|d| d.is::<crate::modvfs::FatVol>()),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
