@@ -12,6 +12,8 @@ use ferropy_vm::port::{Errno, FileKind, FileStat, Port};
 /// Bytes allocated by the process, except what each thread has not yet published from its
 /// [`Pool::unpublished`] counter (see [`allocated`]).
 static ALLOCATED: AtomicIsize = AtomicIsize::new(0);
+/// The highest [`ALLOCATED`] seen when a thread published its count (see [`heap_peak`]).
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 /// Set by the Ctrl-C handler; cleared when the VM raises KeyboardInterrupt.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
@@ -23,6 +25,19 @@ pub fn allocated() -> usize {
         unsafe { (*p.get()).unpublished }
     });
     ALLOCATED.load(Ordering::Relaxed).wrapping_add(own).max(0) as usize
+}
+
+/// Bytes allocated in total by the calling thread since it started (frees not subtracted).
+pub fn allocated_total() -> usize {
+    POOL.with(|p| {
+        // SAFETY: the pool is this thread's own; no reference into it is live here.
+        unsafe { (*p.get()).total }
+    })
+}
+
+/// The peak of [`allocated`]: exact at publication points, so within [`PUBLISH`] bytes.
+pub fn heap_peak() -> usize {
+    (PEAK.load(Ordering::Relaxed).max(0) as usize).max(allocated())
 }
 
 /// Largest block served from the size classes (bytes).
@@ -50,6 +65,8 @@ struct Pool {
     end: *mut u8,
     /// Bytes allocated (minus freed) by this thread and not yet added to [`ALLOCATED`].
     unpublished: isize,
+    /// Bytes this thread allocated in total (frees and shrinking reallocations not subtracted).
+    total: usize,
 }
 
 thread_local! {
@@ -61,6 +78,7 @@ thread_local! {
             bump: std::ptr::null_mut(),
             end: std::ptr::null_mut(),
             unpublished: 0,
+            total: 0,
         })
     };
 }
@@ -80,8 +98,14 @@ fn class_of(layout: &Layout) -> Option<usize> {
 #[inline(always)]
 fn count(pool: &mut Pool, delta: isize) {
     pool.unpublished = pool.unpublished.wrapping_add(delta);
+    if delta > 0 {
+        pool.total = pool.total.wrapping_add(delta as usize);
+    }
     if pool.unpublished > PUBLISH || pool.unpublished < -PUBLISH {
-        ALLOCATED.fetch_add(pool.unpublished, Ordering::Relaxed);
+        let now = ALLOCATED
+            .fetch_add(pool.unpublished, Ordering::Relaxed)
+            .wrapping_add(pool.unpublished);
+        PEAK.fetch_max(now, Ordering::Relaxed);
         pool.unpublished = 0;
     }
 }
@@ -438,6 +462,9 @@ impl Port for NativePort {
     }
     fn heap_used(&self) -> Option<usize> {
         Some(allocated())
+    }
+    fn heap_stats(&self) -> Option<(usize, usize)> {
+        Some((allocated_total(), heap_peak()))
     }
     fn platform(&self) -> &str {
         "linux"
