@@ -25,7 +25,16 @@ pub type Obj = Rc<PyObject>;
 pub type Str = Rc<PyStr>;
 
 /// A Python value.
+///
+/// `repr(u64)`: the tag is a full word and every variant's payload (the bool too) sits at
+/// offset 8, so bytes 1..8 are padding in every variant. The compiler then builds and copies a
+/// value as a tag word plus a payload word; with the default layout (a bool's payload at
+/// offset 1) it copied the tag byte, those 7 bytes and the payload as separate pieces, and a
+/// whole-value load right after such a piecewise store stalled on store forwarding. Measured
+/// (CPU time, quick build): nbody -37%, raytrace -35%, attributes -46%, method_calls -32%.
+/// `Option<Value>` keeps its niche (unused tag values): still 16 bytes.
 #[derive(Clone)]
+#[repr(u64)]
 pub enum Value {
     /// `None`.
     None,
@@ -44,6 +53,10 @@ pub enum Value {
     /// Any other object.
     Obj(Obj),
 }
+
+// The layout above keeps a value (and an optional value: a local slot) at 16 bytes.
+const _: () = assert!(core::mem::size_of::<Value>() == 16);
+const _: () = assert!(core::mem::size_of::<Option<Value>>() == 16);
 
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
