@@ -184,6 +184,43 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
     }
 }
 
+/// `container[index] = v` for a list and an in-range int index; `v` back for everything else
+/// (the general path, which also raises the errors).
+#[inline(always)]
+fn store_subscr_fast(obj: &Value, idx: &Value, v: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (obj, idx) else {
+        return Err(v);
+    };
+    let PyObject::List(l) = &**o else {
+        return Err(v);
+    };
+    let Ok(mut lb) = l.try_borrow_mut() else {
+        return Err(v);
+    };
+    let n = lb.len() as i64;
+    let j = if *i < 0 { i + n } else { *i };
+    match usize::try_from(j).ok().and_then(|j| lb.get_mut(j)) {
+        Some(slot) => {
+            let old = core::mem::replace(slot, v);
+            drop(lb);
+            // Dropping never runs Python code (finalizers are deferred).
+            drop(old);
+            Ok(())
+        }
+        None => Err(v),
+    }
+}
+
+/// Push `items` in reverse order (UnpackSequence of a tuple or list of the right length),
+/// each copied with `dup`, after one capacity check.
+#[inline(always)]
+fn push_rev(stack: &mut Vec<Value>, items: &[Value]) {
+    stack.reserve(items.len());
+    for v in items.iter().rev() {
+        stack.push(dup(v));
+    }
+}
+
 /// Int and float comparisons on the top two stack slots (None for everything else).
 #[inline(always)]
 fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<bool> {
@@ -244,6 +281,7 @@ fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
         BinOp::Sub => x - y,
         BinOp::Mult => x * y,
         BinOp::Div if y != 0.0 => x / y,
+        BinOp::Pow => crate::number::float_pow_fast(x, y)?,
         _ => return None,
     })
 }
@@ -1167,23 +1205,9 @@ impl Vm {
                     let idx = pop!(self, frame);
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
-                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &idx) {
-                        if let Some(mut lb) = match &**o {
-                            PyObject::List(l) => l.try_borrow_mut().ok(),
-                            _ => None,
-                        } {
-                            let n = lb.len() as i64;
-                            let j = if *i < 0 { i + n } else { *i };
-                            if let Some(slot) = usize::try_from(j).ok().and_then(|j| lb.get_mut(j))
-                            {
-                                let old = core::mem::replace(slot, v);
-                                drop(lb);
-                                drop(old);
-                                continue;
-                            }
-                        }
+                    if let Err(v) = store_subscr_fast(&obj, &idx, v) {
+                        self.setitem(&obj, &idx, v)?;
                     }
-                    self.setitem(&obj, &idx, v)?;
                 }
                 Instr::DeleteSubscr => {
                     let idx = pop!(self, frame);
@@ -1457,13 +1481,13 @@ impl Vm {
                     if let Value::Obj(o) = &seq {
                         match &**o {
                             PyObject::Tuple(t) if t.len() == n as usize => {
-                                frame.stack.extend(t.iter().rev().cloned());
+                                push_rev(&mut frame.stack, t);
                                 continue;
                             }
                             PyObject::List(l) => {
                                 if let Ok(lb) = l.try_borrow() {
                                     if lb.len() == n as usize {
-                                        frame.stack.extend(lb.iter().rev().cloned());
+                                        push_rev(&mut frame.stack, &lb);
                                         continue;
                                     }
                                 }
@@ -1920,8 +1944,19 @@ impl Vm {
                     if n < 2 {
                         return Err(self.stack_underflow());
                     }
-                    let a = frame.stack[n - 2].clone();
-                    let b = frame.stack[n - 1].clone();
+                    // `x[i] op= y` starts with DupTopTwo + BinarySubscr: for a list or tuple
+                    // and an int, push the item without copying the pair.
+                    // SAFETY: as for the dispatch above.
+                    if let Some(Instr::BinarySubscr) = (unsafe { &*instrs }).get(ip) {
+                        if let Some(r) = subscr_fast(&frame.stack) {
+                            frame.stack.push(r);
+                            ip += 1;
+                            frame.ip = ip;
+                            continue;
+                        }
+                    }
+                    let a = dup(&frame.stack[n - 2]);
+                    let b = dup(&frame.stack[n - 1]);
                     frame.stack.push(a);
                     frame.stack.push(b);
                 }
@@ -1936,6 +1971,20 @@ impl Vm {
                     let n = frame.stack.len();
                     if n < 3 {
                         return Err(self.stack_underflow());
+                    }
+                    // `x[i] op= y` ends with RotThree + StoreSubscr: store without rotating
+                    // (the stack holds container, index, value).
+                    // SAFETY: as for the dispatch above.
+                    if let Some(Instr::StoreSubscr) = (unsafe { &*instrs }).get(ip) {
+                        ip += 1;
+                        frame.ip = ip;
+                        let v = pop!(self, frame);
+                        let idx = pop!(self, frame);
+                        let obj = pop!(self, frame);
+                        if let Err(v) = store_subscr_fast(&obj, &idx, v) {
+                            self.setitem(&obj, &idx, v)?;
+                        }
+                        continue;
                     }
                     let v = frame.stack.remove(n - 1);
                     frame.stack.insert(n - 3, v);
