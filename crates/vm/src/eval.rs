@@ -21,7 +21,9 @@ use crate::exceptions::{exc_state, ExcKind};
 use crate::frame::{discard_top, dup, Block, Frame, Pending};
 use crate::opcode::Instr;
 use crate::types;
-use crate::value::{Function, Obj, PyObject, Str, TbEntry, Value};
+use crate::value::{
+    push_int, set_bool, set_float, set_int, Function, Obj, PyObject, Str, TbEntry, Value,
+};
 use crate::vm::Vm;
 use crate::{PyErr, PyResult};
 
@@ -135,26 +137,36 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
     let [.., a, b] = &mut stack[..] else {
         return false;
     };
-    // The result is written straight into the left operand's slot (no temporary `Value` that
-    // would be stored in two parts and reloaded whole: see `frame::dup`).
+    // The result is written straight into the left operand's slot with one 16-byte store (no
+    // temporary `Value`, no store the next whole-value load could not forward from: see
+    // `value::write_words`).
     match (&*a, &*b) {
         (Value::Int(x), Value::Int(y)) => match int_arith(op, *x, *y) {
-            Some(r) => *a = Value::Int(r),
+            Some(r) => set_int(a, r),
+            // `/` of two ints that convert exactly: one correctly rounded division, as in
+            // CPython.
+            None if op == BinOp::Div
+                && *y != 0
+                && (-(1i64 << 53)..=(1i64 << 53)).contains(x)
+                && (-(1i64 << 53)..=(1i64 << 53)).contains(y) =>
+            {
+                set_float(a, *x as f64 / *y as f64)
+            }
             None => return false,
         },
         (Value::Float(x), Value::Float(y)) => match float_arith(op, *x, *y) {
-            Some(r) => *a = Value::Float(r),
+            Some(r) => set_float(a, r),
             None => return false,
         },
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
             match float_arith(op, *x, *y as f64) {
-                Some(r) => *a = Value::Float(r),
+                Some(r) => set_float(a, r),
                 None => return false,
             }
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
             match float_arith(op, *x as f64, *y) {
-                Some(r) => *a = Value::Float(r),
+                Some(r) => set_float(a, r),
                 None => return false,
             }
         }
@@ -175,7 +187,7 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
     let get = |items: &[Value]| {
         let n = items.len() as i64;
         let j = if *i < 0 { i + n } else { *i };
-        usize::try_from(j).ok().and_then(|j| items.get(j)).cloned()
+        usize::try_from(j).ok().and_then(|j| items.get(j)).map(dup)
     };
     match &**o {
         PyObject::List(l) => get(&l.try_borrow().ok()?),
@@ -221,13 +233,21 @@ fn push_rev(stack: &mut Vec<Value>, items: &[Value]) {
     }
 }
 
-/// Int and float comparisons on the top two stack slots (None for everything else).
+/// Int and float comparisons on the top two stack slots (None for everything else). An int
+/// meets a float only when it converts exactly (|i| <= 2**53), so the result is the exact
+/// comparison CPython makes.
 #[inline(always)]
 fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<bool> {
     let [.., a, b] = stack else { return None };
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => ordered(x, y, op),
         (Value::Float(x), Value::Float(y)) => ordered(x, y, op),
+        (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
+            ordered(x, &(*y as f64), op)
+        }
+        (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
+            ordered(&(*x as f64), y, op)
+        }
         _ => None,
     }
 }
@@ -815,7 +835,7 @@ impl Vm {
                 }
                 Instr::LoadNone => frame.stack.push(Value::None),
                 Instr::LoadBool(b) => frame.stack.push(Value::Bool(b)),
-                Instr::LoadInt(i) => frame.stack.push(Value::Int(i as i64)),
+                Instr::LoadInt(i) => push_int(&mut frame.stack, i as i64),
                 Instr::LoadFast(i) => match frame.locals.get(i as usize) {
                     Some(Some(v)) => {
                         let v = dup(v);
@@ -1156,7 +1176,13 @@ impl Vm {
                                     frame.ip = ip;
                                 }
                             }
-                            _ => replace_top2(&mut frame.stack, Value::Bool(b)),
+                            _ => {
+                                // Both operands are numbers: nothing to drop.
+                                discard_top(&mut frame.stack);
+                                if let Some(top) = frame.stack.last_mut() {
+                                    set_bool(top, b);
+                                }
+                            }
                         }
                         continue;
                     }
@@ -1588,6 +1614,11 @@ impl Vm {
                 }
                 Instr::ForIter(t) => {
                     match for_iter_fast(frame.stack.last()) {
+                        // A range's int is pushed with one store (see `value::write_words`).
+                        Some(Some(Value::Int(i))) => {
+                            push_int(&mut frame.stack, i);
+                            continue;
+                        }
                         Some(Some(v)) => {
                             frame.stack.push(v);
                             continue;
