@@ -278,6 +278,23 @@ fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
         return None;
     };
     let mut st = st.try_borrow_mut().ok()?;
+    // The next item of a list or tuple, copied with `dup` (one 16-byte move); the end of the
+    // sequence and the other iterators go to `step_simple`.
+    if let crate::value::IterState::Seq {
+        seq: Value::Obj(s),
+        index,
+    } = &mut *st
+    {
+        let item = match &**s {
+            PyObject::List(l) => l.try_borrow().ok().and_then(|l| l.get(*index).map(dup)),
+            PyObject::Tuple(t) => t.get(*index).map(dup),
+            _ => None,
+        };
+        if item.is_some() {
+            *index += 1;
+            return Some(item);
+        }
+    }
     crate::iter::step_simple(&mut st)
 }
 
@@ -405,13 +422,19 @@ impl Vm {
     /// `bool()`), for the conditional jumps.
     #[inline(always)]
     fn pop_truth(&mut self, frame: &mut Frame) -> PyResult<bool> {
-        match frame.stack.last() {
-            Some(Value::Bool(b)) => {
-                let b = *b;
+        // Bools, ints and None are read in place (nothing to drop).
+        let t = match frame.stack.last() {
+            Some(Value::Bool(b)) => Some(*b),
+            Some(Value::Int(i)) => Some(*i != 0),
+            Some(Value::None) => Some(false),
+            _ => None,
+        };
+        match t {
+            Some(b) => {
                 discard_top(&mut frame.stack);
                 Ok(b)
             }
-            _ => match frame.stack.pop() {
+            None => match frame.stack.pop() {
                 Some(v) => self.truthy(&v),
                 None => Err(self.stack_underflow()),
             },
@@ -851,22 +874,13 @@ impl Vm {
                     }
                 },
                 Instr::StoreFast(i) => {
-                    // An int or float (often just computed in place, see `num_fast`) is
-                    // copied by its parts, then the slot cut: no whole-value reload.
-                    let num = match frame.stack.last() {
-                        Some(Value::Int(x)) => Some(Value::Int(*x)),
-                        Some(Value::Float(x)) => Some(Value::Float(*x)),
-                        _ => None,
-                    };
-                    let v = match num {
-                        Some(v) => {
-                            discard_top(&mut frame.stack);
-                            v
-                        }
-                        None => pop!(self, frame),
-                    };
+                    // One 16-byte move from the stack top into the slot (the fast paths store
+                    // their results whole, see `value::write_words`); the old value is dropped
+                    // after the store, so the new one is not spilled around that drop.
+                    let v = pop!(self, frame);
                     if let Some(slot) = frame.locals.get_mut(i as usize) {
-                        *slot = Some(v);
+                        let old = core::mem::replace(slot, Some(v));
+                        drop(old);
                     }
                 }
                 Instr::DeleteFast(i) => {

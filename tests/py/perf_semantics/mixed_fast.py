@@ -28,3 +28,23 @@ try:
     big / 0
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+for f in [0.0, -0.0, 2.9, -2.9, 1e18, -1e18, 9.3e18, -9.3e18, 1e300, 255.99, True, 7, -2 ** 70]:
+    print(f, int(f))
+for bad in [float("inf"), float("nan")]:
+    try:
+        int(bad)
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)
+
+
+class MyInt(int):
+    pass
+
+
+print(type(MyInt(2.5)).__name__, MyInt(2.5))
+n = 3
+while n:
+    n -= 1
+print(n)
+if None:
+    print("none is true")
