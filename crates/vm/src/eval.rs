@@ -879,7 +879,7 @@ impl Vm {
                     // after the store, so the new one is not spilled around that drop.
                     let v = pop!(self, frame);
                     if let Some(slot) = frame.locals.get_mut(i as usize) {
-                        let old = core::mem::replace(slot, Some(v));
+                        let old = slot.replace(v);
                         drop(old);
                     }
                 }
