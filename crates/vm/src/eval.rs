@@ -21,7 +21,9 @@ use crate::exceptions::{exc_state, ExcKind};
 use crate::frame::{discard_top, dup, Block, Frame, Pending};
 use crate::opcode::Instr;
 use crate::types;
-use crate::value::{Function, Obj, PyObject, Str, TbEntry, Value};
+use crate::value::{
+    push_int, set_bool, set_float, set_int, Function, Obj, PyObject, Str, TbEntry, Value,
+};
 use crate::vm::Vm;
 use crate::{PyErr, PyResult};
 
@@ -135,26 +137,36 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
     let [.., a, b] = &mut stack[..] else {
         return false;
     };
-    // The result is written straight into the left operand's slot (no temporary `Value` that
-    // would be stored in two parts and reloaded whole: see `frame::dup`).
+    // The result is written straight into the left operand's slot with one 16-byte store (no
+    // temporary `Value`, no store the next whole-value load could not forward from: see
+    // `value::write_words`).
     match (&*a, &*b) {
         (Value::Int(x), Value::Int(y)) => match int_arith(op, *x, *y) {
-            Some(r) => *a = Value::Int(r),
+            Some(r) => set_int(a, r),
+            // `/` of two ints that convert exactly: one correctly rounded division, as in
+            // CPython.
+            None if op == BinOp::Div
+                && *y != 0
+                && (-(1i64 << 53)..=(1i64 << 53)).contains(x)
+                && (-(1i64 << 53)..=(1i64 << 53)).contains(y) =>
+            {
+                set_float(a, *x as f64 / *y as f64)
+            }
             None => return false,
         },
         (Value::Float(x), Value::Float(y)) => match float_arith(op, *x, *y) {
-            Some(r) => *a = Value::Float(r),
+            Some(r) => set_float(a, r),
             None => return false,
         },
         (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
             match float_arith(op, *x, *y as f64) {
-                Some(r) => *a = Value::Float(r),
+                Some(r) => set_float(a, r),
                 None => return false,
             }
         }
         (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
             match float_arith(op, *x as f64, *y) {
-                Some(r) => *a = Value::Float(r),
+                Some(r) => set_float(a, r),
                 None => return false,
             }
         }
@@ -175,7 +187,7 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
     let get = |items: &[Value]| {
         let n = items.len() as i64;
         let j = if *i < 0 { i + n } else { *i };
-        usize::try_from(j).ok().and_then(|j| items.get(j)).cloned()
+        usize::try_from(j).ok().and_then(|j| items.get(j)).map(dup)
     };
     match &**o {
         PyObject::List(l) => get(&l.try_borrow().ok()?),
@@ -184,13 +196,58 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
     }
 }
 
-/// Int and float comparisons on the top two stack slots (None for everything else).
+/// `container[index] = v` for a list and an in-range int index; `v` back for everything else
+/// (the general path, which also raises the errors).
+#[inline(always)]
+fn store_subscr_fast(obj: &Value, idx: &Value, v: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (obj, idx) else {
+        return Err(v);
+    };
+    let PyObject::List(l) = &**o else {
+        return Err(v);
+    };
+    let Ok(mut lb) = l.try_borrow_mut() else {
+        return Err(v);
+    };
+    let n = lb.len() as i64;
+    let j = if *i < 0 { i + n } else { *i };
+    match usize::try_from(j).ok().and_then(|j| lb.get_mut(j)) {
+        Some(slot) => {
+            let old = core::mem::replace(slot, v);
+            drop(lb);
+            // Dropping never runs Python code (finalizers are deferred).
+            drop(old);
+            Ok(())
+        }
+        None => Err(v),
+    }
+}
+
+/// Push `items` in reverse order (UnpackSequence of a tuple or list of the right length),
+/// each copied with `dup`, after one capacity check.
+#[inline(always)]
+fn push_rev(stack: &mut Vec<Value>, items: &[Value]) {
+    stack.reserve(items.len());
+    for v in items.iter().rev() {
+        stack.push(dup(v));
+    }
+}
+
+/// Int and float comparisons on the top two stack slots (None for everything else). An int
+/// meets a float only when it converts exactly (|i| <= 2**53), so the result is the exact
+/// comparison CPython makes.
 #[inline(always)]
 fn compare_fast(stack: &[Value], op: crate::ast::CmpOp) -> Option<bool> {
     let [.., a, b] = stack else { return None };
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => ordered(x, y, op),
         (Value::Float(x), Value::Float(y)) => ordered(x, y, op),
+        (Value::Float(x), Value::Int(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(y) => {
+            ordered(x, &(*y as f64), op)
+        }
+        (Value::Int(x), Value::Float(y)) if (-(1i64 << 53)..=(1i64 << 53)).contains(x) => {
+            ordered(&(*x as f64), y, op)
+        }
         _ => None,
     }
 }
@@ -221,6 +278,23 @@ fn for_iter_fast(top: Option<&Value>) -> Option<Option<Value>> {
         return None;
     };
     let mut st = st.try_borrow_mut().ok()?;
+    // The next item of a list or tuple, copied with `dup` (one 16-byte move); the end of the
+    // sequence and the other iterators go to `step_simple`.
+    if let crate::value::IterState::Seq {
+        seq: Value::Obj(s),
+        index,
+    } = &mut *st
+    {
+        let item = match &**s {
+            PyObject::List(l) => l.try_borrow().ok().and_then(|l| l.get(*index).map(dup)),
+            PyObject::Tuple(t) => t.get(*index).map(dup),
+            _ => None,
+        };
+        if item.is_some() {
+            *index += 1;
+            return Some(item);
+        }
+    }
     crate::iter::step_simple(&mut st)
 }
 
@@ -244,6 +318,7 @@ fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
         BinOp::Sub => x - y,
         BinOp::Mult => x * y,
         BinOp::Div if y != 0.0 => x / y,
+        BinOp::Pow => crate::number::float_pow_fast(x, y)?,
         _ => return None,
     })
 }
@@ -347,13 +422,19 @@ impl Vm {
     /// `bool()`), for the conditional jumps.
     #[inline(always)]
     fn pop_truth(&mut self, frame: &mut Frame) -> PyResult<bool> {
-        match frame.stack.last() {
-            Some(Value::Bool(b)) => {
-                let b = *b;
+        // Bools, ints and None are read in place (nothing to drop).
+        let t = match frame.stack.last() {
+            Some(Value::Bool(b)) => Some(*b),
+            Some(Value::Int(i)) => Some(*i != 0),
+            Some(Value::None) => Some(false),
+            _ => None,
+        };
+        match t {
+            Some(b) => {
                 discard_top(&mut frame.stack);
                 Ok(b)
             }
-            _ => match frame.stack.pop() {
+            None => match frame.stack.pop() {
                 Some(v) => self.truthy(&v),
                 None => Err(self.stack_underflow()),
             },
@@ -794,7 +875,7 @@ impl Vm {
                 }
                 Instr::LoadNone => frame.stack.push(Value::None),
                 Instr::LoadBool(b) => frame.stack.push(Value::Bool(b)),
-                Instr::LoadInt(i) => frame.stack.push(Value::Int(i as i64)),
+                Instr::LoadInt(i) => push_int(&mut frame.stack, i as i64),
                 Instr::LoadFast(i) => match frame.locals.get(i as usize) {
                     Some(Some(v)) => {
                         let v = dup(v);
@@ -810,22 +891,13 @@ impl Vm {
                     }
                 },
                 Instr::StoreFast(i) => {
-                    // An int or float (often just computed in place, see `num_fast`) is
-                    // copied by its parts, then the slot cut: no whole-value reload.
-                    let num = match frame.stack.last() {
-                        Some(Value::Int(x)) => Some(Value::Int(*x)),
-                        Some(Value::Float(x)) => Some(Value::Float(*x)),
-                        _ => None,
-                    };
-                    let v = match num {
-                        Some(v) => {
-                            discard_top(&mut frame.stack);
-                            v
-                        }
-                        None => pop!(self, frame),
-                    };
+                    // One 16-byte move from the stack top into the slot (the fast paths store
+                    // their results whole, see `value::write_words`); the old value is dropped
+                    // after the store, so the new one is not spilled around that drop.
+                    let v = pop!(self, frame);
                     if let Some(slot) = frame.locals.get_mut(i as usize) {
-                        *slot = Some(v);
+                        let old = slot.replace(v);
+                        drop(old);
                     }
                 }
                 Instr::DeleteFast(i) => {
@@ -1135,7 +1207,13 @@ impl Vm {
                                     frame.ip = ip;
                                 }
                             }
-                            _ => replace_top2(&mut frame.stack, Value::Bool(b)),
+                            _ => {
+                                // Both operands are numbers: nothing to drop.
+                                discard_top(&mut frame.stack);
+                                if let Some(top) = frame.stack.last_mut() {
+                                    set_bool(top, b);
+                                }
+                            }
                         }
                         continue;
                     }
@@ -1184,23 +1262,9 @@ impl Vm {
                     let idx = pop!(self, frame);
                     let obj = pop!(self, frame);
                     let v = pop!(self, frame);
-                    if let (Value::Obj(o), Value::Int(i)) = (&obj, &idx) {
-                        if let Some(mut lb) = match &**o {
-                            PyObject::List(l) => l.try_borrow_mut().ok(),
-                            _ => None,
-                        } {
-                            let n = lb.len() as i64;
-                            let j = if *i < 0 { i + n } else { *i };
-                            if let Some(slot) = usize::try_from(j).ok().and_then(|j| lb.get_mut(j))
-                            {
-                                let old = core::mem::replace(slot, v);
-                                drop(lb);
-                                drop(old);
-                                continue;
-                            }
-                        }
+                    if let Err(v) = store_subscr_fast(&obj, &idx, v) {
+                        self.setitem(&obj, &idx, v)?;
                     }
-                    self.setitem(&obj, &idx, v)?;
                 }
                 Instr::DeleteSubscr => {
                     let idx = pop!(self, frame);
@@ -1474,13 +1538,13 @@ impl Vm {
                     if let Value::Obj(o) = &seq {
                         match &**o {
                             PyObject::Tuple(t) if t.len() == n as usize => {
-                                frame.stack.extend(t.iter().rev().cloned());
+                                push_rev(&mut frame.stack, t);
                                 continue;
                             }
                             PyObject::List(l) => {
                                 if let Ok(lb) = l.try_borrow() {
                                     if lb.len() == n as usize {
-                                        frame.stack.extend(lb.iter().rev().cloned());
+                                        push_rev(&mut frame.stack, &lb);
                                         continue;
                                     }
                                 }
@@ -1581,6 +1645,11 @@ impl Vm {
                 }
                 Instr::ForIter(t) => {
                     match for_iter_fast(frame.stack.last()) {
+                        // A range's int is pushed with one store (see `value::write_words`).
+                        Some(Some(Value::Int(i))) => {
+                            push_int(&mut frame.stack, i);
+                            continue;
+                        }
                         Some(Some(v)) => {
                             frame.stack.push(v);
                             continue;
@@ -1962,8 +2031,19 @@ impl Vm {
                     if n < 2 {
                         return Err(self.stack_underflow());
                     }
-                    let a = frame.stack[n - 2].clone();
-                    let b = frame.stack[n - 1].clone();
+                    // `x[i] op= y` starts with DupTopTwo + BinarySubscr: for a list or tuple
+                    // and an int, push the item without copying the pair.
+                    // SAFETY: as for the dispatch above.
+                    if let Some(Instr::BinarySubscr) = (unsafe { &*instrs }).get(ip) {
+                        if let Some(r) = subscr_fast(&frame.stack) {
+                            frame.stack.push(r);
+                            ip += 1;
+                            frame.ip = ip;
+                            continue;
+                        }
+                    }
+                    let a = dup(&frame.stack[n - 2]);
+                    let b = dup(&frame.stack[n - 1]);
                     frame.stack.push(a);
                     frame.stack.push(b);
                 }
@@ -1978,6 +2058,20 @@ impl Vm {
                     let n = frame.stack.len();
                     if n < 3 {
                         return Err(self.stack_underflow());
+                    }
+                    // `x[i] op= y` ends with RotThree + StoreSubscr: store without rotating
+                    // (the stack holds container, index, value).
+                    // SAFETY: as for the dispatch above.
+                    if let Some(Instr::StoreSubscr) = (unsafe { &*instrs }).get(ip) {
+                        ip += 1;
+                        frame.ip = ip;
+                        let v = pop!(self, frame);
+                        let idx = pop!(self, frame);
+                        let obj = pop!(self, frame);
+                        if let Err(v) = store_subscr_fast(&obj, &idx, v) {
+                            self.setitem(&obj, &idx, v)?;
+                        }
+                        continue;
                     }
                     let v = frame.stack.remove(n - 1);
                     frame.stack.insert(n - 3, v);

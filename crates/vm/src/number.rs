@@ -623,6 +623,13 @@ fn is_odd_integer(w: f64) -> bool {
     libm::fabs(libm::fmod(w, 2.0)) == 1.0
 }
 
+/// `x ** y` for floats when the result is a float (None when it raises or is complex): the
+/// dispatch loop's fast path, with exactly `float_pow`'s result.
+#[inline(never)]
+pub(crate) fn float_pow_fast(x: f64, y: f64) -> Option<f64> {
+    float_pow_raw(x, y).ok()
+}
+
 fn float_pow_raw(iv: f64, iw: f64) -> Result<f64, PowErr> {
     if iw == 0.0 {
         return Ok(1.0);

@@ -302,6 +302,19 @@ fn int_from_bytes_text(vm: &mut Vm, b: &[u8], base: u32) -> PyResult {
 }
 
 fn int_new(vm: &mut Vm, args: &[Value], kwargs: &[(Str, Value)]) -> PyResult {
+    // `int(x)` of a small int or a float that fits in i64 (truncation toward zero): no
+    // argument parsing.
+    if let ([Value::Obj(c), x], []) = (args, kwargs) {
+        if Rc::ptr_eq(c, &vm.types.int) {
+            match x {
+                Value::Int(i) => return Ok(Value::Int(*i)),
+                Value::Float(f) if f.is_finite() && f.abs() < 9.2e18 => {
+                    return Ok(Value::Int(*f as i64))
+                }
+                _ => {}
+            }
+        }
+    }
     let cls = match args.first() {
         Some(Value::Obj(c)) => c.clone(),
         _ => return Err(vm.type_error("int.__new__(X): X is not a type object")),

@@ -25,7 +25,16 @@ pub type Obj = Rc<PyObject>;
 pub type Str = Rc<PyStr>;
 
 /// A Python value.
+///
+/// `repr(u64)`: the tag is a full word and every variant's payload (the bool too) sits at
+/// offset 8, so bytes 1..8 are padding in every variant. The compiler then builds and copies a
+/// value as a tag word plus a payload word; with the default layout (a bool's payload at
+/// offset 1) it copied the tag byte, those 7 bytes and the payload as separate pieces, and a
+/// whole-value load right after such a piecewise store stalled on store forwarding. Measured
+/// (CPU time, quick build): nbody -37%, raytrace -35%, attributes -46%, method_calls -32%.
+/// `Option<Value>` keeps its niche (unused tag values): still 16 bytes.
 #[derive(Clone)]
+#[repr(u64)]
 pub enum Value {
     /// `None`.
     None,
@@ -43,6 +52,117 @@ pub enum Value {
     Str(Str),
     /// Any other object.
     Obj(Obj),
+}
+
+// The layout above keeps a value (and an optional value: a local slot) at 16 bytes.
+const _: () = assert!(core::mem::size_of::<Value>() == 16);
+const _: () = assert!(core::mem::size_of::<Option<Value>>() == 16);
+
+/// Tag word of `Value::Bool` in the `repr(u64)` layout (declaration order).
+const TAG_BOOL: u64 = 3;
+/// Tag word of `Value::Int`.
+const TAG_INT: u64 = 4;
+/// Tag word of `Value::Float`.
+const TAG_FLOAT: u64 = 5;
+
+/// A value seen as its tag word (for the layout checks below).
+union TagView {
+    /// The value.
+    v: core::mem::ManuallyDrop<Value>,
+    /// Its first word.
+    tag: u64,
+}
+
+// The tags above are the layout's discriminants, and ints and floats are their payload word.
+const _: () = {
+    // SAFETY: `Value` is `repr(u64)`: its first word is the (initialised) tag; ints and floats
+    // fill the second word, so their transmutes read no padding.
+    let b = unsafe {
+        TagView {
+            v: core::mem::ManuallyDrop::new(Value::Bool(true)),
+        }
+        .tag
+    };
+    let i: [u64; 2] = unsafe { core::mem::transmute(Value::Int(-2)) };
+    let f: [u64; 2] = unsafe { core::mem::transmute(Value::Float(0.5)) };
+    assert!(b == TAG_BOOL && i[0] == TAG_INT && i[1] == (-2i64) as u64);
+    assert!(f[0] == TAG_FLOAT && f[1] == 0.5f64.to_bits());
+};
+
+/// Write the value with tag word `tag` and payload word `payload` to `dst` as one 16-byte
+/// store. A value the compiler builds is stored as two words; the next whole-value load of it
+/// (a pop, a move to a local or a list) then misses store forwarding and stalls. Values made by
+/// the dispatch loop's fast paths (arithmetic and comparison results, loop counters) are
+/// written with this instead, so every later load of them, whole or by parts, is forwarded.
+///
+/// # Safety
+/// `dst` must be valid for a 16-byte write, and `tag`/`payload` a valid plain-data value (a
+/// bool, int or float); the old value at `dst` is overwritten without being dropped.
+#[inline(always)]
+unsafe fn write_words(dst: *mut Value, tag: u64, payload: u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
+        // SAFETY: SSE2 is part of the x86_64 baseline; the caller guarantees `dst` is valid
+        // for the (unaligned) 16-byte store.
+        unsafe {
+            _mm_storeu_si128(
+                dst as *mut __m128i,
+                _mm_set_epi64x(payload as i64, tag as i64),
+            )
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        // SAFETY: as above; `Value` is aligned for `u64`.
+        unsafe { core::ptr::write(dst as *mut [u64; 2], [tag, payload]) }
+    }
+}
+
+/// Overwrite `slot`, which holds a value that owns nothing (a bool, int, float, None...), with
+/// the int `i` (see `write_words`). A slot holding a str or object would leak: callers check.
+#[inline(always)]
+pub(crate) fn set_int(slot: &mut Value, i: i64) {
+    debug_assert!(!matches!(slot, Value::Str(_) | Value::Obj(_)));
+    // SAFETY: `slot` is a valid, exclusive `Value` place; an int is plain data.
+    unsafe { write_words(slot, TAG_INT, i as u64) }
+}
+
+/// Overwrite `slot` (owning nothing, as for `set_int`) with the float `x`.
+#[inline(always)]
+pub(crate) fn set_float(slot: &mut Value, x: f64) {
+    debug_assert!(!matches!(slot, Value::Str(_) | Value::Obj(_)));
+    // SAFETY: as in `set_int`.
+    unsafe { write_words(slot, TAG_FLOAT, x.to_bits()) }
+}
+
+/// Overwrite `slot` (owning nothing, as for `set_int`) with the bool `b`.
+#[inline(always)]
+pub(crate) fn set_bool(slot: &mut Value, b: bool) {
+    debug_assert!(!matches!(slot, Value::Str(_) | Value::Obj(_)));
+    // SAFETY: as in `set_int`; on x86_64 (little-endian) the payload word is the bool byte
+    // (0 or 1) followed by zero padding.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        write_words(slot, TAG_BOOL, b as u64)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        *slot = Value::Bool(b);
+    }
+}
+
+/// Push the int `i` onto an operand stack with one 16-byte store (see `write_words`).
+#[inline(always)]
+pub(crate) fn push_int(stack: &mut Vec<Value>, i: i64) {
+    stack.reserve(1);
+    let n = stack.len();
+    // SAFETY: capacity for one more value was just reserved; the slot is written before the
+    // length covers it.
+    unsafe {
+        write_words(stack.as_mut_ptr().add(n), TAG_INT, i as u64);
+        stack.set_len(n + 1);
+    }
 }
 
 impl fmt::Debug for Value {
