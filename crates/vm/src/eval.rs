@@ -1676,7 +1676,9 @@ impl Vm {
                                 }
                                 continue;
                             }
-                            PyObject::Generator(_) => {
+                            // A generator with an exception pending (`pend_throw`) resumes
+                            // through `next` below, which throws it in.
+                            PyObject::Generator(g) if g.borrow().pend.is_none() => {
                                 if let Some(gf) = self.gen_enter(o, Value::None)? {
                                     frame.pending = Pending::ForIter(t);
                                     enter!(gf);
@@ -1922,7 +1924,7 @@ impl Vm {
                     let v = pop!(self, frame);
                     let it = top!(self, frame).clone();
                     if let Value::Obj(o) = &it {
-                        if gen_of(o).is_some() {
+                        if gen_of(o).is_some_and(|g| g.borrow().pend.is_none()) {
                             match self.gen_enter(o, v)? {
                                 Some(gf) => {
                                     frame.pending = Pending::YieldFrom;

@@ -82,3 +82,45 @@ try:
     c.send(None)
 except StopIteration as e:
     print("coro returned", e.value)
+
+
+# A for loop and `yield from` resume the generator directly: the pending exception still
+# reaches it at that resume.
+def loop_gen():
+    try:
+        yield 1
+        yield 2
+    except ValueError as e:
+        print("loop caught", e)
+        yield 3
+
+
+it = loop_gen()
+for x in it:
+    print("loop got", x)
+    if x == 1:
+        it.pend_throw(ValueError("boom"))
+
+
+def inner_gen():
+    try:
+        yield "a"
+        yield "b"
+    except KeyError as e:
+        print("inner caught", e)
+        return 9
+
+
+def outer_gen(inner):
+    r = yield from inner
+    print("outer got", r)
+
+
+inner = inner_gen()
+o = outer_gen(inner)
+print(next(o))
+inner.pend_throw(KeyError("k"))
+try:
+    next(o)
+except StopIteration:
+    print("outer finished")
