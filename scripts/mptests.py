@@ -169,7 +169,7 @@ def main():
     cmd += rest
     # A test that fails half-way (extmod/vfs_posix.py: open() of a raw fd) leaves its scratch
     # directory behind, and the next run would skip the test instead of running it.
-    for leftover in glob.glob(os.path.join(SRC, "tests", "*", "micropy_test_dir")):
+    for leftover in glob.glob(os.path.join(SRC, "tests", "**", "micropy_test_dir"), recursive=True):
         shutil.rmtree(leftover, ignore_errors=True)
     print("mptests:", " ".join(cmd[1:]), flush=True)
     proc = subprocess.run(
