@@ -105,6 +105,12 @@ pub mod value;
 pub mod vfs;
 #[cfg(feature = "vfs-fat")]
 pub mod vfsfat;
+#[cfg(feature = "vfs-lfs1")]
+pub mod vfslfs1;
+#[cfg(feature = "vfs-lfs2")]
+pub mod vfslfs2;
+#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+pub mod lfsutil;
 #[cfg(feature = "viper")]
 pub mod viper;
 pub mod vm;
