@@ -689,3 +689,163 @@ pub fn lfs1_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 pub fn lfs1_mkfs(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     lfs_mkfs(vm, args, kw, false)
 }
+
+/// CTZ skip-lists, the file layout both littlefs versions share: block n of a file starts with
+/// ctz(n)+1 pointers (to blocks n-1, n-2, n-4, ...), then data.
+pub mod ctz {
+    use super::{err, Cached, R, ECORRUPT, ENOSPC};
+    use alloc::vec;
+    use alloc::vec::Vec;
+
+    /// The allocator of one operation: blocks in use and where the next search starts.
+    pub struct Blocks {
+        /// One flag per block.
+        pub used: Vec<bool>,
+        /// Where the next search starts.
+        pub cursor: u32,
+    }
+
+    impl Blocks {
+        /// A free block, marked used.
+        pub fn alloc(&mut self) -> R<u32> {
+            let n = self.used.len() as u32;
+            let start = if n == 0 { 0 } else { self.cursor % n };
+            for k in 0..n {
+                let b = (start + k) % n;
+                if !self.used[b as usize] {
+                    self.used[b as usize] = true;
+                    self.cursor = (b + 1) % n;
+                    return Ok(b);
+                }
+            }
+            err(ENOSPC)
+        }
+        /// Mark `b` in use.
+        pub fn mark(&mut self, b: u32) {
+            if let Some(u) = self.used.get_mut(b as usize) {
+                *u = true;
+            }
+        }
+    }
+
+    /// The index of the block holding byte `off` of a file, and the offset inside that block
+    /// (littlefs's `lfs_ctz_index`).
+    pub fn index(bs: u32, off: u32) -> (u32, u32) {
+        let b = bs - 8;
+        let i = off / b;
+        if i == 0 {
+            return (0, off);
+        }
+        let i = (off - 4 * ((i - 1).count_ones() + 2)) / b;
+        (i, off - b * i - 4 * i.count_ones())
+    }
+
+    /// Bytes of pointers at the start of block `i`.
+    pub fn header(i: u32) -> u32 {
+        if i == 0 {
+            0
+        } else {
+            4 * (i.trailing_zeros() + 1)
+        }
+    }
+
+    /// The blocks of a list, first to last.
+    pub fn blocks(dev: &mut Cached, bc: u32, head: u32, size: u32) -> R<Vec<u32>> {
+        if size == 0 {
+            return Ok(Vec::new());
+        }
+        let (last, _) = index(dev.bs, size - 1);
+        let mut out = vec![0u32; last as usize + 1];
+        let mut cur = head;
+        let mut i = last;
+        loop {
+            if cur >= bc {
+                return err(ECORRUPT);
+            }
+            out[i as usize] = cur;
+            if i == 0 {
+                break;
+            }
+            let mut p = [0u8; 4];
+            dev.read(cur, 0, &mut p)?;
+            cur = u32::from_le_bytes(p);
+            i -= 1;
+        }
+        Ok(out)
+    }
+
+    /// A whole file.
+    pub fn read(dev: &mut Cached, bc: u32, head: u32, size: u32) -> R<Vec<u8>> {
+        let bs = dev.bs;
+        let bl = blocks(dev, bc, head, size)?;
+        let mut out = Vec::with_capacity(size as usize);
+        for (i, b) in bl.iter().enumerate() {
+            let h = header(i as u32);
+            let want = (size as usize - out.len()).min((bs - h) as usize);
+            let data = dev.block(*b)?;
+            out.extend_from_slice(&data[h as usize..h as usize + want]);
+            if out.len() >= size as usize {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Append `data` to the list (head, size); a partly filled last block is copied into a new
+    /// block first (blocks are never programmed twice). Returns the new (head, size).
+    pub fn append(
+        dev: &mut Cached,
+        al: &mut Blocks,
+        head: u32,
+        size: u32,
+        data: &[u8],
+    ) -> R<(u32, u32)> {
+        if data.is_empty() {
+            return Ok((head, size));
+        }
+        let bs = dev.bs as usize;
+        let bc = al.used.len() as u32;
+        let mut bl = blocks(dev, bc, head, size)?;
+        let mut cur: Option<(u32, Vec<u8>)> = None;
+        if size > 0 {
+            let (_, off) = index(dev.bs, size - 1);
+            let used = off as usize + 1;
+            if used < bs {
+                let last = bl.pop().unwrap_or(head);
+                let mut buf = vec![0u8; used];
+                dev.read(last, 0, &mut buf)?;
+                let nb = al.alloc()?;
+                dev.erase(nb)?;
+                cur = Some((nb, buf));
+            }
+        }
+        let total = size as usize + data.len();
+        let mut rest = data;
+        loop {
+            let (b, mut buf) = match cur.take() {
+                Some(c) => c,
+                None => {
+                    let i = bl.len() as u32;
+                    let b = al.alloc()?;
+                    dev.erase(b)?;
+                    let mut h = Vec::new();
+                    if i > 0 {
+                        for k in 0..=i.trailing_zeros() {
+                            let idx = (i - (1 << k)) as usize;
+                            h.extend_from_slice(&bl[idx].to_le_bytes());
+                        }
+                    }
+                    (b, h)
+                }
+            };
+            let take = (bs - buf.len()).min(rest.len());
+            buf.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
+            dev.prog(b, 0, &buf)?;
+            bl.push(b);
+            if rest.is_empty() {
+                return Ok((b, total as u32));
+            }
+        }
+    }
+}

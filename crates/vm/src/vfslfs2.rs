@@ -25,7 +25,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::lfsutil::{crc32, err, le32, name_str, Bd, Cached, Fs, LfsErr, R};
+use crate::lfsutil::{crc32, ctz, err, le32, name_str, Bd, Cached, Fs, LfsErr, R};
 use crate::lfsutil::{ECORRUPT, EFBIG, ENAMETOOLONG, ENOSPC};
 use crate::moderrno::codes::*;
 
@@ -335,26 +335,6 @@ fn is_null(p: [u32; 2]) -> bool {
     p[0] == NULL || p[1] == NULL
 }
 
-/// The index of the CTZ block holding byte `off`, and the offset inside it (littlefs's
-/// `lfs_ctz_index`).
-fn ctz_index(bs: u32, off: u32) -> (u32, u32) {
-    let b = bs - 8;
-    let i = off / b;
-    if i == 0 {
-        return (0, off);
-    }
-    let i = (off - 4 * ((i - 1).count_ones() + 2)) / b;
-    (i, off - b * i - 4 * i.count_ones())
-}
-
-/// Bytes of pointers at the start of CTZ block `i`.
-fn ctz_header(i: u32) -> u32 {
-    if i == 0 {
-        0
-    } else {
-        4 * (i.trailing_zeros() + 1)
-    }
-}
 
 /// Where a path leads.
 struct Found {
@@ -371,7 +351,7 @@ pub struct Lfs2<'a> {
     dev: Cached<'a>,
     s: &'a mut State,
     gstate: [u8; 12],
-    used: Option<Vec<bool>>,
+    used: Option<ctz::Blocks>,
 }
 
 /// Format the device (littlefs's `lfs_format`).
@@ -559,28 +539,9 @@ impl<'a> Lfs2<'a> {
         Ok(out)
     }
 
-    /// The blocks of a CTZ list, first to last.
     fn ctz_blocks(&mut self, head: u32, size: u32) -> R<Vec<u32>> {
-        if size == 0 {
-            return Ok(Vec::new());
-        }
-        let bs = self.cfg().block_size;
-        let (last, _) = ctz_index(bs, size - 1);
-        let mut out = vec![0u32; last as usize + 1];
-        let mut cur = head;
-        let mut i = last;
-        loop {
-            self.check_block(cur)?;
-            out[i as usize] = cur;
-            if i == 0 {
-                break;
-            }
-            let mut p = [0u8; 4];
-            self.dev.read(cur, 0, &mut p)?;
-            cur = u32::from_le_bytes(p);
-            i -= 1;
-        }
-        Ok(out)
+        let bc = self.cfg().block_count;
+        ctz::blocks(&mut self.dev, bc, head, size)
     }
 
     /// Mark every block in use (metadata pairs, directory pairs and file blocks).
@@ -614,24 +575,26 @@ impl<'a> Lfs2<'a> {
         Ok(used)
     }
 
+    /// The allocator, with the blocks in use scanned on first need.
+    fn blocks(&mut self) -> R<&mut ctz::Blocks> {
+        if self.used.is_none() {
+            let used = self.scan_used()?;
+            self.used = Some(ctz::Blocks {
+                used,
+                cursor: self.s.cursor,
+            });
+        }
+        match self.used.as_mut() {
+            Some(b) => Ok(b),
+            None => err(ENOSPC),
+        }
+    }
+
     /// A free block (not reused within one operation even when freed by it).
     fn alloc(&mut self) -> R<u32> {
-        if self.used.is_none() {
-            self.used = Some(self.scan_used()?);
-        }
-        let n = self.cfg().block_count;
-        let start = self.s.cursor % n.max(1);
-        if let Some(used) = self.used.as_mut() {
-            for k in 0..n {
-                let b = (start + k) % n;
-                if !used[b as usize] {
-                    used[b as usize] = true;
-                    self.s.cursor = (b + 1) % n;
-                    return Ok(b);
-                }
-            }
-        }
-        err(ENOSPC)
+        let b = self.blocks()?.alloc()?;
+        self.s.cursor = b + 1;
+        Ok(b)
     }
 
     /// Serialise `tags` after `ptag`, updating the CRC; returns the bytes and the last tag.
@@ -932,95 +895,31 @@ impl<'a> Lfs2<'a> {
     }
 
     fn read_ctz(&mut self, head: u32, size: u32) -> R<Vec<u8>> {
-        let bs = self.cfg().block_size;
-        let blocks = self.ctz_blocks(head, size)?;
-        let mut out = Vec::with_capacity(size as usize);
-        for (i, b) in blocks.iter().enumerate() {
-            let h = ctz_header(i as u32);
-            let want = (size as usize - out.len()).min((bs - h) as usize);
-            let data = self.dev.block(*b)?;
-            out.extend_from_slice(&data[h as usize..h as usize + want]);
-            if out.len() >= size as usize {
-                break;
-            }
-        }
-        Ok(out)
+        let bc = self.cfg().block_count;
+        ctz::read(&mut self.dev, bc, head, size)
     }
 
-    /// Write `data` as CTZ blocks after the `blocks` already written, the last of them holding
-    /// `cur` (its pointers and data so far, not yet programmed when `cur_block` is Some).
-    fn ctz_extend(
-        &mut self,
-        mut blocks: Vec<u32>,
-        mut cur: Option<(u32, Vec<u8>)>,
-        data: &[u8],
-    ) -> R<u32> {
-        let bs = self.cfg().block_size as usize;
-        let mut rest = data;
-        loop {
-            let (b, mut buf) = match cur.take() {
-                Some(c) => c,
-                None => {
-                    let i = blocks.len() as u32;
-                    let b = self.alloc()?;
-                    self.dev.erase(b)?;
-                    let mut h = Vec::new();
-                    if i > 0 {
-                        for k in 0..=i.trailing_zeros() {
-                            let idx = (i - (1 << k)) as usize;
-                            h.extend_from_slice(&blocks[idx].to_le_bytes());
-                        }
-                    }
-                    (b, h)
-                }
-            };
-            let take = (bs - buf.len()).min(rest.len());
-            buf.extend_from_slice(&rest[..take]);
-            rest = &rest[take..];
-            self.dev.prog(b, 0, &buf)?;
-            blocks.push(b);
-            if rest.is_empty() {
-                return Ok(b);
-            }
-        }
-    }
-
-    /// New CTZ contents: a fresh list holding `data`.
     fn ctz_write(&mut self, data: &[u8]) -> R<[u8; 8]> {
-        let head = if data.is_empty() {
-            NULL
-        } else {
-            self.ctz_extend(Vec::new(), None, data)?
+        self.blocks()?;
+        let (head, size) = match self.used.as_mut() {
+            Some(b) => ctz::append(&mut self.dev, b, NULL, 0, data)?,
+            None => return err(ENOSPC),
         };
-        Ok(ctz_struct(head, data.len() as u32))
+        self.s.cursor = self.used.as_ref().map_or(0, |b| b.cursor);
+        Ok(ctz_struct(head, size))
     }
 
-    /// Append to a CTZ list; a partly filled last block is copied into a new block first (as
-    /// littlefs does: blocks are never programmed twice).
     fn ctz_append(&mut self, head: u32, size: u32, data: &[u8]) -> R<[u8; 8]> {
-        if size == 0 {
-            return self.ctz_write(data);
-        }
-        let bs = self.cfg().block_size;
-        let total = size as u64 + data.len() as u64;
-        if total > self.cfg().file_max as u64 {
+        if size as u64 + data.len() as u64 > self.cfg().file_max as u64 {
             return err(EFBIG);
         }
-        let mut blocks = self.ctz_blocks(head, size)?;
-        let (_, off) = ctz_index(bs, size - 1);
-        let used = off + 1;
-        let cur = if used == bs {
-            None
-        } else {
-            let last = blocks.pop().unwrap_or(head);
-            let mut buf = vec![0u8; used as usize];
-            self.dev.read(last, 0, &mut buf)?;
-            let nb = self.alloc()?;
-            self.dev.erase(nb)?;
-            Some((nb, buf))
+        self.blocks()?;
+        let (head, size) = match self.used.as_mut() {
+            Some(b) => ctz::append(&mut self.dev, b, head, size, data)?,
+            None => return err(ENOSPC),
         };
-        let head = self.ctz_extend(blocks, cur, data)?;
-        Ok(ctz_struct(head, total as u32))
+        self.s.cursor = self.used.as_ref().map_or(0, |b| b.cursor);
+        Ok(ctz_struct(head, size))
     }
 
     /// Make the file system consistent before the first change: finish a pending move and
@@ -1424,7 +1323,7 @@ impl Fs for Lfs2<'_> {
                 if e.st_type == T_CTZ {
                     let size = le32(&e.st, 4);
                     if size > 0 {
-                        used += ctz_index(cfg.block_size, size - 1).0 as u64 + 1;
+                        used += ctz::index(cfg.block_size, size - 1).0 as u64 + 1;
                     }
                 }
             }
