@@ -648,12 +648,13 @@ fn do_op(
             NOut::Unit
         }
         NOp::Statvfs => NOut::Statvfs(fs.statvfs()?),
-        NOp::Chdir => match fs.stat(p)? {
-            (true, _, _) => {
+        NOp::Chdir => match fs.stat(p) {
+            Ok((true, _, _)) => {
                 *new_cwd = Some(p.into());
                 NOut::Unit
             }
-            _ => return err(ENOTDIR),
+            Ok(_) | Err(LfsErr::Errno(_)) => return err(ENOENT),
+            Err(e) => return Err(e),
         },
         NOp::Mount(ro) => {
             *new_ro = Some(ro);
