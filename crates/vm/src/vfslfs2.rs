@@ -657,6 +657,22 @@ impl<'a> Lfs2<'a> {
             ns.apply(*t, d);
         }
         ns.trim();
+        let deletes = attrs.iter().any(|(t, _)| tag_type3(*t) == T_DELETE);
+        if deletes && ns.entries.is_empty() && !pair_eq(dir.pair, [0, 1]) {
+            // A continuation pair left empty is unlinked from its predecessor instead.
+            let pairs = self.walk_pairs()?;
+            if let Some(i) = pairs.iter().position(|d| pair_eq(d.pair, dir.pair)) {
+                if i > 0 && pairs[i - 1].st.split {
+                    let mut pred = pairs[i - 1].clone();
+                    self.take_gdelta(dir);
+                    let mut tb = Vec::with_capacity(8);
+                    tb.extend_from_slice(&dir.st.tail[0].to_le_bytes());
+                    tb.extend_from_slice(&dir.st.tail[1].to_le_bytes());
+                    let t = mktag(T_SOFTTAIL + dir.st.split as u16, 0x3ff, 8);
+                    return self.commit(&mut pred, &[(t, tb)]);
+                }
+            }
+        }
         let diff = self.gdiff();
         let mut newdelta = dir.st.gdelta;
         for (a, b) in newdelta.iter_mut().zip(diff.iter()) {
