@@ -334,10 +334,12 @@ pub fn lfs_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)], v2: bool) -> Py
     let Value::Obj(cls) = &args[0] else {
         return Err(vm.type_error("__new__(X): X is not a type object"));
     };
-    Ok(Value::Obj(vm.alloc(PyObject::Native(crate::value::NativeObj {
-        class: cls.clone(),
-        data: RefCell::new(Box::new(vol)),
-    }))))
+    Ok(Value::Obj(vm.alloc(PyObject::Native(
+        crate::value::NativeObj {
+            class: cls.clone(),
+            data: RefCell::new(Box::new(vol)),
+        },
+    ))))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -358,7 +360,8 @@ fn mount_engine(
     let r = if v2 {
         #[cfg(feature = "vfs-lfs2")]
         {
-            crate::vfslfs2::mount(&mut bd, crate::vfslfs2::Cfg::new(bs, bc, rs, ps, la)).map(Engine::V2)
+            crate::vfslfs2::mount(&mut bd, crate::vfslfs2::Cfg::new(bs, bc, rs, ps, la))
+                .map(Engine::V2)
         }
         #[cfg(not(feature = "vfs-lfs2"))]
         {
@@ -368,7 +371,8 @@ fn mount_engine(
     } else {
         #[cfg(feature = "vfs-lfs1")]
         {
-            crate::vfslfs1::mount(&mut bd, crate::vfslfs1::Cfg::new(bs, bc, rs, ps, la)).map(Engine::V1)
+            crate::vfslfs1::mount(&mut bd, crate::vfslfs1::Cfg::new(bs, bc, rs, ps, la))
+                .map(Engine::V1)
         }
         #[cfg(not(feature = "vfs-lfs1"))]
         {
@@ -519,7 +523,16 @@ pub fn lfs_op(vm: &mut Vm, o: &crate::value::Obj, path: &str, op: NOp) -> PyResu
             vm,
             dev: dev.clone(),
         };
-        run_engine(&mut engine, &mut bd, &p, &cwd, op, now, &mut new_cwd, &mut new_ro)
+        run_engine(
+            &mut engine,
+            &mut bd,
+            &p,
+            &cwd,
+            op,
+            now,
+            &mut new_cwd,
+            &mut new_ro,
+        )
     };
     {
         let mut d = n.data.borrow_mut();
@@ -694,7 +707,7 @@ pub fn lfs1_mkfs(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 /// CTZ skip-lists, the file layout both littlefs versions share: block n of a file starts with
 /// ctz(n)+1 pointers (to blocks n-1, n-2, n-4, ...), then data.
 pub mod ctz {
-    use super::{err, Cached, R, ECORRUPT, ENOSPC};
+    use super::{err, Cached, ECORRUPT, ENOSPC, R};
     use alloc::vec;
     use alloc::vec::Vec;
 

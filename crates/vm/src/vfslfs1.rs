@@ -406,7 +406,10 @@ impl<'a> Lfs1<'a> {
     /// True when an entry flagged as moving has a twin elsewhere (the move finished).
     fn moved(&mut self, e: &Entry) -> R<bool> {
         for d in self.walk()? {
-            if d.entries.iter().any(|x| x.ty & MOVED == 0 && x.kind() == e.kind() && x.st == e.st) {
+            if d.entries
+                .iter()
+                .any(|x| x.ty & MOVED == 0 && x.kind() == e.kind() && x.st == e.st)
+            {
                 return Ok(true);
             }
         }
@@ -935,7 +938,8 @@ mod tests {
         let (mut ram, mut st) = fresh(256, 64);
         let mut fs = Lfs1::new(&mut ram, &mut st);
         for i in 0..40 {
-            fs.write(&alloc::format!("/f{:02}", i), b"", false, None).unwrap();
+            fs.write(&alloc::format!("/f{:02}", i), b"", false, None)
+                .unwrap();
         }
         assert_eq!(fs.list("/").unwrap().len(), 40);
         for i in 0..40 {

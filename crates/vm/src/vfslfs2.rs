@@ -215,10 +215,8 @@ impl DirState {
                     self.entry(id);
                 }
             }
-            0x400 if ty == T_DELETE => {
-                if (id as usize) < self.entries.len() {
-                    self.entries.remove(id as usize);
-                }
+            0x400 if ty == T_DELETE && (id as usize) < self.entries.len() => {
+                self.entries.remove(id as usize);
             }
             0x200 if id != 0x3ff => {
                 let e = self.entry(id);
@@ -334,7 +332,6 @@ fn pair_eq(a: [u32; 2], b: [u32; 2]) -> bool {
 fn is_null(p: [u32; 2]) -> bool {
     p[0] == NULL || p[1] == NULL
 }
-
 
 /// Where a path leads.
 struct Found {
@@ -681,7 +678,8 @@ impl<'a> Lfs2<'a> {
         ns.gdelta = newdelta;
         let bs = self.cfg().block_size;
         if dir.erased && dir.off >= 4 && dir.off < bs {
-            let mut tags: Vec<(u32, &[u8])> = attrs.iter().map(|(t, d)| (*t, d.as_slice())).collect();
+            let mut tags: Vec<(u32, &[u8])> =
+                attrs.iter().map(|(t, d)| (*t, d.as_slice())).collect();
             if diff != [0; 12] {
                 tags.push((mktag(T_MOVESTATE, 0x3ff, 12), &newdelta));
             }
@@ -729,7 +727,10 @@ impl<'a> Lfs2<'a> {
         loop {
             let mut split = 0usize;
             while end - split > 1 {
-                let size: u32 = dir.st.entries[split..end].iter().map(Self::entry_size).sum();
+                let size: u32 = dir.st.entries[split..end]
+                    .iter()
+                    .map(Self::entry_size)
+                    .sum();
                 if end - split < 0xff && size <= limit {
                     break;
                 }
@@ -800,7 +801,12 @@ impl<'a> Lfs2<'a> {
         }
         let g = dir.st.gdelta;
         if g != [0; 12] {
-            ptag = Self::encode(&mut out, &mut crc, ptag, &[(mktag(T_MOVESTATE, 0x3ff, 12), &g)]);
+            ptag = Self::encode(
+                &mut out,
+                &mut crc,
+                ptag,
+                &[(mktag(T_MOVESTATE, 0x3ff, 12), &g)],
+            );
         }
         if out.len() as u32 > cfg.block_size - 8 {
             return err(ENOSPC);
@@ -1165,7 +1171,10 @@ impl Fs for Lfs2<'_> {
         let mut attrs: Vec<(u32, Vec<u8>)> = Vec::new();
         if f.id.is_none() {
             attrs.push((mktag(T_CREATE, id, 0), Vec::new()));
-            attrs.push((mktag(T_REG, id, name.len() as u32), name.as_bytes().to_vec()));
+            attrs.push((
+                mktag(T_REG, id, name.len() as u32),
+                name.as_bytes().to_vec(),
+            ));
         }
         attrs.push((mktag(st_type, id, st.len() as u32), st));
         if let Some(ns) = mtime {
@@ -1213,7 +1222,10 @@ impl Fs for Lfs2<'_> {
         let id = f.ins;
         let attrs = vec![
             (mktag(T_CREATE, id, 0), Vec::new()),
-            (mktag(T_DIR, id, name.len() as u32), name.as_bytes().to_vec()),
+            (
+                mktag(T_DIR, id, name.len() as u32),
+                name.as_bytes().to_vec(),
+            ),
             (mktag(T_DIRSTRUCT, id, 8), pb.clone()),
             (mktag(T_SOFTTAIL, 0x3ff, 8), pb),
         ];
@@ -1301,12 +1313,21 @@ impl Fs for Lfs2<'_> {
             attrs.push((mktag(T_DELETE, newid, 0), Vec::new()));
         }
         attrs.push((mktag(T_CREATE, newid, 0), Vec::new()));
-        attrs.push((mktag(old.kind, newid, name.len() as u32), name.as_bytes().to_vec()));
+        attrs.push((
+            mktag(old.kind, newid, name.len() as u32),
+            name.as_bytes().to_vec(),
+        ));
         if old.st_type != 0 {
-            attrs.push((mktag(old.st_type, newid, old.st.len() as u32), old.st.clone()));
+            attrs.push((
+                mktag(old.st_type, newid, old.st.len() as u32),
+                old.st.clone(),
+            ));
         }
         for (k, v) in &old.attrs {
-            attrs.push((mktag(T_USERATTR | *k as u16, newid, v.len() as u32), v.clone()));
+            attrs.push((
+                mktag(T_USERATTR | *k as u16, newid, v.len() as u32),
+                v.clone(),
+            ));
         }
         if samepair {
             attrs.push((mktag(T_DELETE, newoldid, 0), Vec::new()));
@@ -1426,7 +1447,8 @@ mod tests {
         let (mut ram, mut st) = fresh(1024, 30);
         let mut fs = Lfs2::new(&mut ram, &mut st);
         assert_eq!(fs.statvfs().unwrap(), [1024, 30, 28]);
-        fs.write("/test", b"littlefs", false, Some(5_000_000_000)).unwrap();
+        fs.write("/test", b"littlefs", false, Some(5_000_000_000))
+            .unwrap();
         assert_eq!(fs.read("/test").unwrap(), b"littlefs");
         assert_eq!(fs.stat("/test").unwrap(), (false, 8, 5));
         fs.mkdir("/testdir").unwrap();
@@ -1435,7 +1457,8 @@ mod tests {
         let big: Vec<u8> = (0..16384u32).map(|i| (i * 7 % 251) as u8).collect();
         fs.write("/testbig", &big[..4096], false, None).unwrap();
         for k in 1..4 {
-            fs.write("/testbig", &big[k * 4096..(k + 1) * 4096], true, None).unwrap();
+            fs.write("/testbig", &big[k * 4096..(k + 1) * 4096], true, None)
+                .unwrap();
         }
         assert_eq!(fs.read("/testbig").unwrap(), big);
         assert_eq!(fs.statvfs().unwrap(), [1024, 30, 7]);
