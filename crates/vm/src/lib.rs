@@ -32,6 +32,8 @@ pub mod import;
 pub mod interner;
 pub mod iter;
 pub mod lexer;
+#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+pub mod lfsutil;
 pub mod modarray;
 #[cfg(feature = "binascii")]
 pub mod modbinascii;
@@ -109,8 +111,6 @@ pub mod vfsfat;
 pub mod vfslfs1;
 #[cfg(feature = "vfs-lfs2")]
 pub mod vfslfs2;
-#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
-pub mod lfsutil;
 #[cfg(feature = "viper")]
 pub mod viper;
 pub mod vm;

@@ -16,6 +16,8 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::attr::dict_of;
+#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+use crate::lfsutil;
 use crate::modbuiltins::{builtin_fn, check_args, check_kw, kwarg};
 use crate::moderrno::codes::*;
 use crate::port::{FileKind, FileStat};
@@ -24,8 +26,6 @@ use crate::value::{Layout, NativeFn, NativeObj, Obj, PyObject, Str, Value};
 use crate::vfs::{self, NOp, NOut};
 #[cfg(feature = "vfs-fat")]
 use crate::vfsfat::{self, BlockIo, Fat, FsErr, Geo};
-#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
-use crate::lfsutil;
 use crate::vm::Vm;
 #[cfg(feature = "vfs-fat")]
 use crate::PyErr;
