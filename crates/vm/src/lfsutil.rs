@@ -305,6 +305,10 @@ fn ioctl_int(vm: &mut Vm, dev: &Value, op: i64) -> PyResult<u32> {
 fn geometry(vm: &mut Vm, dev: &Value) -> PyResult<(u32, u32)> {
     let bs = ioctl_int(vm, dev, 5)?;
     let bc = ioctl_int(vm, dev, 4)?;
+    // Bounds that keep a block buffer and the allocator's map of blocks reasonable.
+    if bs > 1 << 20 || bc > 1 << 26 {
+        return Err(vfs::os_error(vm, EINVAL, None));
+    }
     Ok((bs, bc))
 }
 
@@ -745,13 +749,16 @@ pub mod ctz {
     /// The index of the block holding byte `off` of a file, and the offset inside that block
     /// (littlefs's `lfs_ctz_index`).
     pub fn index(bs: u32, off: u32) -> (u32, u32) {
-        let b = bs - 8;
+        let b = bs.saturating_sub(8).max(1);
         let i = off / b;
         if i == 0 {
             return (0, off);
         }
-        let i = (off - 4 * ((i - 1).count_ones() + 2)) / b;
-        (i, off - b * i - 4 * i.count_ones())
+        let i = off.saturating_sub(4 * ((i - 1).count_ones() + 2)) / b;
+        let rest = off
+            .saturating_sub(b.saturating_mul(i))
+            .saturating_sub(4 * i.count_ones());
+        (i, rest)
     }
 
     /// Bytes of pointers at the start of block `i`.
@@ -769,6 +776,9 @@ pub mod ctz {
             return Ok(Vec::new());
         }
         let (last, _) = index(dev.bs, size - 1);
+        if last >= bc {
+            return err(ECORRUPT);
+        }
         let mut out = vec![0u32; last as usize + 1];
         let mut cur = head;
         let mut i = last;
@@ -852,7 +862,11 @@ pub mod ctz {
                     (b, h)
                 }
             };
-            let take = (bs - buf.len()).min(rest.len());
+            let take = bs.saturating_sub(buf.len()).min(rest.len());
+            if take == 0 {
+                // Blocks too small for the pointers a file this long needs.
+                return err(super::EFBIG);
+            }
             buf.extend_from_slice(&rest[..take]);
             rest = &rest[take..];
             dev.prog(b, 0, &buf)?;

@@ -565,23 +565,12 @@ impl<'a> Lfs1<'a> {
         if self.s.consistent {
             return Ok(());
         }
-        let pairs = self.walk()?;
-        let mut refs: Vec<[u32; 2]> = Vec::new();
-        for d in &pairs {
-            for e in &d.entries {
-                if e.kind() == T_DIR {
-                    refs.push(e.pair());
-                }
+        for _ in 0..self.cfg().block_count {
+            if !self.drop_one_orphan()? {
+                break;
             }
         }
-        for k in 2..pairs.len() {
-            if !pairs[k - 1].cont && !refs.iter().any(|r| pair_eq(*r, pairs[k].pair)) {
-                self.unlink(pairs[k].pair)?;
-                self.s.consistent = false;
-                return self.make_consistent_again();
-            }
-        }
-        for d in pairs {
+        for d in self.walk()? {
             if let Some(i) = d.entries.iter().position(|e| e.ty & MOVED != 0) {
                 let e = d.entries[i].clone();
                 let mut d = self.fetch(d.pair)?;
@@ -597,30 +586,27 @@ impl<'a> Lfs1<'a> {
         Ok(())
     }
 
-    fn make_consistent_again(&mut self) -> R<()> {
-        for _ in 0..self.cfg().block_count {
-            let n = self.walk()?.len();
-            self.s.consistent = true;
-            let pairs = self.walk()?;
-            let mut refs: Vec<[u32; 2]> = Vec::new();
-            for d in &pairs {
-                for e in &d.entries {
-                    if e.kind() == T_DIR {
-                        refs.push(e.pair());
-                    }
+    /// Unlink the first directory pair no entry points at; false when there is none.
+    fn drop_one_orphan(&mut self) -> R<bool> {
+        let pairs = self.walk()?;
+        let mut refs: Vec<[u32; 2]> = Vec::new();
+        for d in &pairs {
+            for e in &d.entries {
+                if e.kind() == T_DIR {
+                    refs.push(e.pair());
                 }
             }
-            let orphan = (2..pairs.len())
-                .find(|&k| !pairs[k - 1].cont && !refs.iter().any(|r| pair_eq(*r, pairs[k].pair)));
-            match orphan {
-                Some(k) => self.unlink(pairs[k].pair)?,
-                None => break,
-            }
-            if self.walk()?.len() == n {
-                break;
+        }
+        for k in 2..pairs.len() {
+            if !pairs[k - 1].cont
+                && !pair_eq(pairs[k].pair, self.s.root)
+                && !refs.iter().any(|r| pair_eq(*r, pairs[k].pair))
+            {
+                self.unlink(pairs[k].pair)?;
+                return Ok(true);
             }
         }
-        Ok(())
+        Ok(false)
     }
 
     fn check_name(&self, name: &str) -> R<()> {
@@ -946,5 +932,33 @@ mod tests {
             fs.remove(&alloc::format!("/f{:02}", i)).unwrap();
         }
         assert_eq!(fs.list("/").unwrap().len(), 0);
+    }
+
+    #[test]
+    fn corrupt_images_never_panic() {
+        let (ram, _) = fresh(256, 16);
+        let base = ram.data.clone();
+        let mut seed = 777u32;
+        for round in 0..300 {
+            let mut ram = Ram {
+                bs: 256,
+                data: base.clone(),
+            };
+            for _ in 0..(1 + round % 30) {
+                seed = seed.wrapping_mul(1103515245).wrapping_add(12345);
+                let at = (seed >> 8) as usize % ram.data.len();
+                ram.data[at] = (seed >> 3) as u8;
+            }
+            let cfg = Cfg::new(256, 16, 32, 32, 32);
+            if let Ok(mut st) = mount(&mut ram, cfg) {
+                let mut fs = Lfs1::new(&mut ram, &mut st);
+                let _ = fs.list("/");
+                let _ = fs.mkdir("/d");
+                let _ = fs.write("/d/x", &[1; 600], false, None);
+                let _ = fs.rename("/d/x", "/x");
+                let _ = fs.read("/x");
+                let _ = fs.statvfs();
+            }
+        }
     }
 }
