@@ -16,6 +16,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+#[cfg(test)]
+use crate::lfsutil::LfsErr;
 use crate::lfsutil::{crc32, ctz, err, le32, name_str, Bd, Cached, Fs, R};
 use crate::lfsutil::{ECORRUPT, EFBIG, ENAMETOOLONG, ENOSPC};
 use crate::moderrno::codes::*;
@@ -562,6 +564,8 @@ impl<'a> Lfs1<'a> {
     /// Before the first change: unlink directory pairs no entry points at, and settle entries
     /// left flagged by an interrupted rename (v1's `lfs_deorphan`).
     fn make_consistent(&mut self) -> R<()> {
+        // Each change starts with a fresh view of the blocks in use.
+        self.used = None;
         if self.s.consistent {
             return Ok(());
         }
@@ -960,5 +964,35 @@ mod tests {
                 let _ = fs.statvfs();
             }
         }
+    }
+
+    #[test]
+    fn full_disk_is_enospc_and_recovers() {
+        let mut ram = Ram {
+            bs: 512,
+            data: alloc::vec![0; 512 * 16],
+        };
+        let cfg = Cfg::new(512, 16, 32, 32, 32);
+        mkfs(&mut ram, cfg).unwrap();
+        let mut st = mount(&mut ram, cfg).unwrap();
+        let mut fs = Lfs1::new(&mut ram, &mut st);
+        let mut n = 0;
+        let e = loop {
+            match fs.write(&alloc::format!("/f{}", n), &[n as u8; 700], false, None) {
+                Ok(()) => n += 1,
+                Err(e) => break e,
+            }
+            assert!(n < 100);
+        };
+        assert_eq!(e, LfsErr::Errno(ENOSPC));
+        assert!(n >= 3);
+        for k in 0..n {
+            assert_eq!(fs.read(&alloc::format!("/f{}", k)).unwrap(), [k as u8; 700]);
+        }
+        for k in 0..n {
+            fs.remove(&alloc::format!("/f{}", k)).unwrap();
+        }
+        fs.write("/again", &[9; 1500], false, None).unwrap();
+        assert_eq!(fs.read("/again").unwrap(), [9; 1500]);
     }
 }

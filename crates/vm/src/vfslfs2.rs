@@ -739,9 +739,13 @@ impl<'a> Lfs2<'a> {
             if split == 0 {
                 break;
             }
-            // Move entries [split, end) to a new pair after this one.
-            let b1 = self.alloc()?;
-            let b0 = self.alloc()?;
+            // Move entries [split, end) to a new pair after this one; with no room for one,
+            // try to keep everything in this pair (it may still fit in the whole block).
+            let (b1, b0) = match (self.alloc(), self.alloc()) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(LfsErr::Errno(ENOSPC)), _) | (_, Err(LfsErr::Errno(ENOSPC))) => break,
+                (Err(e), _) | (_, Err(e)) => return Err(e),
+            };
             let mut rev = [0u8; 4];
             let _ = self.dev.read(b0, 0, &mut rev);
             let mut tail = MDir {
@@ -966,6 +970,8 @@ impl<'a> Lfs2<'a> {
     /// Make the file system consistent before the first change: finish a pending move and
     /// unlink orphaned directory pairs (littlefs's `lfs_fs_forceconsistency`).
     fn make_consistent(&mut self) -> R<()> {
+        // Each change starts with a fresh view of the blocks in use.
+        self.used = None;
         if self.s.consistent {
             return Ok(());
         }
@@ -1647,5 +1653,32 @@ mod tests {
                 let _ = fs.statvfs();
             }
         }
+    }
+
+    #[test]
+    fn full_disk_is_enospc_and_recovers() {
+        let mut ram = Ram::new(512, 16);
+        let cfg = Cfg::new(512, 16, 32, 32, 32);
+        mkfs(&mut ram, cfg).unwrap();
+        let mut st = mount(&mut ram, cfg).unwrap();
+        let mut fs = Lfs2::new(&mut ram, &mut st);
+        let mut n = 0;
+        let e = loop {
+            match fs.write(&alloc::format!("/f{}", n), &[n as u8; 700], false, None) {
+                Ok(()) => n += 1,
+                Err(e) => break e,
+            }
+            assert!(n < 100);
+        };
+        assert_eq!(e, LfsErr::Errno(ENOSPC));
+        assert!(n >= 3);
+        for k in 0..n {
+            assert_eq!(fs.read(&alloc::format!("/f{}", k)).unwrap(), [k as u8; 700]);
+        }
+        for k in 0..n {
+            fs.remove(&alloc::format!("/f{}", k)).unwrap();
+        }
+        fs.write("/again", &[9; 1500], false, None).unwrap();
+        assert_eq!(fs.read("/again").unwrap(), [9; 1500]);
     }
 }
