@@ -864,7 +864,9 @@ impl<'a> Lfs2<'a> {
                     ins = Some(i as u16);
                 }
             }
-            if !d.st.split {
+            // Entries are sorted across the pairs of a directory: littlefs stops at the first
+            // pair holding a greater name, and a new entry goes there.
+            if ins.is_some() || !d.st.split {
                 let ins = ins.unwrap_or(d.st.entries.len() as u16);
                 return Ok(Found {
                     dir: d,
@@ -1225,6 +1227,15 @@ impl Fs for Lfs2<'_> {
         if f.id.is_some() {
             return err(EEXIST);
         }
+        // The new pair goes into the threaded list after the directory's last pair.
+        let mut pred = f.dir.clone();
+        for _ in 0..self.cfg().block_count {
+            if !pred.st.split {
+                break;
+            }
+            let t = pred.st.tail;
+            pred = self.fetch(t)?;
+        }
         let b1 = self.alloc()?;
         let b0 = self.alloc()?;
         let mut rev = [0u8; 4];
@@ -1237,7 +1248,7 @@ impl Fs for Lfs2<'_> {
             erased: false,
             st: DirState {
                 entries: Vec::new(),
-                tail: f.dir.st.tail,
+                tail: pred.st.tail,
                 split: false,
                 gdelta: [0; 12],
             },
@@ -1247,16 +1258,24 @@ impl Fs for Lfs2<'_> {
         pb.extend_from_slice(&nd.pair[0].to_le_bytes());
         pb.extend_from_slice(&nd.pair[1].to_le_bytes());
         let id = f.ins;
-        let attrs = vec![
+        let mut attrs = vec![
             (mktag(T_CREATE, id, 0), Vec::new()),
             (
                 mktag(T_DIR, id, name.len() as u32),
                 name.as_bytes().to_vec(),
             ),
             (mktag(T_DIRSTRUCT, id, 8), pb.clone()),
-            (mktag(T_SOFTTAIL, 0x3ff, 8), pb),
         ];
         let mut d = f.dir;
+        if d.st.split {
+            // Link it from the last pair first; until the entry exists it is an orphan.
+            self.set_orphans(1);
+            self.commit(&mut pred, &[(mktag(T_SOFTTAIL, 0x3ff, 8), pb)])?;
+            self.set_orphans(-1);
+            d = self.fetch(d.pair)?;
+        } else {
+            attrs.push((mktag(T_SOFTTAIL, 0x3ff, 8), pb));
+        }
         self.commit(&mut d, &attrs)
     }
 
@@ -1513,12 +1532,22 @@ mod tests {
         for i in (0..60).step_by(3) {
             fs.remove(&alloc::format!("/file{:03}", i)).unwrap();
         }
+        // New directories in a split directory go after its last pair in the threaded list.
+        fs.mkdir("/aaa").unwrap();
+        fs.mkdir("/zzz").unwrap();
+        fs.write("/aaa/in", b"in", false, None).unwrap();
+        assert_eq!(fs.list("/").unwrap().len(), 42);
+        fs.remove("/zzz").unwrap();
         drop(fs);
         let mut st = mount(&mut ram, cfg(512, 64)).unwrap();
         let mut fs = Lfs2::new(&mut ram, &mut st);
         let l = fs.list("/").unwrap();
-        assert_eq!(l.len(), 40);
-        for (n, _, _) in &l {
+        assert_eq!(l.len(), 41);
+        assert_eq!(fs.read("/aaa/in").unwrap(), b"in");
+        for (n, is_dir, _) in &l {
+            if *is_dir {
+                continue;
+            }
             let p = alloc::format!("/{}", n);
             assert_eq!(fs.read(&p).unwrap(), p.as_bytes());
         }
