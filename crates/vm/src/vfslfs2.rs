@@ -1666,7 +1666,7 @@ mod tests {
                 *b = (seed >> 16) as u8;
             }
             // A plausible start for some of them, so that parsing goes further.
-            if seed % 2 == 0 {
+            if seed.is_multiple_of(2) {
                 let (good, _) = fresh(128, 8);
                 ram.data[..256].copy_from_slice(&good.data[..256]);
                 let at = (seed >> 8) as usize % 256;
