@@ -10,7 +10,6 @@
 
 use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
-use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
@@ -462,23 +461,6 @@ pub fn lfs_cwd(o: &crate::value::Obj) -> Option<String> {
     d.downcast_ref::<LfsVol>().map(|v| v.cwd.clone())
 }
 
-/// The device, mkfs-on-mount support: the device of a littlefs volume object and its version.
-pub fn lfs_dev(o: &crate::value::Obj) -> Option<(Value, bool)> {
-    let PyObject::Native(n) = &**o else {
-        return None;
-    };
-    let d = n.data.try_borrow().ok()?;
-    d.downcast_ref::<LfsVol>().map(|v| {
-        let v2 = match &v.engine {
-            #[cfg(feature = "vfs-lfs1")]
-            Engine::V1(_) => false,
-            #[cfg(feature = "vfs-lfs2")]
-            Engine::V2(_) => true,
-        };
-        (v.dev.clone(), v2)
-    })
-}
-
 /// Time now in nanoseconds since 1970 (for littlefs v2's `t` attribute).
 fn now_ns(vm: &mut Vm) -> u64 {
     let t = vm.port.time();
@@ -682,10 +664,7 @@ fn do_op(
 
 /// A printable form of a name read from the image.
 pub fn name_str(b: &[u8]) -> String {
-    match core::str::from_utf8(b) {
-        Ok(s) => String::from(s),
-        Err(_) => format!("{}", String::from_utf8_lossy(b)),
-    }
+    String::from_utf8_lossy(b).into_owned()
 }
 
 /// `VfsLfs2.__new__`.
