@@ -32,6 +32,8 @@ pub mod import;
 pub mod interner;
 pub mod iter;
 pub mod lexer;
+#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+pub mod lfsutil;
 pub mod modarray;
 #[cfg(feature = "binascii")]
 pub mod modbinascii;
@@ -105,6 +107,10 @@ pub mod value;
 pub mod vfs;
 #[cfg(feature = "vfs-fat")]
 pub mod vfsfat;
+#[cfg(feature = "vfs-lfs1")]
+pub mod vfslfs1;
+#[cfg(feature = "vfs-lfs2")]
+pub mod vfslfs2;
 #[cfg(feature = "viper")]
 pub mod viper;
 pub mod vm;

@@ -16,6 +16,8 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::attr::dict_of;
+#[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+use crate::lfsutil;
 use crate::modbuiltins::{builtin_fn, check_args, check_kw, kwarg};
 use crate::moderrno::codes::*;
 use crate::port::{FileKind, FileStat};
@@ -51,6 +53,10 @@ struct FsClasses {
     ram: Obj,
     #[cfg(feature = "vfs-fat")]
     fat: Obj,
+    #[cfg(feature = "vfs-lfs1")]
+    lfs1: Obj,
+    #[cfg(feature = "vfs-lfs2")]
+    lfs2: Obj,
     posix: Obj,
     mount: Value,
     umount: Value,
@@ -93,6 +99,10 @@ fn classes(vm: &mut Vm) -> Rc<FsClasses> {
         ram: make(vm, "VfsRam", ram_new, nothing),
         #[cfg(feature = "vfs-fat")]
         fat: make(vm, "VfsFat", fat_new, fat_mkfs),
+        #[cfg(feature = "vfs-lfs1")]
+        lfs1: make(vm, "VfsLfs1", lfsutil::lfs1_new, lfsutil::lfs1_mkfs),
+        #[cfg(feature = "vfs-lfs2")]
+        lfs2: make(vm, "VfsLfs2", lfsutil::lfs2_new, lfsutil::lfs2_mkfs),
         posix: make(vm, "VfsPosix", posix_new, nothing),
         mount: builtin_fn("mount", mount),
         umount: builtin_fn("umount", umount),
@@ -189,6 +199,10 @@ pub fn is_native_fs(o: &Obj) -> bool {
                 if d.is::<FatVol>() {
                     return true;
                 }
+                #[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+                if d.is::<lfsutil::LfsVol>() {
+                    return true;
+                }
                 d.is::<PosixFs>()
             }
             Err(_) => false,
@@ -207,6 +221,10 @@ pub fn native_cwd(o: &Obj) -> Option<String> {
     if let Some(f) = d.downcast_ref::<FatVol>() {
         return Some(f.cwd.clone());
     }
+    #[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+    if let Some(c) = lfsutil::lfs_cwd(o) {
+        return Some(c);
+    }
     d.downcast_ref::<PosixFs>().map(|p| p.cwd.clone())
 }
 
@@ -221,6 +239,10 @@ pub fn native_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
     };
     if let Some((root, cwd)) = posix {
         return posix_op(vm, o, &root, &cwd, path, op);
+    }
+    #[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+    if lfsutil::is_lfs(o) {
+        return lfsutil::lfs_op(vm, o, path, op);
     }
     #[cfg(feature = "vfs-fat")]
     {
@@ -790,6 +812,18 @@ pub fn mount(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 
 /// A block device given to `mount` is wrapped in the file system found on it.
 fn autodetect(vm: &mut Vm, dev: Value) -> PyResult {
+    #[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+    if let Some(v2) = lfsutil::detect(vm, &dev) {
+        let c = classes(vm);
+        #[cfg(feature = "vfs-lfs2")]
+        if v2 {
+            return lfsutil::lfs2_new(vm, &[Value::Obj(c.lfs2.clone()), dev], &[]);
+        }
+        #[cfg(feature = "vfs-lfs1")]
+        if !v2 {
+            return lfsutil::lfs1_new(vm, &[Value::Obj(c.lfs1.clone()), dev], &[]);
+        }
+    }
     #[cfg(feature = "vfs-fat")]
     {
         let c = classes(vm);
@@ -820,6 +854,10 @@ pub fn add_to(vm: &mut Vm, m: &Obj) {
             d.set_str("VfsRam", Value::Obj(c.ram.clone()));
             #[cfg(feature = "vfs-fat")]
             d.set_str("VfsFat", Value::Obj(c.fat.clone()));
+            #[cfg(feature = "vfs-lfs1")]
+            d.set_str("VfsLfs1", Value::Obj(c.lfs1.clone()));
+            #[cfg(feature = "vfs-lfs2")]
+            d.set_str("VfsLfs2", Value::Obj(c.lfs2.clone()));
             d.set_str("VfsPosix", Value::Obj(c.posix.clone()));
         }
     }
