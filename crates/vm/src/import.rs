@@ -15,9 +15,18 @@ use crate::vm::Vm;
 use crate::PyResult;
 
 impl Vm {
-    /// A module from `sys.modules`.
+    /// A module from `sys.modules`. For `sys` itself, the interpreter's sys module when `sys.modules` no longer holds it
+    /// (after `sys.modules.clear()` imports still search `sys.path`, as in CPython).
     pub fn sys_module(&self, name: &str) -> Option<Value> {
-        dict_of(&self.modules).and_then(|d| d.borrow().get_str(name).cloned())
+        let found = dict_of(&self.modules).and_then(|d| d.borrow().get_str(name).cloned());
+        if found.is_none() && name == "sys" {
+            return self
+                .native_loaded
+                .iter()
+                .find(|(n, _)| *n == "sys")
+                .map(|(_, m)| Value::Obj(m.clone()));
+        }
+        found
     }
 
     fn set_sys_module(&mut self, name: &str, m: Value) {
@@ -143,7 +152,8 @@ impl Vm {
 
     /// Import one dotted name whose parent (if any) is already imported.
     fn import_one(&mut self, full: &str, parent: &Value) -> PyResult {
-        if let Some(m) = self.sys_module(full) {
+        let cached = dict_of(&self.modules).and_then(|d| d.borrow().get_str(full).cloned());
+        if let Some(m) = cached {
             if !m.is_none() {
                 return Ok(m);
             }
@@ -154,13 +164,21 @@ impl Vm {
             .strip_prefix('u')
             .filter(|s| self.native_modules.iter().any(|(n, _)| n == s))
             .unwrap_or(full);
-        if let Some(init) = self
+        if let Some((name, init)) = self
             .native_modules
             .iter()
             .find(|(n, _)| *n == lookup)
-            .map(|(_, f)| *f)
+            .map(|(n, f)| (*n, *f))
         {
-            let m = init(self)?;
+            let loaded = self.native_loaded.iter().find(|(n, _)| *n == name);
+            let m = match loaded {
+                Some((_, m)) => m.clone(),
+                None => {
+                    let m = init(self)?;
+                    self.native_loaded.push((name, m.clone()));
+                    m
+                }
+            };
             let mv = Value::Obj(m);
             self.set_sys_module(full, mv.clone());
             if lookup != full {

@@ -203,8 +203,9 @@ pub(crate) fn init_builtin_types(vm: &mut Vm) {
         let b = vm.builtins_module_obj();
         let modules = vm.modules.clone();
         if let Some(d) = attr::dict_of(&modules) {
-            d.borrow_mut().set_str("sys", Value::Obj(sys));
+            d.borrow_mut().set_str("sys", Value::Obj(sys.clone()));
             d.borrow_mut().set_str("builtins", Value::Obj(b));
         }
+        vm.native_loaded.push(("sys", sys));
     }
 }

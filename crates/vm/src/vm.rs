@@ -86,6 +86,9 @@ pub struct Vm {
     pub(crate) pending_stop: Option<Value>,
     /// Native module initialisers by name (`import math` creates the module on first import).
     pub native_modules: Vec<(&'static str, fn(&mut Vm) -> PyResult<Obj>)>,
+    /// Native modules already created, by name: built-in modules are singletons (as in
+    /// MicroPython), so importing one again after `sys.modules` lost it gives the same object.
+    pub(crate) native_loaded: Vec<(&'static str, Obj)>,
     /// Frozen Python module sources by name.
     pub frozen_modules: Vec<(&'static str, &'static str)>,
     /// Ids of containers whose repr is in progress (to print `[...]` for cycles).
@@ -180,6 +183,7 @@ impl Vm {
             kbd_intr_enabled: true,
             pending_stop: None,
             native_modules: Vec::new(),
+            native_loaded: Vec::new(),
             frozen_modules: Vec::new(),
             repr_stack: Vec::new(),
             suspend_request: None,
