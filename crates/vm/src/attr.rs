@@ -1073,12 +1073,19 @@ impl Vm {
                 }
             }
         }
-        if self.type_lookup(&cls, name).is_some() {
-            return Err(self.attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                tn,
-                name.as_str()
-            )));
+        if let Some(found) = self.type_lookup(&cls, name) {
+            // A built-in type's data attribute (int.real) reads as CPython's getset message.
+            let getset =
+                matches!(&found, Value::Obj(o) if matches!(&**o, PyObject::Property { .. }));
+            return Err(self.attribute_error(if getset {
+                format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    name.as_str(),
+                    tn
+                )
+            } else {
+                format!("'{}' object attribute '{}' is read-only", tn, name.as_str())
+            }));
         }
         Err(self.attribute_error(format!(
             "'{}' object has no attribute '{}'",

@@ -878,6 +878,35 @@ impl Vm {
                 Instr::LoadInt(i) => push_int(&mut frame.stack, i as i64),
                 Instr::LoadFast(i) => match frame.locals.get(i as usize) {
                     Some(Some(v)) => {
+                        // `local.attr` and `local.attr = x` (`self.x`) answered by the attribute
+                        // cache straight from the local: the object is neither pushed nor
+                        // popped, so its reference count is not touched, and the LoadAttr or
+                        // StoreAttr that follows is consumed. A cache miss takes the two
+                        // instructions one by one.
+                        if let Value::Obj(_) = v {
+                            // SAFETY: as for the fetch above.
+                            match unsafe { &*instrs }.get(ip) {
+                                Some(&Instr::LoadAttr(a)) => {
+                                    if let Some(r) = self.load_attr_cached(&code, a as usize, v) {
+                                        ip += 1;
+                                        frame.stack.push(r);
+                                        continue;
+                                    }
+                                }
+                                Some(&Instr::StoreAttr(a)) => {
+                                    if let Some(x) = frame.stack.pop() {
+                                        match self.store_attr_cached(&code, a as usize, v, x) {
+                                            None => {
+                                                ip += 1;
+                                                continue;
+                                            }
+                                            Some(x) => frame.stack.push(x),
+                                        }
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
                         let v = dup(v);
                         frame.stack.push(v)
                     }
