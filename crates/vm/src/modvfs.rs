@@ -1,8 +1,9 @@
 //! The `vfs` module: `mount`, `umount` and the file system classes `VfsFat` (a FAT volume on a
-//! block device), `VfsPosix` (the Port's host files, optionally below a root directory) and
+//! block device), `VfsLfs2`/`VfsLfs1` (littlefs v2/v1 on a block device: vfslfs2.rs,
+//! vfslfs1.rs), `VfsPosix` (the Port's host files, optionally below a root directory) and
 //! `VfsRam` (in memory). `os.mount`, `os.umount` and `os.Vfs*` are the same objects.
 //!
-//! The three classes share MicroPython's VFS methods (`open`, `ilistdir`, `stat`, `statvfs`,
+//! The classes share MicroPython's VFS methods (`open`, `ilistdir`, `stat`, `statvfs`,
 //! `mkdir`, `rmdir`, `remove`, `rename`, `chdir`, `getcwd`, `mount`, `umount`); each object keeps
 //! its own current directory. Block devices use MicroPython's protocol: `readblocks(n, buf)`,
 //! `writeblocks(n, buf)` and `ioctl(op, arg)` (4: block count, 5: block size, 3: sync), or the
