@@ -4,6 +4,8 @@
 import vfs
 from binascii import unhexlify
 
+from _lfs_common import RAMBlockDevice
+
 IMG = unhexlify(
     "03000000f00ffff76c6974746c6566732fe0001001000200800000000c000000ff000000ffffff7ffe030000400ffc10"
     "0a0000000b0000003fe0000010000000e5394cc00ff000007b8de0f7ffffffffffffffffffffffffffffffffffffffff"
@@ -39,29 +41,8 @@ IMG = unhexlify(
     "0ff00004a35e1202ffffffffffffffff702ffc04040000002c010000702ffc18d88ddc6bffffffffffffffffffffffff")
 
 
-class Dev:
-    def __init__(self, data, bs):
-        self.data = bytearray(data)
-        self.bs = bs
-
-    def readblocks(self, block, buf, off=0):
-        a = block * self.bs + off
-        buf[:] = self.data[a : a + len(buf)]
-
-    def writeblocks(self, block, buf, off=0):
-        a = block * self.bs + off
-        self.data[a : a + len(buf)] = buf
-
-    def ioctl(self, op, arg):
-        if op == 4:
-            return len(self.data) // self.bs
-        if op == 5:
-            return self.bs
-        if op == 6:
-            return 0
-
-
-dev = Dev(IMG, 128)
+dev = RAMBlockDevice(len(IMG) // 128, 128)
+dev.data[:] = IMG
 fs = vfs.VfsLfs2(dev, mtime=False)
 print(list(fs.ilistdir("/")))
 print(list(fs.ilistdir("/docs")))

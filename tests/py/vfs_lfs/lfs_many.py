@@ -3,32 +3,11 @@
 # continue (v1); CPython has no littlefs, so the expectation is written by hand.
 import vfs
 
-
-class RAMBlockDevice:
-    def __init__(self, blocks, bs=256):
-        self.bs = bs
-        self.data = bytearray(blocks * bs)
-
-    def readblocks(self, block, buf, off=0):
-        a = block * self.bs + off
-        buf[:] = self.data[a : a + len(buf)]
-
-    def writeblocks(self, block, buf, off=0):
-        a = block * self.bs + off
-        self.data[a : a + len(buf)] = buf
-
-    def ioctl(self, op, arg):
-        if op == 4:
-            return len(self.data) // self.bs
-        if op == 5:
-            return self.bs
-        if op == 6:
-            return 0
-
+from _lfs_common import RAMBlockDevice
 
 for Vfs in (vfs.VfsLfs1, vfs.VfsLfs2):
     print(Vfs.__name__)
-    bdev = RAMBlockDevice(200)
+    bdev = RAMBlockDevice(200, 256)
     Vfs.mkfs(bdev)
     fs = Vfs(bdev)
     for i in range(50):
