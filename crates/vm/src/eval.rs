@@ -323,6 +323,26 @@ fn float_arith(op: BinOp, x: f64, y: f64) -> Option<f64> {
     })
 }
 
+/// LoadGlobal's full lookup of `name` in the dict `dc` (the globals, or the builtins with `tag`
+/// HINT_BUILTINS): on a hit the entry's index goes to `hint`, and the code's interned name
+/// becomes the key (a hint only matches the very key object).
+fn global_lookup_fill(
+    dc: &RefCell<crate::dict::Dict>,
+    name: &Str,
+    hint: &core::cell::Cell<u32>,
+    tag: u32,
+) -> Option<Value> {
+    let d = dc.borrow();
+    let ix = d.index_of_name(name)?;
+    hint.set(ix as u32 | tag);
+    let v = d.entry(ix).map(|e| e.value.clone());
+    drop(d);
+    if let Ok(mut dm) = dc.try_borrow_mut() {
+        dm.adopt_name_at(ix, name);
+    }
+    v
+}
+
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     match &**o {
         PyObject::Generator(g) => Some(g),
@@ -771,20 +791,10 @@ impl Vm {
                 }
             }
             // A builtin is usually proved absent from the globals by their key filter.
-            let ix = if d.may_contain_name(name) {
-                d.index_of_name(name)
-            } else {
-                None
-            };
-            if let Some(ix) = ix {
-                hint.set(ix as u32);
-                let v = d.entry(ix).map(|e| e.value.clone());
-                drop(d);
-                // The hint only matches the very key object: adopt the code's name as the key.
-                if let Ok(mut dm) = dc.try_borrow_mut() {
-                    dm.adopt_name_at(ix, name);
-                }
-                if let Some(v) = v {
+            let maybe = d.may_contain_name(name);
+            drop(d);
+            if maybe {
+                if let Some(v) = global_lookup_fill(dc, name, hint, 0) {
                     return Ok(v);
                 }
             }
@@ -798,16 +808,9 @@ impl Vm {
                     return Ok(v.clone());
                 }
             }
-            if let Some(ix) = d.index_of_name(name) {
-                hint.set(ix as u32 | HINT_BUILTINS);
-                let v = d.entry(ix).map(|e| e.value.clone());
-                drop(d);
-                if let Ok(mut dm) = dc.try_borrow_mut() {
-                    dm.adopt_name_at(ix, name);
-                }
-                if let Some(v) = v {
-                    return Ok(v);
-                }
+            drop(d);
+            if let Some(v) = global_lookup_fill(dc, name, hint, HINT_BUILTINS) {
+                return Ok(v);
             }
         }
         Err(self.name_error(name))
