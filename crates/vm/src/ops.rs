@@ -473,7 +473,7 @@ impl Vm {
     /// Runs a container comparison (None: not applicable) one native level deeper: deeply nested
     /// containers end in RecursionError (as in CPython) instead of overflowing the Rust stack.
     fn nested_compare(&mut self, f: impl FnOnce(&mut Vm) -> Option<PyResult>) -> Option<PyResult> {
-        if self.native_depth >= crate::vm::MAX_NATIVE_DEPTH {
+        if self.native_depth >= self.config.native_depth_limit {
             return Some(Err(self.err(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded in comparison",

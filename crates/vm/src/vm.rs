@@ -28,6 +28,10 @@ pub struct VmConfig {
     pub heap_size: usize,
     /// Maximum Python call depth (RecursionError past it).
     pub recursion_limit: usize,
+    /// Maximum depth of native re-entry (repr, comparison, json of nested containers; calls
+    /// from natives back into Python) before RecursionError: it protects the host's machine
+    /// stack, so a port with a small one (the browser's JS engine) sets it lower.
+    pub native_depth_limit: usize,
     /// `sys.argv`.
     pub argv: Vec<String>,
     /// `sys.path` entries.
@@ -39,6 +43,7 @@ impl Default for VmConfig {
         VmConfig {
             heap_size: 256 * 1024 * 1024,
             recursion_limit: 1000,
+            native_depth_limit: MAX_NATIVE_DEPTH,
             argv: Vec::new(),
             path: vec![String::new()],
         }
@@ -139,7 +144,7 @@ pub(crate) struct MethodCacheEntry {
 
 const METHOD_CACHE_SIZE: usize = 4096;
 
-/// Maximum depth of native re-entry before RecursionError (protects the Rust stack).
+/// The default `VmConfig::native_depth_limit` (protects the Rust stack of the native ports).
 pub const MAX_NATIVE_DEPTH: usize = 200;
 
 /// A dropped VM frees everything its program made, cycles included (a board's soft reset drops
@@ -561,7 +566,7 @@ impl Vm {
 
     /// Re-entry guard for natives that recurse (repr of nested containers, eq of nested tuples...).
     pub fn enter_native(&mut self) -> PyResult<()> {
-        if self.native_depth >= MAX_NATIVE_DEPTH {
+        if self.native_depth >= self.config.native_depth_limit {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;

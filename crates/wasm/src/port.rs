@@ -288,6 +288,10 @@ impl Port for BrowserPort {
             *b = x as u8;
         }
     }
+    fn getcwd(&mut self) -> Option<String> {
+        // The in-memory file system starts at its root, as MicroPython's webassembly port does.
+        Some(String::from("/"))
+    }
     fn platform(&self) -> &str {
         "webassembly"
     }

@@ -5,8 +5,8 @@ base = os.getcwd()
 d = "getcwd_removed_tmp_dir"
 os.mkdir(d)
 os.chdir(d)
-print(os.getcwd() == base + "/" + d)
-os.rmdir(base + "/" + d)
+print(os.getcwd().endswith("/" + d))
+os.rmdir(os.getcwd())
 try:
     os.getcwd()
     print("no error")
