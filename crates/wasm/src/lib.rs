@@ -403,12 +403,14 @@ impl Engine {
             linebuffer,
             shared.clone(),
         );
-        let mut config = VmConfig::default();
         // Wasm frames live on the JS engine's machine stack (about 1 MB on a page's main
         // thread): comparing dicts nested 200 deep overflowed it ("Maximum call stack size
         // exceeded", a dead interpreter) before the native default limit was reached. At 100
         // levels the deepest path measured (nested dict ==) uses about half of it.
-        config.native_depth_limit = 100;
+        let mut config = VmConfig {
+            native_depth_limit: 100,
+            ..VmConfig::default()
+        };
         if heapsize.is_finite() && heapsize > 0.0 {
             config.heap_size = heapsize as usize;
         }
