@@ -478,6 +478,11 @@ impl Dict {
         self.entries.iter().flatten().map(|e| (&e.key, &e.value))
     }
 
+    /// Mutable access to every value (keys stay put), in insertion order.
+    pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.entries.iter_mut().flatten().map(|e| &mut e.value)
+    }
+
     /// Iterate over entries in insertion order.
     pub fn entries(&self) -> impl Iterator<Item = &DictEntry> {
         self.entries.iter().flatten()

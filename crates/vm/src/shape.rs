@@ -191,6 +191,14 @@ impl Slots {
         self.len += 1;
     }
 
+    /// Mutable access to every value in slot order.
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.inline
+            .iter_mut()
+            .take(self.len.min(INLINE_SLOTS))
+            .chain(self.spill.iter_mut())
+    }
+
     /// The values in slot order.
     pub fn iter(&self) -> impl Iterator<Item = &Value> {
         self.inline

@@ -668,6 +668,75 @@ pub struct NativeObj {
     pub data: RefCell<Box<dyn Any>>,
 }
 
+/// True when `v` is an object only this reference keeps alive and that holds values: freeing
+/// it would free what it holds, one native level deeper.
+#[inline]
+fn owns_container(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => {
+            Rc::strong_count(o) == 1
+                && matches!(
+                    &**o,
+                    PyObject::List(_)
+                        | PyObject::Tuple(_)
+                        | PyObject::Dict(_)
+                        | PyObject::Instance(_)
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Move the values `obj` holds (list and tuple items, dict values, instance attributes) to
+/// `out`, leaving None in their places.
+fn take_children(obj: &mut PyObject, out: &mut Vec<Value>) {
+    let take = |v: &mut Value| core::mem::replace(v, Value::None);
+    match obj {
+        PyObject::List(l) => out.extend(l.get_mut().iter_mut().map(take)),
+        PyObject::Tuple(t) => out.extend(t.iter_mut().map(take)),
+        PyObject::Dict(d) => out.extend(d.get_mut().values_mut().map(take)),
+        PyObject::Instance(inst) => match inst.attrs.get_mut() {
+            crate::shape::Attrs::Slots(_, slots) => out.extend(slots.iter_mut().map(take)),
+            // A second reference: by the time the work list reaches it, the instance is gone
+            // and the dict is uniquely owned again.
+            crate::shape::Attrs::Dict(d) => out.push(Value::Obj(d.clone())),
+        },
+        _ => {}
+    }
+}
+
+/// Freeing deeply nested data (a list of lists 100000 deep, a long linked list of instances)
+/// must not recurse once per level: the drop glue would overflow the machine stack (the JS
+/// engine's in the browser). A container that owns another container (the only case that
+/// nests) moves its values to a work list first; each uniquely owned child gives up its values
+/// the same way before it goes, so every object is freed at most two native levels deep.
+impl Drop for PyObject {
+    fn drop(&mut self) {
+        let nested = match self {
+            PyObject::List(l) => l.get_mut().iter().any(owns_container),
+            PyObject::Tuple(t) => t.iter().any(owns_container),
+            PyObject::Dict(d) => d.get_mut().iter().any(|(_, v)| owns_container(v)),
+            PyObject::Instance(inst) => match inst.attrs.get_mut() {
+                crate::shape::Attrs::Slots(_, slots) => slots.iter().any(owns_container),
+                crate::shape::Attrs::Dict(d) => Rc::strong_count(d) == 1,
+            },
+            _ => false,
+        };
+        if !nested {
+            return;
+        }
+        let mut work = Vec::new();
+        take_children(self, &mut work);
+        while let Some(v) = work.pop() {
+            if let Value::Obj(o) = v {
+                if let Ok(mut inner) = Rc::try_unwrap(o) {
+                    take_children(&mut inner, &mut work);
+                }
+            }
+        }
+    }
+}
+
 impl PyObject {
     /// A short name of the variant, for debugging.
     pub fn kind_name(&self) -> &'static str {
