@@ -383,17 +383,7 @@ pub fn mkfs(bd: &mut dyn Bd, cfg: Cfg) -> R<()> {
         st: sb,
         attrs: Vec::new(),
     });
-    let mut rev = [0u8; 4];
-    let _ = fs.dev.read(1, 0, &mut rev);
-    let rev = align_up(u32::from_le_bytes(rev), REV_MOD);
-    let mut d = MDir {
-        pair: [1, 0],
-        rev,
-        off: 0,
-        etag: 0,
-        erased: false,
-        st: ds,
-    };
+    let mut d = fs.new_pair(1, 0, ds);
     // Two compactions, like littlefs: the second leaves no older log in either block.
     fs.compact(&mut d)?;
     fs.compact(&mut d)?;
@@ -717,6 +707,21 @@ impl<'a> Lfs2<'a> {
         n
     }
 
+    /// A new metadata pair [b0, b1] holding `st`, not yet written; its revision continues
+    /// what block b0 held before (as littlefs does, for wear spreading).
+    fn new_pair(&mut self, b0: u32, b1: u32, st: DirState) -> MDir {
+        let mut rev = [0u8; 4];
+        let _ = self.dev.read(b0, 0, &mut rev);
+        MDir {
+            pair: [b0, b1],
+            rev: align_up(u32::from_le_bytes(rev), REV_MOD),
+            off: 0,
+            etag: 0,
+            erased: false,
+            st,
+        }
+    }
+
     /// Rewrite a pair's state into its other block (splitting off a new pair when the entries
     /// take more than half a block), then make that block the active one.
     fn compact(&mut self, dir: &mut MDir) -> R<()> {
@@ -746,21 +751,13 @@ impl<'a> Lfs2<'a> {
                 (Err(LfsErr::Errno(ENOSPC)), _) | (_, Err(LfsErr::Errno(ENOSPC))) => break,
                 (Err(e), _) | (_, Err(e)) => return Err(e),
             };
-            let mut rev = [0u8; 4];
-            let _ = self.dev.read(b0, 0, &mut rev);
-            let mut tail = MDir {
-                pair: [b0, b1],
-                rev: align_up(u32::from_le_bytes(rev), REV_MOD),
-                off: 0,
-                etag: 0,
-                erased: false,
-                st: DirState {
-                    entries: dir.st.entries[split..end].to_vec(),
-                    tail: dir.st.tail,
-                    split: dir.st.split,
-                    gdelta: [0; 12],
-                },
+            let st = DirState {
+                entries: dir.st.entries[split..end].to_vec(),
+                tail: dir.st.tail,
+                split: dir.st.split,
+                gdelta: [0; 12],
             };
+            let mut tail = self.new_pair(b0, b1, st);
             self.write_compacted(&mut tail)?;
             dir.st.entries.truncate(split);
             dir.st.tail = tail.pair;
@@ -1238,21 +1235,13 @@ impl Fs for Lfs2<'_> {
         }
         let b1 = self.alloc()?;
         let b0 = self.alloc()?;
-        let mut rev = [0u8; 4];
-        let _ = self.dev.read(b0, 0, &mut rev);
-        let mut nd = MDir {
-            pair: [b0, b1],
-            rev: align_up(u32::from_le_bytes(rev), REV_MOD),
-            off: 0,
-            etag: 0,
-            erased: false,
-            st: DirState {
-                entries: Vec::new(),
-                tail: pred.st.tail,
-                split: false,
-                gdelta: [0; 12],
-            },
+        let st = DirState {
+            entries: Vec::new(),
+            tail: pred.st.tail,
+            split: false,
+            gdelta: [0; 12],
         };
+        let mut nd = self.new_pair(b0, b1, st);
         self.write_compacted(&mut nd)?;
         let mut pb = Vec::with_capacity(8);
         pb.extend_from_slice(&nd.pair[0].to_le_bytes());
