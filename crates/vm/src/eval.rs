@@ -343,6 +343,17 @@ fn global_lookup_fill(
     v
 }
 
+/// What `gen_enter` found.
+enum GenEntry {
+    /// The generator's frame, ready to run.
+    Frame(Box<Frame>),
+    /// The generator is finished (its caller treats that as exhaustion).
+    Finished,
+    /// An exception is pending (`pend_throw`): the caller resumes through `gen_resume`, which
+    /// throws it in; the value to send is handed back.
+    Pending(Value),
+}
+
 fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     match &**o {
         PyObject::Generator(g) => Some(g),
@@ -1708,17 +1719,19 @@ impl Vm {
                                 }
                                 continue;
                             }
-                            // A generator with an exception pending (`pend_throw`) resumes
-                            // through `next` below, which throws it in.
-                            PyObject::Generator(g) if g.borrow().pend.is_none() => {
-                                if let Some(gf) = self.gen_enter(o, Value::None)? {
+                            PyObject::Generator(_) => match self.gen_enter(o, Value::None)? {
+                                GenEntry::Frame(gf) => {
                                     frame.pending = Pending::ForIter(t);
                                     enter!(gf);
                                 }
-                                frame.stack.pop();
-                                jump!(t);
-                                continue;
-                            }
+                                GenEntry::Finished => {
+                                    frame.stack.pop();
+                                    jump!(t);
+                                    continue;
+                                }
+                                // `next` below throws the pending exception in.
+                                GenEntry::Pending(_) => {}
+                            },
                             _ => {}
                         }
                     }
@@ -1953,12 +1966,12 @@ impl Vm {
                     return Ok(Event::Yield(v));
                 }
                 Instr::YieldFrom => {
-                    let v = pop!(self, frame);
+                    let mut v = pop!(self, frame);
                     let it = top!(self, frame).clone();
                     if let Value::Obj(o) = &it {
-                        if gen_of(o).is_some_and(|g| g.borrow().pend.is_none()) {
+                        if gen_of(o).is_some() {
                             match self.gen_enter(o, v)? {
-                                Some(gf) => {
+                                GenEntry::Frame(gf) => {
                                     frame.pending = Pending::YieldFrom;
                                     // What the delegate yields passes through: for an async
                                     // generator that is an `await`, not a value of its own.
@@ -1967,11 +1980,13 @@ impl Vm {
                                     }
                                     return Ok(Event::Call(gf));
                                 }
-                                None => {
+                                GenEntry::Finished => {
                                     frame.stack.pop();
                                     frame.stack.push(Value::None);
                                     continue;
                                 }
+                                // `iter_send` below throws the pending exception in.
+                                GenEntry::Pending(back) => v = back,
                             }
                         }
                     }
@@ -2874,11 +2889,15 @@ impl Vm {
         Ok(None)
     }
 
-    /// Prepare a generator's frame to be resumed with `send` (stackless). None when the
-    /// generator is already finished (the caller treats that as exhaustion).
-    fn gen_enter(&mut self, g: &Obj, send: Value) -> PyResult<Option<Box<Frame>>> {
-        let Some(gc) = gen_of(g) else { return Ok(None) };
+    /// Prepare a generator's frame to be resumed with `send` (stackless).
+    fn gen_enter(&mut self, g: &Obj, send: Value) -> PyResult<GenEntry> {
+        let Some(gc) = gen_of(g) else {
+            return Ok(GenEntry::Finished);
+        };
         let mut gm = gc.borrow_mut();
+        if gm.pend.is_some() {
+            return Ok(GenEntry::Pending(send));
+        }
         if gm.running {
             drop(gm);
             return Err(self.value_error("generator already executing"));
@@ -2891,7 +2910,7 @@ impl Vm {
                     "cannot reuse already awaited coroutine",
                 ));
             }
-            return Ok(None);
+            return Ok(GenEntry::Finished);
         };
         if f.ip == 0 {
             if !send.is_none() {
@@ -2906,7 +2925,7 @@ impl Vm {
         }
         gm.running = true;
         f.generator = Some(g.clone());
-        Ok(Some(f))
+        Ok(GenEntry::Frame(f))
     }
 
     /// Resume a generator with a value to send, or an exception to throw into it.
@@ -2925,8 +2944,9 @@ impl Vm {
         };
         if throw.is_none() {
             return match self.gen_enter(gen, send)? {
-                Some(f) => self.run_frame(f, None),
-                None => Ok(GenOutcome::Returned(Value::None)),
+                GenEntry::Frame(f) => self.run_frame(f, None),
+                // take_pending above left none.
+                GenEntry::Finished | GenEntry::Pending(_) => Ok(GenOutcome::Returned(Value::None)),
             };
         }
         let exc = throw.unwrap_or(Value::None);
