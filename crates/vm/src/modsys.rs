@@ -274,10 +274,34 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     Ok(m)
 }
 
+/// `namespace(name='micropython', ...)`: the repr CPython gives `types.SimpleNamespace` (and so
+/// `sys.implementation`), attributes in the order they were set.
+fn namespace_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    let d = vm.getattr_str(&me, "__dict__")?;
+    let items = vm.call_method(&d, "items", &[])?;
+    let mut out = String::from("namespace(");
+    for (i, kv) in vm.collect(&items)?.into_iter().enumerate() {
+        let pair = vm.collect(&kv)?;
+        let (Some(k), Some(v)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(vm.str_of(k)?.as_str());
+        out.push('=');
+        out.push_str(vm.repr(v)?.as_str());
+    }
+    out.push(')');
+    Ok(Value::str(&out))
+}
+
 /// A plain object with these attributes (like `types.SimpleNamespace`).
 pub fn simple_namespace(vm: &mut Vm, attrs: &[(&str, Value)]) -> Value {
     let cls = vm.types.object.clone();
     let ns_cls = types::new_type("namespace", alloc::vec![cls], Layout::Object, true);
+    types::add_methods(&ns_cls, &[("__repr__", namespace_repr)]);
     let inst = vm.new_instance(&ns_cls);
     for (k, v) in attrs {
         let name = vm.intern(k);
