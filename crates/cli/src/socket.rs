@@ -106,12 +106,63 @@ fn wait_ready(vm: &mut Vm, fd: i32, timeout: Option<f64>, events: i16) -> PyResu
         return Err(last_error(vm));
     }
     if r == 0 {
-        return Err(vm.err_args(
-            ExcKind::TimeoutError,
-            vec![Value::Int(libc::ETIMEDOUT as i64), Value::str("timed out")],
-        ));
+        return Err(timed_out(vm));
     }
     Ok(())
+}
+
+/// Is `fd` ready for `events` right now?
+fn ready_now(fd: i32, events: i16) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd; a zero timeout never blocks.
+    unsafe { libc::poll(&mut p, 1, 0) > 0 }
+}
+
+/// Wait until `fd` is ready for `events`, then run `op` (which then does not block). When other
+/// threads could run meanwhile (a blocking or timed socket, in a thread that can be switched
+/// away from), this thread waits in the VM's scheduler rather than in the kernel, as
+/// MicroPython's unix port releases its GIL around blocking calls: the others go on, and `op`
+/// runs once the socket is ready (past the socket's timeout the call raises TimeoutError).
+/// Otherwise this blocks in poll() for the socket's timeout.
+fn ready_then(
+    vm: &mut Vm,
+    fd: i32,
+    timeout: Option<f64>,
+    events: i16,
+    op: impl FnOnce(&mut Vm) -> PyResult + 'static,
+) -> PyResult {
+    let nonblocking = matches!(timeout, Some(t) if t <= 0.0);
+    if nonblocking || !vm.can_suspend() || !vm.threads_waiting() || ready_now(fd, events) {
+        wait_ready(vm, fd, timeout, events)?;
+        return op(vm);
+    }
+    let deadline = timeout.map(|t| {
+        vm.port
+            .ticks_us()
+            .saturating_add((t * 1e6).min(u64::MAX as f64) as u64)
+    });
+    let mut op = Some(op);
+    Err(vm.thread_block_io(Box::new(move |vm| {
+        if ready_now(fd, events) {
+            return op.take().map(|f| f(vm));
+        }
+        if deadline.is_some_and(|d| vm.port.ticks_us() >= d) {
+            return Some(Err(timed_out(vm)));
+        }
+        None
+    })))
+}
+
+/// The TimeoutError of a socket operation that did not complete within the socket's timeout.
+fn timed_out(vm: &mut Vm) -> PyErr {
+    vm.err_args(
+        ExcKind::TimeoutError,
+        vec![Value::Int(libc::ETIMEDOUT as i64), Value::str("timed out")],
+    )
 }
 
 /// A socket address in the C library's form.
@@ -403,17 +454,19 @@ fn s_listen(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_accept(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "accept", args, 1, 1)?;
     let (fd, timeout) = sock(vm, args.first())?;
-    wait_ready(vm, fd, timeout, libc::POLLIN)?;
-    let mut sa = CAddr::empty();
-    // SAFETY: accept writes at most `sa.len` bytes into the storage.
-    let c = unsafe { libc::accept4(fd, sa.mut_ptr(), &mut sa.len, libc::SOCK_CLOEXEC) };
-    if c < 0 {
-        return Err(last_error(vm));
-    }
     let cls = vm.type_of(&args[0]);
-    let s = new_sock(vm, cls, c, family_of(&args[0]));
-    let a = addr_value(vm, &sa);
-    Ok(vm.new_tuple(vec![s, a]))
+    let family = family_of(&args[0]);
+    ready_then(vm, fd, timeout, libc::POLLIN, move |vm| {
+        let mut sa = CAddr::empty();
+        // SAFETY: accept writes at most `sa.len` bytes into the storage.
+        let c = unsafe { libc::accept4(fd, sa.mut_ptr(), &mut sa.len, libc::SOCK_CLOEXEC) };
+        if c < 0 {
+            return Err(last_error(vm));
+        }
+        let s = new_sock(vm, cls, c, family);
+        let a = addr_value(vm, &sa);
+        Ok(vm.new_tuple(vec![s, a]))
+    })
 }
 
 fn s_connect(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -558,18 +611,22 @@ fn s_recv(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "recv", args, 2, 3)?;
     let (fd, timeout) = sock(vm, args.first())?;
     let n = recv_size(vm, args.get(1), 0)?;
-    let (b, _) = recv_raw(vm, fd, timeout, n)?;
-    Ok(Value::bytes_vec(b))
+    ready_then(vm, fd, timeout, libc::POLLIN, move |vm| {
+        let (b, _) = recv_raw(vm, fd, timeout, n)?;
+        Ok(Value::bytes_vec(b))
+    })
 }
 
 fn s_recvfrom(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "recvfrom", args, 2, 3)?;
     let (fd, timeout) = sock(vm, args.first())?;
     let n = recv_size(vm, args.get(1), 0)?;
-    let (b, sa) = recv_raw(vm, fd, timeout, n)?;
-    let a = addr_value(vm, &sa);
-    let b = Value::bytes_vec(b);
-    Ok(vm.new_tuple(vec![b, a]))
+    ready_then(vm, fd, timeout, libc::POLLIN, move |vm| {
+        let (b, sa) = recv_raw(vm, fd, timeout, n)?;
+        let a = addr_value(vm, &sa);
+        let b = Value::bytes_vec(b);
+        Ok(vm.new_tuple(vec![b, a]))
+    })
 }
 
 /// `read([n])`: bytes, or None when a non-blocking socket has nothing yet.
@@ -577,6 +634,13 @@ fn s_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "read", args, 1, 2)?;
     let (fd, timeout) = sock(vm, args.first())?;
     let n = size_arg(vm, args.get(1))?.unwrap_or(usize::MAX);
+    ready_then(vm, fd, timeout, libc::POLLIN, move |vm| {
+        read_ready(vm, fd, timeout, n)
+    })
+}
+
+/// The rest of `read(n)` once data is there: up to `n` bytes (all until EOF for usize::MAX).
+fn read_ready(vm: &mut Vm, fd: i32, timeout: Option<f64>, n: usize) -> PyResult {
     let mut out = Vec::new();
     loop {
         let want = (n - out.len()).min(4096);
@@ -615,6 +679,20 @@ fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(v) => (vm.to_index(v)?.max(0) as usize).min(len),
         None => len,
     };
+    ready_then(vm, fd, timeout, libc::POLLIN, move |vm| {
+        readinto_ready(vm, fd, timeout, obj, start, len)
+    })
+}
+
+/// The rest of `readinto` once data is there: receive into `obj[start..start + len]`.
+fn readinto_ready(
+    vm: &mut Vm,
+    fd: i32,
+    timeout: Option<f64>,
+    obj: Obj,
+    start: usize,
+    len: usize,
+) -> PyResult {
     let b = match recv_raw(vm, fd, timeout, len) {
         Ok((b, _)) => b,
         Err(e) if is_again(vm, &e) => return Ok(Value::None),
@@ -633,6 +711,13 @@ fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "readline", args, 1, 1)?;
     let (fd, timeout) = sock(vm, args.first())?;
+    ready_then(vm, fd, timeout, libc::POLLIN, move |vm| {
+        readline_ready(vm, fd, timeout)
+    })
+}
+
+/// The rest of `readline` once data is there.
+fn readline_ready(vm: &mut Vm, fd: i32, timeout: Option<f64>) -> PyResult {
     let mut out = Vec::new();
     loop {
         let (b, _) = match recv_raw(vm, fd, timeout, 1) {

@@ -39,7 +39,19 @@ enum Wait {
     Sleep(u64),
     /// A lock to become free, until an optional deadline (port microseconds).
     Lock(Obj, Option<u64>),
+    /// A port's I/O operation (a socket read, say) to complete: polled by the scheduler.
+    Io(IoPoll),
+    /// An I/O operation completed: resume with its result or exception.
+    Done(PyResult<Value>),
 }
+
+/// A blocked I/O operation, polled by the scheduler without blocking: `None` while it would
+/// still block, else its outcome, which becomes the result (or the exception) of the call that
+/// blocked. It must not run Python code.
+pub type IoPoll = Box<dyn FnMut(&mut Vm) -> Option<PyResult<Value>>>;
+
+/// How often (port microseconds) the scheduler polls blocked I/O while every thread waits.
+const IO_TICK: u64 = 1000;
 
 /// How a waiting thread continues.
 enum Body {
@@ -69,6 +81,8 @@ pub struct Threads {
     waiting: VecDeque<Thread>,
     /// Set by `lock.acquire` right before it suspends with `Suspend::Yield`.
     block: Option<(Obj, Option<u64>)>,
+    /// Set by `thread_block_io` right before it suspends with `Suspend::Yield`.
+    block_io: Option<IoPoll>,
     /// No thread is in the VM's frames: the host's next resume runs the scheduler.
     idle: bool,
     /// The slice budget the host had set (restored if it was 0 and no thread is left).
@@ -100,6 +114,7 @@ impl Vm {
                 next_ident: MAIN_IDENT + 1,
                 waiting: VecDeque::new(),
                 block: None,
+                block_io: None,
                 idle: false,
                 host_budget,
             })
@@ -161,6 +176,16 @@ impl Vm {
     pub fn thread_block_on(&mut self, lock: Obj, deadline: Option<u64>) -> PyErr {
         if let Some(t) = self.threads.as_mut() {
             t.block = Some((lock, deadline));
+        }
+        self.request_suspend(Suspend::Yield)
+    }
+
+    /// Block the running thread on an I/O operation that would block (only when `can_suspend()`
+    /// and `threads_waiting()`): the caller returns the error this gives; the other threads run
+    /// while the scheduler polls `poll`, and the thread resumes with the outcome it gives.
+    pub fn thread_block_io(&mut self, poll: IoPoll) -> PyErr {
+        if let Some(t) = self.threads.as_mut() {
+            t.block_io = Some(poll);
         }
         self.request_suspend(Suspend::Yield)
     }
@@ -230,7 +255,10 @@ impl Vm {
             let wait = match &r {
                 Ok(RunState::Suspended(Suspend::Yield)) => match th.block.take() {
                     Some((lock, deadline)) => Some(Wait::Lock(lock, deadline)),
-                    None => Some(Wait::Ready(Value::None)),
+                    None => match th.block_io.take() {
+                        Some(poll) => Some(Wait::Io(poll)),
+                        None => Some(Wait::Ready(Value::None)),
+                    },
                 },
                 Ok(RunState::Suspended(Suspend::Sleep(us))) => {
                     Some(Wait::Sleep(now.saturating_add(*us)))
@@ -305,13 +333,15 @@ impl Vm {
     /// its deadline passed) until its next step; when none can, ask the host to sleep until the
     /// earliest wake-up (or raise a deadlock in the main thread).
     fn thread_pick(&mut self) -> PyResult<RunState> {
+        let io_waits = self.thread_poll_io();
         let now = self.port.ticks_us();
-        let mut earliest: Option<u64> = None;
+        let mut earliest: Option<u64> = io_waits.then(|| now.saturating_add(IO_TICK));
         let mut best: Option<(usize, u64)> = None;
         if let Some(th) = self.threads.as_ref() {
             for (i, t) in th.waiting.iter().enumerate() {
                 let since = match &t.wait {
-                    Wait::Ready(_) => Some(t.since),
+                    Wait::Ready(_) | Wait::Done(_) => Some(t.since),
+                    Wait::Io(_) => None,
                     Wait::Sleep(at) if *at <= now => Some(*at),
                     Wait::Sleep(at) => {
                         earliest = Some(earliest.map_or(*at, |e| e.min(*at)));
@@ -341,10 +371,11 @@ impl Vm {
         }
         let chosen = best.and_then(|(i, _)| self.threads.as_mut()?.waiting.remove(i));
         if let Some(t) = chosen {
-            let v = match &t.wait {
-                Wait::Ready(v) => v.clone(),
-                Wait::Sleep(_) => Value::None,
-                Wait::Lock(lock, _) => Value::Bool(crate::modthread::lock_try_acquire(lock)),
+            let v = match t.wait {
+                Wait::Ready(v) => Ok(v),
+                Wait::Done(r) => r,
+                Wait::Sleep(_) | Wait::Io(_) => Ok(Value::None),
+                Wait::Lock(lock, _) => Ok(Value::Bool(crate::modthread::lock_try_acquire(&lock))),
             };
             if let Some(th) = self.threads.as_mut() {
                 th.current = t.ident;
@@ -354,7 +385,7 @@ impl Vm {
             return match t.body {
                 Body::New(f, a, k) => self.thread_start(f, a, k),
                 Body::Saved(run) => match self.restore_frames(run) {
-                    Ok(()) => self.resume_raw(Ok(v)),
+                    Ok(()) => self.resume_raw(v),
                     Err(_) => Err(self.err(ExcKind::RuntimeError, "thread switch failed")),
                 },
             };
@@ -371,6 +402,37 @@ impl Vm {
             "deadlock: every thread is waiting for a lock",
         );
         self.thread_throw_main(exc)
+    }
+
+    /// Poll every thread blocked on I/O once; those whose operation completed become ready.
+    /// True when some are still blocked.
+    fn thread_poll_io(&mut self) -> bool {
+        let mut blocked = false;
+        let n = self.threads.as_ref().map_or(0, |t| t.waiting.len());
+        for i in 0..n {
+            let Some(t) = self.threads.as_mut().and_then(|th| th.waiting.get_mut(i)) else {
+                break;
+            };
+            if !matches!(t.wait, Wait::Io(_)) {
+                continue;
+            }
+            let Wait::Io(mut poll) = core::mem::replace(&mut t.wait, Wait::Ready(Value::None))
+            else {
+                continue;
+            };
+            let out = poll(self);
+            let Some(t) = self.threads.as_mut().and_then(|th| th.waiting.get_mut(i)) else {
+                break;
+            };
+            t.wait = match out {
+                Some(r) => Wait::Done(r),
+                None => {
+                    blocked = true;
+                    Wait::Io(poll)
+                }
+            };
+        }
+        blocked
     }
 
     /// Begin a new thread: a Python function runs stackless in its own frames; any other
