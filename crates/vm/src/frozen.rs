@@ -34,6 +34,7 @@ pub const FROZEN: &[(&str, &str)] = &[
     ("uctypes", include_str!("frozen/uctypes.py")),
     ("gzip", include_str!("frozen/gzip.py")),
     ("tarfile", include_str!("frozen/tarfile.py")),
+    ("requests", include_str!("frozen/requests.py")),
     (
         "asyncio.__init__",
         include_str!("frozen/asyncio/__init__.py"),
