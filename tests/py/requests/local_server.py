@@ -2,6 +2,7 @@
 # Content-Length, chunked and read-until-close bodies, JSON both ways, form and raw bodies,
 # query parameters, basic auth, redirects (relative, absolute, 303 turning POST into GET),
 # HEAD, error statuses with raise_for_status, case-insensitive headers, streaming.
+# The expected output comes from CPython with the `requests` package (python3-requests) installed.
 import _thread
 import socket
 
