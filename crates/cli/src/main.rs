@@ -11,6 +11,9 @@ mod ssl;
 
 use ferropy_vm::{Vm, VmConfig};
 
+/// The native command's `VmConfig::native_depth_limit` (the VM's default suits small stacks).
+const NATIVE_DEPTH_LIMIT: usize = 1000;
+
 use crate::port::{CountingAlloc, NativePort, INTERRUPTED};
 
 #[global_allocator]
@@ -57,7 +60,13 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("remote") {
         std::process::exit(remote::main(&args[2..]));
     }
-    let mut config = VmConfig::default();
+    let mut config = VmConfig {
+        // Natives re-entering Python (repr/== of nested user objects, __getattr__ chains) get
+        // as deep as CPython's recursion limit lets Python code go: the VM runs on a 512 MB
+        // stack and a level takes about 4 KB of it.
+        native_depth_limit: NATIVE_DEPTH_LIMIT,
+        ..VmConfig::default()
+    };
     let mut target = None;
     let mut rest: Vec<String> = Vec::new();
     let mut board = (false, std::env::var_os("FERROPY_BOARD_LOG").is_some());
