@@ -535,9 +535,7 @@ impl Conn {
                 *again = true;
                 continue;
             }
-            if !self.reasm.add(&f, self.recv_seq) {
-                continue;
-            }
+            self.reasm.add(&f, self.recv_seq);
             while let Some((ty, body)) = self.reasm.take(self.recv_seq) {
                 let seq = self.recv_seq;
                 self.recv_seq = self.recv_seq.wrapping_add(1);
@@ -1073,4 +1071,167 @@ fn verify_sig(
         .filter(|(s, _)| *s == scheme)
         .flat_map(|(_, a)| a.iter())
         .any(|a| ee.verify_signature(*a, msg, sig).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{signing_key, PeerVerifier};
+    use super::*;
+    use rustls::pki_types::PrivateKeyDer;
+
+    const CERT: &[u8] = include_bytes!("../../../../tests/py/ssl/cert.der");
+    const KEY: &[u8] = include_bytes!("../../../../tests/py/ssl/key.der");
+
+    fn cfg(server: bool, verify: bool) -> Config {
+        let p = rustls::crypto::ring::default_provider();
+        let key = PrivateKeyDer::try_from(KEY.to_vec()).expect("test key");
+        let verifier = Arc::new(PeerVerifier {
+            required: false,
+            webpki: None,
+            roots: Vec::new(),
+            algs: p.signature_verification_algorithms,
+            seen: None,
+        });
+        Config {
+            server,
+            suites: crypto::SUITES.iter().collect(),
+            hostname: Some("localhost".into()),
+            chain: vec![CertificateDer::from(CERT.to_vec())],
+            key: signing_key(&p, &key),
+            server_verifier: verifier,
+            verify_server: verify,
+            client_verifier: None,
+            algs: p.signature_verification_algorithms,
+            cookie_key: [9; 32],
+            peer_addr: vec![1, 2, 3],
+            mtu: 1400,
+        }
+    }
+
+    fn pair(now: Instant) -> (Conn, Conn) {
+        (
+            Conn::new(cfg(false, true), now),
+            Conn::new(cfg(true, false), now),
+        )
+    }
+
+    /// Move datagrams both ways until quiet; `keep` may alter a datagram or drop it (false).
+    fn pump(c: &mut Conn, s: &mut Conn, now: Instant, keep: &mut dyn FnMut(&mut Vec<u8>) -> bool) {
+        for _ in 0..50 {
+            let mut moved = false;
+            while let Some(mut d) = c.out.pop_front() {
+                moved = true;
+                if keep(&mut d) {
+                    s.handle_datagram(&d, now);
+                }
+            }
+            while let Some(mut d) = s.out.pop_front() {
+                moved = true;
+                if keep(&mut d) {
+                    c.handle_datagram(&d, now);
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+    }
+
+    #[test]
+    fn handshake_and_data_both_ways() {
+        let now = Instant::now();
+        let (mut c, mut s) = pair(now);
+        pump(&mut c, &mut s, now, &mut |_| true);
+        assert!(!c.handshaking() && !s.handshaking());
+        assert!(c.fatal.is_none() && s.fatal.is_none());
+        assert_eq!(c.send_app(b"ping"), 4);
+        assert_eq!(s.send_app(b"pong"), 4);
+        pump(&mut c, &mut s, now, &mut |_| true);
+        assert_eq!(s.app_in.pop_front().as_deref(), Some(&b"ping"[..]));
+        assert_eq!(c.app_in.pop_front().as_deref(), Some(&b"pong"[..]));
+        c.close_notify();
+        pump(&mut c, &mut s, now, &mut |_| true);
+        assert!(s.peer_closed);
+    }
+
+    #[test]
+    fn lost_flights_are_sent_again() {
+        let now = Instant::now();
+        let (mut c, mut s) = pair(now);
+        // Lose every third datagram for a while, then none; the timers bring the flights back.
+        let mut n = 0;
+        let mut t = now;
+        for round in 0..10 {
+            pump(&mut c, &mut s, t, &mut |_| {
+                n += 1;
+                round >= 6 || n % 3 != 0
+            });
+            t += Duration::from_secs(5);
+            c.on_timer(t);
+            s.on_timer(t);
+        }
+        assert!(c.fatal.is_none() && s.fatal.is_none());
+        assert!(!c.handshaking() && !s.handshaking());
+    }
+
+    #[test]
+    fn timer_gives_up() {
+        let now = Instant::now();
+        let (mut c, _) = pair(now);
+        let mut t = now;
+        for _ in 0..10 {
+            t += Duration::from_secs(61);
+            c.on_timer(t);
+        }
+        assert!(matches!(c.fatal, Some(Fatal::Os(-26624, _))));
+    }
+
+    #[test]
+    fn replayed_record_is_dropped() {
+        let now = Instant::now();
+        let (mut c, mut s) = pair(now);
+        pump(&mut c, &mut s, now, &mut |_| true);
+        c.send_app(b"once");
+        let d = c.out.pop_front().expect("record");
+        s.handle_datagram(&d, now);
+        s.handle_datagram(&d, now);
+        assert_eq!(s.app_in.len(), 1);
+    }
+
+    #[test]
+    fn mangled_datagrams_never_panic() {
+        let mut seed = 0x1234_5678u32;
+        let mut rnd = move |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 8) % n.max(1)
+        };
+        for _ in 0..150 {
+            let now = Instant::now();
+            let (mut c, mut s) = pair(now);
+            let mut t = now;
+            for _ in 0..4 {
+                pump(&mut c, &mut s, t, &mut |d| {
+                    match rnd(6) {
+                        0 if !d.is_empty() => {
+                            let i = rnd(d.len() as u32) as usize;
+                            d[i] ^= 1 << rnd(8);
+                        }
+                        1 => d.truncate(rnd(d.len() as u32 + 1) as usize),
+                        2 => {
+                            let extra = d.clone();
+                            d.extend_from_slice(&extra);
+                        }
+                        3 => return false,
+                        _ => {}
+                    }
+                    true
+                });
+                t += Duration::from_secs(rnd(70) as u64);
+                c.on_timer(t);
+                s.on_timer(t);
+            }
+            c.send_app(b"data");
+            pump(&mut c, &mut s, t, &mut |_| true);
+        }
+    }
 }

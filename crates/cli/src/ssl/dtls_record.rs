@@ -252,20 +252,22 @@ pub(super) struct Reassembly {
 const AHEAD: u16 = 16;
 
 impl Reassembly {
-    /// Add a fragment of message `f.seq` (the next expected being `next`). False if it is
-    /// inconsistent with earlier fragments of the same message (it is dropped).
-    pub fn add(&mut self, f: &Fragment<'_>, next: u16) -> bool {
+    /// Add a fragment of message `f.seq` (the next expected being `next`). A fragment that
+    /// disagrees with earlier ones of the same message (type or length: one of them is forged or
+    /// stale) starts the message afresh, so a bogus fragment cannot block the handshake.
+    pub fn add(&mut self, f: &Fragment<'_>, next: u16) {
         if f.seq < next || f.seq - next >= AHEAD {
-            return true;
+            return;
         }
-        let p = self.parts.entry(f.seq).or_insert_with(|| Partial {
+        let fresh = || Partial {
             ty: f.ty,
             buf: vec![0; f.len],
             have: vec![false; f.len],
             missing: f.len,
-        });
+        };
+        let p = self.parts.entry(f.seq).or_insert_with(fresh);
         if p.ty != f.ty || p.buf.len() != f.len {
-            return false;
+            *p = fresh();
         }
         for (i, &b) in f.data.iter().enumerate() {
             let at = f.off + i;
@@ -277,7 +279,6 @@ impl Reassembly {
                 }
             }
         }
-        true
     }
 
     /// The message `next` if all of it has arrived: (type, body).
@@ -318,7 +319,7 @@ mod tests {
         let mut re = Reassembly::default();
         for f in &frs {
             let parsed = parse_fragments(f).unwrap();
-            assert!(re.add(&parsed[0], 3));
+            re.add(&parsed[0], 3);
         }
         assert_eq!(re.take(3), Some((11, body)));
     }
