@@ -20,9 +20,9 @@ use ferropy_vm::{PyErr, PyResult, Vm};
 use super::dtls_crypto::SUITES;
 use super::dtls_handshake::{Config, Conn};
 use super::{
-    bad_config, client_cert_verifier, is_again, os_code, peer_verifier, provider, signing_key,
-    Ctx, Fatal, Seen, CERT_NONE, CERT_REQUIRED, ERR_CONN_EOF, POLL_NVAL, POLL_RD, POLL_WR,
-    READ_CHUNK, STREAM_CLOSE, STREAM_POLL,
+    bad_config, client_cert_verifier, is_again, os_code, peer_verifier, provider, signing_key, Ctx,
+    Fatal, Seen, CERT_NONE, CERT_REQUIRED, ERR_CONN_EOF, POLL_NVAL, POLL_RD, POLL_WR, READ_CHUNK,
+    STREAM_CLOSE, STREAM_POLL,
 };
 
 /// The largest datagram sent (handshake flights are fragmented to fit).

@@ -422,7 +422,11 @@ impl Conn {
                 return;
             }
         }
-        if again && self.fatal.is_none() && !self.flight.is_empty() {
+        // The peer sent its previous flight again: ours was lost. Only a side waiting for a
+        // reply, or the server whose final flight ended the handshake, answers (so two finished
+        // sides never echo each other's retransmissions).
+        let answer = self.timer.is_some() || (self.cfg.server && self.state == State::Done);
+        if again && answer && self.fatal.is_none() && !self.flight.is_empty() {
             self.retransmit();
         }
     }
@@ -615,7 +619,10 @@ impl Conn {
             }
             (State::WaitHelloDone, HELLO_DONE) => self.client_final_flight(now),
             (State::WaitServerFinished, FINISHED) => {
-                let n = self.transcript.len().saturating_sub(rec::HS_HEADER + body.len());
+                let n = self
+                    .transcript
+                    .len()
+                    .saturating_sub(rec::HS_HEADER + body.len());
                 self.check_finished(b"server finished", n, body)?;
                 self.state = State::Done;
                 self.timer = None;
@@ -637,7 +644,10 @@ impl Conn {
                 let mut r = Reader(body);
                 let scheme = decode(r.u16())?;
                 let sig = decode(r.vec(2))?;
-                let n = self.transcript.len().saturating_sub(rec::HS_HEADER + body.len());
+                let n = self
+                    .transcript
+                    .len()
+                    .saturating_sub(rec::HS_HEADER + body.len());
                 let ok = self.peer_certs.first().is_some_and(|c| {
                     verify_sig(&self.cfg.algs, c, scheme, &self.transcript[..n], sig)
                 });
@@ -648,7 +658,10 @@ impl Conn {
                 Ok(())
             }
             (State::WaitClientFinished, FINISHED) => {
-                let n = self.transcript.len().saturating_sub(rec::HS_HEADER + body.len());
+                let n = self
+                    .transcript
+                    .len()
+                    .saturating_sub(rec::HS_HEADER + body.len());
                 self.check_finished(b"client finished", n, body)?;
                 let fin = self.finished(b"server finished");
                 let m = self.message(FINISHED, &fin);

@@ -131,7 +131,11 @@ impl<'a> Reader<'a> {
 
     /// A big-endian integer of `n` bytes (n <= 4).
     pub fn uint(&mut self, n: usize) -> Option<usize> {
-        Some(self.take(n)?.iter().fold(0usize, |a, &b| (a << 8) | b as usize))
+        Some(
+            self.take(n)?
+                .iter()
+                .fold(0usize, |a, &b| (a << 8) | b as usize),
+        )
     }
 
     /// A byte.
