@@ -443,31 +443,53 @@ fn ferropy_client_openssl_server() {
     if !have_openssl() {
         return;
     }
-    for (cert, key, suite) in [
+    // The last case: the server requires a client certificate (an RSA one here).
+    for (cert, key, suite, client_cert) in [
         (
             "cert.pem",
             "key.pem",
             "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256",
+            false,
         ),
         (
             "cert.pem",
             "key.pem",
             "TLS-ECDHE-ECDSA-WITH-AES-256-GCM-SHA384",
+            false,
         ),
         (
             "rsa_cert.pem",
             "rsa_key.pem",
             "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256",
+            false,
         ),
         (
             "rsa_cert.pem",
             "rsa_key.pem",
             "TLS-ECDHE-RSA-WITH-CHACHA20-POLY1305-SHA256",
+            false,
+        ),
+        (
+            "cert.pem",
+            "key.pem",
+            "TLS-ECDHE-ECDSA-WITH-CHACHA20-POLY1305-SHA256",
+            true,
         ),
     ] {
         let port = free_port();
-        let mut server = Command::new(OPENSSL)
-            .args(["s_server", "-dtls1_2", "-quiet", "-cert", cert, "-key", key])
+        let mut cmd = Command::new(OPENSSL);
+        cmd.arg("s_server");
+        if client_cert {
+            cmd.args([
+                "-Verify",
+                "1",
+                "-CAfile",
+                "rsa_cert.pem",
+                "-verify_return_error",
+            ]);
+        }
+        let mut server = cmd
+            .args(["-dtls1_2", "-quiet", "-cert", cert, "-key", key])
             .args(["-accept", &format!("127.0.0.1:{}", port)])
             .current_dir(cert_dir())
             .stdin(Stdio::piped())
@@ -480,6 +502,7 @@ fn ferropy_client_openssl_server() {
         let _ = stdin.flush();
         let sout = reader(server.stdout.take().expect("stdout"));
         std::thread::sleep(Duration::from_millis(300));
+        let py_cc = if client_cert { "True" } else { "False" };
         let (out, err) = ferropy(&format!(
             r#"
 import socket, tls
@@ -488,6 +511,8 @@ s.connect(("127.0.0.1", {port}))
 ctx = tls.SSLContext(tls.PROTOCOL_DTLS_CLIENT)
 ctx.load_verify_locations(open({cert:?}, "rb").read())
 ctx.set_ciphers([{suite:?}])
+if {py_cc}:
+    ctx.load_cert_chain(open("rsa_cert.pem", "rb").read(), open("rsa_key.pem", "rb").read())
 s = ctx.wrap_socket(s, server_hostname="localhost")
 print(s.cipher())
 s.write(b"hello from ferropy\n")

@@ -322,6 +322,16 @@ fn run_callback(vm: &mut Vm, st: &mut Dtls) -> PyResult<()> {
     Ok(())
 }
 
+/// A blocking stream had nothing although it was asked to wait (the timer's wait ended, or a
+/// stream object returned None anyway): let Ctrl-C through, and never spin.
+fn wait_a_little(vm: &mut Vm, st: &Dtls) -> PyResult<()> {
+    vm.check_interrupt()?;
+    if st.conn.deadline().is_none() {
+        vm.port.sleep_us(1000);
+    }
+    Ok(())
+}
+
 /// Advance the handshake as far as the stream allows: Ok(None) once it is complete,
 /// Ok(Some(POLL_RD / POLL_WR)) when the stream would block in that direction.
 fn step(vm: &mut Vm, st: &mut Dtls) -> PyResult<Option<i64>> {
@@ -338,7 +348,7 @@ fn step(vm: &mut Vm, st: &mut Dtls) -> PyResult<Option<i64>> {
         }
         match recv(vm, st)? {
             Got::Data => run_callback(vm, st)?,
-            Got::Again if blocking(st.fd) => vm.check_interrupt()?,
+            Got::Again if blocking(st.fd) => wait_a_little(vm, st)?,
             Got::Again => return Ok(Some(POLL_RD)),
             Got::Eof => st.conn.fatal = Some(os_code(ERR_CONN_EOF)),
         }
@@ -389,7 +399,7 @@ fn read_some(vm: &mut Vm, st: &mut Dtls, max: usize) -> PyResult<Option<Vec<u8>>
         flush(vm, st)?;
         match recv(vm, st)? {
             Got::Data => {}
-            Got::Again if blocking(st.fd) => vm.check_interrupt()?,
+            Got::Again if blocking(st.fd) => wait_a_little(vm, st)?,
             Got::Again => return Ok(None),
             Got::Eof => return Ok(Some(Vec::new())),
         }

@@ -471,7 +471,9 @@ impl Conn {
             self.replay.mark(r.seq);
             p
         } else {
-            if r.epoch == self.read_epoch + 1 && self.future.len() < 16 {
+            // Only while the peer's ChangeCipherSpec is due (its Finished may overtake it).
+            let due = self.pending_read.is_some();
+            if due && r.epoch == self.read_epoch + 1 && self.future.len() < 16 {
                 let mut raw = rec::header(r.ct, r.epoch, r.seq, r.body.len()).to_vec();
                 raw.extend_from_slice(r.body);
                 self.future.push(raw);
