@@ -671,6 +671,9 @@ impl Conn {
                 self.send_flight(vec![Item::Ccs, Item::Hs(1, m)], false, now);
                 Ok(())
             }
+            // After the handshake: a renegotiation attempt (ClientHello, HelloRequest) or any
+            // other new handshake message is ignored, as mbedTLS refuses renegotiation.
+            (State::Done, _) => Ok(()),
             _ => fail(ERR_UNEXPECTED, A_UNEXPECTED),
         }
     }
@@ -1187,6 +1190,20 @@ mod tests {
         }
         assert!(c.fatal.is_none() && s.fatal.is_none());
         assert!(!c.handshaking() && !s.handshaking());
+    }
+
+    #[test]
+    fn renegotiation_is_ignored() {
+        let now = Instant::now();
+        let (mut c, mut s) = pair(now);
+        pump(&mut c, &mut s, now, &mut |_| true);
+        let hello = rec::hs_message(CLIENT_HELLO, c.send_seq, b"renegotiate");
+        let r = c.protect(rec::CT_HANDSHAKE, 1, &hello).expect("record");
+        s.handle_datagram(&r, now);
+        c.send_app(b"still");
+        pump(&mut c, &mut s, now, &mut |_| true);
+        assert!(s.fatal.is_none());
+        assert_eq!(s.app_in.pop_front().as_deref(), Some(&b"still"[..]));
     }
 
     #[test]
