@@ -170,6 +170,37 @@ except OSError as e:
 }
 
 #[test]
+fn poll_and_verify_callback() {
+    check(
+        r#"
+import select
+cctx, sctx = contexts()
+seen = []
+cctx.verify_callback = lambda cert, depth: seen.append((depth, cert == DER)) or 0
+a, b = udp_pair()
+c, s = wrap(cctx, sctx, a, b)
+p = select.poll()
+p.register(c, select.POLLOUT | select.POLLIN)
+p.register(s, select.POLLIN)
+sent = got = None
+t = time.ticks_ms()
+while got is None and time.ticks_diff(time.ticks_ms(), t) < 5000:
+    for obj, ev in p.poll(1000):
+        if obj is c and sent is None:
+            sent = c.write(b"hi")
+            if sent:
+                p.modify(c, select.POLLIN)
+        elif obj is s:
+            got = s.read(10)
+print(sent, got, seen)
+s.write(b"back")
+print(p.poll(1000) == [(c, select.POLLIN)], c.read(10))
+"#,
+        "2 b'hi' [(0, True)]\nTrue b'back'\n",
+    );
+}
+
+#[test]
 fn ciphers_and_constants() {
     check(
         r#"

@@ -74,24 +74,28 @@ const TIMER_MAX: Duration = Duration::from_secs(60);
 
 /// What a connection is made with.
 pub(super) struct Config {
+    /// The server role (else client).
     pub server: bool,
     /// The cipher suites allowed, in preference order.
     pub suites: Vec<&'static Suite>,
     /// The name the server's certificate is checked against (client).
     pub hostname: Option<String>,
-    /// Own certificate chain and key.
+    /// Own certificate chain.
     pub chain: Vec<CertificateDer<'static>>,
+    /// Own private key (None: no certificate to present).
     pub key: Option<Arc<dyn SigningKey>>,
-    /// Client: the server certificate check, and whether the server is authenticated at all
-    /// (CERT_REQUIRED; otherwise neither its certificate nor its signature is checked).
+    /// Client: the server certificate check.
     pub server_verifier: Arc<dyn ServerCertVerifier>,
+    /// Client: the server is authenticated at all (CERT_REQUIRED; otherwise neither its
+    /// certificate nor its signature is checked).
     pub verify_server: bool,
     /// Server: the client certificate check (None: no certificate is asked for).
     pub client_verifier: Option<Arc<dyn ClientCertVerifier>>,
     /// Signature algorithms for handshake signatures.
     pub algs: WebPkiSupportedAlgorithms,
-    /// Server: the cookie secret and the client's address.
+    /// Server: the cookie secret.
     pub cookie_key: [u8; 32],
+    /// Server: the client's address (bound into its cookie).
     pub peer_addr: Vec<u8>,
     /// Largest datagram sent.
     pub mtu: usize,

@@ -27,10 +27,13 @@ pub(super) const MAX_SEQ: u64 = (1 << 48) - 1;
 
 /// One record of a datagram.
 pub(super) struct Record<'a> {
+    /// Content type.
     pub ct: u8,
+    /// Epoch (0: unprotected).
     pub epoch: u16,
     /// The 48-bit sequence number.
     pub seq: u64,
+    /// The (protected) body.
     pub body: &'a [u8],
 }
 
@@ -204,10 +207,15 @@ pub(super) fn fragments(msg: &[u8], max: usize) -> Vec<Vec<u8>> {
 
 /// One handshake fragment from a record.
 pub(super) struct Fragment<'a> {
+    /// Message type.
     pub ty: u8,
+    /// Length of the whole message.
     pub len: usize,
+    /// message_seq.
     pub seq: u16,
+    /// Where this fragment goes in the message.
     pub off: usize,
+    /// The fragment's bytes.
     pub data: &'a [u8],
 }
 
