@@ -36,6 +36,10 @@ use ferropy_vm::types;
 use ferropy_vm::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
 use ferropy_vm::{PyErr, PyResult, Vm};
 
+mod dtls;
+mod dtls_crypto;
+mod dtls_handshake;
+mod dtls_record;
 mod rsa;
 
 /// MicroPython's stream poll flags and ioctl requests.
@@ -546,6 +550,9 @@ struct Ctx {
     suites: Option<Vec<SupportedCipherSuite>>,
     /// The SSLSocket type wrap_socket makes.
     sock_cls: Obj,
+    /// PROTOCOL_DTLS_CLIENT/SERVER: the SSLSocket type of DTLS sockets and the secret of the
+    /// server's HelloVerifyRequest cookies.
+    dtls: Option<(Obj, [u8; 32])>,
 }
 
 fn with_ctx<R>(vm: &mut Vm, v: &Value, f: impl FnOnce(&mut Ctx) -> R) -> PyResult<R> {
@@ -582,14 +589,8 @@ fn root_store(certs: &[CertificateDer<'static>]) -> RootCertStore {
     roots
 }
 
-/// A client connection made from the context's settings.
-fn client_conn(
-    vm: &mut Vm,
-    c: &Ctx,
-    hostname: Option<String>,
-    seen: Option<Seen>,
-) -> PyResult<Connection> {
-    let p = provider(&c.suites);
+/// The client's check of the server certificate, from the context's settings.
+fn peer_verifier(c: &Ctx, p: &Arc<CryptoProvider>, seen: Option<Seen>) -> Arc<PeerVerifier> {
     let required = c.verify_mode == CERT_REQUIRED;
     let webpki = if required && !c.roots.is_empty() {
         WebPkiServerVerifier::builder_with_provider(Arc::new(root_store(&c.roots)), p.clone())
@@ -598,13 +599,51 @@ fn client_conn(
     } else {
         None
     };
-    let verifier = Arc::new(PeerVerifier {
+    Arc::new(PeerVerifier {
         required,
         webpki,
         roots: c.roots.clone(),
         algs: p.signature_verification_algorithms,
         seen,
-    });
+    })
+}
+
+/// The server's check of client certificates, from the context's settings.
+fn client_cert_verifier(
+    vm: &mut Vm,
+    c: &Ctx,
+    p: &Arc<CryptoProvider>,
+) -> PyResult<Arc<dyn ClientCertVerifier>> {
+    if c.verify_mode == CERT_NONE {
+        return Ok(WebPkiClientVerifier::no_client_auth());
+    }
+    let b = WebPkiClientVerifier::builder_with_provider(Arc::new(root_store(&c.roots)), p.clone());
+    let b = if c.verify_mode == CERT_OPTIONAL {
+        b.allow_unauthenticated()
+    } else {
+        b
+    };
+    match b.build() {
+        Ok(v) => Ok(Arc::new(ClientVerifier {
+            inner: v,
+            roots: c.roots.clone(),
+        })),
+        Err(_) if c.verify_mode == CERT_OPTIONAL => Ok(WebPkiClientVerifier::no_client_auth()),
+        Err(_) => {
+            Err(vm.value_error("CERT_REQUIRED requires CA certificates (load_verify_locations)"))
+        }
+    }
+}
+
+/// A client connection made from the context's settings.
+fn client_conn(
+    vm: &mut Vm,
+    c: &Ctx,
+    hostname: Option<String>,
+    seen: Option<Seen>,
+) -> PyResult<Connection> {
+    let p = provider(&c.suites);
+    let verifier = peer_verifier(c, &p, seen);
     let Ok(b) =
         ClientConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
     else {
@@ -637,28 +676,7 @@ fn client_conn(
 /// A server connection made from the context's settings.
 fn server_conn(vm: &mut Vm, c: &Ctx) -> PyResult<Connection> {
     let p = provider(&c.suites);
-    let client_verifier = if c.verify_mode == CERT_NONE {
-        WebPkiClientVerifier::no_client_auth()
-    } else {
-        let b =
-            WebPkiClientVerifier::builder_with_provider(Arc::new(root_store(&c.roots)), p.clone());
-        let b = if c.verify_mode == CERT_OPTIONAL {
-            b.allow_unauthenticated()
-        } else {
-            b
-        };
-        match b.build() {
-            Ok(v) => Arc::new(ClientVerifier {
-                inner: v,
-                roots: c.roots.clone(),
-            }),
-            Err(_) if c.verify_mode == CERT_OPTIONAL => WebPkiClientVerifier::no_client_auth(),
-            Err(_) => {
-                return Err(vm
-                    .value_error("CERT_REQUIRED requires CA certificates (load_verify_locations)"))
-            }
-        }
-    };
+    let client_verifier = client_cert_verifier(vm, c, &p)?;
     let Ok(b) =
         ServerConfig::builder_with_provider(p.clone()).with_protocol_versions(rustls::ALL_VERSIONS)
     else {
@@ -690,14 +708,17 @@ fn ctx_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     };
     let cls = cls.clone();
     let protocol = vm.to_index(&args[1])?;
-    if !(0..=1).contains(&protocol) {
+    if !(0..=3).contains(&protocol) {
         return Err(vm.value_error("invalid protocol"));
     }
-    let server = protocol == 1;
-    let sock_cls = match types::lookup_str(&cls, "_socket_type") {
-        Some(Value::Obj(o)) => o,
-        _ => return Err(vm.type_error("SSLContext subclass lost its socket type")),
+    let server = protocol & 1 == 1;
+    let (Some(Value::Obj(sock_cls)), Some(Value::Obj(dtls_cls))) = (
+        types::lookup_str(&cls, "_socket_type"),
+        types::lookup_str(&cls, "_dtls_socket_type"),
+    ) else {
+        return Err(vm.type_error("SSLContext subclass lost its socket type"));
     };
+    let dtls = (protocol & 2 != 0).then(|| (dtls_cls, dtls_crypto::random()));
     let ctx = Ctx {
         server,
         verify_mode: if server { CERT_NONE } else { CERT_REQUIRED },
@@ -707,6 +728,7 @@ fn ctx_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         suites: None,
         callback: Value::None,
         sock_cls,
+        dtls,
     };
     Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
         class: cls,
@@ -797,6 +819,13 @@ fn suite_name(s: &SupportedCipherSuite) -> String {
 /// `get_ciphers()`: the names of the cipher suites this build supports.
 fn ctx_get_ciphers(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check_args(vm, "get_ciphers", args, 1, 1)?;
+    if with_ctx(vm, &args[0], |c| c.dtls.is_some())? {
+        let names = dtls_crypto::SUITES
+            .iter()
+            .map(|s| Value::str(s.name))
+            .collect();
+        return Ok(vm.new_list(names));
+    }
     let names = rustls::crypto::ring::ALL_CIPHER_SUITES
         .iter()
         .map(|s| Value::string(suite_name(s)))
@@ -890,7 +919,11 @@ fn ctx_wrap_socket(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult
         suites: c.suites.clone(),
         callback: c.callback.clone(),
         sock_cls: c.sock_cls.clone(),
+        dtls: c.dtls.clone(),
     })?;
+    if snapshot.dtls.is_some() {
+        return dtls::wrap(vm, &snapshot, sock, handshake, hostname);
+    }
     let callback = snapshot.callback.clone();
     let seen = match callback {
         Value::None => None,
@@ -1669,12 +1702,19 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
     }));
     types::set_attr(&ctx_cls, "verify_callback", prop);
     types::set_attr(&ctx_cls, "_socket_type", Value::Obj(sock_cls));
+    types::set_attr(
+        &ctx_cls,
+        "_dtls_socket_type",
+        Value::Obj(dtls::socket_type(vm.types.object.clone())),
+    );
     types::set_attr(&ctx_cls, "__module__", Value::str("tls"));
     module_set(&m, "SSLContext", Value::Obj(ctx_cls));
 
     for (name, v) in [
         ("PROTOCOL_TLS_CLIENT", 0),
         ("PROTOCOL_TLS_SERVER", 1),
+        ("PROTOCOL_DTLS_CLIENT", 2),
+        ("PROTOCOL_DTLS_SERVER", 3),
         ("CERT_NONE", CERT_NONE),
         ("CERT_OPTIONAL", CERT_OPTIONAL),
         ("CERT_REQUIRED", CERT_REQUIRED),

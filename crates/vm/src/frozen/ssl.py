@@ -1,6 +1,7 @@
 """ssl: MicroPython's ssl module, built on the port's tls module.
 
-SSLContext(protocol) makes contexts (PROTOCOL_TLS_CLIENT or PROTOCOL_TLS_SERVER) whose
+SSLContext(protocol) makes contexts (PROTOCOL_TLS_CLIENT or PROTOCOL_TLS_SERVER, or
+PROTOCOL_DTLS_CLIENT/PROTOCOL_DTLS_SERVER for DTLS 1.2 over a connected UDP socket) whose
 verify_mode starts as CERT_NONE for both sides (MicroPython's choice; CPython's client
 context starts at CERT_REQUIRED). load_cert_chain() and load_verify_locations() take file
 names (str) or the certificate/key data itself (bytes, DER or PEM). wrap_socket() gives a
@@ -23,6 +24,8 @@ from tls import (
     CERT_OPTIONAL,
     CERT_REQUIRED,
     MBEDTLS_VERSION,
+    PROTOCOL_DTLS_CLIENT,
+    PROTOCOL_DTLS_SERVER,
     PROTOCOL_TLS_CLIENT,
     PROTOCOL_TLS_SERVER,
 )
