@@ -47,9 +47,10 @@ pub const OP_END_FINALLY: u32 = 1;
 /// `__exit__` and replaces an exception it suppresses by None.
 pub const OP_WITH_CLEANUP: u32 = 2;
 /// `Instr::Mp` sub-operation: prepare a call with `*args`/`**kwargs`: `[f, (self,) args...,
-/// (key, value)..., bitmap] -> [f, args_tuple, kwargs_dict]` for `CallEx(1)`. The operand (above
+/// (key, value)... or mapping..., bitmap, mask] -> [f, args_tuple, kwargs_dict]` for `CallEx(1)`. The operand (above
 /// the 4 sub-operation bits) is `n_pos | n_kw << 8 | method << 16`; a set bitmap bit marks a
-/// positional argument given as `*iterable`; a NotImplemented key marks a `**mapping`.
+/// positional argument given as `*iterable`; bit j of the mask pushed last marks keyword pair j
+/// as a `**mapping` (a single slot).
 pub const OP_PACK_CALL: u32 = 3;
 
 /// The error MicroPython raises for any malformed or unsupported `.mpy` file.
@@ -114,7 +115,16 @@ pub fn load(vm: &mut Vm, data: &[u8]) -> PyResult<Rc<Code>> {
     let file = parse(vm, data)?;
     match translate::translate_module(vm, &file) {
         Some(code) => Ok(Rc::new(code)),
-        None => Err(bad(vm)),
+        None => {
+            let d = translate::DBG.load(core::sync::atomic::Ordering::Relaxed);
+            Err(vm.value_error(format!(
+                "incompatible .mpy file (ins {} op {:#x} stage {} depth {})",
+                d >> 32,
+                (d >> 16) & 0xffff,
+                (d >> 8) & 0xff,
+                d & 0xff
+            )))
+        }
     }
 }
 
@@ -382,7 +392,13 @@ fn pack_call(vm: &mut Vm, frame: &mut Frame, a: u32) -> PyResult<()> {
     let n_pos = (a & 0xff) as usize;
     let n_kw = ((a >> 8) & 0xff) as usize;
     let method = (a >> 16) & 1 != 0;
-    let need = 2 + method as usize + n_pos + 2 * n_kw;
+    let mask = match frame.stack.pop() {
+        Some(Value::Int(m)) => m as u64,
+        _ => 0,
+    };
+    let n_mapping = (mask.count_ones() as usize).min(n_kw);
+    let n_kw_slots = 2 * n_kw - n_mapping;
+    let need = 2 + method as usize + n_pos + n_kw_slots;
     if frame.stack.len() < need {
         return Err(vm.err(ExcKind::SystemError, "bad .mpy code"));
     }
@@ -390,7 +406,7 @@ fn pack_call(vm: &mut Vm, frame: &mut Frame, a: u32) -> PyResult<()> {
         Some(Value::Int(b)) => b as u64,
         _ => 0,
     };
-    let kws = frame.stack.split_off(frame.stack.len() - 2 * n_kw);
+    let kws = frame.stack.split_off(frame.stack.len() - n_kw_slots);
     let pos = frame.stack.split_off(frame.stack.len() - n_pos);
     let mut args = Vec::with_capacity(n_pos + 1);
     if method {
@@ -419,10 +435,21 @@ fn pack_call(vm: &mut Vm, frame: &mut Frame, a: u32) -> PyResult<()> {
         None => String::new(),
     };
     let mut it = kws.into_iter();
-    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-        let pairs = if matches!(k, Value::NotImplemented) {
-            vm.mapping_items(&v)?
+    for j in 0..n_kw {
+        let pairs = if j < 64 && mask & (1 << j) != 0 {
+            let Some(m) = it.next() else { break };
+            if vm.getattr_opt(&m, "keys")?.is_none() {
+                let tn = vm.type_name(&m);
+                return Err(vm.type_error(format!(
+                    "{}() argument after ** must be a mapping, not {}",
+                    fname, tn
+                )));
+            }
+            vm.mapping_items(&m)?
         } else {
+            let (Some(k), Some(v)) = (it.next(), it.next()) else {
+                break;
+            };
             alloc::vec![(k, v)]
         };
         for (k, v) in pairs {

@@ -458,13 +458,17 @@ fn translate(
             return None;
         }
         let st = states[i].clone()?;
-        let succ = tr.step(i, st)?;
+        let Some(succ) = tr.step(i, st.clone()) else {
+            dbg_fail(i, tr.ins[i].op, 1, &st);
+            return None;
+        };
         let mut all = succ.jumps;
         if let Some(f) = succ.falls {
             all.push((i + 1, f));
         }
         for (t, s) in all {
             if t >= n {
+                dbg_fail(i, tr.ins[i].op, 2, &s);
                 return None;
             }
             match &states[t] {
@@ -477,6 +481,7 @@ fn translate(
                         || width(&old.stack) != width(&s.stack)
                         || old.blocks.len() != s.blocks.len()
                     {
+                        dbg_fail(t, tr.ins[i].op, 3, &s);
                         return None;
                     }
                 }
@@ -506,7 +511,10 @@ fn translate(
         }
         tr.label[i] = tr.instrs.len() as u32;
         tr.max_depth = tr.max_depth.max(width(&st.stack));
-        let succ = tr.step(i, st)?;
+        let Some(succ) = tr.step(i, st.clone()) else {
+            dbg_fail(i, tr.ins[i].op, 4, &st);
+            return None;
+        };
         prev_falls = succ.falls.is_some();
     }
     if prev_falls {
@@ -641,6 +649,14 @@ fn translate(
         caches,
         simple_call,
     })
+}
+
+/// Temporary debugging aid.
+pub static DBG: core::sync::atomic::AtomicU64 = core::sync::atomic::AtomicU64::new(0);
+
+fn dbg_fail(i: usize, op: u8, stage: u64, st: &State) {
+    let v = (i as u64) << 32 | (op as u64) << 16 | stage << 8 | st.stack.len() as u64;
+    DBG.store(v, core::sync::atomic::Ordering::Relaxed);
 }
 
 /// The same jump instruction with another target.
@@ -1153,8 +1169,26 @@ impl Tr<'_> {
                 let n_pos = ins.arg & 0xff;
                 let n_kw = (ins.arg >> 8) & 0xff;
                 let method = ins.op == 0x37;
-                pop!(2 + method as usize + n_pos + 2 * n_kw);
+                let len = st.stack.len();
+                let base = len.checked_sub(1 + 2 * n_kw)?;
+                // Bit j set: keyword pair j is a `**mapping` (its NULL key has no slot of ours).
+                let mut mask: i64 = 0;
+                for j in 0..n_kw {
+                    let key = st.stack.get(base + 2 * j)?;
+                    match key.origin {
+                        Origin::Null(_) if j < 31 => mask |= 1 << j,
+                        _ if key.kind == Kind::Pad => return None,
+                        _ => {}
+                    }
+                }
+                let n = 2 + method as usize + n_pos + 2 * n_kw;
+                let first = len.checked_sub(n)?;
+                if st.stack[first..].iter().any(|s| s.kind == Kind::Pad && s.origin == Origin::Other) {
+                    return None;
+                }
+                st.stack.truncate(first);
                 let a = (n_pos | n_kw << 8 | (method as usize) << 16) as u32;
+                self.e(Instr::LoadInt(mask as i32));
                 self.e(Instr::Mp(OP_PACK_CALL | a << 4));
                 self.e(Instr::CallEx(1));
                 push!(VAL);
@@ -1280,9 +1314,11 @@ impl Tr<'_> {
                 return Some(Succ { falls: None, jumps });
             }
             0x4b => {
+                // The four iterator slots hold one value of ours: GET_ITER_STACK's iterator
+                // first, or (generator expressions) NULL, iterator, NULL, NULL.
                 let len = st.stack.len();
                 let it = st.stack.get(len.checked_sub(4)?..)?;
-                if it[0].kind != Kind::Val || it[1..].iter().any(|s| s.kind != Kind::Pad) {
+                if width(it) != 1 || it.iter().any(|s| s.kind == Kind::Fin) {
                     return None;
                 }
                 self.ej(Instr::ForIter(0), ins.target, &st);
@@ -1300,10 +1336,10 @@ impl Tr<'_> {
                 push!(VAL);
             }
             0x53 => {
-                let c = self.konst(Value::NotImplemented);
-                self.e(Instr::LoadConst(c));
+                // NULL pushes nothing of ours: its users know it statically (an absent defaults
+                // tuple, a `**` argument's key, the spare slots of a for-loop iterator).
                 push!(Slot {
-                    kind: Kind::Val,
+                    kind: Kind::Pad,
                     origin: Origin::Null(i)
                 });
             }
@@ -1508,15 +1544,20 @@ impl Tr<'_> {
     /// The `MakeFunction` flags for MAKE_*_DEFARGS's `[deftuple, defdict]` (popped), dropping
     /// the pushes of absent (NULL) ones.
     fn defargs(&mut self, st: &mut State) -> Option<u32> {
-        let v = Self::take(st, 2)?;
-        let mut flags = 0;
-        match v[0].origin {
-            Origin::Null(at) => self.drop_push(at),
-            _ => flags |= 1,
+        let len = st.stack.len();
+        let v = st.stack.split_off(len.checked_sub(2)?);
+        if v
+            .iter()
+            .any(|s| s.kind != Kind::Val && !matches!(s.origin, Origin::Null(_)))
+        {
+            return None;
         }
-        match v[1].origin {
-            Origin::Null(at) => self.drop_push(at),
-            _ => flags |= 2,
+        let mut flags = 0;
+        if !matches!(v[0].origin, Origin::Null(_)) {
+            flags |= 1;
+        }
+        if !matches!(v[1].origin, Origin::Null(_)) {
+            flags |= 2;
         }
         Some(flags)
     }
