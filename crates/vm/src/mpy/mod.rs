@@ -115,16 +115,7 @@ pub fn load(vm: &mut Vm, data: &[u8]) -> PyResult<Rc<Code>> {
     let file = parse(vm, data)?;
     match translate::translate_module(vm, &file) {
         Some(code) => Ok(Rc::new(code)),
-        None => {
-            let d = translate::DBG.load(core::sync::atomic::Ordering::Relaxed);
-            Err(vm.value_error(format!(
-                "incompatible .mpy file (ins {} op {:#x} stage {} depth {})",
-                d >> 32,
-                (d >> 16) & 0xffff,
-                (d >> 8) & 0xff,
-                d & 0xff
-            )))
-        }
+        None => Err(bad(vm)),
     }
 }
 
@@ -259,7 +250,10 @@ fn parse_float(s: &str) -> Option<f64> {
 /// A complex constant as MicroPython writes it: `2j`, `(1+2j)` or `(1-2j)`.
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
     let t = s.trim();
-    let t = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(t);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
     let body = t.strip_suffix('j')?;
     // Split at the last sign that is not part of an exponent and not leading.
     let bytes = body.as_bytes();

@@ -234,7 +234,11 @@ fn translate(
         argnames.push(file.qstrs.get(q)?.clone());
     }
     let line_info = d.get(r.pos..info_end)?;
-    let cells: Vec<usize> = d.get(info_end..cells_end)?.iter().map(|&c| c as usize).collect();
+    let cells: Vec<usize> = d
+        .get(info_end..cells_end)?
+        .iter()
+        .map(|&c| c as usize)
+        .collect();
     let bc = d.get(cells_end..)?;
 
     let generator = flags & 1 != 0;
@@ -458,17 +462,13 @@ fn translate(
             return None;
         }
         let st = states[i].clone()?;
-        let Some(succ) = tr.step(i, st.clone()) else {
-            dbg_fail(i, tr.ins[i].op, 1, &st);
-            return None;
-        };
+        let succ = tr.step(i, st)?;
         let mut all = succ.jumps;
         if let Some(f) = succ.falls {
             all.push((i + 1, f));
         }
         for (t, s) in all {
             if t >= n {
-                dbg_fail(i, tr.ins[i].op, 2, &s);
                 return None;
             }
             match &states[t] {
@@ -481,7 +481,6 @@ fn translate(
                         || width(&old.stack) != width(&s.stack)
                         || old.blocks.len() != s.blocks.len()
                     {
-                        dbg_fail(t, tr.ins[i].op, 3, &s);
                         return None;
                     }
                 }
@@ -511,10 +510,7 @@ fn translate(
         }
         tr.label[i] = tr.instrs.len() as u32;
         tr.max_depth = tr.max_depth.max(width(&st.stack));
-        let Some(succ) = tr.step(i, st.clone()) else {
-            dbg_fail(i, tr.ins[i].op, 4, &st);
-            return None;
-        };
+        let succ = tr.step(i, st)?;
         prev_falls = succ.falls.is_some();
     }
     if prev_falls {
@@ -556,7 +552,12 @@ fn translate(
     // Children.
     let child_consts = core::mem::take(&mut tr.child_consts);
     for (ci, child) in child_consts {
-        let info = tr.child_info.get(child).copied().flatten().unwrap_or_default();
+        let info = tr
+            .child_info
+            .get(child)
+            .copied()
+            .flatten()
+            .unwrap_or_default();
         let rc = tr.raw.children.get(child)?;
         let code = translate(&mut *tr.vm, tr.file, rc, info, false)?;
         let v = Value::Obj(Rc::new(PyObject::Code(Rc::new(code))));
@@ -649,14 +650,6 @@ fn translate(
         caches,
         simple_call,
     })
-}
-
-/// Temporary debugging aid.
-pub static DBG: core::sync::atomic::AtomicU64 = core::sync::atomic::AtomicU64::new(0);
-
-fn dbg_fail(i: usize, op: u8, stage: u64, st: &State) {
-    let v = (i as u64) << 32 | (op as u64) << 16 | stage << 8 | st.stack.len() as u64;
-    DBG.store(v, core::sync::atomic::Ordering::Relaxed);
 }
 
 /// The same jump instruction with another target.
@@ -1183,7 +1176,10 @@ impl Tr<'_> {
                 }
                 let n = 2 + method as usize + n_pos + 2 * n_kw;
                 let first = len.checked_sub(n)?;
-                if st.stack[first..].iter().any(|s| s.kind == Kind::Pad && s.origin == Origin::Other) {
+                if st.stack[first..]
+                    .iter()
+                    .any(|s| s.kind == Kind::Pad && s.origin == Origin::Other)
+                {
                     return None;
                 }
                 st.stack.truncate(first);
@@ -1207,7 +1203,9 @@ impl Tr<'_> {
                 let depth = width(&st.stack);
                 let mut dest = st.clone();
                 if let Some(outer) = unwound.last() {
-                    let l = outer.level.saturating_sub(2 * (outer.kind == BKind::With) as usize);
+                    let l = outer
+                        .level
+                        .saturating_sub(2 * (outer.kind == BKind::With) as usize);
                     dest.stack.truncate(l);
                 }
                 dest.blocks.truncate(st.blocks.len() - n);
@@ -1369,7 +1367,12 @@ impl Tr<'_> {
             }
             0x58 => {
                 let len = st.stack.len();
-                if st.stack.get(len.checked_sub(2)?..)?.iter().any(|s| s.kind == Kind::Pad) {
+                if st
+                    .stack
+                    .get(len.checked_sub(2)?..)?
+                    .iter()
+                    .any(|s| s.kind == Kind::Pad)
+                {
                     return None;
                 }
                 self.e(Instr::DupTopTwo);
@@ -1546,8 +1549,7 @@ impl Tr<'_> {
     fn defargs(&mut self, st: &mut State) -> Option<u32> {
         let len = st.stack.len();
         let v = st.stack.split_off(len.checked_sub(2)?);
-        if v
-            .iter()
+        if v.iter()
             .any(|s| s.kind != Kind::Val && !matches!(s.origin, Origin::Null(_)))
         {
             return None;
