@@ -494,8 +494,8 @@ fn translate(
     tr.stubs.clear();
     let mut prev_falls = false;
     let mut last_line = 0u32;
-    for i in 0..n {
-        let Some(st) = states[i].clone() else {
+    for (i, st) in states.into_iter().enumerate() {
+        let Some(st) = st else {
             tr.label[i] = tr.instrs.len() as u32;
             prev_falls = false;
             continue;
