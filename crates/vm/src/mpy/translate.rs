@@ -652,6 +652,11 @@ fn translate(
     })
 }
 
+/// A NULL pushed by LOAD_NULL (no slot of ours).
+fn is_null(s: Slot) -> bool {
+    s.kind == Kind::Pad && matches!(s.origin, Origin::Null(_))
+}
+
 /// The same jump instruction with another target.
 fn retarget(i: Instr, t: u32) -> Option<Instr> {
     Some(match i {
@@ -945,9 +950,18 @@ impl Tr<'_> {
                 });
             }
             0x18 => {
+                // `del obj.name` stores a NULL.
                 let n = self.name(ins.arg)?;
-                pop!(2);
-                self.e(Instr::StoreAttr(n));
+                let len = st.stack.len();
+                let v = *st.stack.get(len.checked_sub(2)?)?;
+                if is_null(v) {
+                    pop!(1);
+                    st.stack.pop();
+                    self.e(Instr::DeleteAttr(n));
+                } else {
+                    pop!(2);
+                    self.e(Instr::StoreAttr(n));
+                }
             }
             0x19 | 0x1a => {
                 let n = self.name(ins.arg)?;
@@ -1354,8 +1368,17 @@ impl Tr<'_> {
                 push!(VAL);
             }
             0x56 => {
-                pop!(3);
-                self.e(Instr::StoreSubscr);
+                // `del obj[index]` stores a NULL.
+                let len = st.stack.len();
+                let v = *st.stack.get(len.checked_sub(3)?)?;
+                if is_null(v) {
+                    pop!(2);
+                    st.stack.pop();
+                    self.e(Instr::DeleteSubscr);
+                } else {
+                    pop!(3);
+                    self.e(Instr::StoreSubscr);
+                }
             }
             0x57 => {
                 let top = *st.stack.last()?;
@@ -1386,8 +1409,15 @@ impl Tr<'_> {
                 }
             }
             0x5a => {
-                let v = pop!(2);
-                self.e(Instr::RotTwo);
+                let len = st.stack.len();
+                let v = st.stack.split_off(len.checked_sub(2)?);
+                if is_null(v[1]) && v[0].kind != Kind::Pad {
+                    // Moving a NULL (for a delete) under a value moves nothing of ours.
+                } else if v.iter().any(|s| s.kind == Kind::Pad) {
+                    return None;
+                } else {
+                    self.e(Instr::RotTwo);
+                }
                 st.stack.push(v[1]);
                 st.stack.push(v[0]);
             }
@@ -1402,8 +1432,15 @@ impl Tr<'_> {
                     st.stack.push(v[0]);
                     self.skip[i + 1] = true;
                 } else {
-                    let v = pop!(3);
-                    self.e(Instr::RotThree);
+                    let len = st.stack.len();
+                    let v = st.stack.split_off(len.checked_sub(3)?);
+                    if is_null(v[2]) && v[..2].iter().all(|s| s.kind != Kind::Pad) {
+                        // Moving a NULL (for a delete) under two values moves nothing of ours.
+                    } else if v.iter().any(|s| s.kind == Kind::Pad) {
+                        return None;
+                    } else {
+                        self.e(Instr::RotThree);
+                    }
                     st.stack.push(v[2]);
                     st.stack.push(v[0]);
                     st.stack.push(v[1]);
