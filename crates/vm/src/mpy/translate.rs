@@ -82,6 +82,9 @@ struct Blk {
     level: usize,
     /// Our stack height at set-up.
     our_level: usize,
+    /// Slots below the level that the handler consumes before its END_FINALLY (a with block's
+    /// `__exit__` and self; an `async with`'s context manager), MicroPython's and ours.
+    consumed: (usize, usize),
     /// Inside the handler (an exception is being handled, or the finally code runs).
     active: bool,
 }
@@ -792,7 +795,7 @@ impl Tr<'_> {
             }
             depth = b.our_level;
             // A with block's level includes its `__exit__`, which leaving the block consumes.
-            let after = depth.saturating_sub((b.kind == BKind::With) as usize);
+            let after = depth.saturating_sub(b.consumed.1);
             match (b.kind, b.active) {
                 (BKind::Except, false) => self.e(Instr::PopBlock),
                 (_, true) => {
@@ -1217,9 +1220,7 @@ impl Tr<'_> {
                 let depth = width(&st.stack);
                 let mut dest = st.clone();
                 if let Some(outer) = unwound.last() {
-                    let l = outer
-                        .level
-                        .saturating_sub(2 * (outer.kind == BKind::With) as usize);
+                    let l = outer.level.saturating_sub(outer.consumed.0);
                     dest.stack.truncate(l);
                 }
                 dest.blocks.truncate(st.blocks.len() - n);
@@ -1277,11 +1278,17 @@ impl Tr<'_> {
                     push!(VAL);
                     push!(PAD);
                 }
+                let consumed = match kind {
+                    BKind::With => (2, 1),
+                    BKind::Finally if self.async_with_handler(ins.target) => (1, 1),
+                    _ => (0, 0),
+                };
                 let blk = Blk {
                     kind,
                     handler: ins.target,
                     level: st.stack.len(),
                     our_level: width(&st.stack),
+                    consumed,
                     active: false,
                 };
                 if ins.target <= i {
@@ -1579,6 +1586,24 @@ impl Tr<'_> {
             falls: Some(st),
             jumps,
         })
+    }
+
+    /// Does the finally handler at `h` start as `async with`'s does (DUP_TOP, LOAD_GLOBAL
+    /// BaseException, exception match)? Its code pops the context manager kept below the block.
+    fn async_with_handler(&self, h: usize) -> bool {
+        let (Some(a), Some(b), Some(c)) =
+            (self.ins.get(h), self.ins.get(h + 1), self.ins.get(h + 2))
+        else {
+            return false;
+        };
+        a.op == 0x57
+            && b.op == 0x12
+            && c.op == 0xd7 + 8
+            && self
+                .file
+                .qstrs
+                .get(b.arg)
+                .is_some_and(|q| q.as_str() == "BaseException")
     }
 
     /// The `MakeFunction` flags for MAKE_*_DEFARGS's `[deftuple, defdict]` (popped), dropping
