@@ -18,7 +18,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::code::Code;
-use crate::exceptions::{exc_state, ExcKind};
+use crate::exceptions::ExcKind;
 use crate::frame::{Block, Frame};
 use crate::value::{Str, Value};
 use crate::vm::Vm;
@@ -464,10 +464,4 @@ fn pack_call(vm: &mut Vm, frame: &mut Frame, a: u32) -> PyResult<()> {
     let dv = vm.new_dict(d);
     frame.stack.push(dv);
     Ok(())
-}
-
-/// True for an exception instance (what a `finally` handler finds on the stack when an exception
-/// is propagating).
-pub fn is_exception(v: &Value) -> bool {
-    exc_state(v).is_some()
 }
