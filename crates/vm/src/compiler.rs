@@ -592,6 +592,7 @@ fn stack_effect(i: &Instr, jump: bool) -> i32 {
         GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
         MatchClass(_) => -2,
         CopyDictWithoutKeys => 0,
+        Mp(_) => 0,
     }
 }
 

@@ -2397,6 +2397,22 @@ impl Vm {
                     }
                     frame.stack.push(d);
                 }
+                Instr::Mp(a) => {
+                    #[cfg(feature = "mpy")]
+                    match crate::mpy::exec_op(self, frame, a)? {
+                        crate::mpy::MpFlow::Next => {}
+                        crate::mpy::MpFlow::Jump(t) => jump!(t),
+                        crate::mpy::MpFlow::Reraise(e) => {
+                            *reraise = true;
+                            return Err(e);
+                        }
+                    }
+                    #[cfg(not(feature = "mpy"))]
+                    {
+                        let _ = a;
+                        return Err(self.err(ExcKind::SystemError, "no .mpy support"));
+                    }
+                }
             }
         }
     }

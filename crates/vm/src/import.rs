@@ -256,6 +256,16 @@ impl Vm {
                     self.bind_in_parent(full, parent, &m)?;
                     return Ok(m);
                 }
+                // MicroPython's order: a package's `__init__.py`, then its `__init__.mpy`.
+                #[cfg(feature = "mpy")]
+                {
+                    let init_mpy = format!("{}/__init__.mpy", base);
+                    if crate::vfs::file_kind(self, &init_mpy)? == FileKind::File {
+                        let m = self.exec_module_mpy(full, &init_mpy, Some(base))?;
+                        self.bind_in_parent(full, parent, &m)?;
+                        return Ok(m);
+                    }
+                }
                 // A namespace package.
                 let m = self.new_module(full);
                 let mv = Value::Obj(m.clone());
@@ -276,6 +286,16 @@ impl Vm {
                 let m = self.exec_module_source(full, &src, &file, None)?;
                 self.bind_in_parent(full, parent, &m)?;
                 return Ok(m);
+            }
+            // MicroPython's order: `name.py`, then the precompiled `name.mpy`.
+            #[cfg(feature = "mpy")]
+            {
+                let file = format!("{}.mpy", base);
+                if crate::vfs::file_kind(self, &file)? == FileKind::File {
+                    let m = self.exec_module_mpy(full, &file, None)?;
+                    self.bind_in_parent(full, parent, &m)?;
+                    return Ok(m);
+                }
             }
         }
         let e = self.err(
@@ -327,12 +347,39 @@ impl Vm {
         self.config.path.clone()
     }
 
+    /// Create a module by loading a MicroPython `.mpy` file (see `mpy.rs`) and running it in a
+    /// fresh namespace, registered in `sys.modules` first (and removed again if it raises).
+    #[cfg(feature = "mpy")]
+    pub fn exec_module_mpy(
+        &mut self,
+        name: &str,
+        path: &str,
+        package_dir: Option<String>,
+    ) -> PyResult {
+        let data = match crate::vfs::read_file(self, path) {
+            Ok(b) => b,
+            Err(_) => return Err(self.err(ExcKind::ImportError, format!("can't read {}", path))),
+        };
+        let code = crate::mpy::load(self, &data)?;
+        self.exec_module_body(name, ModuleBody::Code(code), path, package_dir)
+    }
+
     /// Create a module by running source in a fresh namespace, registered in `sys.modules` first
     /// (and removed again if it raises).
     pub fn exec_module_source(
         &mut self,
         name: &str,
         src: &str,
+        filename: &str,
+        package_dir: Option<String>,
+    ) -> PyResult {
+        self.exec_module_body(name, ModuleBody::Source(src), filename, package_dir)
+    }
+
+    fn exec_module_body(
+        &mut self,
+        name: &str,
+        body: ModuleBody,
         filename: &str,
         package_dir: Option<String>,
     ) -> PyResult {
@@ -361,7 +408,11 @@ impl Vm {
             }
         }
         self.set_sys_module(name, mv.clone());
-        match self.exec_in(src, filename, &dict) {
+        let r = match body {
+            ModuleBody::Source(src) => self.exec_in(src, filename, &dict),
+            ModuleBody::Code(code) => self.exec_code_in(code, &dict),
+        };
+        match r {
             Ok(_) => {}
             Err(e) => {
                 if let Some(d) = dict_of(&self.modules) {
@@ -372,6 +423,18 @@ impl Vm {
         }
         // The module may have replaced itself in sys.modules.
         Ok(self.sys_module(name).unwrap_or(mv))
+    }
+
+    /// Run a module's code object in a module namespace dict.
+    fn exec_code_in(&mut self, code: alloc::rc::Rc<crate::code::Code>, globals: &Obj) -> PyResult {
+        if let Some(d) = dict_of(globals) {
+            if d.borrow().get_str("__builtins__").is_none() {
+                let b = self.builtins_module();
+                d.borrow_mut().set_str("__builtins__", b);
+            }
+        }
+        let frame = crate::frame::Frame::new(code, globals.clone(), Some(globals.clone()));
+        self.run_nested(frame)
     }
 
     /// Compile and run source in a module namespace dict.
@@ -449,4 +512,13 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// What a new module runs: source to compile, or a code object loaded from a `.mpy` file.
+#[cfg_attr(not(feature = "mpy"), allow(dead_code))]
+enum ModuleBody<'a> {
+    /// Python source.
+    Source(&'a str),
+    /// A loaded code object.
+    Code(alloc::rc::Rc<crate::code::Code>),
 }

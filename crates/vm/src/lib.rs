@@ -75,6 +75,8 @@ pub mod modsys;
 pub mod modthread;
 pub mod modtime;
 pub mod modvfs;
+#[cfg(feature = "mpy")]
+pub mod mpy;
 pub mod number;
 pub mod objbytes;
 pub mod objcomplex;

@@ -216,7 +216,9 @@ pub fn init_module(vm: &mut Vm) -> PyResult<Obj> {
             ("name", Value::str("micropython")),
             ("version", Value::Int(0)),
             ("_machine", Value::str("ferropy")),
-            ("_mpy", Value::Int(6)),
+            // MPY_VERSION | (sub-version | arch << 2) << 8, arch 0: bytecode only (.mpy files).
+            #[cfg(feature = "mpy")]
+            ("_mpy", Value::Int(crate::mpy::SYS_IMPLEMENTATION_MPY)),
         ],
     );
     if let Some(PyObject::Instance(_)) = impl_ns.as_obj().map(|o| &**o) {

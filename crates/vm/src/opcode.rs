@@ -237,6 +237,10 @@ pub enum Instr {
     MatchClass(u32),
     /// `[subject, keys_tuple] -> [subject, rest_dict]`: a copy of the mapping without keys.
     CopyDictWithoutKeys,
+    /// A helper operation of code translated from a MicroPython `.mpy` file (the low 4 bits
+    /// select it, see `mpy::OP_*`): entering a finally handler, END_FINALLY, WITH_CLEANUP, and
+    /// preparing a `*args`/`**kwargs` call.
+    Mp(u32),
 }
 
 /// What an instruction's operand indexes in its code object (for the code that checks or lists
