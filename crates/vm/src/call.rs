@@ -731,6 +731,7 @@ impl Vm {
             metaclass: RefCell::new(metaclass),
             shape: Default::default(),
         })));
+        self.init_class_slots(&cls)?;
         let clsv = Value::Obj(cls.clone());
         // __set_name__ on descriptors.
         for (k, v) in dict.items() {
@@ -942,7 +943,7 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyR
     let Value::Str(n) = &args[1] else {
         return Err(vm.type_error("attribute name must be string"));
     };
-    vm.getattr(&args[0], n)
+    vm.object_getattribute(&args[0], n)
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

@@ -56,6 +56,8 @@ pub struct BuiltinTypes {
     pub reversed: Obj,
     pub async_gen_asend: Obj,
     pub memoryview: Obj,
+    /// `member_descriptor`: the class attribute made for each name in `__slots__`.
+    pub member_descriptor: Obj,
     /// The named iterator types (`list_iterator`, `range_iterator`, ...), see `iter_type_name`.
     pub iter_kinds: Vec<Obj>,
 }
@@ -323,6 +325,7 @@ impl BuiltinTypes {
             reversed: t("reversed", Layout::Other),
             async_gen_asend: t("async_generator_asend", Layout::Other),
             memoryview: t("memoryview", Layout::Other),
+            member_descriptor: t("member_descriptor", Layout::Other),
             iter_kinds: ITER_KIND_NAMES
                 .iter()
                 .map(|n| t(n, Layout::Other))
