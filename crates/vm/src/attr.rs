@@ -575,6 +575,23 @@ impl Vm {
                 PyObject::StaticMethod(f) => return Ok(f.clone()),
                 PyObject::ClassMethod(f) => {
                     let c = Value::Obj(cls.clone());
+                    // A wrapped descriptor (3.9-3.12: `@classmethod @property`) binds to the
+                    // class.
+                    if let Value::Obj(fo) = f {
+                        match &**fo {
+                            PyObject::Property { fget, .. } => {
+                                let g = fget.clone();
+                                return self.call(&g, &[c]);
+                            }
+                            PyObject::Instance(_) => {
+                                let f = f.clone();
+                                if let Some(get) = self.lookup_special(&f, "__get__") {
+                                    return self.call_unbound(&get, &[f, c.clone(), c]);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     return Ok(Value::Obj(self.alloc(PyObject::BoundMethod(f.clone(), c))));
                 }
                 PyObject::Property { fget, .. } => {

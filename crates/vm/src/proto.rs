@@ -496,7 +496,11 @@ impl Vm {
                     return match r {
                         Value::Int(i) => Ok(i),
                         Value::Bool(b) => Ok(b as i64),
-                        _ => Err(self.type_error("__index__ returned non-int")),
+                        _ => {
+                            let tn = self.type_name(&r);
+                            Err(self
+                                .type_error(format!("__index__ returned non-int (type {})", tn)))
+                        }
                     };
                 }
                 let tn = self.type_name(v);
