@@ -389,8 +389,15 @@ impl Vm {
                 }
                 PyObject::Iter(_) | PyObject::Generator(_) => return Ok(v.clone()),
                 PyObject::Instance(_) | PyObject::Native(_) | PyObject::Type(_) => {
-                    if let Some(r) = self.call_special(v, "__iter__", &[]) {
-                        let it = r?;
+                    if let Some(m) = self.lookup_special(v, "__iter__") {
+                        // `__iter__ = None` declares the class not iterable.
+                        if m.is_none() {
+                            let tn = self.type_name(v);
+                            return Err(
+                                self.type_error(format!("'{}' object is not iterable", tn))
+                            );
+                        }
+                        let it = self.call_unbound(&m, core::slice::from_ref(v))?;
                         if self.lookup_special(&it, "__next__").is_none()
                             && !matches!(&it, Value::Obj(o) if matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_)))
                         {
