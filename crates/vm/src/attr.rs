@@ -1698,3 +1698,52 @@ fn member_getattr_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> P
         _ => Err(vm.type_error("attribute name must be string")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use alloc::boxed::Box;
+    use alloc::rc::Rc;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+    use core::cell::RefCell;
+
+    /// A port collecting what the program prints.
+    struct Out(Rc<RefCell<Vec<u8>>>);
+
+    impl crate::port::Port for Out {
+        fn write_stdout(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+    }
+
+    /// Run `src` and give back its output.
+    fn run(src: &str) -> String {
+        let out = Rc::new(RefCell::new(Vec::new()));
+        let mut vm = crate::vm::Vm::new(crate::VmConfig::default(), Box::new(Out(out.clone())));
+        let st = vm.start(src, "<t>", false);
+        assert!(matches!(st, Ok(crate::embed::RunState::Finished(_))));
+        let text = String::from_utf8_lossy(&out.borrow()).into_owned();
+        text
+    }
+
+    #[test]
+    fn getattribute_assigned_after_the_sites_are_warm() {
+        let src = "class C:\n    def __init__(self):\n        self.v = 1\n    def m(self):\n        return 2\n\
+def read(o):\n    return (o.v, o.m())\nc = C()\nfor i in range(5):\n    read(c)\n\
+C.__getattribute__ = lambda self, n: (lambda: n) if n == 'm' else n\nprint(read(c))\n\
+del C.__getattribute__\nprint(read(c))\n";
+        assert_eq!(run(src), "('v', 'm')\n(1, 2)\n");
+    }
+
+    #[test]
+    fn slots_refuse_other_names_at_a_warm_store_site() {
+        let src = "class A:\n    pass\nclass S:\n    __slots__ = ('x',)\n\
+def mk(cls):\n    o = cls()\n    o.x = 1\n    o.y = 2\n    return o\n\
+for i in range(5):\n    mk(A)\ntry:\n    mk(S)\nexcept AttributeError as e:\n    print(e)\n\
+s = S()\nfor i in range(5):\n    s.x = i\nprint(s.x, S.x)\n";
+        assert_eq!(
+            run(src),
+            "'S' object has no attribute 'y'\n4 <member 'x' of 'S' objects>\n"
+        );
+    }
+}
