@@ -619,6 +619,9 @@ impl Vm {
                         return self.call_unbound(&m, &[obj.clone(), index.clone()]);
                     }
                     if types::as_type(&cls).map(|t| !t.heap_type).unwrap_or(false) {
+                        if let Some(r) = types::generic_alias(self, &cls, index) {
+                            return r;
+                        }
                         return Ok(obj.clone());
                     }
                     let tn = types::name_string(&cls);
