@@ -15,11 +15,46 @@ use crate::value::{Builtin, Instance, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
 use crate::PyResult;
 
+/// The data of a member descriptor: the class attribute made for a name in `__slots__`. Its
+/// value lives in the instance's shape slots under `name`, like any instance attribute.
+pub struct MemberDesc {
+    /// The (mangled) slot name.
+    pub name: Str,
+    /// The `__name__` of the class that declared it (for the repr).
+    pub owner: Str,
+}
+
+/// The slot name of a member descriptor, or None when `attr` is not one.
+pub(crate) fn member_name(attr: &Value) -> Option<Str> {
+    let Value::Obj(o) = attr else { return None };
+    let PyObject::Native(n) = &**o else {
+        return None;
+    };
+    let d = n.data.try_borrow().ok()?;
+    d.downcast_ref::<MemberDesc>().map(|m| m.name.clone())
+}
+
+/// Is this class attribute a member descriptor?
+fn is_member(attr: &Value) -> bool {
+    match attr {
+        Value::Obj(o) => match &**o {
+            PyObject::Native(n) => n
+                .data
+                .try_borrow()
+                .map(|d| d.is::<MemberDesc>())
+                .unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Is this class attribute a data descriptor (takes priority over the instance dict)?
 fn is_data_descriptor(vm: &mut Vm, attr: &Value) -> bool {
     match attr {
         Value::Obj(o) => match &**o {
             PyObject::Property { .. } => true,
+            PyObject::Native(_) => is_member(attr),
             PyObject::Instance(_) => {
                 vm.lookup_special(attr, "__set__").is_some()
                     || vm.lookup_special(attr, "__delete__").is_some()
@@ -232,6 +267,11 @@ impl Vm {
         let Ok(cls) = inst.class.try_borrow().map(|c| c.clone()) else {
             return;
         };
+        // Reads of a class with its own __getattribute__ always take the generic path (the
+        // flag can only change with the type version, which invalidates every site).
+        if !matches!(op, AttrOp::Store) && self.custom_getattribute(&cls) {
+            return;
+        }
         let guard = match op {
             AttrOp::Store => match before {
                 Some(b) => b,
@@ -248,7 +288,7 @@ impl Vm {
         let kind = match op {
             AttrOp::Load => match shape.index_of(name) {
                 Some(ix) => match &attr {
-                    Some(a) if is_data_descriptor(self, a) => SiteKind::Slow,
+                    Some(a) if !is_member(a) && is_data_descriptor(self, a) => SiteKind::Slow,
                     _ => SiteKind::Slot(ix as u32),
                 },
                 None => match &attr {
@@ -276,6 +316,7 @@ impl Vm {
                     None => true,
                     Some(a) => {
                         is_plain_class_attr(a)
+                            || is_member(a)
                             || matches!(a, Value::Obj(ao) if matches!(&**ao, PyObject::Function(_)))
                     }
                 };
@@ -534,6 +575,23 @@ impl Vm {
                 PyObject::StaticMethod(f) => return Ok(f.clone()),
                 PyObject::ClassMethod(f) => {
                     let c = Value::Obj(cls.clone());
+                    // A wrapped descriptor (3.9-3.12: `@classmethod @property`) binds to the
+                    // class.
+                    if let Value::Obj(fo) = f {
+                        match &**fo {
+                            PyObject::Property { fget, .. } => {
+                                let g = fget.clone();
+                                return self.call(&g, &[c]);
+                            }
+                            PyObject::Instance(_) => {
+                                let f = f.clone();
+                                if let Some(get) = self.lookup_special(&f, "__get__") {
+                                    return self.call_unbound(&get, &[f, c.clone(), c]);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     return Ok(Value::Obj(self.alloc(PyObject::BoundMethod(f.clone(), c))));
                 }
                 PyObject::Property { fget, .. } => {
@@ -546,6 +604,11 @@ impl Vm {
                             self.call(&g, core::slice::from_ref(inst))
                         }
                         None => Ok(attr),
+                    }
+                }
+                PyObject::Native(_) if obj.is_some() => {
+                    if let (Some(slot), Some(inst)) = (member_name(&attr), obj) {
+                        return self.member_get(inst, &slot);
                     }
                 }
                 PyObject::Instance(_) => {
@@ -581,7 +644,7 @@ impl Vm {
             if let PyObject::Instance(inst) = &**o {
                 if inst.exc.is_none() && !name.as_str().starts_with("__") {
                     let cls = inst.class.borrow().clone();
-                    if self.type_lookup(&cls, name).is_none() {
+                    if !self.custom_getattribute(&cls) && self.type_lookup(&cls, name).is_none() {
                         if let Some(v) = inst.attr_get(name) {
                             return Ok(Some(v));
                         }
@@ -607,22 +670,10 @@ impl Vm {
             match &**o {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
-                    let attr = self.type_lookup(&cls, name);
-                    if let Some(a) = &attr {
-                        if is_data_descriptor(self, a) {
-                            return self.bind_attr(a.clone(), Some(obj), &cls);
-                        }
+                    if self.custom_getattribute(&cls) {
+                        return self.call_getattribute(obj, &cls, name);
                     }
-                    if let Some(v) = inst.attr_get(name) {
-                        return Ok(v);
-                    }
-                    if let Some(a) = attr {
-                        return self.bind_attr(a, Some(obj), &cls);
-                    }
-                    if let Some(v) = self.special_instance_attr(obj, o, name)? {
-                        return Ok(v);
-                    }
-                    return self.getattr_fallback(obj, &cls, name);
+                    return self.instance_getattr(obj, o, inst, &cls, name, true);
                 }
                 PyObject::Type(_) => return self.type_getattr(o, name),
                 PyObject::Module(m) => {
@@ -669,6 +720,128 @@ impl Vm {
         Err(self.no_attribute(obj, name))
     }
 
+    /// `object.__getattribute__(obj, name)`: the generic lookup, without `__getattribute__`
+    /// overrides and without the `__getattr__` fallback.
+    pub fn object_getattribute(&mut self, obj: &Value, name: &Str) -> PyResult {
+        if let Value::Obj(o) = obj {
+            if let PyObject::Instance(inst) = &**o {
+                let cls = inst.class.borrow().clone();
+                return self.instance_getattr(obj, o, inst, &cls, name, false);
+            }
+        }
+        self.getattr(obj, name)
+    }
+
+    /// Does class `cls` (or a base) define its own `__getattribute__`? Kept with the class
+    /// for the current type version (a later `C.__getattribute__ = f` changes the version).
+    #[inline]
+    pub(crate) fn custom_getattribute(&mut self, cls: &Obj) -> bool {
+        let Some(t) = as_type(cls) else { return false };
+        let root = t.shape.get_or_init(Shape::root);
+        let info = root.class_info();
+        if info.ga_version.get() == self.type_version {
+            return info.getattribute.get();
+        }
+        let n = self.name("__getattribute__");
+        let custom = match self.type_lookup(cls, &n) {
+            Some(v) => !self.is_object_slot(&v),
+            None => false,
+        };
+        info.getattribute.set(custom);
+        info.ga_version.set(self.type_version);
+        custom
+    }
+
+    /// An attribute read on an instance whose class defines `__getattribute__`: that method,
+    /// then `__getattr__` when it raised AttributeError.
+    #[inline(never)]
+    fn call_getattribute(&mut self, obj: &Value, cls: &Obj, name: &Str) -> PyResult {
+        let n = self.name("__getattribute__");
+        let Some(ga) = self.type_lookup(cls, &n) else {
+            return self.object_getattribute(obj, name);
+        };
+        match self.call_unbound(&ga, &[obj.clone(), Value::Str(name.clone())]) {
+            Err(e) if self.err_matches(&e, ExcKind::AttributeError) => {
+                let gname = self.name("__getattr__");
+                match self.type_lookup(cls, &gname) {
+                    Some(f) => self.call_unbound(&f, &[obj.clone(), Value::Str(name.clone())]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// The generic attribute read on an instance: data descriptors, the instance's own
+    /// attributes, class attributes, then (with `fallback`) `__getattr__`, which also gets
+    /// an AttributeError raised by a descriptor.
+    fn instance_getattr(
+        &mut self,
+        obj: &Value,
+        o: &Obj,
+        inst: &Instance,
+        cls: &Obj,
+        name: &Str,
+        fallback: bool,
+    ) -> PyResult {
+        let attr = self.type_lookup(cls, name);
+        if let Some(a) = &attr {
+            if is_data_descriptor(self, a) {
+                let r = self.bind_attr(a.clone(), Some(obj), cls);
+                return self.descriptor_fallback(r, obj, cls, name, fallback);
+            }
+        }
+        if let Some(v) = inst.attr_get(name) {
+            return Ok(v);
+        }
+        if let Some(a) = attr {
+            let r = self.bind_attr(a, Some(obj), cls);
+            return self.descriptor_fallback(r, obj, cls, name, fallback);
+        }
+        if let Some(v) = self.special_instance_attr(obj, o, name)? {
+            return Ok(v);
+        }
+        if !fallback {
+            return Err(self.no_attribute(obj, name));
+        }
+        self.getattr_fallback(obj, cls, name)
+    }
+
+    /// A descriptor's result, with an AttributeError handed to `__getattr__` when the class
+    /// has one (and `fallback` is set).
+    #[inline]
+    fn descriptor_fallback(
+        &mut self,
+        r: PyResult,
+        obj: &Value,
+        cls: &Obj,
+        name: &Str,
+        fallback: bool,
+    ) -> PyResult {
+        match r {
+            Err(e) if fallback && self.err_matches(&e, ExcKind::AttributeError) => {
+                let gname = self.name("__getattr__");
+                match self.type_lookup(cls, &gname) {
+                    Some(f) => self.call_unbound(&f, &[obj.clone(), Value::Str(name.clone())]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// Read slot `name` of instance `obj` through its member descriptor.
+    fn member_get(&mut self, obj: &Value, name: &Str) -> PyResult {
+        if let Value::Obj(o) = obj {
+            if let PyObject::Instance(inst) = &**o {
+                if let Some(v) = inst.attr_get(name) {
+                    return Ok(v);
+                }
+            }
+        }
+        Err(self.no_attribute(obj, name))
+    }
+
     fn no_attribute(&mut self, obj: &Value, name: &Str) -> crate::PyErr {
         let tn = self.type_name(obj);
         self.attribute_error(format!(
@@ -700,7 +873,12 @@ impl Vm {
         };
         match name.as_str() {
             "__class__" => return Ok(Some(Value::Obj(inst.class.borrow().clone()))),
-            "__dict__" => return Ok(Some(Value::Obj(self.instance_dict(inst)))),
+            "__dict__" => {
+                if class_no_dict(&inst.class.borrow()) {
+                    return Ok(None);
+                }
+                return Ok(Some(Value::Obj(self.instance_dict(inst))));
+            }
             _ => {}
         }
         if let Some(st) = exc_state(obj) {
@@ -1131,6 +1309,12 @@ impl Vm {
                             return Ok(());
                         }
                     }
+                    PyObject::Native(_) => {
+                        if let Some(slot) = member_name(&a) {
+                            self.instance_set(inst, &slot, value);
+                            return Ok(());
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -1183,6 +1367,9 @@ impl Vm {
                 }
             }
             return Err(self.type_error("__class__ must be set to a class"));
+        }
+        if class_no_dict(&cls) {
+            return Err(self.no_attribute(obj, name));
         }
         if name.as_str() == "__dict__" {
             return Err(self.type_error("__dict__ assignment is not supported"));
@@ -1278,6 +1465,14 @@ impl Vm {
                             return Ok(());
                         }
                     }
+                    PyObject::Native(_) => {
+                        if let Some(slot) = member_name(&a) {
+                            if self.instance_remove(inst, &slot).is_none() {
+                                return Err(self.attribute_error(slot.as_str()));
+                            }
+                            return Ok(());
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -1291,5 +1486,264 @@ impl Vm {
     /// `hasattr`-style check without raising.
     pub fn has_attr(&mut self, obj: &Value, name: &str) -> bool {
         matches!(self.getattr_opt(obj, name), Ok(Some(_)))
+    }
+}
+
+/// True when instances of class `cls` have no `__dict__` (it and its bases define
+/// `__slots__` without `'__dict__'`).
+#[inline]
+pub(crate) fn class_no_dict(cls: &Obj) -> bool {
+    match as_type(cls).and_then(|t| t.shape.get()) {
+        Some(root) => root.class_info().no_dict.get(),
+        None => false,
+    }
+}
+
+/// Can instances of base `b` do without a `__dict__` (so a subclass's `__slots__` removes
+/// it)? `object`, built-in types other than exceptions, and classes with `__slots__` only.
+fn base_without_dict(vm: &Vm, b: &Obj) -> bool {
+    if Rc::ptr_eq(b, &vm.types.object) {
+        return true;
+    }
+    match as_type(b) {
+        Some(t) if t.heap_type => class_no_dict(b),
+        Some(t) => t.layout != crate::value::Layout::Exception,
+        None => false,
+    }
+}
+
+/// The name a slot gets in class `cls_name`: private names (`__x`) are mangled like
+/// attribute names in the class body.
+fn mangle(cls_name: &str, name: &str) -> alloc::string::String {
+    let stripped = cls_name.trim_start_matches('_');
+    if name.starts_with("__") && !name.ends_with("__") && !stripped.is_empty() {
+        format!("_{}{}", stripped, name)
+    } else {
+        alloc::string::String::from(name)
+    }
+}
+
+/// Is `s` a valid identifier (ASCII letters, digits, `_`, or any non-ASCII character)?
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => {}
+        _ => return false,
+    }
+    chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+impl Vm {
+    /// Finish a new class `cls` made by `type.__new__`: when its namespace has `__slots__`,
+    /// check the names, put a member descriptor in the class for each, and mark the class
+    /// as having no `__dict__` when no base gives it one (CPython's rules; MicroPython
+    /// ignores `__slots__`).
+    pub fn init_class_slots(&mut self, cls: &Obj) -> PyResult<()> {
+        let Some(t) = as_type(cls) else { return Ok(()) };
+        let slots = t.dict.borrow().get_str("__slots__").cloned();
+        let Some(slots) = slots else { return Ok(()) };
+        let items = match &slots {
+            Value::Str(_) => alloc::vec![slots.clone()],
+            _ => self.collect(&slots)?,
+        };
+        let cls_name = t.name.borrow().clone();
+        let mut names: Vec<Str> = Vec::new();
+        let mut with_dict = false;
+        for it in &items {
+            let Value::Str(s) = it else {
+                let tn = self.type_name(it);
+                return Err(
+                    self.type_error(format!("__slots__ items must be strings, not '{}'", tn))
+                );
+            };
+            if !is_identifier(s.as_str()) {
+                return Err(self.type_error("__slots__ must be identifiers"));
+            }
+            match s.as_str() {
+                "__dict__" => {
+                    if with_dict {
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                    }
+                    with_dict = true;
+                    continue;
+                }
+                "__weakref__" => continue,
+                _ => {}
+            }
+            let m = self.intern(&mangle(cls_name.as_str(), s.as_str()));
+            if t.dict.borrow().get_name(&m).is_some() {
+                return Err(self.value_error(format!(
+                    "'{}' in __slots__ conflicts with class variable",
+                    s.as_str()
+                )));
+            }
+            if !names.iter().any(|n| n.as_str() == m.as_str()) {
+                names.push(m);
+            }
+        }
+        let bases = t.bases.borrow().clone();
+        let no_dict = !with_dict && bases.iter().all(|b| base_without_dict(self, b));
+        self.init_member_type();
+        let mtype = self.types.member_descriptor.clone();
+        for n in names {
+            let d = MemberDesc {
+                name: n.clone(),
+                owner: cls_name.clone(),
+            };
+            let desc = self.alloc(PyObject::Native(crate::value::NativeObj {
+                class: mtype.clone(),
+                data: core::cell::RefCell::new(alloc::boxed::Box::new(d)),
+            }));
+            t.dict.borrow_mut().set_name(n, Value::Obj(desc));
+        }
+        t.shape
+            .get_or_init(Shape::root)
+            .class_info()
+            .no_dict
+            .set(no_dict);
+        self.types_changed();
+        Ok(())
+    }
+
+    /// Give `member_descriptor` its methods (on the first class with `__slots__`).
+    fn init_member_type(&mut self) {
+        let mtype = self.types.member_descriptor.clone();
+        if types::lookup_str(&mtype, "__get__").is_some() {
+            return;
+        }
+        types::add_methods(
+            &mtype,
+            &[
+                ("__get__", member_get_native),
+                ("__set__", member_set_native),
+                ("__delete__", member_delete_native),
+                ("__repr__", member_repr_native),
+                ("__getattr__", member_getattr_native),
+            ],
+        );
+    }
+}
+
+/// The member descriptor's data (name, owner) of `args[0]`.
+fn member_of(vm: &mut Vm, args: &[Value]) -> PyResult<(Str, Str)> {
+    if let Some(Value::Obj(o)) = args.first() {
+        if let PyObject::Native(n) = &**o {
+            if let Ok(d) = n.data.try_borrow() {
+                if let Some(m) = d.downcast_ref::<MemberDesc>() {
+                    return Ok((m.name.clone(), m.owner.clone()));
+                }
+            }
+        }
+    }
+    Err(vm.type_error("descriptor requires a 'member_descriptor' object"))
+}
+
+/// `member.__get__(obj, type=None)`.
+fn member_get_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (name, _) = member_of(vm, args)?;
+    match args.get(1) {
+        None | Some(Value::None) => Ok(args[0].clone()),
+        Some(obj) => vm.member_get(obj, &name),
+    }
+}
+
+/// `member.__set__(obj, value)`.
+fn member_set_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (name, _) = member_of(vm, args)?;
+    if let (Some(Value::Obj(o)), Some(v)) = (args.get(1), args.get(2)) {
+        if let PyObject::Instance(inst) = &**o {
+            vm.instance_set(inst, &name, v.clone());
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.type_error("descriptor '__set__' needs an instance and a value"))
+}
+
+/// `member.__delete__(obj)`.
+fn member_delete_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (name, _) = member_of(vm, args)?;
+    if let Some(Value::Obj(o)) = args.get(1) {
+        if let PyObject::Instance(inst) = &**o {
+            if vm.instance_remove(inst, &name).is_none() {
+                return Err(vm.attribute_error(name.as_str()));
+            }
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.type_error("descriptor '__delete__' needs an instance"))
+}
+
+/// `repr(member)`: `<member 'x' of 'C' objects>`.
+fn member_repr_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (name, owner) = member_of(vm, args)?;
+    Ok(Value::str(&format!(
+        "<member '{}' of '{}' objects>",
+        name.as_str(),
+        owner.as_str()
+    )))
+}
+
+/// `member.__name__` and `member.__qualname__`.
+fn member_getattr_native(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (name, owner) = member_of(vm, args)?;
+    match args.get(1) {
+        Some(Value::Str(a)) if a.as_str() == "__name__" => Ok(Value::Str(name)),
+        Some(Value::Str(a)) if a.as_str() == "__qualname__" => {
+            Ok(Value::str(&format!("{}.{}", owner.as_str(), name.as_str())))
+        }
+        Some(Value::Str(a)) => Err(vm.attribute_error(format!(
+            "'member_descriptor' object has no attribute '{}'",
+            a.as_str()
+        ))),
+        _ => Err(vm.type_error("attribute name must be string")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::boxed::Box;
+    use alloc::rc::Rc;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+    use core::cell::RefCell;
+
+    /// A port collecting what the program prints.
+    struct Out(Rc<RefCell<Vec<u8>>>);
+
+    impl crate::port::Port for Out {
+        fn write_stdout(&mut self, data: &[u8]) {
+            self.0.borrow_mut().extend_from_slice(data);
+        }
+    }
+
+    /// Run `src` and give back its output.
+    fn run(src: &str) -> String {
+        let out = Rc::new(RefCell::new(Vec::new()));
+        let mut vm = crate::vm::Vm::new(crate::VmConfig::default(), Box::new(Out(out.clone())));
+        let st = vm.start(src, "<t>", false);
+        assert!(matches!(st, Ok(crate::embed::RunState::Finished(_))));
+        let text = String::from_utf8_lossy(&out.borrow()).into_owned();
+        text
+    }
+
+    #[test]
+    fn getattribute_assigned_after_the_sites_are_warm() {
+        let src = "class C:\n    def __init__(self):\n        self.v = 1\n    def m(self):\n        return 2\n\
+def read(o):\n    return (o.v, o.m())\nc = C()\nfor i in range(5):\n    read(c)\n\
+C.__getattribute__ = lambda self, n: (lambda: n) if n == 'm' else n\nprint(read(c))\n\
+del C.__getattribute__\nprint(read(c))\n";
+        assert_eq!(run(src), "('v', 'm')\n(1, 2)\n");
+    }
+
+    #[test]
+    fn slots_refuse_other_names_at_a_warm_store_site() {
+        let src = "class A:\n    pass\nclass S:\n    __slots__ = ('x',)\n\
+def mk(cls):\n    o = cls()\n    o.x = 1\n    o.y = 2\n    return o\n\
+for i in range(5):\n    mk(A)\ntry:\n    mk(S)\nexcept AttributeError as e:\n    print(e)\n\
+s = S()\nfor i in range(5):\n    s.x = i\nprint(s.x, S.x)\n";
+        assert_eq!(
+            run(src),
+            "'S' object has no attribute 'y'\n4 <member 'x' of 'S' objects>\n"
+        );
     }
 }

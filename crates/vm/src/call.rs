@@ -611,11 +611,21 @@ impl Vm {
         kwargs: &[(Str, Value)],
     ) -> PyResult {
         let Value::Str(name) = name else {
-            return Err(self.type_error("type.__new__() argument 1 must be str"));
+            let tn = self.type_name(name);
+            return Err(self.type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                tn
+            )));
         };
         let bases_v: Vec<Value> = match bases.as_tuple() {
             Some(t) => t.to_vec(),
-            None => return Err(self.type_error("type.__new__() argument 2 must be tuple")),
+            None => {
+                let tn = self.type_name(bases);
+                return Err(self.type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    tn
+                )));
+            }
         };
         // A dict subclass (an OrderedDict, say) is accepted through its dict part.
         let ns_dict: Dict = match self.builtin_base(ns) {
@@ -731,6 +741,7 @@ impl Vm {
             metaclass: RefCell::new(metaclass),
             shape: Default::default(),
         })));
+        self.init_class_slots(&cls)?;
         let clsv = Value::Obj(cls.clone());
         // __set_name__ on descriptors.
         for (k, v) in dict.items() {
@@ -817,7 +828,12 @@ impl Vm {
                 Value::Obj(winner)
             }
         };
-        let ns = match self.lookup_special(&meta, "__prepare__") {
+        // __prepare__ is looked up on the metaclass itself (a class method there).
+        let prep = match &meta {
+            Value::Obj(m) if as_type(m).is_some() => types::lookup_str(m, "__prepare__"),
+            _ => self.lookup_special(&meta, "__prepare__"),
+        };
+        let ns = match prep {
             Some(p) if matches!(&meta, Value::Obj(o) if !Rc::ptr_eq(o, &self.types.type_)) => {
                 let bt = self.new_tuple(bases.clone());
                 let f = match &p {
@@ -942,7 +958,7 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyR
     let Value::Str(n) = &args[1] else {
         return Err(vm.type_error("attribute name must be string"));
     };
-    vm.getattr(&args[0], n)
+    vm.object_getattribute(&args[0], n)
 }
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {

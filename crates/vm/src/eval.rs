@@ -2718,6 +2718,9 @@ impl Vm {
             match &**o {
                 PyObject::Instance(inst) => {
                     let cls = inst.class.borrow().clone();
+                    if self.custom_getattribute(&cls) {
+                        return Ok((self.getattr(&obj, name)?, NO_SELF));
+                    }
                     if let Some(attr) = self.type_lookup(&cls, name) {
                         let plain = matches!(&attr, Value::Obj(a) if matches!(&**a, PyObject::Function(_)) || matches!(&**a, PyObject::Builtin(b) if b.bound.is_none() && b.method));
                         if plain {

@@ -227,6 +227,10 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     if args.len() != 2 {
         return Err(vm.type_error("add_note() takes exactly one argument"));
     }
+    if !matches!(args[1], Value::Str(_)) {
+        let tn = vm.type_name(&args[1]);
+        return Err(vm.type_error(format!("note must be a str, not '{}'", tn)));
+    }
     let notes = vm.getattr_opt(&args[0], "__notes__")?;
     let list = match notes {
         Some(l) => l,

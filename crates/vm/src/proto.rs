@@ -389,8 +389,15 @@ impl Vm {
                 }
                 PyObject::Iter(_) | PyObject::Generator(_) => return Ok(v.clone()),
                 PyObject::Instance(_) | PyObject::Native(_) | PyObject::Type(_) => {
-                    if let Some(r) = self.call_special(v, "__iter__", &[]) {
-                        let it = r?;
+                    if let Some(m) = self.lookup_special(v, "__iter__") {
+                        // `__iter__ = None` declares the class not iterable.
+                        if m.is_none() {
+                            let tn = self.type_name(v);
+                            return Err(
+                                self.type_error(format!("'{}' object is not iterable", tn))
+                            );
+                        }
+                        let it = self.call_unbound(&m, core::slice::from_ref(v))?;
                         if self.lookup_special(&it, "__next__").is_none()
                             && !matches!(&it, Value::Obj(o) if matches!(&**o, PyObject::Iter(_) | PyObject::Generator(_)))
                         {
@@ -496,7 +503,11 @@ impl Vm {
                     return match r {
                         Value::Int(i) => Ok(i),
                         Value::Bool(b) => Ok(b as i64),
-                        _ => Err(self.type_error("__index__ returned non-int")),
+                        _ => {
+                            let tn = self.type_name(&r);
+                            Err(self
+                                .type_error(format!("__index__ returned non-int (type {})", tn)))
+                        }
                     };
                 }
                 let tn = self.type_name(v);
@@ -608,6 +619,9 @@ impl Vm {
                         return self.call_unbound(&m, &[obj.clone(), index.clone()]);
                     }
                     if types::as_type(&cls).map(|t| !t.heap_type).unwrap_or(false) {
+                        if let Some(r) = types::generic_alias(self, &cls, index) {
+                            return r;
+                        }
                         return Ok(obj.clone());
                     }
                     let tn = types::name_string(&cls);

@@ -42,6 +42,20 @@ pub struct Shape {
 struct Tree {
     /// Shapes the tree may still create.
     budget: Cell<u32>,
+    /// Facts about the class the attribute paths consult.
+    info: ClassInfo,
+}
+
+/// Facts about a class that the generic attribute paths check (kept with the root of its shape
+/// tree, so a class without them costs nothing).
+pub struct ClassInfo {
+    /// Instances have no `__dict__` (the class and its bases define `__slots__`): only the
+    /// slot names may be stored.
+    pub no_dict: Cell<bool>,
+    /// The type version at which `getattribute` was computed (`u64::MAX`: never).
+    pub ga_version: Cell<u64>,
+    /// The class (or a base) defines its own `__getattribute__`.
+    pub getattribute: Cell<bool>,
 }
 
 impl Shape {
@@ -52,8 +66,19 @@ impl Shape {
             children: RefCell::new(Vec::new()),
             tree: Rc::new(Tree {
                 budget: Cell::new(TREE_BUDGET),
+                info: ClassInfo {
+                    no_dict: Cell::new(false),
+                    ga_version: Cell::new(u64::MAX),
+                    getattribute: Cell::new(false),
+                },
             }),
         })
+    }
+
+    /// The facts about the class whose tree this shape belongs to.
+    #[inline]
+    pub fn class_info(&self) -> &ClassInfo {
+        &self.tree.info
     }
 
     /// The attribute names, in slot order.

@@ -8,7 +8,11 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 
 use crate::dict::Dict;
-use crate::value::{new_str, Builtin, Layout, NativeFn, Obj, PyObject, Str, TypeObj, Value};
+use crate::value::{
+    new_str, Builtin, Layout, NativeFn, NativeObj, Obj, PyObject, Str, TypeObj, Value,
+};
+use crate::vm::Vm;
+use crate::PyResult;
 
 /// The built-in type objects.
 #[allow(missing_docs)]
@@ -56,6 +60,10 @@ pub struct BuiltinTypes {
     pub reversed: Obj,
     pub async_gen_asend: Obj,
     pub memoryview: Obj,
+    /// `member_descriptor`: the class attribute made for each name in `__slots__`.
+    pub member_descriptor: Obj,
+    /// `types.GenericAlias`: a parameterised built-in type such as `list[int]`.
+    pub generic_alias: Obj,
     /// The named iterator types (`list_iterator`, `range_iterator`, ...), see `iter_type_name`.
     pub iter_kinds: Vec<Obj>,
 }
@@ -323,6 +331,9 @@ impl BuiltinTypes {
             reversed: t("reversed", Layout::Other),
             async_gen_asend: t("async_generator_asend", Layout::Other),
             memoryview: t("memoryview", Layout::Other),
+            member_descriptor: t("member_descriptor", Layout::Other),
+            // A heap type so that its repr names its module (`types.GenericAlias`).
+            generic_alias: new_type("GenericAlias", vec![object.clone()], Layout::Other, true),
             iter_kinds: ITER_KIND_NAMES
                 .iter()
                 .map(|n| t(n, Layout::Other))
@@ -381,4 +392,156 @@ impl Default for BuiltinTypes {
 /// The `__name__` of a type as an owned string.
 pub fn name_string(o: &Obj) -> String {
     String::from(type_name(o).as_str())
+}
+
+/// The data of a `types.GenericAlias` (`list[int]`): the built-in type and its arguments.
+pub struct GenericAlias {
+    /// The parameterised type (`__origin__`).
+    pub origin: Value,
+    /// The arguments, a tuple (`__args__`).
+    pub args: Value,
+}
+
+/// `origin[index]` for the built-in container types that CPython parameterises (`list`,
+/// `dict`, `tuple`, `set`, `frozenset`, `type`): a `types.GenericAlias`. None for the other
+/// built-in types (their subscription stays the class itself).
+pub fn generic_alias(vm: &mut Vm, origin: &Obj, index: &Value) -> Option<PyResult> {
+    let t = &vm.types;
+    let known = [&t.list, &t.dict, &t.tuple, &t.set, &t.frozenset, &t.type_];
+    if !known.iter().any(|k| Rc::ptr_eq(k, origin)) {
+        return None;
+    }
+    let cls = vm.types.generic_alias.clone();
+    if lookup_str(&cls, "__mro_entries__").is_none() {
+        set_attr(&cls, "__module__", Value::str("types"));
+        add_methods(
+            &cls,
+            &[
+                ("__repr__", alias_repr),
+                ("__call__", alias_call),
+                ("__eq__", alias_eq),
+                ("__hash__", alias_hash),
+                ("__getattr__", alias_getattr),
+                ("__mro_entries__", alias_mro_entries),
+            ],
+        );
+    }
+    let args = match index {
+        Value::Obj(o) if matches!(&**o, PyObject::Tuple(_)) => index.clone(),
+        _ => vm.new_tuple(vec![index.clone()]),
+    };
+    let data = GenericAlias {
+        origin: Value::Obj(origin.clone()),
+        args,
+    };
+    Some(Ok(Value::Obj(vm.alloc(PyObject::Native(NativeObj {
+        class: cls,
+        data: RefCell::new(alloc::boxed::Box::new(data)),
+    })))))
+}
+
+/// The origin and arguments of a generic alias value.
+fn alias_parts(v: Option<&Value>) -> Option<(Value, Value)> {
+    let Some(Value::Obj(o)) = v else { return None };
+    let PyObject::Native(n) = &**o else {
+        return None;
+    };
+    let d = n.data.try_borrow().ok()?;
+    let a = d.downcast_ref::<GenericAlias>()?;
+    Some((a.origin.clone(), a.args.clone()))
+}
+
+/// The alias behind `args[0]`, or the TypeError for a wrong self.
+fn alias_self(vm: &mut Vm, args: &[Value]) -> PyResult<(Value, Value)> {
+    alias_parts(args.first())
+        .ok_or_else(|| vm.type_error("descriptor requires a 'types.GenericAlias' object"))
+}
+
+/// How a type argument shows in an alias's repr: `int`, `mod.Cls`, `...`, else its repr.
+fn alias_arg_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if matches!(v, Value::Ellipsis) {
+        return Ok(String::from("..."));
+    }
+    if let Value::Obj(o) = v {
+        if as_type(o).is_some() {
+            let module = vm.getattr_str(v, "__module__")?;
+            let qual = vm.getattr_str(v, "__qualname__")?;
+            let q = vm.str_of(&qual)?;
+            return Ok(match &module {
+                Value::Str(m) if m.as_str() != "builtins" => {
+                    alloc::format!("{}.{}", m.as_str(), q.as_str())
+                }
+                _ => String::from(q.as_str()),
+            });
+        }
+    }
+    Ok(String::from(vm.repr(v)?.as_str()))
+}
+
+/// `repr(list[int])`: `list[int]`.
+fn alias_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (origin, targs) = alias_self(vm, args)?;
+    let mut out = alias_arg_repr(vm, &origin)?;
+    out.push('[');
+    let items: Vec<Value> = targs.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    if items.is_empty() {
+        out.push_str("()");
+    }
+    for (i, a) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = alias_arg_repr(vm, a)?;
+        out.push_str(&r);
+    }
+    out.push(']');
+    Ok(Value::str(&out))
+}
+
+/// `list[int](...)`: calls the origin.
+fn alias_call(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
+    let (origin, _) = alias_self(vm, args)?;
+    vm.call_kw(&origin, &args[1..], kw)
+}
+
+/// Aliases are equal when their origins are the same and their arguments equal.
+fn alias_eq(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (o1, a1) = alias_self(vm, args)?;
+    let Some((o2, a2)) = alias_parts(args.get(1)) else {
+        return Ok(Value::NotImplemented);
+    };
+    if !o1.is(&o2) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(vm.eq(&a1, &a2)?))
+}
+
+/// `hash(list[int])`: from the origin's and the arguments' hashes.
+fn alias_hash(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (origin, targs) = alias_self(vm, args)?;
+    let h = vm.hash(&origin)? ^ vm.hash(&targs)?;
+    Ok(Value::Int(h))
+}
+
+/// `__origin__`, `__args__`, `__parameters__`; other names are the origin's attributes.
+fn alias_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (origin, targs) = alias_self(vm, args)?;
+    let Some(Value::Str(name)) = args.get(1) else {
+        return Err(vm.type_error("attribute name must be string"));
+    };
+    match name.as_str() {
+        "__origin__" => Ok(origin),
+        "__args__" => Ok(targs),
+        "__parameters__" => Ok(vm.new_tuple(Vec::new())),
+        _ => {
+            let n = name.clone();
+            vm.getattr(&origin, &n)
+        }
+    }
+}
+
+/// `class C(list[int])` derives from `list`.
+fn alias_mro_entries(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
+    let (origin, _) = alias_self(vm, args)?;
+    Ok(vm.new_tuple(vec![origin]))
 }

@@ -40,7 +40,18 @@ def length_hint(obj, default=0):
     try:
         return len(obj)
     except TypeError:
+        pass
+    h = getattr(type(obj), "__length_hint__", None)
+    if h is None:
         return default
+    r = h(obj)
+    if r is NotImplemented:
+        return default
+    if not isinstance(r, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(r).__name__)
+    if r < 0:
+        raise ValueError("__length_hint__() should return >= 0")
+    return r
 def indexOf(a, b):
     for i, x in enumerate(a):
         if x is b or x == b:
