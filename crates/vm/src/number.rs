@@ -1755,6 +1755,36 @@ pub(crate) mod tests {
             Some(-1.0)
         );
     }
+
+    #[test]
+    fn short_quotient_division_matches_num_bigint() {
+        // Divisors around the fast path's threshold, quotients of 0 to 200 bits, exact
+        // multiples and their neighbours, every sign combination.
+        let mut seed: u64 = 0x1234_5678;
+        let mut rnd = |bits: u64| -> BigInt {
+            let mut v = BigInt::zero();
+            for _ in 0..bits.div_ceil(64) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                v = (v << 64usize) + BigInt::from(seed);
+            }
+            v >> ((64 - bits % 64) % 64) as usize
+        };
+        for nb in [2000u64, 2047, 2048, 2049, 4100, 9000] {
+            for k in [0u64, 1, 31, 61, 62, 63, 64, 200] {
+                let b = rnd(nb) | (BigInt::one() << (nb - 1) as usize) | BigInt::one();
+                let a = rnd(nb + k);
+                let m = &b * (&a >> nb as usize);
+                for a in [a.clone(), m.clone(), &m - 1, &m + 1, &b - 1, b.clone()] {
+                    for (x, y) in [(&a, &b), (&-&a, &b), (&a, &-&b), (&-&a, &-&b)] {
+                        let (x, y) = (x.clone(), y.clone());
+                        assert_eq!(big_div_mod_floor(&x, &y), x.div_mod_floor(&y));
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
