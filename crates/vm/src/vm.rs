@@ -122,6 +122,8 @@ pub struct Vm {
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// Cache of attribute lookups along class MROs, keyed by (class, interned name).
     pub(crate) method_cache: Vec<Option<MethodCacheEntry>>,
+    /// Live method cache entries evicted by another key since the table was last resized.
+    pub(crate) method_cache_evictions: usize,
     /// Bumped whenever a class namespace changes, invalidating `method_cache`.
     pub(crate) type_version: u64,
     /// Per-VM state objects of native modules (file system, open files, micropython...).
@@ -142,7 +144,10 @@ pub(crate) struct MethodCacheEntry {
     value: Option<Value>,
 }
 
-const METHOD_CACHE_SIZE: usize = 4096;
+/// The method cache's first size (entries).
+const METHOD_CACHE_MIN: usize = 256;
+/// The method cache's largest size (entries).
+const METHOD_CACHE_MAX: usize = 4096;
 
 /// The default `VmConfig::native_depth_limit` (protects the Rust stack of the native ports).
 pub const MAX_NATIVE_DEPTH: usize = 200;
@@ -202,6 +207,7 @@ impl Vm {
             threads: None,
             frame_pool: Vec::new(),
             method_cache: Vec::new(),
+            method_cache_evictions: 0,
             type_version: 0,
             module_state: Vec::new(),
             sched_pending: false,
@@ -280,20 +286,30 @@ impl Vm {
     pub fn type_lookup(&mut self, cls: &Obj, name: &Str) -> Option<Value> {
         let key = (Rc::as_ptr(cls) as *const u8 as usize >> 4)
             ^ (Rc::as_ptr(name) as *const u8 as usize >> 3);
-        let slot = ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+        let hash = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // The table's size is a power of two: the slot is the hash's top log2(size) bits.
+        let len = self.method_cache.len();
+        let mut slot = (hash >> (64 - len.trailing_zeros().max(1))) as usize;
         if let Some(Some(e)) = self.method_cache.get(slot) {
-            if e.version == self.type_version
-                && Rc::ptr_eq(&e.cls, cls)
-                && Rc::ptr_eq(&e.name, name)
-            {
-                return e.value.clone();
+            if e.version == self.type_version {
+                if Rc::ptr_eq(&e.cls, cls) && Rc::ptr_eq(&e.name, name) {
+                    return e.value.clone();
+                }
+                // A live entry is about to be evicted by another key.
+                self.method_cache_evictions += 1;
             }
         }
         let v = types::lookup(cls, name);
-        if self.method_cache.is_empty() {
-            // Allocated on first use: a program that never looks a method up (or a short
-            // script) does not pay for the table's pages.
-            self.method_cache.resize_with(METHOD_CACHE_SIZE, || None);
+        if len == 0 || (self.method_cache_evictions > len / 4 && len < METHOD_CACHE_MAX) {
+            // Allocated on first use (a program that never looks a method up does not pay
+            // for it) and small (256 entries, 10 KB); doubled, up to 4096 entries (160 KB),
+            // when live entries keep evicting each other.
+            let new_len = if len == 0 { METHOD_CACHE_MIN } else { len * 2 };
+            let mut table = Vec::with_capacity(new_len);
+            table.resize_with(new_len, || None);
+            self.method_cache = table;
+            self.method_cache_evictions = 0;
+            slot = (hash >> (64 - new_len.trailing_zeros())) as usize;
         }
         let Some(entry) = self.method_cache.get_mut(slot) else {
             return v;
