@@ -592,6 +592,12 @@ fn stack_effect(i: &Instr, jump: bool) -> i32 {
         GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
         MatchClass(_) => -2,
         CopyDictWithoutKeys => 0,
+        // A superinstruction stands for its first instruction at its position (the rest of its
+        // group follows it).
+        LoadFast2(..) | LoadFastInt(..) | StoreLoadFast(..) | FastOp(..) | FastFastOp(..)
+        | IntOp(..) | FastIntOp(..) | FastIntCompare(..) | FastIntSubscr(..) | FastMethod(..) => {
+            stack_effect(&i.plain(), jump)
+        }
     }
 }
 
@@ -710,6 +716,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             }
         }
         let max_stack = compute_max_stack(&instrs);
+        crate::opcode::fuse(&mut instrs);
         let sc = &self.table.scopes[u.scope];
         let cell2arg = u
             .cellvars

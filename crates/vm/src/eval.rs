@@ -137,10 +137,21 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
     let [.., a, b] = &mut stack[..] else {
         return false;
     };
-    // The result is written straight into the left operand's slot with one 16-byte store (no
-    // temporary `Value`, no store the next whole-value load could not forward from: see
-    // `value::write_words`).
-    match (&*a, &*b) {
+    if !arith_into(a, b, op) {
+        return false;
+    }
+    // The right operand was a number: dropping it in place does nothing.
+    discard_top(stack);
+    true
+}
+
+/// `a = a op b` for two ints, two floats or an int and a float when that cannot fail: the
+/// result is written straight into `a`'s slot with one 16-byte store (no temporary `Value`, no
+/// store the next whole-value load could not forward from: see `value::write_words`). False,
+/// with nothing written, for everything else.
+#[inline(always)]
+fn arith_into(a: &mut Value, b: &Value, op: BinOp) -> bool {
+    match (&*a, b) {
         (Value::Int(x), Value::Int(y)) => match int_arith(op, *x, *y) {
             Some(r) => set_int(a, r),
             // `/` of two ints that convert exactly: one correctly rounded division, as in
@@ -172,9 +183,23 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
         }
         _ => return false,
     }
-    // The right operand was a number: dropping it in place does nothing.
-    discard_top(stack);
     true
+}
+
+/// Item `i` (negative from the end) of a list or tuple, copied; None for anything else or an
+/// index out of range.
+#[inline(always)]
+fn seq_item(o: &PyObject, i: i64) -> Option<Value> {
+    let get = |items: &[Value]| {
+        let n = items.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        usize::try_from(j).ok().and_then(|j| items.get(j)).map(dup)
+    };
+    match o {
+        PyObject::List(l) => get(&l.try_borrow().ok()?),
+        PyObject::Tuple(t) => get(t),
+        _ => None,
+    }
 }
 
 /// `container[index]` for a list or tuple and an in-range int index, read from the top two
@@ -184,16 +209,7 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
     let [.., Value::Obj(o), Value::Int(i)] = stack else {
         return None;
     };
-    let get = |items: &[Value]| {
-        let n = items.len() as i64;
-        let j = if *i < 0 { i + n } else { *i };
-        usize::try_from(j).ok().and_then(|j| items.get(j)).map(dup)
-    };
-    match &**o {
-        PyObject::List(l) => get(&l.try_borrow().ok()?),
-        PyObject::Tuple(t) => get(t),
-        _ => None,
-    }
+    seq_item(o, *i)
 }
 
 /// `container[index] = v` for a list and an in-range int index; `v` back for everything else
@@ -369,6 +385,23 @@ fn park_frame(gm: &mut crate::value::Generator, mut f: Box<Frame>) {
 }
 
 impl Vm {
+    #[cold]
+    #[inline(never)]
+    fn unbound_local(&mut self, code: &Code, i: usize) -> PyErr {
+        let n = code
+            .varnames
+            .get(i)
+            .map(|s| String::from(s.as_str()))
+            .unwrap_or_default();
+        self.err(
+            ExcKind::UnboundLocalError,
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                n
+            ),
+        )
+    }
+
     fn stack_underflow(&mut self) -> PyErr {
         self.err(ExcKind::SystemError, "bytecode stack underflow")
     }
@@ -870,6 +903,18 @@ impl Vm {
                 }
                 load_code!();
                 continue;
+            }};
+        }
+        // LoadFast of slot `i` alone: the slow path of the superinstructions that start with it.
+        macro_rules! load_fast {
+            ($i:expr) => {{
+                match frame.locals.get($i as usize) {
+                    Some(Some(v)) => {
+                        let v = dup(v);
+                        frame.stack.push(v);
+                    }
+                    _ => return Err(self.unbound_local(&code, $i as usize)),
+                }
             }};
         }
         loop {
@@ -2396,6 +2441,121 @@ impl Vm {
                         }
                     }
                     frame.stack.push(d);
+                }
+                // Superinstructions (see `opcode::fuse`): each runs its whole group when the
+                // fast path applies (and moves `ip` past it), else only its first instruction.
+                Instr::LoadFast2(a, b) => {
+                    load_fast!(a);
+                    if let Some(Some(v)) = frame.locals.get(b as usize) {
+                        let v = dup(v);
+                        frame.stack.push(v);
+                        ip += 1;
+                    }
+                }
+                Instr::LoadFastInt(a, c) => {
+                    load_fast!(a);
+                    push_int(&mut frame.stack, c as i64);
+                    ip += 1;
+                }
+                Instr::StoreLoadFast(a, b) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(a as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    if let Some(Some(v)) = frame.locals.get(b as usize) {
+                        let v = dup(v);
+                        frame.stack.push(v);
+                        ip += 1;
+                    }
+                }
+                Instr::FastOp(op, b) => {
+                    if let (Some(Some(y)), Some(x)) =
+                        (frame.locals.get(b as usize), frame.stack.last_mut())
+                    {
+                        if arith_into(x, y, op) {
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    load_fast!(b);
+                }
+                Instr::FastFastOp(op, a, b) => {
+                    load_fast!(a);
+                    if let (Some(Some(y)), Some(x)) =
+                        (frame.locals.get(b as usize), frame.stack.last_mut())
+                    {
+                        if arith_into(x, y, op) {
+                            ip += 2;
+                        }
+                    }
+                }
+                Instr::IntOp(op, c) => {
+                    if let Some(x) = frame.stack.last_mut() {
+                        if arith_into(x, &Value::Int(c as i64), op) {
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    push_int(&mut frame.stack, c as i64);
+                }
+                Instr::FastIntOp(op, a, c) => {
+                    load_fast!(a);
+                    if let Some(x) = frame.stack.last_mut() {
+                        if arith_into(x, &Value::Int(c as i64), op) {
+                            ip += 2;
+                        }
+                    }
+                }
+                Instr::FastIntCompare(op, a, c) => {
+                    let r = match frame.locals.get(a as usize) {
+                        Some(Some(Value::Int(x))) => ordered(x, &(c as i64), op),
+                        Some(Some(Value::Float(x))) => ordered(x, &(c as f64), op),
+                        _ => None,
+                    };
+                    let Some(b) = r else {
+                        load_fast!(a);
+                        continue;
+                    };
+                    // As in Compare: a conditional jump right after the group is taken here.
+                    // SAFETY: as for the dispatch above.
+                    let next = (unsafe { &*instrs }).get(ip + 2).copied();
+                    match next {
+                        Some(Instr::PopJumpIfFalse(t)) | Some(Instr::PopJumpIfTrue(t)) => {
+                            let when = matches!(next, Some(Instr::PopJumpIfTrue(_)));
+                            if b == when {
+                                jump!(t);
+                            } else {
+                                ip += 3;
+                            }
+                        }
+                        _ => {
+                            frame.stack.push(Value::Bool(b));
+                            ip += 2;
+                        }
+                    }
+                }
+                Instr::FastIntSubscr(a, c) => {
+                    if let Some(Some(Value::Obj(o))) = frame.locals.get(a as usize) {
+                        if let Some(v) = seq_item(o, c as i64) {
+                            frame.stack.push(v);
+                            ip += 2;
+                            continue;
+                        }
+                    }
+                    load_fast!(a);
+                }
+                Instr::FastMethod(a, m) => {
+                    if let Some(Some(v)) = frame.locals.get(a as usize) {
+                        if let Some(f) = self.load_method_cached(&code, m as usize, v) {
+                            let v = dup(v);
+                            frame.stack.push(f);
+                            frame.stack.push(v);
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    load_fast!(a);
                 }
             }
         }

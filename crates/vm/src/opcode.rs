@@ -237,7 +237,43 @@ pub enum Instr {
     MatchClass(u32),
     /// `[subject, keys_tuple] -> [subject, rest_dict]`: a copy of the mapping without keys.
     CopyDictWithoutKeys,
+
+    // ----- superinstructions -----
+    //
+    // Made only by `fuse` from a finished instruction list, never emitted by the code generator
+    // and never stored (marshal writes `plain()`). A superinstruction replaces the first
+    // instruction of the group it stands for; the rest of the group stays in place after it.
+    // The dispatch loop runs the whole group in one step when its fast path applies (the
+    // operands are of the kinds it handles and nothing can fail or call Python code), and
+    // otherwise runs only `plain()` and carries on with the next instruction, so every error,
+    // line number, jump into the group and frame switch is exactly that of the plain code.
+    /// `LoadFast(a); LoadFast(b)`.
+    LoadFast2(u16, u16),
+    /// `LoadFast(a); LoadInt(c)`.
+    LoadFastInt(u16, i32),
+    /// `StoreFast(a); LoadFast(b)`.
+    StoreLoadFast(u16, u16),
+    /// `LoadFast(b); BinaryOp(op)` or `LoadFast(b); InplaceOp(op)`: `[x] -> [x op b]` for ints
+    /// and floats.
+    FastOp(BinOp, u16),
+    /// `LoadFast(a); LoadFast(b); BinaryOp(op)`: `[] -> [a op b]` for ints and floats.
+    FastFastOp(BinOp, u16, u16),
+    /// `LoadInt(c); BinaryOp(op)` or `LoadInt(c); InplaceOp(op)`: `[x] -> [x op c]` for ints and
+    /// floats.
+    IntOp(BinOp, i32),
+    /// `LoadFast(a); LoadInt(c); BinaryOp(op)` (or `InplaceOp(op)`): `[] -> [a op c]`.
+    FastIntOp(BinOp, u16, i32),
+    /// `LoadFast(a); LoadInt(c); Compare(op)`: `[] -> [a op c]` for an int or float `a`; a
+    /// conditional jump right after it is taken in the same step.
+    FastIntCompare(CmpOp, u16, i32),
+    /// `LoadFast(a); LoadInt(c); BinarySubscr`: `[] -> [a[c]]` for a list or tuple `a`.
+    FastIntSubscr(u16, i32),
+    /// `LoadFast(a); LoadMethod(m)`: `[] -> [f, a]` when the method cache knows `a.m`.
+    FastMethod(u16, u16),
 }
+
+// A superinstruction must fit the 8 bytes of the plain ones.
+const _: () = assert!(core::mem::size_of::<Instr>() == 8);
 
 /// What an instruction's operand indexes in its code object (for the code that checks or lists
 /// code objects).
@@ -260,7 +296,7 @@ pub enum OperandRef {
 impl Instr {
     /// What the operand indexes.
     pub fn operand_ref(&self) -> OperandRef {
-        match *self {
+        match self.plain() {
             Instr::LoadConst(i) => OperandRef::Const(i),
             Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => OperandRef::Local(i),
             Instr::LoadDeref(i)
@@ -284,6 +320,24 @@ impl Instr {
         }
     }
 
+    /// The plain instruction at this position: for a superinstruction, the first instruction of
+    /// the group it stands for (the others follow it unchanged); any other instruction as it is.
+    pub fn plain(&self) -> Instr {
+        match *self {
+            Instr::LoadFast2(a, _)
+            | Instr::LoadFastInt(a, _)
+            | Instr::FastFastOp(_, a, _)
+            | Instr::FastOp(_, a)
+            | Instr::FastIntOp(_, a, _)
+            | Instr::FastIntCompare(_, a, _)
+            | Instr::FastIntSubscr(a, _)
+            | Instr::FastMethod(a, _) => Instr::LoadFast(a as u32),
+            Instr::StoreLoadFast(a, _) => Instr::StoreFast(a as u32),
+            Instr::IntOp(_, c) => Instr::LoadInt(c),
+            other => other,
+        }
+    }
+
     /// The jump target of a jumping instruction (used by the compiler to patch and by validation).
     pub fn jump_target(&self) -> Option<u32> {
         match *self {
@@ -297,6 +351,78 @@ impl Instr {
             | Instr::SetupFinally(t)
             | Instr::SetupWith(t) => Some(t),
             _ => None,
+        }
+    }
+}
+
+/// Replace groups of instructions that often run one after another by superinstructions (see
+/// the `Instr` variants after `CopyDictWithoutKeys`). Only the first instruction of a group is
+/// replaced, so instruction indices, jump targets and the line table stay valid. `instrs` must
+/// be plain (as the code generator and marshal give it). Groups are picked greedily from the
+/// start, longest first.
+pub fn fuse(instrs: &mut [Instr]) {
+    use Instr::*;
+    let n = instrs.len();
+    let small = |i: u32| u16::try_from(i).ok();
+    let mut k = 0;
+    while k < n {
+        let at = |j: usize| instrs.get(j).copied();
+        let mut len = 1;
+        let fused = match (at(k), at(k + 1), at(k + 2)) {
+            (Some(LoadFast(a)), Some(LoadFast(b)), Some(BinaryOp(op))) => {
+                len = 3;
+                small(a).zip(small(b)).map(|(a, b)| FastFastOp(op, a, b))
+            }
+            (Some(LoadFast(a)), Some(LoadInt(c)), Some(BinaryOp(op) | InplaceOp(op))) => {
+                len = 3;
+                small(a).map(|a| FastIntOp(op, a, c))
+            }
+            (Some(LoadFast(a)), Some(LoadInt(c)), Some(Compare(op))) => {
+                len = 3;
+                small(a).map(|a| FastIntCompare(op, a, c))
+            }
+            (Some(LoadFast(a)), Some(LoadInt(c)), Some(BinarySubscr)) => {
+                len = 3;
+                small(a).map(|a| FastIntSubscr(a, c))
+            }
+            (Some(LoadFast(a)), Some(LoadMethod(m)), _) => {
+                len = 2;
+                small(a).zip(small(m)).map(|(a, m)| FastMethod(a, m))
+            }
+            (Some(LoadFast(b)), Some(BinaryOp(op) | InplaceOp(op)), _) => {
+                len = 2;
+                small(b).map(|b| FastOp(op, b))
+            }
+            (Some(LoadInt(c)), Some(BinaryOp(op) | InplaceOp(op)), _) => {
+                len = 2;
+                Some(IntOp(op, c))
+            }
+            (Some(LoadFast(a)), Some(LoadInt(c)), _) => {
+                len = 2;
+                small(a).map(|a| LoadFastInt(a, c))
+            }
+            // `LoadFast` followed by `LoadAttr`/`StoreAttr` is answered from the local by the
+            // attribute cache: keep that pair as it is.
+            (Some(LoadFast(a)), Some(LoadFast(b)), next)
+                if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
+            {
+                len = 2;
+                small(a).zip(small(b)).map(|(a, b)| LoadFast2(a, b))
+            }
+            (Some(StoreFast(a)), Some(LoadFast(b)), next)
+                if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
+            {
+                len = 2;
+                small(a).zip(small(b)).map(|(a, b)| StoreLoadFast(a, b))
+            }
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                instrs[k] = f;
+                k += len;
+            }
+            None => k += 1,
         }
     }
 }
