@@ -595,7 +595,8 @@ fn stack_effect(i: &Instr, jump: bool) -> i32 {
         // A superinstruction stands for its first instruction at its position (the rest of its
         // group follows it).
         LoadFast2(..) | LoadFastInt(..) | StoreLoadFast(..) | FastOp(..) | FastFastOp(..)
-        | IntOp(..) | FastIntOp(..) | FastIntCompare(..) | FastIntSubscr(..) | FastMethod(..) => {
+        | IntOp(..) | FastIntOp(..) | FastIntCompare(..) | FastIntSubscr(..) | FastMethod(..)
+        | StoreFast2(..) | StoreFastJump(..) => {
             stack_effect(&i.plain(), jump)
         }
     }

@@ -2557,6 +2557,35 @@ impl Vm {
                     }
                     load_fast!(a);
                 }
+                Instr::StoreFast2(a, b) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(a as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(b as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    ip += 1;
+                }
+                Instr::StoreFastJump(a, t) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(a as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    // As in Jump (whose own position is `ip`).
+                    let backward = (t as usize) <= ip;
+                    jump!(t);
+                    if backward {
+                        self.periodic_checks()?;
+                        if self.slice_over() {
+                            return Ok(Event::Suspend);
+                        }
+                    }
+                }
             }
         }
     }

@@ -270,6 +270,10 @@ pub enum Instr {
     FastIntSubscr(u16, i32),
     /// `LoadFast(a); LoadMethod(m)`: `[] -> [f, a]` when the method cache knows `a.m`.
     FastMethod(u16, u16),
+    /// `StoreFast(a); StoreFast(b)`.
+    StoreFast2(u16, u16),
+    /// `StoreFast(a); Jump(t)`.
+    StoreFastJump(u16, u32),
 }
 
 // A superinstruction must fit the 8 bytes of the plain ones.
@@ -332,7 +336,9 @@ impl Instr {
             | Instr::FastIntCompare(_, a, _)
             | Instr::FastIntSubscr(a, _)
             | Instr::FastMethod(a, _) => Instr::LoadFast(a as u32),
-            Instr::StoreLoadFast(a, _) => Instr::StoreFast(a as u32),
+            Instr::StoreLoadFast(a, _) | Instr::StoreFast2(a, _) | Instr::StoreFastJump(a, _) => {
+                Instr::StoreFast(a as u32)
+            }
             Instr::IntOp(_, c) => Instr::LoadInt(c),
             other => other,
         }
@@ -358,71 +364,59 @@ impl Instr {
 /// Replace groups of instructions that often run one after another by superinstructions (see
 /// the `Instr` variants after `CopyDictWithoutKeys`). Only the first instruction of a group is
 /// replaced, so instruction indices, jump targets and the line table stay valid. `instrs` must
-/// be plain (as the code generator and marshal give it). Groups are picked greedily from the
-/// start, longest first.
+/// be plain (as the code generator and marshal give it). Groups are picked from the start,
+/// longest first; a pair is left out when its second instruction starts a group of three.
 pub fn fuse(instrs: &mut [Instr]) {
-    use Instr::*;
-    let n = instrs.len();
-    let small = |i: u32| u16::try_from(i).ok();
     let mut k = 0;
-    while k < n {
-        let at = |j: usize| instrs.get(j).copied();
-        let mut len = 1;
-        let fused = match (at(k), at(k + 1), at(k + 2)) {
-            (Some(LoadFast(a)), Some(LoadFast(b)), Some(BinaryOp(op))) => {
-                len = 3;
-                small(a).zip(small(b)).map(|(a, b)| FastFastOp(op, a, b))
-            }
-            (Some(LoadFast(a)), Some(LoadInt(c)), Some(BinaryOp(op) | InplaceOp(op))) => {
-                len = 3;
-                small(a).map(|a| FastIntOp(op, a, c))
-            }
-            (Some(LoadFast(a)), Some(LoadInt(c)), Some(Compare(op))) => {
-                len = 3;
-                small(a).map(|a| FastIntCompare(op, a, c))
-            }
-            (Some(LoadFast(a)), Some(LoadInt(c)), Some(BinarySubscr)) => {
-                len = 3;
-                small(a).map(|a| FastIntSubscr(a, c))
-            }
-            (Some(LoadFast(a)), Some(LoadMethod(m)), _) => {
-                len = 2;
-                small(a).zip(small(m)).map(|(a, m)| FastMethod(a, m))
-            }
-            (Some(LoadFast(b)), Some(BinaryOp(op) | InplaceOp(op)), _) => {
-                len = 2;
-                small(b).map(|b| FastOp(op, b))
-            }
-            (Some(LoadInt(c)), Some(BinaryOp(op) | InplaceOp(op)), _) => {
-                len = 2;
-                Some(IntOp(op, c))
-            }
-            (Some(LoadFast(a)), Some(LoadInt(c)), _) => {
-                len = 2;
-                small(a).map(|a| LoadFastInt(a, c))
-            }
-            // `LoadFast` followed by `LoadAttr`/`StoreAttr` is answered from the local by the
-            // attribute cache: keep that pair as it is.
-            (Some(LoadFast(a)), Some(LoadFast(b)), next)
-                if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
-            {
-                len = 2;
-                small(a).zip(small(b)).map(|(a, b)| LoadFast2(a, b))
-            }
-            (Some(StoreFast(a)), Some(LoadFast(b)), next)
-                if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
-            {
-                len = 2;
-                small(a).zip(small(b)).map(|(a, b)| StoreLoadFast(a, b))
-            }
-            _ => None,
-        };
-        match fused {
-            Some(f) => {
+    while k < instrs.len() {
+        match group_at(instrs, k) {
+            Some((_, 2)) if matches!(group_at(instrs, k + 1), Some((_, 3))) => k += 1,
+            Some((f, len)) => {
                 instrs[k] = f;
                 k += len;
             }
             None => k += 1,
         }
+    }
+}
+
+/// The superinstruction for the group of plain instructions starting at `k`, and the group's
+/// length.
+fn group_at(instrs: &[Instr], k: usize) -> Option<(Instr, usize)> {
+    use Instr::*;
+    let small = |i: u32| u16::try_from(i).ok();
+    let at = |j: usize| instrs.get(j).copied();
+    match (at(k)?, at(k + 1), at(k + 2)) {
+        (LoadFast(a), Some(LoadFast(b)), Some(BinaryOp(op))) => {
+            Some((FastFastOp(op, small(a)?, small(b)?), 3))
+        }
+        (LoadFast(a), Some(LoadInt(c)), Some(BinaryOp(op) | InplaceOp(op))) => {
+            Some((FastIntOp(op, small(a)?, c), 3))
+        }
+        (LoadFast(a), Some(LoadInt(c)), Some(Compare(op))) => {
+            Some((FastIntCompare(op, small(a)?, c), 3))
+        }
+        (LoadFast(a), Some(LoadInt(c)), Some(BinarySubscr)) => {
+            Some((FastIntSubscr(small(a)?, c), 3))
+        }
+        (LoadFast(a), Some(LoadMethod(m)), _) => Some((FastMethod(small(a)?, small(m)?), 2)),
+        (LoadFast(b), Some(BinaryOp(op) | InplaceOp(op)), _) => Some((FastOp(op, small(b)?), 2)),
+        (LoadInt(c), Some(BinaryOp(op) | InplaceOp(op)), _) => Some((IntOp(op, c), 2)),
+        (LoadFast(a), Some(LoadInt(c)), _) => Some((LoadFastInt(small(a)?, c), 2)),
+        // `LoadFast` followed by `LoadAttr`/`StoreAttr` is answered from the local by the
+        // attribute cache: keep that pair as it is.
+        (LoadFast(a), Some(LoadFast(b)), next)
+            if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
+        {
+            Some((LoadFast2(small(a)?, small(b)?), 2))
+        }
+        (StoreFast(a), Some(LoadFast(b)), next)
+            if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
+        {
+            Some((StoreLoadFast(small(a)?, small(b)?), 2))
+        }
+        (StoreFast(a), Some(StoreFast(b)), _) => Some((StoreFast2(small(a)?, small(b)?), 2)),
+        (StoreFast(a), Some(Jump(t)), _) => Some((StoreFastJump(small(a)?, t), 2)),
+        _ => None,
     }
 }
