@@ -596,7 +596,7 @@ fn stack_effect(i: &Instr, jump: bool) -> i32 {
         // group follows it).
         LoadFast2(..) | LoadFastInt(..) | StoreLoadFast(..) | FastOp(..) | FastFastOp(..)
         | IntOp(..) | FastIntOp(..) | FastIntCompare(..) | FastIntSubscr(..) | FastMethod(..)
-        | StoreFast2(..) | StoreFastJump(..) => {
+        | StoreFast2(..) | StoreFastJump(..) | BinarySlice(_) | StoreSlice => {
             stack_effect(&i.plain(), jump)
         }
     }

@@ -202,6 +202,46 @@ fn seq_item(o: &PyObject, i: i64) -> Option<Value> {
     }
 }
 
+/// The raw (start, stop, step) of `[.., start, stop]` (`n` = 2) or `[.., start, stop, step]`
+/// (`n` = 3) on top of the stack when all are ints or None and the step is not zero, with the
+/// defaults of `objrange::slice_unpack`; None for everything else (the general path).
+#[inline]
+fn slice_bounds(stack: &[Value], n: u32) -> Option<(i64, i64, i64)> {
+    let bound = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    let (a, b, step) = match (n, stack) {
+        (2, [.., a, b]) => (a, b, 1),
+        (3, [.., a, b, c]) => match bound(c)? {
+            None => (a, b, 1),
+            Some(0) => return None,
+            Some(s) => (a, b, s.max(-i64::MAX)),
+        },
+        _ => return None,
+    };
+    let start = bound(a)?.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+    let stop = bound(b)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+    Some((start, stop, step))
+}
+
+/// The items of `items` a slice selects (raw bounds as `slice_bounds` gives them).
+fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
+    use crate::objrange::{adjust_indices, slice_len, slice_positions};
+    let (s, e, st) = adjust_indices(start, stop, step, items.len());
+    let n = slice_len(s, e, st);
+    if n == 0 {
+        Vec::new()
+    } else if st == 1 {
+        items.get(s as usize..e as usize).map(<[Value]>::to_vec).unwrap_or_default()
+    } else {
+        let mut v = Vec::with_capacity(n);
+        v.extend(slice_positions(s, e, st).filter_map(|p| items.get(p).cloned()));
+        v
+    }
+}
+
 /// `container[index]` for a list or tuple and an in-range int index, read from the top two
 /// stack slots (None for everything else, including errors).
 #[inline(always)]
@@ -2570,6 +2610,37 @@ impl Vm {
                     }
                     ip += 1;
                 }
+                Instr::BinarySlice(n) => {
+                    // As BinarySubscr would be (the heap check can raise MemoryError).
+                    frame.ip = ip + 1;
+                    if self.binary_slice(&mut frame.stack, n)? {
+                        ip += 1;
+                        continue;
+                    }
+                    // BuildSlice alone.
+                    frame.ip = ip;
+                    let step = if n == 3 {
+                        pop!(self, frame)
+                    } else {
+                        Value::None
+                    };
+                    let stop = pop!(self, frame);
+                    let start = pop!(self, frame);
+                    self.heap_check()?;
+                    let s = self.alloc(PyObject::Slice(start, stop, step));
+                    frame.stack.push(Value::Obj(s));
+                }
+                Instr::StoreSlice => {
+                    if self.store_slice(&mut frame.stack) {
+                        ip += 1;
+                        continue;
+                    }
+                    let stop = pop!(self, frame);
+                    let start = pop!(self, frame);
+                    self.heap_check()?;
+                    let s = self.alloc(PyObject::Slice(start, stop, Value::None));
+                    frame.stack.push(Value::Obj(s));
+                }
                 Instr::StoreFastJump(a, t) => {
                     let v = pop!(self, frame);
                     if let Some(slot) = frame.locals.get_mut(a as usize) {
@@ -2588,6 +2659,85 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// BinarySlice's fast path: `[c, start, stop(, step)] -> [c[start:stop(:step)]]` for a list,
+    /// tuple or str `c` and int or None bounds. False (stack untouched) for everything else.
+    #[inline(never)]
+    fn binary_slice(&mut self, stack: &mut Vec<Value>, n: u32) -> PyResult<bool> {
+        let k = stack.len().saturating_sub(n as usize + 1);
+        let Some(bounds) = slice_bounds(stack, n) else {
+            return Ok(false);
+        };
+        let (list, items) = match stack.get(k) {
+            Some(Value::Obj(o)) => match &**o {
+                PyObject::List(l) => match l.try_borrow() {
+                    Ok(l) => (true, slice_items(&l, bounds)),
+                    Err(_) => return Ok(false),
+                },
+                PyObject::Tuple(t) => (false, slice_items(t, bounds)),
+                _ => return Ok(false),
+            },
+            Some(Value::Str(st)) => {
+                let (a, e, step) = bounds;
+                let (a, e, step) = crate::objrange::adjust_indices(a, e, step, st.char_len());
+                let v = crate::objstr::str_slice(st, a, e, step);
+                stack.truncate(k);
+                stack.push(v);
+                return Ok(true);
+            }
+            _ => return Ok(false),
+        };
+        self.heap_check()?;
+        let v = if list {
+            self.new_list(items)
+        } else {
+            self.new_tuple(items)
+        };
+        stack.truncate(k);
+        stack.push(v);
+        Ok(true)
+    }
+
+    /// StoreSlice's fast path: `[v, c, start, stop] -> []`, `c[start:stop] = v` for a list `c`,
+    /// a list or tuple `v` and int or None bounds (as `objlist::setitem` does it when the heap
+    /// is not locked). False (stack untouched) for everything else.
+    #[inline(never)]
+    fn store_slice(&mut self, stack: &mut Vec<Value>) -> bool {
+        let len = stack.len();
+        if self.heap_lock != 0 || len < 4 {
+            return false;
+        }
+        let Some((start, stop, _)) = slice_bounds(stack, 2) else {
+            return false;
+        };
+        let [.., v, Value::Obj(c), _, _] = &stack[..] else {
+            return false;
+        };
+        let (PyObject::List(l), Value::Obj(vo)) = (&**c, v) else {
+            return false;
+        };
+        // The new items are copied first: `v` may be `c` itself.
+        let items = match &**vo {
+            PyObject::List(src) => match src.try_borrow() {
+                Ok(s) => s.to_vec(),
+                Err(_) => return false,
+            },
+            PyObject::Tuple(t) => t.to_vec(),
+            _ => return false,
+        };
+        let Ok(mut l) = l.try_borrow_mut() else {
+            return false;
+        };
+        let (s, e, _) = crate::objrange::adjust_indices(start, stop, 1, l.len());
+        let s = s as usize;
+        let e = (e as usize).max(s);
+        let old: Vec<Value> = l.splice(s..e, items).collect();
+        drop(l);
+        // Dropping never runs Python code (finalizers are deferred).
+        drop(old);
+        stack.truncate(len - 4);
+        true
     }
 
     /// Interrupt and GC checks done on backward jumps and calls.

@@ -274,6 +274,12 @@ pub enum Instr {
     StoreFast2(u16, u16),
     /// `StoreFast(a); Jump(t)`.
     StoreFastJump(u16, u32),
+    /// `BuildSlice(n); BinarySubscr` (n = 2 or 3): `[c, start, stop(, step)] -> [c[start:stop(:step)]]`
+    /// for a list, tuple or str and int or None bounds, without a slice object.
+    BinarySlice(u32),
+    /// `BuildSlice(2); StoreSubscr`: `[v, c, start, stop] -> []`, `c[start:stop] = v` for a list
+    /// `c`, a list or tuple `v` and int or None bounds, without a slice object.
+    StoreSlice,
 }
 
 // A superinstruction must fit the 8 bytes of the plain ones.
@@ -340,6 +346,8 @@ impl Instr {
                 Instr::StoreFast(a as u32)
             }
             Instr::IntOp(_, c) => Instr::LoadInt(c),
+            Instr::BinarySlice(n) => Instr::BuildSlice(n),
+            Instr::StoreSlice => Instr::BuildSlice(2),
             other => other,
         }
     }
@@ -417,6 +425,8 @@ fn group_at(instrs: &[Instr], k: usize) -> Option<(Instr, usize)> {
         }
         (StoreFast(a), Some(StoreFast(b)), _) => Some((StoreFast2(small(a)?, small(b)?), 2)),
         (StoreFast(a), Some(Jump(t)), _) => Some((StoreFastJump(small(a)?, t), 2)),
+        (BuildSlice(n @ (2 | 3)), Some(BinarySubscr), _) => Some((BinarySlice(n), 2)),
+        (BuildSlice(2), Some(StoreSubscr), _) => Some((StoreSlice, 2)),
         _ => None,
     }
 }
