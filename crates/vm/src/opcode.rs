@@ -430,3 +430,68 @@ fn group_at(instrs: &[Instr], k: usize) -> Option<(Instr, usize)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{BinOp, CmpOp};
+    use alloc::vec::Vec;
+    use Instr::*;
+
+    fn check_plain(before: &[Instr]) -> Vec<Instr> {
+        let mut after = before.to_vec();
+        fuse(&mut after);
+        // Only first instructions of groups change, and each stands for what it replaced.
+        let plain: Vec<Instr> = after.iter().map(Instr::plain).collect();
+        assert_eq!(plain, before);
+        after
+    }
+
+    #[test]
+    fn groups_replace_their_first_instruction_only() {
+        let code = [
+            LoadFast(0),
+            LoadFast(1),
+            BinaryOp(BinOp::Mult),
+            LoadInt(7),
+            BinaryOp(BinOp::Mod),
+            StoreFast(2),
+            LoadFast(3),
+            LoadInt(100),
+            Compare(CmpOp::Lt),
+            PopJumpIfFalse(0),
+        ];
+        let f = check_plain(&code);
+        assert_eq!(f[0], FastFastOp(BinOp::Mult, 0, 1));
+        assert_eq!(f[3], IntOp(BinOp::Mod, 7));
+        // StoreFast(2)+LoadFast(3) is not made: LoadFast(3) starts a group of three.
+        assert_eq!(f[5], StoreFast(2));
+        assert_eq!(f[6], FastIntCompare(CmpOp::Lt, 3, 100));
+        assert_eq!(&f[7..], &code[7..]);
+    }
+
+    #[test]
+    fn attribute_pairs_and_large_operands_stay_plain() {
+        let code = [
+            LoadFast(0),
+            LoadFast(1),
+            LoadAttr(0),
+            LoadFast(70000),
+            LoadFast(1),
+        ];
+        let f = check_plain(&code);
+        assert_eq!(f, code);
+        let code = [
+            StoreFast(1),
+            Jump(0),
+            BuildSlice(3),
+            BinarySubscr,
+            BuildSlice(2),
+            StoreSubscr,
+        ];
+        let f = check_plain(&code);
+        assert_eq!(f[0], StoreFastJump(1, 0));
+        assert_eq!(f[2], BinarySlice(3));
+        assert_eq!(f[4], StoreSlice);
+    }
+}
