@@ -593,6 +593,13 @@ fn stack_effect(i: &Instr, jump: bool) -> i32 {
         MatchClass(_) => -2,
         CopyDictWithoutKeys => 0,
         Mp(_) => 0,
+        // A superinstruction stands for its first instruction at its position (the rest of its
+        // group follows it).
+        LoadFast2(..) | LoadFastInt(..) | StoreLoadFast(..) | FastOp(..) | FastFastOp(..)
+        | IntOp(..) | FastIntOp(..) | FastIntCompare(..) | FastIntSubscr(..) | FastMethod(..)
+        | StoreFast2(..) | StoreFastJump(..) | BinarySlice(_) | StoreSlice => {
+            stack_effect(&i.plain(), jump)
+        }
     }
 }
 
@@ -711,6 +718,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             }
         }
         let max_stack = compute_max_stack(&instrs);
+        crate::opcode::fuse(&mut instrs);
         let sc = &self.table.scopes[u.scope];
         let cell2arg = u
             .cellvars

@@ -137,10 +137,21 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
     let [.., a, b] = &mut stack[..] else {
         return false;
     };
-    // The result is written straight into the left operand's slot with one 16-byte store (no
-    // temporary `Value`, no store the next whole-value load could not forward from: see
-    // `value::write_words`).
-    match (&*a, &*b) {
+    if !arith_into(a, b, op) {
+        return false;
+    }
+    // The right operand was a number: dropping it in place does nothing.
+    discard_top(stack);
+    true
+}
+
+/// `a = a op b` for two ints, two floats or an int and a float when that cannot fail: the
+/// result is written straight into `a`'s slot with one 16-byte store (no temporary `Value`, no
+/// store the next whole-value load could not forward from: see `value::write_words`). False,
+/// with nothing written, for everything else.
+#[inline(always)]
+fn arith_into(a: &mut Value, b: &Value, op: BinOp) -> bool {
+    match (&*a, b) {
         (Value::Int(x), Value::Int(y)) => match int_arith(op, *x, *y) {
             Some(r) => set_int(a, r),
             // `/` of two ints that convert exactly: one correctly rounded division, as in
@@ -172,9 +183,63 @@ fn num_fast(stack: &mut Vec<Value>, op: BinOp) -> bool {
         }
         _ => return false,
     }
-    // The right operand was a number: dropping it in place does nothing.
-    discard_top(stack);
     true
+}
+
+/// Item `i` (negative from the end) of a list or tuple, copied; None for anything else or an
+/// index out of range.
+#[inline(always)]
+fn seq_item(o: &PyObject, i: i64) -> Option<Value> {
+    let get = |items: &[Value]| {
+        let n = items.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        usize::try_from(j).ok().and_then(|j| items.get(j)).map(dup)
+    };
+    match o {
+        PyObject::List(l) => get(&l.try_borrow().ok()?),
+        PyObject::Tuple(t) => get(t),
+        _ => None,
+    }
+}
+
+/// The raw (start, stop, step) of `[.., start, stop]` (`n` = 2) or `[.., start, stop, step]`
+/// (`n` = 3) on top of the stack when all are ints or None and the step is not zero, with the
+/// defaults of `objrange::slice_unpack`; None for everything else (the general path).
+#[inline]
+fn slice_bounds(stack: &[Value], n: u32) -> Option<(i64, i64, i64)> {
+    let bound = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    let (a, b, step) = match (n, stack) {
+        (2, [.., a, b]) => (a, b, 1),
+        (3, [.., a, b, c]) => match bound(c)? {
+            None => (a, b, 1),
+            Some(0) => return None,
+            Some(s) => (a, b, s.max(-i64::MAX)),
+        },
+        _ => return None,
+    };
+    let start = bound(a)?.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+    let stop = bound(b)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+    Some((start, stop, step))
+}
+
+/// The items of `items` a slice selects (raw bounds as `slice_bounds` gives them).
+fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
+    use crate::objrange::{adjust_indices, slice_len, slice_positions};
+    let (s, e, st) = adjust_indices(start, stop, step, items.len());
+    let n = slice_len(s, e, st);
+    if n == 0 {
+        Vec::new()
+    } else if st == 1 {
+        items.get(s as usize..e as usize).map(<[Value]>::to_vec).unwrap_or_default()
+    } else {
+        let mut v = Vec::with_capacity(n);
+        v.extend(slice_positions(s, e, st).filter_map(|p| items.get(p).cloned()));
+        v
+    }
 }
 
 /// `container[index]` for a list or tuple and an in-range int index, read from the top two
@@ -184,16 +249,7 @@ fn subscr_fast(stack: &[Value]) -> Option<Value> {
     let [.., Value::Obj(o), Value::Int(i)] = stack else {
         return None;
     };
-    let get = |items: &[Value]| {
-        let n = items.len() as i64;
-        let j = if *i < 0 { i + n } else { *i };
-        usize::try_from(j).ok().and_then(|j| items.get(j)).map(dup)
-    };
-    match &**o {
-        PyObject::List(l) => get(&l.try_borrow().ok()?),
-        PyObject::Tuple(t) => get(t),
-        _ => None,
-    }
+    seq_item(o, *i)
 }
 
 /// `container[index] = v` for a list and an in-range int index; `v` back for everything else
@@ -369,6 +425,23 @@ fn park_frame(gm: &mut crate::value::Generator, mut f: Box<Frame>) {
 }
 
 impl Vm {
+    #[cold]
+    #[inline(never)]
+    fn unbound_local(&mut self, code: &Code, i: usize) -> PyErr {
+        let n = code
+            .varnames
+            .get(i)
+            .map(|s| String::from(s.as_str()))
+            .unwrap_or_default();
+        self.err(
+            ExcKind::UnboundLocalError,
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                n
+            ),
+        )
+    }
+
     fn stack_underflow(&mut self) -> PyErr {
         self.err(ExcKind::SystemError, "bytecode stack underflow")
     }
@@ -870,6 +943,18 @@ impl Vm {
                 }
                 load_code!();
                 continue;
+            }};
+        }
+        // LoadFast of slot `i` alone: the slow path of the superinstructions that start with it.
+        macro_rules! load_fast {
+            ($i:expr) => {{
+                match frame.locals.get($i as usize) {
+                    Some(Some(v)) => {
+                        let v = dup(v);
+                        frame.stack.push(v);
+                    }
+                    _ => return Err(self.unbound_local(&code, $i as usize)),
+                }
             }};
         }
         loop {
@@ -2413,8 +2498,262 @@ impl Vm {
                         return Err(self.err(ExcKind::SystemError, "no .mpy support"));
                     }
                 }
+                // Superinstructions (see `opcode::fuse`): each runs its whole group when the
+                // fast path applies (and moves `ip` past it), else only its first instruction.
+                Instr::LoadFast2(a, b) => {
+                    load_fast!(a);
+                    if let Some(Some(v)) = frame.locals.get(b as usize) {
+                        let v = dup(v);
+                        frame.stack.push(v);
+                        ip += 1;
+                    }
+                }
+                Instr::LoadFastInt(a, c) => {
+                    load_fast!(a);
+                    push_int(&mut frame.stack, c as i64);
+                    ip += 1;
+                }
+                Instr::StoreLoadFast(a, b) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(a as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    if let Some(Some(v)) = frame.locals.get(b as usize) {
+                        let v = dup(v);
+                        frame.stack.push(v);
+                        ip += 1;
+                    }
+                }
+                Instr::FastOp(op, b) => {
+                    if let (Some(Some(y)), Some(x)) =
+                        (frame.locals.get(b as usize), frame.stack.last_mut())
+                    {
+                        if arith_into(x, y, op) {
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    load_fast!(b);
+                }
+                Instr::FastFastOp(op, a, b) => {
+                    load_fast!(a);
+                    if let (Some(Some(y)), Some(x)) =
+                        (frame.locals.get(b as usize), frame.stack.last_mut())
+                    {
+                        if arith_into(x, y, op) {
+                            ip += 2;
+                        }
+                    }
+                }
+                Instr::IntOp(op, c) => {
+                    if let Some(x) = frame.stack.last_mut() {
+                        if arith_into(x, &Value::Int(c as i64), op) {
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    push_int(&mut frame.stack, c as i64);
+                }
+                Instr::FastIntOp(op, a, c) => {
+                    load_fast!(a);
+                    if let Some(x) = frame.stack.last_mut() {
+                        if arith_into(x, &Value::Int(c as i64), op) {
+                            ip += 2;
+                        }
+                    }
+                }
+                Instr::FastIntCompare(op, a, c) => {
+                    let r = match frame.locals.get(a as usize) {
+                        Some(Some(Value::Int(x))) => ordered(x, &(c as i64), op),
+                        Some(Some(Value::Float(x))) => ordered(x, &(c as f64), op),
+                        _ => None,
+                    };
+                    let Some(b) = r else {
+                        load_fast!(a);
+                        continue;
+                    };
+                    // As in Compare: a conditional jump right after the group is taken here.
+                    // SAFETY: as for the dispatch above.
+                    let next = (unsafe { &*instrs }).get(ip + 2).copied();
+                    match next {
+                        Some(Instr::PopJumpIfFalse(t)) | Some(Instr::PopJumpIfTrue(t)) => {
+                            let when = matches!(next, Some(Instr::PopJumpIfTrue(_)));
+                            if b == when {
+                                jump!(t);
+                            } else {
+                                ip += 3;
+                            }
+                        }
+                        _ => {
+                            frame.stack.push(Value::Bool(b));
+                            ip += 2;
+                        }
+                    }
+                }
+                Instr::FastIntSubscr(a, c) => {
+                    if let Some(Some(Value::Obj(o))) = frame.locals.get(a as usize) {
+                        if let Some(v) = seq_item(o, c as i64) {
+                            frame.stack.push(v);
+                            ip += 2;
+                            continue;
+                        }
+                    }
+                    load_fast!(a);
+                }
+                Instr::FastMethod(a, m) => {
+                    if let Some(Some(v)) = frame.locals.get(a as usize) {
+                        if let Some(f) = self.load_method_cached(&code, m as usize, v) {
+                            let v = dup(v);
+                            frame.stack.push(f);
+                            frame.stack.push(v);
+                            ip += 1;
+                            continue;
+                        }
+                    }
+                    load_fast!(a);
+                }
+                Instr::StoreFast2(a, b) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(a as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(b as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    ip += 1;
+                }
+                Instr::BinarySlice(n) => {
+                    // As BinarySubscr would be (the heap check can raise MemoryError).
+                    frame.ip = ip + 1;
+                    if self.binary_slice(&mut frame.stack, n)? {
+                        ip += 1;
+                        continue;
+                    }
+                    // BuildSlice alone.
+                    frame.ip = ip;
+                    let step = if n == 3 {
+                        pop!(self, frame)
+                    } else {
+                        Value::None
+                    };
+                    let stop = pop!(self, frame);
+                    let start = pop!(self, frame);
+                    self.heap_check()?;
+                    let s = self.alloc(PyObject::Slice(start, stop, step));
+                    frame.stack.push(Value::Obj(s));
+                }
+                Instr::StoreSlice => {
+                    if self.store_slice(&mut frame.stack) {
+                        ip += 1;
+                        continue;
+                    }
+                    let stop = pop!(self, frame);
+                    let start = pop!(self, frame);
+                    self.heap_check()?;
+                    let s = self.alloc(PyObject::Slice(start, stop, Value::None));
+                    frame.stack.push(Value::Obj(s));
+                }
+                Instr::StoreFastJump(a, t) => {
+                    let v = pop!(self, frame);
+                    if let Some(slot) = frame.locals.get_mut(a as usize) {
+                        let old = slot.replace(v);
+                        drop(old);
+                    }
+                    // As in Jump (whose own position is `ip`).
+                    let backward = (t as usize) <= ip;
+                    jump!(t);
+                    if backward {
+                        self.periodic_checks()?;
+                        if self.slice_over() {
+                            return Ok(Event::Suspend);
+                        }
+                    }
+                }
             }
         }
+    }
+
+    /// BinarySlice's fast path: `[c, start, stop(, step)] -> [c[start:stop(:step)]]` for a list,
+    /// tuple or str `c` and int or None bounds. False (stack untouched) for everything else.
+    #[inline(never)]
+    fn binary_slice(&mut self, stack: &mut Vec<Value>, n: u32) -> PyResult<bool> {
+        let k = stack.len().saturating_sub(n as usize + 1);
+        let Some(bounds) = slice_bounds(stack, n) else {
+            return Ok(false);
+        };
+        let (list, items) = match stack.get(k) {
+            Some(Value::Obj(o)) => match &**o {
+                PyObject::List(l) => match l.try_borrow() {
+                    Ok(l) => (true, slice_items(&l, bounds)),
+                    Err(_) => return Ok(false),
+                },
+                PyObject::Tuple(t) => (false, slice_items(t, bounds)),
+                _ => return Ok(false),
+            },
+            Some(Value::Str(st)) => {
+                let (a, e, step) = bounds;
+                let (a, e, step) = crate::objrange::adjust_indices(a, e, step, st.char_len());
+                let v = crate::objstr::str_slice(st, a, e, step);
+                stack.truncate(k);
+                stack.push(v);
+                return Ok(true);
+            }
+            _ => return Ok(false),
+        };
+        self.heap_check()?;
+        let v = if list {
+            self.new_list(items)
+        } else {
+            self.new_tuple(items)
+        };
+        stack.truncate(k);
+        stack.push(v);
+        Ok(true)
+    }
+
+    /// StoreSlice's fast path: `[v, c, start, stop] -> []`, `c[start:stop] = v` for a list `c`,
+    /// a list or tuple `v` and int or None bounds (as `objlist::setitem` does it when the heap
+    /// is not locked). False (stack untouched) for everything else.
+    #[inline(never)]
+    fn store_slice(&mut self, stack: &mut Vec<Value>) -> bool {
+        let len = stack.len();
+        if self.heap_lock != 0 || len < 4 {
+            return false;
+        }
+        let Some((start, stop, _)) = slice_bounds(stack, 2) else {
+            return false;
+        };
+        let [.., v, Value::Obj(c), _, _] = &stack[..] else {
+            return false;
+        };
+        let (PyObject::List(l), Value::Obj(vo)) = (&**c, v) else {
+            return false;
+        };
+        // The new items are copied first: `v` may be `c` itself.
+        let items = match &**vo {
+            PyObject::List(src) => match src.try_borrow() {
+                Ok(s) => s.to_vec(),
+                Err(_) => return false,
+            },
+            PyObject::Tuple(t) => t.to_vec(),
+            _ => return false,
+        };
+        let Ok(mut l) = l.try_borrow_mut() else {
+            return false;
+        };
+        let (s, e, _) = crate::objrange::adjust_indices(start, stop, 1, l.len());
+        let s = s as usize;
+        let e = (e as usize).max(s);
+        let old: Vec<Value> = l.splice(s..e, items).collect();
+        drop(l);
+        // Dropping never runs Python code (finalizers are deferred).
+        drop(old);
+        stack.truncate(len - 4);
+        true
     }
 
     /// Interrupt and GC checks done on backward jumps and calls.

@@ -390,7 +390,7 @@ impl Writer {
         }
         self.len(vm, c.instrs.len())?;
         for ins in &c.instrs {
-            if !encode_instr(ins, &mut self.out) {
+            if !encode_instr(&ins.plain(), &mut self.out) {
                 return Err(vm.value_error("unmarshallable object"));
             }
         }
@@ -800,6 +800,8 @@ impl<'a> Reader<'a> {
         if !valid_code(&code) {
             return Err(BAD);
         }
+        let mut code = code;
+        crate::opcode::fuse(&mut code.instrs);
         Ok(code)
     }
 

@@ -241,7 +241,53 @@ pub enum Instr {
     /// select it, see `mpy::OP_*`): entering a finally handler, END_FINALLY, WITH_CLEANUP, and
     /// preparing a `*args`/`**kwargs` call.
     Mp(u32),
+
+    // ----- superinstructions -----
+    //
+    // Made only by `fuse` from a finished instruction list, never emitted by the code generator
+    // and never stored (marshal writes `plain()`). A superinstruction replaces the first
+    // instruction of the group it stands for; the rest of the group stays in place after it.
+    // The dispatch loop runs the whole group in one step when its fast path applies (the
+    // operands are of the kinds it handles and nothing can fail or call Python code), and
+    // otherwise runs only `plain()` and carries on with the next instruction, so every error,
+    // line number, jump into the group and frame switch is exactly that of the plain code.
+    /// `LoadFast(a); LoadFast(b)`.
+    LoadFast2(u16, u16),
+    /// `LoadFast(a); LoadInt(c)`.
+    LoadFastInt(u16, i32),
+    /// `StoreFast(a); LoadFast(b)`.
+    StoreLoadFast(u16, u16),
+    /// `LoadFast(b); BinaryOp(op)` or `LoadFast(b); InplaceOp(op)`: `[x] -> [x op b]` for ints
+    /// and floats.
+    FastOp(BinOp, u16),
+    /// `LoadFast(a); LoadFast(b); BinaryOp(op)`: `[] -> [a op b]` for ints and floats.
+    FastFastOp(BinOp, u16, u16),
+    /// `LoadInt(c); BinaryOp(op)` or `LoadInt(c); InplaceOp(op)`: `[x] -> [x op c]` for ints and
+    /// floats.
+    IntOp(BinOp, i32),
+    /// `LoadFast(a); LoadInt(c); BinaryOp(op)` (or `InplaceOp(op)`): `[] -> [a op c]`.
+    FastIntOp(BinOp, u16, i32),
+    /// `LoadFast(a); LoadInt(c); Compare(op)`: `[] -> [a op c]` for an int or float `a`; a
+    /// conditional jump right after it is taken in the same step.
+    FastIntCompare(CmpOp, u16, i32),
+    /// `LoadFast(a); LoadInt(c); BinarySubscr`: `[] -> [a[c]]` for a list or tuple `a`.
+    FastIntSubscr(u16, i32),
+    /// `LoadFast(a); LoadMethod(m)`: `[] -> [f, a]` when the method cache knows `a.m`.
+    FastMethod(u16, u16),
+    /// `StoreFast(a); StoreFast(b)`.
+    StoreFast2(u16, u16),
+    /// `StoreFast(a); Jump(t)`.
+    StoreFastJump(u16, u32),
+    /// `BuildSlice(n); BinarySubscr` (n = 2 or 3): `[c, start, stop(, step)] -> [c[start:stop(:step)]]`
+    /// for a list, tuple or str and int or None bounds, without a slice object.
+    BinarySlice(u32),
+    /// `BuildSlice(2); StoreSubscr`: `[v, c, start, stop] -> []`, `c[start:stop] = v` for a list
+    /// `c`, a list or tuple `v` and int or None bounds, without a slice object.
+    StoreSlice,
 }
+
+// A superinstruction must fit the 8 bytes of the plain ones.
+const _: () = assert!(core::mem::size_of::<Instr>() == 8);
 
 /// What an instruction's operand indexes in its code object (for the code that checks or lists
 /// code objects).
@@ -264,7 +310,7 @@ pub enum OperandRef {
 impl Instr {
     /// What the operand indexes.
     pub fn operand_ref(&self) -> OperandRef {
-        match *self {
+        match self.plain() {
             Instr::LoadConst(i) => OperandRef::Const(i),
             Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) => OperandRef::Local(i),
             Instr::LoadDeref(i)
@@ -288,6 +334,28 @@ impl Instr {
         }
     }
 
+    /// The plain instruction at this position: for a superinstruction, the first instruction of
+    /// the group it stands for (the others follow it unchanged); any other instruction as it is.
+    pub fn plain(&self) -> Instr {
+        match *self {
+            Instr::LoadFast2(a, _)
+            | Instr::LoadFastInt(a, _)
+            | Instr::FastFastOp(_, a, _)
+            | Instr::FastOp(_, a)
+            | Instr::FastIntOp(_, a, _)
+            | Instr::FastIntCompare(_, a, _)
+            | Instr::FastIntSubscr(a, _)
+            | Instr::FastMethod(a, _) => Instr::LoadFast(a as u32),
+            Instr::StoreLoadFast(a, _) | Instr::StoreFast2(a, _) | Instr::StoreFastJump(a, _) => {
+                Instr::StoreFast(a as u32)
+            }
+            Instr::IntOp(_, c) => Instr::LoadInt(c),
+            Instr::BinarySlice(n) => Instr::BuildSlice(n),
+            Instr::StoreSlice => Instr::BuildSlice(2),
+            other => other,
+        }
+    }
+
     /// The jump target of a jumping instruction (used by the compiler to patch and by validation).
     pub fn jump_target(&self) -> Option<u32> {
         match *self {
@@ -302,5 +370,132 @@ impl Instr {
             | Instr::SetupWith(t) => Some(t),
             _ => None,
         }
+    }
+}
+
+/// Replace groups of instructions that often run one after another by superinstructions (see
+/// the `Instr` variants after `CopyDictWithoutKeys`). Only the first instruction of a group is
+/// replaced, so instruction indices, jump targets and the line table stay valid. `instrs` must
+/// be plain (as the code generator and marshal give it). Groups are picked from the start,
+/// longest first; a pair is left out when its second instruction starts a group of three.
+pub fn fuse(instrs: &mut [Instr]) {
+    let mut k = 0;
+    while k < instrs.len() {
+        match group_at(instrs, k) {
+            Some((_, 2)) if matches!(group_at(instrs, k + 1), Some((_, 3))) => k += 1,
+            Some((f, len)) => {
+                instrs[k] = f;
+                k += len;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The superinstruction for the group of plain instructions starting at `k`, and the group's
+/// length.
+fn group_at(instrs: &[Instr], k: usize) -> Option<(Instr, usize)> {
+    use Instr::*;
+    let small = |i: u32| u16::try_from(i).ok();
+    let at = |j: usize| instrs.get(j).copied();
+    match (at(k)?, at(k + 1), at(k + 2)) {
+        (LoadFast(a), Some(LoadFast(b)), Some(BinaryOp(op))) => {
+            Some((FastFastOp(op, small(a)?, small(b)?), 3))
+        }
+        (LoadFast(a), Some(LoadInt(c)), Some(BinaryOp(op) | InplaceOp(op))) => {
+            Some((FastIntOp(op, small(a)?, c), 3))
+        }
+        (LoadFast(a), Some(LoadInt(c)), Some(Compare(op))) => {
+            Some((FastIntCompare(op, small(a)?, c), 3))
+        }
+        (LoadFast(a), Some(LoadInt(c)), Some(BinarySubscr)) => {
+            Some((FastIntSubscr(small(a)?, c), 3))
+        }
+        (LoadFast(a), Some(LoadMethod(m)), _) => Some((FastMethod(small(a)?, small(m)?), 2)),
+        (LoadFast(b), Some(BinaryOp(op) | InplaceOp(op)), _) => Some((FastOp(op, small(b)?), 2)),
+        (LoadInt(c), Some(BinaryOp(op) | InplaceOp(op)), _) => Some((IntOp(op, c), 2)),
+        (LoadFast(a), Some(LoadInt(c)), _) => Some((LoadFastInt(small(a)?, c), 2)),
+        // `LoadFast` followed by `LoadAttr`/`StoreAttr` is answered from the local by the
+        // attribute cache: keep that pair as it is.
+        (LoadFast(a), Some(LoadFast(b)), next)
+            if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
+        {
+            Some((LoadFast2(small(a)?, small(b)?), 2))
+        }
+        (StoreFast(a), Some(LoadFast(b)), next)
+            if !matches!(next, Some(LoadAttr(_) | StoreAttr(_))) =>
+        {
+            Some((StoreLoadFast(small(a)?, small(b)?), 2))
+        }
+        (StoreFast(a), Some(StoreFast(b)), _) => Some((StoreFast2(small(a)?, small(b)?), 2)),
+        (StoreFast(a), Some(Jump(t)), _) => Some((StoreFastJump(small(a)?, t), 2)),
+        (BuildSlice(n @ (2 | 3)), Some(BinarySubscr), _) => Some((BinarySlice(n), 2)),
+        (BuildSlice(2), Some(StoreSubscr), _) => Some((StoreSlice, 2)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{BinOp, CmpOp};
+    use alloc::vec::Vec;
+    use Instr::*;
+
+    fn check_plain(before: &[Instr]) -> Vec<Instr> {
+        let mut after = before.to_vec();
+        fuse(&mut after);
+        // Only first instructions of groups change, and each stands for what it replaced.
+        let plain: Vec<Instr> = after.iter().map(Instr::plain).collect();
+        assert_eq!(plain, before);
+        after
+    }
+
+    #[test]
+    fn groups_replace_their_first_instruction_only() {
+        let code = [
+            LoadFast(0),
+            LoadFast(1),
+            BinaryOp(BinOp::Mult),
+            LoadInt(7),
+            BinaryOp(BinOp::Mod),
+            StoreFast(2),
+            LoadFast(3),
+            LoadInt(100),
+            Compare(CmpOp::Lt),
+            PopJumpIfFalse(0),
+        ];
+        let f = check_plain(&code);
+        assert_eq!(f[0], FastFastOp(BinOp::Mult, 0, 1));
+        assert_eq!(f[3], IntOp(BinOp::Mod, 7));
+        // StoreFast(2)+LoadFast(3) is not made: LoadFast(3) starts a group of three.
+        assert_eq!(f[5], StoreFast(2));
+        assert_eq!(f[6], FastIntCompare(CmpOp::Lt, 3, 100));
+        assert_eq!(&f[7..], &code[7..]);
+    }
+
+    #[test]
+    fn attribute_pairs_and_large_operands_stay_plain() {
+        let code = [
+            LoadFast(0),
+            LoadFast(1),
+            LoadAttr(0),
+            LoadFast(70000),
+            LoadFast(1),
+        ];
+        let f = check_plain(&code);
+        assert_eq!(f, code);
+        let code = [
+            StoreFast(1),
+            Jump(0),
+            BuildSlice(3),
+            BinarySubscr,
+            BuildSlice(2),
+            StoreSubscr,
+        ];
+        let f = check_plain(&code);
+        assert_eq!(f[0], StoreFastJump(1, 0));
+        assert_eq!(f[2], BinarySlice(3));
+        assert_eq!(f[4], StoreSlice);
     }
 }

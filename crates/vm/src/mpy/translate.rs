@@ -631,6 +631,8 @@ fn translate(
     let firstlineno = tr.ins.first().map(|i| i.line).unwrap_or(1);
     let names = core::mem::take(&mut tr.names);
     let caches = CodeCaches::new(names.len());
+    // The same superinstructions as compiled code (the Mp helper ops read no neighbours).
+    crate::opcode::fuse(&mut tr.instrs);
     Some(Code {
         name: name.clone(),
         qualname: name,
