@@ -361,6 +361,26 @@ fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     }
 }
 
+/// The generator `g` when `callee` is `[next, g]`: the built-in `next` called with a generator
+/// (not a coroutine or an async generator, which `next` refuses).
+#[inline]
+fn next_of_generator(callee: Option<&[Value]>) -> Option<Obj> {
+    let Some([Value::Obj(f), Value::Obj(g)]) = callee else {
+        return None;
+    };
+    let (PyObject::Builtin(b), PyObject::Generator(gc)) = (&**f, &**g) else {
+        return None;
+    };
+    if b.name != "next" || b.method || b.bound.is_some() {
+        return None;
+    }
+    let flags = gc.try_borrow().ok()?.flags;
+    if flags & (CO_COROUTINE | crate::code::CO_ASYNC_GENERATOR) != 0 {
+        return None;
+    }
+    Some(g.clone())
+}
+
 /// Store a suspended frame back into its generator. The frame's link to the generator is cut
 /// while it is parked, so the generator is not kept alive by its own frame.
 fn park_frame(gm: &mut crate::value::Generator, mut f: Box<Frame>) {
@@ -572,6 +592,16 @@ impl Vm {
                         Pending::YieldFrom => {
                             frame.stack.pop();
                             frame.stack.push(v);
+                        }
+                        Pending::Next => {
+                            let e = self.stop_iteration(v);
+                            self.add_traceback(&e, &frame);
+                            if let Some(h) = &self.handled {
+                                if let Some(st) = exc_state(&e.0) {
+                                    st.borrow_mut().context = h.clone();
+                                }
+                            }
+                            pending_err = Some(e);
                         }
                         Pending::BinOp(op) => {
                             let b = frame.stack.pop().unwrap_or(Value::None);
@@ -1757,6 +1787,26 @@ impl Vm {
                         }
                         frame.pending = Pending::Call;
                         enter!(nf);
+                    }
+                    // `next(g)` of a generator: its frame is entered like a call (no nested
+                    // run); a yield pushes the value, a return raises StopIteration here.
+                    if n == 1 {
+                        if let Some(g) = next_of_generator(frame.stack.get(pos..)) {
+                            self.periodic_checks()?;
+                            match self.gen_enter(&g, Value::None)? {
+                                GenEntry::Frame(gf) => {
+                                    frame.stack.truncate(pos);
+                                    frame.pending = Pending::Next;
+                                    enter!(gf);
+                                }
+                                GenEntry::Finished => {
+                                    frame.stack.truncate(pos);
+                                    return Err(self.stop_iteration(Value::None));
+                                }
+                                // The built-in below throws the pending exception in.
+                                GenEntry::Pending(_) => {}
+                            }
+                        }
                     }
                     // A plain built-in function (`len(x)`, `isinstance(a, b)`): called with
                     // the arguments in place on the stack, no keyword list, no callable copy.

@@ -73,6 +73,9 @@ pub enum Pending {
     /// A sub-generator resumed by YieldFrom: a yield makes this frame yield the same value; a
     /// return pushes the result.
     YieldFrom,
+    /// A generator resumed by `next(g)` (the built-in called with one argument): a yield pushes
+    /// the value; a return raises StopIteration carrying the return value in this frame.
+    Next,
     /// A binary operator's Python method `a.__op__(b)`, with both operands kept on this frame's
     /// stack: a result replaces them; NotImplemented goes on to the reflected method
     /// (`Vm::binary_op_after_lhs`).
