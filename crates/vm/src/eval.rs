@@ -68,21 +68,21 @@ macro_rules! top {
     };
 }
 
-/// The code and globals of a Python function that `Call` can enter by just moving `nargs`
-/// positional arguments into its locals (see `Code::simple_call`), plus the function itself
-/// when the frame also needs cells (a closure, or a function whose variables are captured):
-/// those are set up after the arguments are in place (`Vm::init_cells`).
+/// How `Call` can enter the Python function `v` with `nargs` positional arguments by just
+/// moving them into its locals (see `Code::simple_call`): Some(false) for a plain frame,
+/// Some(true) when the frame also needs cells (a closure, or a function whose variables are
+/// captured: `Vm::init_cells` runs once the arguments are in place); None for the general path.
 #[inline]
-fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj, Option<Obj>)> {
+fn simple_call_kind(v: Option<&Value>, nargs: usize) -> Option<bool> {
     if let Some(Value::Obj(o)) = v {
         if let PyObject::Function(f) = &**o {
             let code = &f.code;
             if code.argcount as usize == nargs {
                 if code.simple_call {
-                    return Some((code.clone(), f.globals.clone(), None));
+                    return Some(false);
                 }
                 if crate::call::positional_only(code) {
-                    return Some((code.clone(), f.globals.clone(), Some(o.clone())));
+                    return Some(true);
                 }
             }
         }
@@ -864,7 +864,12 @@ impl Vm {
         reraise: &mut bool,
         base: usize,
     ) -> Result<Event, PyErr> {
-        let mut code: Rc<Code> = frame.code.clone();
+        // The current frame's code, borrowed without a reference count: `load_code!` renews it
+        // at every frame switch. SAFETY (for every use of `code`): the current frame owns an
+        // `Rc` of its code for as long as it is current (it is only ever moved, never dropped,
+        // while this loop runs it, and a frame's code is never replaced while it is in use), and
+        // `code` is reloaded right after each switch, before any use.
+        let mut code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
         // The instruction slice and the instruction pointer live in locals of the loop (no
         // reloads through the frame and the code object per instruction). `frame.ip` is still
         // written at every dispatch, so everything outside this loop (tracebacks, frame
@@ -874,7 +879,8 @@ impl Vm {
         // Switch the locals above to the code and ip of the (new) current frame.
         macro_rules! load_code {
             () => {{
-                code = frame.code.clone();
+                // SAFETY: see `code` above.
+                code = unsafe { &*Rc::as_ptr(&frame.code) };
                 instrs = &code.instrs[..];
                 ip = frame.ip;
             }};
@@ -903,9 +909,9 @@ impl Vm {
             }};
         }
         loop {
-            // SAFETY: `instrs` points into `code.instrs`; `code` is an `Rc` held by this
-            // function and only replaced by `load_code!`, which resets `instrs` with it, and a
-            // code object is never mutated once built.
+            // SAFETY: `instrs` points into `code.instrs`; `code` is the current frame's code
+            // (see its definition), only replaced by `load_code!`, which resets `instrs` with
+            // it, and a code object is never mutated once built.
             let Some(&ins) = (unsafe { &*instrs }).get(ip) else {
                 return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
             };
@@ -1142,14 +1148,12 @@ impl Vm {
                         nargs = n;
                     }
                     let pos = self_pos - 1;
-                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), nargs) {
+                    if let Some(cells) = simple_call_kind(frame.stack.get(pos), nargs) {
                         self.periodic_checks()?;
-                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
-                        if let Some(fo) = fo {
-                            self.init_cells(&mut nf, &fo);
+                        if let Some(nf) = self.enter_simple(&mut frame.stack, pos, cells) {
+                            frame.pending = Pending::Call;
+                            enter!(nf);
                         }
-                        frame.pending = Pending::Call;
-                        enter!(nf);
                     }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
@@ -1779,14 +1783,12 @@ impl Vm {
                         .len()
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
-                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), n as usize) {
+                    if let Some(cells) = simple_call_kind(frame.stack.get(pos), n as usize) {
                         self.periodic_checks()?;
-                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
-                        if let Some(fo) = fo {
-                            self.init_cells(&mut nf, &fo);
+                        if let Some(nf) = self.enter_simple(&mut frame.stack, pos, cells) {
+                            frame.pending = Pending::Call;
+                            enter!(nf);
                         }
-                        frame.pending = Pending::Call;
-                        enter!(nf);
                     }
                     // `next(g)` of a generator: its frame is entered like a call (no nested
                     // run); a yield pushes the value, a return raises StopIteration here.
@@ -1960,8 +1962,12 @@ impl Vm {
                             };
                             if ok {
                                 if let Some(caller) = self.frames.pop() {
-                                    let done = core::mem::replace(frame, caller);
-                                    self.recycle_frame(done);
+                                    let mut done = core::mem::replace(frame, caller);
+                                    // `recycle_frame`, inlined.
+                                    if self.frame_pool.len() < 64 {
+                                        done.clear_inline();
+                                        self.frame_pool.push(done);
+                                    }
                                     if let Pending::BinOp(_) = frame.pending {
                                         // Drop the two operands kept for the reflected method.
                                         let keep = frame.stack.len().saturating_sub(2);
