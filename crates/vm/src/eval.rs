@@ -2034,7 +2034,7 @@ impl Vm {
                                     if let Some(gc) = frame.generator.as_ref().and_then(gen_of) {
                                         gc.borrow_mut().yielded_value = false;
                                     }
-                                    return Ok(Event::Call(gf));
+                                    enter!(gf);
                                 }
                                 GenEntry::Finished => {
                                     frame.stack.pop();
@@ -2946,6 +2946,7 @@ impl Vm {
     }
 
     /// Prepare a generator's frame to be resumed with `send` (stackless).
+    #[inline]
     fn gen_enter(&mut self, g: &Obj, send: Value) -> PyResult<GenEntry> {
         let Some(gc) = gen_of(g) else {
             return Ok(GenEntry::Finished);
