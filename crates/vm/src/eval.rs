@@ -857,7 +857,9 @@ impl Vm {
         Err(self.name_error(name))
     }
 
-    #[allow(clippy::cognitive_complexity)]
+    // `code` is a plain reference to the current frame's code (it was an `Rc`): the handlers'
+    // `&code` arguments are kept as they are.
+    #[allow(clippy::cognitive_complexity, clippy::needless_borrow)]
     fn execute_inner(
         &mut self,
         frame: &mut Box<Frame>,
