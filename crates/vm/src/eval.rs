@@ -381,6 +381,20 @@ fn next_of_generator(callee: Option<&[Value]>) -> Option<Obj> {
     Some(g.clone())
 }
 
+/// Undo what `gen_enter` did to a suspended generator frame's stack and instruction pointer
+/// (the sent value pushed, or the PopTop after its `yield` skipped), so that the frame can be
+/// parked again as it was.
+fn unsend(f: &mut Frame) {
+    let skipped = f.ip >= 2
+        && matches!(f.code.instrs.get(f.ip - 1), Some(Instr::PopTop))
+        && matches!(f.code.instrs.get(f.ip - 2), Some(Instr::YieldValue));
+    if skipped {
+        f.ip -= 1;
+    } else {
+        f.stack.pop();
+    }
+}
+
 /// Store a suspended frame back into its generator. The frame's link to the generator is cut
 /// while it is parked, so the generator is not kept alive by its own frame.
 fn park_frame(gm: &mut crate::value::Generator, mut f: Box<Frame>) {
@@ -534,7 +548,7 @@ impl Vm {
                                 gm.running = false;
                                 let mut nf = new;
                                 if nf.ip > 0 {
-                                    nf.stack.pop();
+                                    unsend(&mut nf);
                                 }
                                 park_frame(&mut gm, nf);
                             }
@@ -2979,6 +2993,10 @@ impl Vm {
                     self.type_error("can't send non-None value to a just-started generator")
                 );
             }
+        } else if send.is_none() && matches!(f.code.instrs.get(f.ip), Some(Instr::PopTop)) {
+            // `yield` as a statement discards what is sent: a None is not pushed to be popped
+            // (the usual `for` and `next` resume); `unsend` undoes either form.
+            f.ip += 1;
         } else {
             f.stack.push(send);
         }
