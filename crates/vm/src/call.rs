@@ -120,6 +120,53 @@ impl Vm {
         frame
     }
 
+    /// The frame for a call of the Python function at `stack[pos]` whose arguments
+    /// `stack[pos + 1..]` need no binding (see `simple_call_kind`): they are moved into the
+    /// locals and `stack[pos..]` is dropped. A pooled frame last used for the same function
+    /// keeps its code and globals (no reference count traffic). `cells`: the frame also needs
+    /// its cells. None (the stack untouched) when `stack[pos]` is not a Python function.
+    /// Inlined into the two call handlers of the dispatch loop.
+    #[inline(always)]
+    pub(crate) fn enter_simple(
+        &mut self,
+        stack: &mut Vec<Value>,
+        pos: usize,
+        cells: bool,
+    ) -> Option<Box<Frame>> {
+        let Some(Value::Obj(o)) = stack.get(pos) else {
+            return None;
+        };
+        let PyObject::Function(f) = &**o else {
+            return None;
+        };
+        let code = &f.code;
+        let (nlocals, want) = (code.nlocals(), code.max_stack as usize + 2);
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut fr) => {
+                if !Rc::ptr_eq(&fr.code, code) {
+                    fr.code = code.clone();
+                }
+                if !Rc::ptr_eq(&fr.globals, &f.globals) {
+                    fr.globals = f.globals.clone();
+                }
+                fr
+            }
+            None => Frame::new(code.clone(), f.globals.clone(), None),
+        };
+        frame.take_args(nlocals, want, stack, pos + 1);
+        if cells {
+            if let Some(Value::Obj(func)) = stack.get(pos) {
+                self.init_cells(&mut frame, func);
+            }
+        }
+        if stack.len() == pos + 1 {
+            crate::frame::discard_top(stack);
+        } else {
+            stack.truncate(pos);
+        }
+        Some(frame)
+    }
+
     /// Build the frame for a call of a Python function (binding arguments to parameters).
     pub fn function_frame(
         &mut self,

@@ -68,21 +68,21 @@ macro_rules! top {
     };
 }
 
-/// The code and globals of a Python function that `Call` can enter by just moving `nargs`
-/// positional arguments into its locals (see `Code::simple_call`), plus the function itself
-/// when the frame also needs cells (a closure, or a function whose variables are captured):
-/// those are set up after the arguments are in place (`Vm::init_cells`).
+/// How `Call` can enter the Python function `v` with `nargs` positional arguments by just
+/// moving them into its locals (see `Code::simple_call`): Some(false) for a plain frame,
+/// Some(true) when the frame also needs cells (a closure, or a function whose variables are
+/// captured: `Vm::init_cells` runs once the arguments are in place); None for the general path.
 #[inline]
-fn simple_target(v: Option<&Value>, nargs: usize) -> Option<(Rc<Code>, Obj, Option<Obj>)> {
+fn simple_call_kind(v: Option<&Value>, nargs: usize) -> Option<bool> {
     if let Some(Value::Obj(o)) = v {
         if let PyObject::Function(f) = &**o {
             let code = &f.code;
             if code.argcount as usize == nargs {
                 if code.simple_call {
-                    return Some((code.clone(), f.globals.clone(), None));
+                    return Some(false);
                 }
                 if crate::call::positional_only(code) {
-                    return Some((code.clone(), f.globals.clone(), Some(o.clone())));
+                    return Some(true);
                 }
             }
         }
@@ -417,6 +417,40 @@ fn gen_of(o: &Obj) -> Option<&RefCell<crate::value::Generator>> {
     }
 }
 
+/// The generator `g` when `callee` is `[next, g]`: the built-in `next` called with a generator
+/// (not a coroutine or an async generator, which `next` refuses).
+#[inline]
+fn next_of_generator(callee: Option<&[Value]>) -> Option<Obj> {
+    let Some([Value::Obj(f), Value::Obj(g)]) = callee else {
+        return None;
+    };
+    let (PyObject::Builtin(b), PyObject::Generator(gc)) = (&**f, &**g) else {
+        return None;
+    };
+    if b.name != "next" || b.method || b.bound.is_some() {
+        return None;
+    }
+    let flags = gc.try_borrow().ok()?.flags;
+    if flags & (CO_COROUTINE | crate::code::CO_ASYNC_GENERATOR) != 0 {
+        return None;
+    }
+    Some(g.clone())
+}
+
+/// Undo what `gen_enter` did to a suspended generator frame's stack and instruction pointer
+/// (the sent value pushed, or the PopTop after its `yield` skipped), so that the frame can be
+/// parked again as it was.
+fn unsend(f: &mut Frame) {
+    let skipped = f.ip >= 2
+        && matches!(f.code.instrs.get(f.ip - 1), Some(Instr::PopTop))
+        && matches!(f.code.instrs.get(f.ip - 2), Some(Instr::YieldValue));
+    if skipped {
+        f.ip -= 1;
+    } else {
+        f.stack.pop();
+    }
+}
+
 /// Store a suspended frame back into its generator. The frame's link to the generator is cut
 /// while it is parked, so the generator is not kept alive by its own frame.
 fn park_frame(gm: &mut crate::value::Generator, mut f: Box<Frame>) {
@@ -587,7 +621,7 @@ impl Vm {
                                 gm.running = false;
                                 let mut nf = new;
                                 if nf.ip > 0 {
-                                    nf.stack.pop();
+                                    unsend(&mut nf);
                                 }
                                 park_frame(&mut gm, nf);
                             }
@@ -645,6 +679,16 @@ impl Vm {
                         Pending::YieldFrom => {
                             frame.stack.pop();
                             frame.stack.push(v);
+                        }
+                        Pending::Next => {
+                            let e = self.stop_iteration(v);
+                            self.add_traceback(&e, &frame);
+                            if let Some(h) = &self.handled {
+                                if let Some(st) = exc_state(&e.0) {
+                                    st.borrow_mut().context = h.clone();
+                                }
+                            }
+                            pending_err = Some(e);
                         }
                         Pending::BinOp(op) => {
                             let b = frame.stack.pop().unwrap_or(Value::None);
@@ -900,14 +944,21 @@ impl Vm {
         Err(self.name_error(name))
     }
 
-    #[allow(clippy::cognitive_complexity)]
+    // `code` is a plain reference to the current frame's code (it was an `Rc`): the handlers'
+    // `&code` arguments are kept as they are.
+    #[allow(clippy::cognitive_complexity, clippy::needless_borrow)]
     fn execute_inner(
         &mut self,
         frame: &mut Box<Frame>,
         reraise: &mut bool,
         base: usize,
     ) -> Result<Event, PyErr> {
-        let mut code: Rc<Code> = frame.code.clone();
+        // The current frame's code, borrowed without a reference count: `load_code!` renews it
+        // at every frame switch. SAFETY (for every use of `code`): the current frame owns an
+        // `Rc` of its code for as long as it is current (it is only ever moved, never dropped,
+        // while this loop runs it, and a frame's code is never replaced while it is in use), and
+        // `code` is reloaded right after each switch, before any use.
+        let mut code: &Code = unsafe { &*Rc::as_ptr(&frame.code) };
         // The instruction slice and the instruction pointer live in locals of the loop (no
         // reloads through the frame and the code object per instruction). `frame.ip` is still
         // written at every dispatch, so everything outside this loop (tracebacks, frame
@@ -917,7 +968,8 @@ impl Vm {
         // Switch the locals above to the code and ip of the (new) current frame.
         macro_rules! load_code {
             () => {{
-                code = frame.code.clone();
+                // SAFETY: see `code` above.
+                code = unsafe { &*Rc::as_ptr(&frame.code) };
                 instrs = &code.instrs[..];
                 ip = frame.ip;
             }};
@@ -958,9 +1010,9 @@ impl Vm {
             }};
         }
         loop {
-            // SAFETY: `instrs` points into `code.instrs`; `code` is an `Rc` held by this
-            // function and only replaced by `load_code!`, which resets `instrs` with it, and a
-            // code object is never mutated once built.
+            // SAFETY: `instrs` points into `code.instrs`; `code` is the current frame's code
+            // (see its definition), only replaced by `load_code!`, which resets `instrs` with
+            // it, and a code object is never mutated once built.
             let Some(&ins) = (unsafe { &*instrs }).get(ip) else {
                 return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
             };
@@ -1197,14 +1249,12 @@ impl Vm {
                         nargs = n;
                     }
                     let pos = self_pos - 1;
-                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), nargs) {
+                    if let Some(cells) = simple_call_kind(frame.stack.get(pos), nargs) {
                         self.periodic_checks()?;
-                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
-                        if let Some(fo) = fo {
-                            self.init_cells(&mut nf, &fo);
+                        if let Some(nf) = self.enter_simple(&mut frame.stack, pos, cells) {
+                            frame.pending = Pending::Call;
+                            enter!(nf);
                         }
-                        frame.pending = Pending::Call;
-                        enter!(nf);
                     }
                     if let Some(f) = self.call_from_stack(frame, pos, None)? {
                         enter!(f);
@@ -1834,14 +1884,32 @@ impl Vm {
                         .len()
                         .checked_sub(n as usize + 1)
                         .ok_or_else(|| self.stack_underflow())?;
-                    if let Some((c, g, fo)) = simple_target(frame.stack.get(pos), n as usize) {
+                    if let Some(cells) = simple_call_kind(frame.stack.get(pos), n as usize) {
                         self.periodic_checks()?;
-                        let mut nf = self.call_frame_from_stack(c, g, &mut frame.stack, pos);
-                        if let Some(fo) = fo {
-                            self.init_cells(&mut nf, &fo);
+                        if let Some(nf) = self.enter_simple(&mut frame.stack, pos, cells) {
+                            frame.pending = Pending::Call;
+                            enter!(nf);
                         }
-                        frame.pending = Pending::Call;
-                        enter!(nf);
+                    }
+                    // `next(g)` of a generator: its frame is entered like a call (no nested
+                    // run); a yield pushes the value, a return raises StopIteration here.
+                    if n == 1 {
+                        if let Some(g) = next_of_generator(frame.stack.get(pos..)) {
+                            self.periodic_checks()?;
+                            match self.gen_enter(&g, Value::None)? {
+                                GenEntry::Frame(gf) => {
+                                    frame.stack.truncate(pos);
+                                    frame.pending = Pending::Next;
+                                    enter!(gf);
+                                }
+                                GenEntry::Finished => {
+                                    frame.stack.truncate(pos);
+                                    return Err(self.stop_iteration(Value::None));
+                                }
+                                // The built-in below throws the pending exception in.
+                                GenEntry::Pending(_) => {}
+                            }
+                        }
                     }
                     // A plain built-in function (`len(x)`, `isinstance(a, b)`): called with
                     // the arguments in place on the stack, no keyword list, no callable copy.
@@ -1995,8 +2063,12 @@ impl Vm {
                             };
                             if ok {
                                 if let Some(caller) = self.frames.pop() {
-                                    let done = core::mem::replace(frame, caller);
-                                    self.recycle_frame(done);
+                                    let mut done = core::mem::replace(frame, caller);
+                                    // `recycle_frame`, inlined.
+                                    if self.frame_pool.len() < 64 {
+                                        done.clear_inline();
+                                        self.frame_pool.push(done);
+                                    }
                                     if let Pending::BinOp(_) = frame.pending {
                                         // Drop the two operands kept for the reflected method.
                                         let keep = frame.stack.len().saturating_sub(2);
@@ -2063,7 +2135,7 @@ impl Vm {
                                     if let Some(gc) = frame.generator.as_ref().and_then(gen_of) {
                                         gc.borrow_mut().yielded_value = false;
                                     }
-                                    return Ok(Event::Call(gf));
+                                    enter!(gf);
                                 }
                                 GenEntry::Finished => {
                                     frame.stack.pop();
@@ -3248,6 +3320,7 @@ impl Vm {
     }
 
     /// Prepare a generator's frame to be resumed with `send` (stackless).
+    #[inline]
     fn gen_enter(&mut self, g: &Obj, send: Value) -> PyResult<GenEntry> {
         let Some(gc) = gen_of(g) else {
             return Ok(GenEntry::Finished);
@@ -3278,6 +3351,10 @@ impl Vm {
                     self.type_error("can't send non-None value to a just-started generator")
                 );
             }
+        } else if send.is_none() && matches!(f.code.instrs.get(f.ip), Some(Instr::PopTop)) {
+            // `yield` as a statement discards what is sent: a None is not pushed to be popped
+            // (the usual `for` and `next` resume); `unsend` undoes either form.
+            f.ip += 1;
         } else {
             f.stack.push(send);
         }

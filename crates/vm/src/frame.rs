@@ -73,6 +73,9 @@ pub enum Pending {
     /// A sub-generator resumed by YieldFrom: a yield makes this frame yield the same value; a
     /// return pushes the result.
     YieldFrom,
+    /// A generator resumed by `next(g)` (the built-in called with one argument): a yield pushes
+    /// the value; a return raises StopIteration carrying the return value in this frame.
+    Next,
     /// A binary operator's Python method `a.__op__(b)`, with both operands kept on this frame's
     /// stack: a result replaces them; NotImplemented goes on to the reflected method
     /// (`Vm::binary_op_after_lhs`).
@@ -154,13 +157,33 @@ impl Frame {
         stack: &mut Vec<Value>,
         pos: usize,
     ) {
-        let nlocals = code.nlocals();
+        self.take_args(code.nlocals(), code.max_stack as usize + 2, stack, pos + 1);
+        if stack.len() == pos + 1 {
+            discard_top(stack);
+        } else {
+            stack.truncate(pos);
+        }
+        self.code = code;
+        self.globals = globals;
+    }
+
+    /// Size a pooled (cleared) frame for `nlocals` locals and an operand stack of `stack_want`
+    /// values, move the positional arguments `stack[first..]` into the first locals (the stack
+    /// is left `first` long) and start at the first instruction. The code and globals are the
+    /// caller's to set.
+    #[inline(always)]
+    pub(crate) fn take_args(
+        &mut self,
+        nlocals: usize,
+        stack_want: usize,
+        stack: &mut Vec<Value>,
+        first: usize,
+    ) {
         // A cleared frame keeps its locals as unbound slots: usually the length is right, and
         // otherwise only the difference is cut or added.
         if self.locals.len() != nlocals {
             self.locals.resize(nlocals, None);
         }
-        let first = pos + 1;
         let nargs = stack.len().saturating_sub(first);
         if nargs <= self.locals.len() {
             // Move the arguments as whole 16-byte values (see `dup`).
@@ -183,22 +206,14 @@ impl Frame {
                 }
             }
         }
-        if stack.len() == first {
-            discard_top(stack);
-        } else {
-            stack.truncate(pos);
-        }
         // A pooled frame was emptied by `clear` (and a new one is empty): its stack, cells and
         // blocks are empty, it has no namespace or generator and waits for nothing.
         debug_assert!(self.stack.is_empty() && self.cells.is_empty() && self.blocks.is_empty());
         debug_assert!(self.namespace.is_none() && self.generator.is_none());
-        let want = code.max_stack as usize + 2;
-        if self.stack.capacity() < want {
-            self.stack.reserve(want);
+        if self.stack.capacity() < stack_want {
+            self.stack.reserve(stack_want);
         }
-        self.code = code;
         self.ip = 0;
-        self.globals = globals;
     }
 
     /// Drop the frame's references (before it goes back to the pool). The locals stay as
@@ -206,6 +221,12 @@ impl Frame {
     /// frame has an empty stack, no cells, blocks, namespace or generator, and `Pending::Call`
     /// (`enter_from_stack` relies on it).
     pub fn clear(&mut self) {
+        self.clear_inline();
+    }
+
+    /// `clear`, inlined into the caller (the return fast path of the dispatch loop).
+    #[inline(always)]
+    pub(crate) fn clear_inline(&mut self) {
         for slot in self.locals.iter_mut() {
             *slot = None;
         }
