@@ -142,6 +142,25 @@ fn mp_const_binop(a: BigInt, op: BinOp, b: BigInt) -> Option<ConstVal> {
     Some(big_const(r))
 }
 
+/// `a, b = x, y` (or three of each, tuple or list displays, nothing starred): the targets and
+/// the values. Such a statement evaluates the values, reorders them on the stack and stores
+/// them, building no tuple (CPython 3.11 uses SWAP the same way).
+fn swap_assign<'e>(targets: &'e [Expr], value: &'e Expr) -> Option<(&'e [Expr], &'e [Expr])> {
+    let [t] = targets else { return None };
+    let (ExprKind::Tuple(elts) | ExprKind::List(elts)) = &t.kind else {
+        return None;
+    };
+    let (ExprKind::Tuple(vals) | ExprKind::List(vals)) = &value.kind else {
+        return None;
+    };
+    let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+    ((2..=3).contains(&elts.len())
+        && elts.len() == vals.len()
+        && !elts.iter().any(starred)
+        && !vals.iter().any(starred))
+    .then_some((elts.as_slice(), vals.as_slice()))
+}
+
 /// `NAME = const(value)`: the name and the argument, when a statement has that shape.
 fn mp_const_assign<'e>(targets: &'e [Expr], value: &'e Expr) -> Option<(&'e str, &'e Expr)> {
     let [Expr {
@@ -1509,6 +1528,20 @@ impl<'a, 'i> Compiler<'a, 'i> {
             StmtKind::Assign { targets, value } if mp_const_assign(targets, value).is_some() => {
                 if let Some((name, arg)) = mp_const_assign(targets, value) {
                     self.compile_mp_const(name, arg, s.loc)?;
+                }
+            }
+            StmtKind::Assign { targets, value } if swap_assign(targets, value).is_some() => {
+                if let Some((elts, vals)) = swap_assign(targets, value) {
+                    for v in vals {
+                        self.compile_expr(v)?;
+                    }
+                    if vals.len() == 3 {
+                        self.emit(Instr::RotThree);
+                    }
+                    self.emit(Instr::RotTwo);
+                    for e in elts {
+                        self.compile_store(e)?;
+                    }
                 }
             }
             StmtKind::Assign { targets, value } => {
