@@ -676,6 +676,19 @@ impl Fs for Lfs1<'_> {
         ctz::read(&mut self.dev, bc, h, s)
     }
 
+    fn read_at(&mut self, path: &str, off: u64, len: usize) -> R<Vec<u8>> {
+        let Some((d, i)) = self.lookup(path)? else {
+            return err(EISDIR);
+        };
+        let e = &d.entries[i];
+        if e.kind() != T_REG {
+            return err(EISDIR);
+        }
+        let (h, s) = e.file();
+        let bc = self.cfg().block_count;
+        ctz::read_range(&mut self.dev, bc, h, s, off, len)
+    }
+
     fn write(&mut self, path: &str, data: &[u8], append: bool, _mtime: Option<u64>) -> R<()> {
         self.make_consistent()?;
         let (head, name) = self.parent(path)?;

@@ -126,6 +126,10 @@ pub struct State {
 }
 
 impl State {
+    /// The largest file kept inline in its directory entry.
+    pub fn inline_max(&self) -> u32 {
+        self.cfg.inline_max
+    }
     /// A stand-in while the real state is in use.
     pub fn placeholder() -> State {
         State {
@@ -1150,6 +1154,27 @@ impl Fs for Lfs2<'_> {
             (_, T_CTZ) => {
                 let (head, size) = (le32(&e.st, 0), le32(&e.st, 4));
                 self.read_ctz(head, size)
+            }
+            _ => err(ECORRUPT),
+        }
+    }
+
+    fn read_at(&mut self, path: &str, off: u64, len: usize) -> R<Vec<u8>> {
+        let Some((d, id)) = self.lookup(path)? else {
+            return err(EISDIR);
+        };
+        let e = &d.st.entries[id as usize];
+        match (e.kind, e.st_type) {
+            (T_DIR, _) => err(EISDIR),
+            (_, T_INLINE) => {
+                let from = usize::try_from(off).unwrap_or(usize::MAX).min(e.st.len());
+                let to = from.saturating_add(len).min(e.st.len());
+                Ok(e.st[from..to].to_vec())
+            }
+            (_, T_CTZ) => {
+                let (head, size) = (le32(&e.st, 0), le32(&e.st, 4));
+                let bc = self.cfg().block_count;
+                ctz::read_range(&mut self.dev, bc, head, size, off, len)
             }
             _ => err(ECORRUPT),
         }
