@@ -779,6 +779,8 @@ pub mod ctz {
         pub used: Vec<bool>,
         /// Where the next search starts.
         pub cursor: u32,
+        /// Blocks taken during this operation (kept through a rescan of the blocks in use).
+        pub taken: Vec<u32>,
     }
 
     impl Blocks {
@@ -791,6 +793,7 @@ pub mod ctz {
                 if !self.used[b as usize] {
                     self.used[b as usize] = true;
                     self.cursor = (b + 1) % n;
+                    self.taken.push(b);
                     return Ok(b);
                 }
             }
@@ -862,25 +865,9 @@ pub mod ctz {
         if size == 0 {
             return err(ECORRUPT);
         }
-        let (mut current, _) = index(dev.bs, size - 1);
+        let (current, _) = index(dev.bs, size - 1);
         let (target, off) = index(dev.bs, pos);
-        let mut head = head;
-        while current > target {
-            let span = current - target + 1;
-            let npw2 = 32 - (span - 1).leading_zeros();
-            let skip = (npw2 - 1).min(current.trailing_zeros());
-            if head >= bc {
-                return err(ECORRUPT);
-            }
-            let mut p = [0u8; 4];
-            dev.read(head, 4 * skip, &mut p)?;
-            head = u32::from_le_bytes(p);
-            current -= 1 << skip;
-        }
-        if head >= bc {
-            return err(ECORRUPT);
-        }
-        Ok((head, off))
+        Ok((walk(dev, bc, head, current, target)?, off))
     }
 
     /// Up to `len` bytes of the list (head, size) from `off`, reading only the blocks holding
@@ -930,8 +917,29 @@ pub mod ctz {
         Ok(out)
     }
 
+    /// Block `target` of a list whose block `current` is `head`, through the skip pointers.
+    fn walk(dev: &mut Cached, bc: u32, mut head: u32, mut current: u32, target: u32) -> R<u32> {
+        while current > target {
+            let span = current - target + 1;
+            let npw2 = 32 - (span - 1).leading_zeros();
+            let skip = (npw2 - 1).min(current.trailing_zeros());
+            if head >= bc {
+                return err(ECORRUPT);
+            }
+            let mut p = [0u8; 4];
+            dev.read(head, 4 * skip, &mut p)?;
+            head = u32::from_le_bytes(p);
+            current -= 1 << skip;
+        }
+        if head >= bc {
+            return err(ECORRUPT);
+        }
+        Ok(head)
+    }
+
     /// Append `data` to the list (head, size); a partly filled last block is copied into a new
-    /// block first (blocks are never programmed twice). Returns the new (head, size).
+    /// block first (blocks are never programmed twice). The pointers of new blocks are found
+    /// through the skip pointers (O(log n) reads each). Returns the new (head, size).
     pub fn append(
         dev: &mut Cached,
         al: &mut Blocks,
@@ -944,34 +952,48 @@ pub mod ctz {
         }
         let bs = dev.bs as usize;
         let bc = al.used.len() as u32;
-        let mut bl = blocks(dev, bc, head, size)?;
+        // Blocks [0, kept) of the old list stay; `head` is its block `last`.
+        let mut last = 0;
+        let mut kept = 0;
         let mut cur: Option<(u32, Vec<u8>)> = None;
         if size > 0 {
-            let (_, off) = index(dev.bs, size - 1);
+            let (l, off) = index(dev.bs, size - 1);
+            if l >= bc {
+                return err(ECORRUPT);
+            }
+            last = l;
             let used = off as usize + 1;
             if used < bs {
-                let last = bl.pop().unwrap_or(head);
                 let mut buf = vec![0u8; used];
-                dev.read(last, 0, &mut buf)?;
+                dev.read(head, 0, &mut buf)?;
                 let nb = al.alloc()?;
                 dev.erase(nb)?;
                 cur = Some((nb, buf));
+                kept = l;
+            } else {
+                kept = l + 1;
             }
         }
+        let mut fresh: Vec<u32> = Vec::new();
         let total = size as usize + data.len();
         let mut rest = data;
         loop {
             let (b, mut buf) = match cur.take() {
                 Some(c) => c,
                 None => {
-                    let i = bl.len() as u32;
+                    let i = kept + fresh.len() as u32;
                     let b = al.alloc()?;
                     dev.erase(b)?;
                     let mut h = Vec::new();
                     if i > 0 {
                         for k in 0..=i.trailing_zeros() {
-                            let idx = (i - (1 << k)) as usize;
-                            h.extend_from_slice(&bl[idx].to_le_bytes());
+                            let idx = i - (1 << k);
+                            let p = if idx >= kept {
+                                fresh.get((idx - kept) as usize).copied().unwrap_or(0)
+                            } else {
+                                walk(dev, bc, head, last, idx)?
+                            };
+                            h.extend_from_slice(&p.to_le_bytes());
                         }
                     }
                     (b, h)
@@ -985,7 +1007,7 @@ pub mod ctz {
             buf.extend_from_slice(&rest[..take]);
             rest = &rest[take..];
             dev.prog(b, 0, &buf)?;
-            bl.push(b);
+            fresh.push(b);
             if rest.is_empty() {
                 return Ok((b, total as u32));
             }

@@ -1620,7 +1620,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let host = if streamed {
         None
     } else {
-        crate::vfs::open_host(vm, &path, false)
+        crate::vfs::open_host(vm, &path, !m.read || m.plus)
     };
     let s = Stream {
         kind: skind,

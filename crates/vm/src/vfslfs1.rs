@@ -206,7 +206,11 @@ pub fn mkfs(bd: &mut dyn Bd, cfg: Cfg) -> R<()> {
     for u in used.iter_mut().take(4) {
         *u = true;
     }
-    fs.used = Some(ctz::Blocks { used, cursor: 4 });
+    fs.used = Some(ctz::Blocks {
+        used,
+        cursor: 4,
+        taken: Vec::new(),
+    });
     let mut sup = fs.new_dir([0, 1]);
     let mut root = fs.new_dir([2, 3]);
     fs.commit(&mut root)?;
@@ -390,6 +394,7 @@ impl<'a> Lfs1<'a> {
             self.used = Some(ctz::Blocks {
                 used,
                 cursor: self.s.cursor,
+                taken: Vec::new(),
             });
         }
         Ok(())

@@ -123,6 +123,9 @@ pub struct State {
     gdisk: [u8; 12],
     cursor: u32,
     consistent: bool,
+    /// The blocks in use as the last operation left them (littlefs's lookahead: blocks freed
+    /// since are found again by a rescan when the device seems full).
+    used: Option<Vec<bool>>,
 }
 
 impl State {
@@ -138,6 +141,7 @@ impl State {
             gdisk: [0; 12],
             cursor: 0,
             consistent: true,
+            used: None,
         }
     }
 }
@@ -353,6 +357,17 @@ pub struct Lfs2<'a> {
     s: &'a mut State,
     gstate: [u8; 12],
     used: Option<ctz::Blocks>,
+    /// `used` came from an earlier operation (a rescan may find blocks freed since).
+    carried: bool,
+}
+
+impl Drop for Lfs2<'_> {
+    /// Leave the blocks in use to the next operation.
+    fn drop(&mut self) {
+        if let Some(b) = self.used.take() {
+            self.s.used = Some(b.used);
+        }
+    }
 }
 
 /// Format the device (littlefs's `lfs_format`).
@@ -366,6 +381,7 @@ pub fn mkfs(bd: &mut dyn Bd, cfg: Cfg) -> R<()> {
         gdisk: [0; 12],
         cursor: 0,
         consistent: true,
+        used: None,
     };
     let mut fs = Lfs2::new(bd, &mut st);
     let mut sb = Vec::with_capacity(24);
@@ -405,6 +421,7 @@ pub fn mount(bd: &mut dyn Bd, cfg: Cfg) -> R<State> {
         gdisk: [0; 12],
         cursor: 0,
         consistent: false,
+        used: None,
     };
     let mut fs = Lfs2::new(bd, &mut st);
     let mut g = [0u8; 12];
@@ -470,6 +487,7 @@ impl<'a> Lfs2<'a> {
             s,
             gstate,
             used: None,
+            carried: false,
         }
     }
 
@@ -569,10 +587,17 @@ impl<'a> Lfs2<'a> {
     /// The allocator, with the blocks in use scanned on first need.
     fn blocks(&mut self) -> R<&mut ctz::Blocks> {
         if self.used.is_none() {
-            let used = self.scan_used()?;
+            let used = match self.s.used.take() {
+                Some(u) if u.len() == self.cfg().block_count as usize => {
+                    self.carried = true;
+                    u
+                }
+                _ => self.scan_used()?,
+            };
             self.used = Some(ctz::Blocks {
                 used,
                 cursor: self.s.cursor,
+                taken: Vec::new(),
             });
         }
         match self.used.as_mut() {
@@ -581,9 +606,41 @@ impl<'a> Lfs2<'a> {
         }
     }
 
+    /// After ENOSPC with blocks in use carried over from earlier operations: scan them again
+    /// (finding blocks freed since), keeping the first `keep` blocks this operation took.
+    /// False when the view was already fresh.
+    fn rescan(&mut self, keep: usize) -> R<bool> {
+        if !self.carried {
+            return Ok(false);
+        }
+        self.carried = false;
+        let mut used = self.scan_used()?;
+        let mut taken = self.used.take().map(|b| b.taken).unwrap_or_default();
+        taken.truncate(keep);
+        for &b in &taken {
+            if let Some(u) = used.get_mut(b as usize) {
+                *u = true;
+            }
+        }
+        self.used = Some(ctz::Blocks {
+            used,
+            cursor: self.s.cursor,
+            taken,
+        });
+        Ok(true)
+    }
+
+    fn taken(&self) -> usize {
+        self.used.as_ref().map_or(0, |b| b.taken.len())
+    }
+
     /// A free block (not reused within one operation even when freed by it).
     fn alloc(&mut self) -> R<u32> {
-        let b = self.blocks()?.alloc()?;
+        let keep = self.taken();
+        let b = match self.blocks()?.alloc() {
+            Err(LfsErr::Errno(ENOSPC)) if self.rescan(keep)? => self.blocks()?.alloc()?,
+            r => r?,
+        };
         self.s.cursor = b + 1;
         Ok(b)
     }
@@ -949,10 +1006,18 @@ impl<'a> Lfs2<'a> {
 
     fn ctz_write(&mut self, data: &[u8]) -> R<[u8; 8]> {
         self.blocks()?;
-        let (head, size) = match self.used.as_mut() {
-            Some(b) => ctz::append(&mut self.dev, b, NULL, 0, data)?,
+        let keep = self.taken();
+        let mut r = match self.used.as_mut() {
+            Some(b) => ctz::append(&mut self.dev, b, NULL, 0, data),
             None => return err(ENOSPC),
         };
+        if matches!(r, Err(LfsErr::Errno(ENOSPC))) && self.rescan(keep)? {
+            r = match self.used.as_mut() {
+                Some(b) => ctz::append(&mut self.dev, b, NULL, 0, data),
+                None => return err(ENOSPC),
+            };
+        }
+        let (head, size) = r?;
         self.s.cursor = self.used.as_ref().map_or(0, |b| b.cursor);
         Ok(ctz_struct(head, size))
     }
@@ -962,10 +1027,18 @@ impl<'a> Lfs2<'a> {
             return err(EFBIG);
         }
         self.blocks()?;
-        let (head, size) = match self.used.as_mut() {
-            Some(b) => ctz::append(&mut self.dev, b, head, size, data)?,
+        let keep = self.taken();
+        let mut r = match self.used.as_mut() {
+            Some(b) => ctz::append(&mut self.dev, b, head, size, data),
             None => return err(ENOSPC),
         };
+        if matches!(r, Err(LfsErr::Errno(ENOSPC))) && self.rescan(keep)? {
+            r = match self.used.as_mut() {
+                Some(b) => ctz::append(&mut self.dev, b, head, size, data),
+                None => return err(ENOSPC),
+            };
+        }
+        let (head, size) = r?;
         self.s.cursor = self.used.as_ref().map_or(0, |b| b.cursor);
         Ok(ctz_struct(head, size))
     }
@@ -973,8 +1046,6 @@ impl<'a> Lfs2<'a> {
     /// Make the file system consistent before the first change: finish a pending move and
     /// unlink orphaned directory pairs (littlefs's `lfs_fs_forceconsistency`).
     fn make_consistent(&mut self) -> R<()> {
-        // Each change starts with a fresh view of the blocks in use.
-        self.used = None;
         if self.s.consistent {
             return Ok(());
         }
