@@ -1887,4 +1887,43 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn streamed_reads_writes_and_truncate() {
+        let (mut dev, geo) = fresh(400);
+        let mut fat = Fat::new(&mut dev, geo, 0, 0);
+        let mut cur = None;
+        let mut want = Vec::new();
+        for k in 0..50u32 {
+            let chunk: Vec<u8> = (0..(k * 53 % 700 + 1)).map(|i| (i ^ k) as u8).collect();
+            fat.write_at("/f", want.len() as u64, &chunk, &mut cur)
+                .unwrap();
+            want.extend_from_slice(&chunk);
+        }
+        assert_eq!(fat.read("/f").unwrap(), want);
+        for (off, len) in [(0, 10), (500, 1000), (want.len() - 3, 10), (4097, 1)] {
+            let got = fat.read_at("/f", off as u64, len, &mut cur).unwrap();
+            assert_eq!(got, want[off..(off + len).min(want.len())]);
+        }
+        // Going back re-walks the chain from its start.
+        assert_eq!(fat.read_at("/f", 1, 2, &mut cur).unwrap(), want[1..3]);
+        fat.write_at("/f", 510, b"across", &mut cur).unwrap();
+        want[510..516].copy_from_slice(b"across");
+        // A write past the end leaves zeros.
+        let end = want.len();
+        fat.write_at("/f", end as u64 + 600, b"!", &mut cur)
+            .unwrap();
+        want.resize(end + 600, 0);
+        want.push(b'!');
+        assert_eq!(fat.read("/f").unwrap(), want);
+        fat.truncate("/f", 700, &mut cur).unwrap();
+        want.truncate(700);
+        assert_eq!(fat.read("/f").unwrap(), want);
+        fat.truncate("/f", 0, &mut cur).unwrap();
+        assert_eq!(fat.stat("/f").unwrap().1, 0);
+        let free = fat.free_clusters().unwrap();
+        fat.truncate("/f", 1000, &mut cur).unwrap();
+        assert_eq!(fat.read("/f").unwrap(), vec![0u8; 1000]);
+        assert!(fat.free_clusters().unwrap() < free);
+    }
 }
