@@ -2,14 +2,21 @@
 //! built-in `open()` with its file objects.
 //!
 //! Every stream is one native [`Stream`]: a byte buffer and a position. In-memory streams keep
-//! their whole contents there. A file opened for reading loads the whole file through the VFS
-//! (`vfs::read_file`) when it is opened; writes stay in the buffer and reach the file on `flush()`,
-//! `close()`, leaving a `with` block, or when more than [`AUTO_FLUSH`] bytes are pending. When only
-//! new bytes were added at the end since the last flush, they are appended; otherwise the file is
-//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended. Files on a
-//! block device (`VfsFat`) are written out by the `write()` that brings [`WRITE_THROUGH`] bytes
-//! pending, as MicroPython's write into the volume at once, so that a full volume raises ENOSPC
-//! from that write (the bytes that fit are kept).
+//! their whole contents there (`BytesIO(bytes)` uses the bytes object itself until its first
+//! change). A file of the Port (the host's files) is loaded whole through the VFS
+//! (`vfs::read_file`) when opened for reading, and holds the OS descriptor `fileno()` returns;
+//! writes stay in the buffer and reach the file on `flush()`, `close()`, leaving a `with` block,
+//! or when more than [`AUTO_FLUSH`] bytes are pending. When only new bytes were added at the end
+//! since the last flush, they are appended; otherwise the file is rewritten. A file opened with
+//! mode `a` (no `+`) buffers only what is appended.
+//!
+//! Files on block-device file systems (`VfsFat`, `VfsLfs1`, `VfsLfs2`) and `open(fd)` streams are
+//! streamed instead: the buffer is a [`Window`] of about one block of the file, read on demand
+//! by offset (`vfs::read_at`, or the descriptor) and written back from the first changed byte
+//! (`vfs::write_at`) once [`WRITE_THROUGH`] bytes are pending, on a seek away, on `flush()` and
+//! `close()` - so a 1 MB file is read in 512-byte chunks with a few hundred bytes of buffer, a
+//! full volume raises ENOSPC from the `write()` that does not fit, and a failing device shows at
+//! `read()`/`write()` as on MicroPython.
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -196,6 +203,7 @@ impl Stream {
     /// The file's size counting bytes not yet written (streamed files).
     fn logical_size(&self) -> usize {
         match &self.win {
+            Some(w) if self.buf.is_empty() => w.size,
             Some(w) => w.size.max(w.start + self.buf.len()),
             None => self.buf.len(),
         }
@@ -1055,6 +1063,7 @@ fn s_seek(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         // An OS descriptor's size is asked from the OS.
         let end = match (&s.win, s.host.as_mut()) {
             (Some(w), Some(h)) if whence == 2 => match h.seek(0, 2) {
+                Ok(n) if s.buf.is_empty() => n as usize,
                 Ok(n) => (n as usize).max(w.start + s.buf.len()),
                 Err(_) => s.units_len(),
             },
