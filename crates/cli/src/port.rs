@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::Instant;
 
-use ferropy_vm::port::{Errno, FileKind, FileStat, Port};
+use ferropy_vm::port::{Errno, FileKind, FileStat, HostFile, Port};
 
 /// Bytes allocated by the process, except what each thread has not yet published from its
 /// [`Pool::unpublished`] counter (see [`allocated`]).
@@ -311,6 +311,72 @@ pub(crate) fn host_stat(path: &std::path::Path) -> Result<FileStat, Errno> {
     })
 }
 
+/// An OS file descriptor as the VM's [`HostFile`]: closed when dropped if it owns it.
+struct OsFile {
+    fd: i32,
+    close: bool,
+}
+
+/// The errno of the last failed libc call.
+fn last_errno() -> Errno {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(5)
+}
+
+impl HostFile for OsFile {
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Errno> {
+        loop {
+            // SAFETY: `buf` is valid for `buf.len()` bytes of writes.
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = last_errno();
+            if e != libc::EINTR {
+                return Err(e);
+            }
+        }
+    }
+    fn write(&mut self, data: &[u8]) -> Result<usize, Errno> {
+        loop {
+            // SAFETY: `data` is valid for `data.len()` bytes of reads.
+            let n = unsafe { libc::write(self.fd, data.as_ptr().cast(), data.len()) };
+            if n >= 0 {
+                return Ok(n as usize);
+            }
+            let e = last_errno();
+            if e != libc::EINTR {
+                return Err(e);
+            }
+        }
+    }
+    fn seek(&mut self, off: i64, whence: i32) -> Result<u64, Errno> {
+        let w = match whence {
+            0 => libc::SEEK_SET,
+            1 => libc::SEEK_CUR,
+            _ => libc::SEEK_END,
+        };
+        // SAFETY: lseek takes no pointers.
+        let r = unsafe { libc::lseek(self.fd, off as libc::off_t, w) };
+        if r < 0 {
+            Err(last_errno())
+        } else {
+            Ok(r as u64)
+        }
+    }
+    fn fileno(&self) -> i32 {
+        self.fd
+    }
+}
+
+impl Drop for OsFile {
+    fn drop(&mut self) {
+        if self.close {
+            // SAFETY: the descriptor is owned by this object and closed once.
+            unsafe { libc::close(self.fd) };
+        }
+    }
+}
+
 impl Port for NativePort {
     fn write_stdout(&mut self, data: &[u8]) {
         let _ = self.stdout.write_all(data);
@@ -429,6 +495,25 @@ impl Port for NativePort {
             .open(path)
             .map_err(|e| errno(&e))?;
         f.write_all(data).map_err(|e| errno(&e))
+    }
+    fn open_host(&mut self, path: &str, write: bool) -> Result<Box<dyn HostFile>, Errno> {
+        use std::os::unix::io::IntoRawFd;
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(write)
+            .open(if path.is_empty() { "." } else { path })
+            .map_err(|e| errno(&e))?;
+        Ok(Box::new(OsFile {
+            fd: f.into_raw_fd(),
+            close: true,
+        }))
+    }
+    fn open_fd(&mut self, fd: i32, closefd: bool) -> Result<Box<dyn HostFile>, Errno> {
+        // SAFETY: fcntl(F_GETFD) only asks whether the descriptor is open.
+        if fd < 0 || unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+            return Err(libc::EBADF);
+        }
+        Ok(Box::new(OsFile { fd, close: closefd }))
     }
     fn list_dir(&mut self, path: &str) -> Result<Vec<String>, Errno> {
         let rd =

@@ -452,6 +452,22 @@ pub fn is_lfs(o: &crate::value::Obj) -> bool {
     }
 }
 
+/// The largest file a littlefs volume object keeps inline in its directory entry (read with
+/// the entry, so into the open file's cache at open()); 0 for littlefs v1, which has none.
+pub fn inline_max(o: &crate::value::Obj) -> Option<u32> {
+    let PyObject::Native(n) = &**o else {
+        return None;
+    };
+    let d = n.data.try_borrow().ok()?;
+    let v = d.downcast_ref::<LfsVol>()?;
+    match &v.engine {
+        #[cfg(feature = "vfs-lfs1")]
+        Engine::V1(_) => Some(0),
+        #[cfg(feature = "vfs-lfs2")]
+        Engine::V2(st) => Some(st.inline_max()),
+    }
+}
+
 /// The current directory of a littlefs volume object.
 pub fn lfs_cwd(o: &crate::value::Obj) -> Option<String> {
     let PyObject::Native(n) = &**o else {
@@ -495,10 +511,7 @@ pub fn lfs_op(vm: &mut Vm, o: &crate::value::Obj, path: &str, op: NOp) -> PyResu
         return Err(vfs::os_error(vm, ENODEV, Some(path)));
     };
     let p = vfs::inside(&cwd, path);
-    let writes = matches!(
-        op,
-        NOp::Write(..) | NOp::Mkdir | NOp::Remove | NOp::Rmdir | NOp::Rename(_)
-    );
+    let writes = op.writes();
     let now = if mtime { Some(now_ns(vm)) } else { None };
     let mut new_cwd = None;
     let mut new_ro = None;
@@ -568,6 +581,63 @@ pub trait Fs {
     fn rename(&mut self, from: &str, to: &str) -> R<()>;
     /// (block size, block count, free blocks).
     fn statvfs(&mut self) -> R<[i64; 3]>;
+    /// Up to `len` bytes of a file from `off` (by default sliced from the whole file).
+    fn read_at(&mut self, path: &str, off: u64, len: usize) -> R<Vec<u8>> {
+        let all = self.read(path)?;
+        let from = usize::try_from(off).unwrap_or(usize::MAX).min(all.len());
+        let to = from.saturating_add(len).min(all.len());
+        Ok(all[from..to].to_vec())
+    }
+    /// Write `data` at `off` (zeros fill a gap past the end): appended when it starts at the
+    /// end, otherwise the file is rewritten.
+    fn write_at(&mut self, path: &str, off: u64, data: &[u8], mtime: Option<u64>) -> R<()> {
+        let size = match self.stat(path) {
+            Ok((true, _, _)) => return err(EISDIR),
+            Ok((false, s, _)) => s as u64,
+            Err(LfsErr::Errno(ENOENT)) => {
+                self.write(path, &[], false, mtime)?;
+                0
+            }
+            Err(e) => return Err(e),
+        };
+        if off.saturating_add(data.len() as u64) > 0x7fff_ffff {
+            return err(EFBIG);
+        }
+        let mut size = size;
+        while size < off {
+            let n = (off - size).min(4096) as usize;
+            self.write(path, &alloc::vec![0u8; n], true, mtime)?;
+            size += n as u64;
+        }
+        if off == size {
+            return self.write(path, data, true, mtime);
+        }
+        let mut all = self.read(path)?;
+        let from = off as usize;
+        let end = from + data.len();
+        if end > all.len() {
+            all.resize(end, 0);
+        }
+        all[from..end].copy_from_slice(data);
+        self.write(path, &all, false, mtime)
+    }
+    /// Cut or extend a file to `len` bytes.
+    fn truncate(&mut self, path: &str, len: u64, mtime: Option<u64>) -> R<()> {
+        let (is_dir, size, _) = self.stat(path)?;
+        if is_dir {
+            return err(EISDIR);
+        }
+        if len >= size as u64 {
+            return self.write_at(path, len, &[], mtime);
+        }
+        let mut keep = if len == 0 {
+            Vec::new()
+        } else {
+            self.read(path)?
+        };
+        keep.truncate(len as usize);
+        self.write(path, &keep, false, mtime)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -659,6 +729,15 @@ fn do_op(
             *new_ro = Some(ro);
             NOut::Unit
         }
+        NOp::ReadAt(off, len) => NOut::Data(fs.read_at(p, off, len)?),
+        NOp::WriteAt(off, d) => {
+            fs.write_at(p, off, d, now)?;
+            NOut::Unit
+        }
+        NOp::Truncate(len) => {
+            fs.truncate(p, len, now)?;
+            NOut::Unit
+        }
     })
 }
 
@@ -700,6 +779,8 @@ pub mod ctz {
         pub used: Vec<bool>,
         /// Where the next search starts.
         pub cursor: u32,
+        /// Blocks taken during this operation (kept through a rescan of the blocks in use).
+        pub taken: Vec<u32>,
     }
 
     impl Blocks {
@@ -712,6 +793,7 @@ pub mod ctz {
                 if !self.used[b as usize] {
                     self.used[b as usize] = true;
                     self.cursor = (b + 1) % n;
+                    self.taken.push(b);
                     return Ok(b);
                 }
             }
@@ -777,6 +859,47 @@ pub mod ctz {
         Ok(out)
     }
 
+    /// The block holding byte `pos` of the list (head, size) and the offset inside it, found
+    /// through the skip pointers (littlefs's `lfs_ctz_find`: O(log n) pointer reads).
+    pub fn find(dev: &mut Cached, bc: u32, head: u32, size: u32, pos: u32) -> R<(u32, u32)> {
+        if size == 0 {
+            return err(ECORRUPT);
+        }
+        let (current, _) = index(dev.bs, size - 1);
+        let (target, off) = index(dev.bs, pos);
+        Ok((walk(dev, bc, head, current, target)?, off))
+    }
+
+    /// Up to `len` bytes of the list (head, size) from `off`, reading only the blocks holding
+    /// them.
+    pub fn read_range(
+        dev: &mut Cached,
+        bc: u32,
+        head: u32,
+        size: u32,
+        off: u64,
+        len: usize,
+    ) -> R<Vec<u8>> {
+        if off >= size as u64 {
+            return Ok(Vec::new());
+        }
+        let len = (len as u64).min(size as u64 - off) as usize;
+        let mut out = vec![0u8; len];
+        let mut done = 0;
+        let mut pos = off as u32;
+        while done < len {
+            let (b, inner) = find(dev, bc, head, size, pos)?;
+            let n = (dev.bs.saturating_sub(inner) as usize).min(len - done);
+            if n == 0 {
+                return err(ECORRUPT);
+            }
+            dev.read(b, inner, &mut out[done..done + n])?;
+            done += n;
+            pos += n as u32;
+        }
+        Ok(out)
+    }
+
     /// A whole file.
     pub fn read(dev: &mut Cached, bc: u32, head: u32, size: u32) -> R<Vec<u8>> {
         let bs = dev.bs;
@@ -794,8 +917,29 @@ pub mod ctz {
         Ok(out)
     }
 
+    /// Block `target` of a list whose block `current` is `head`, through the skip pointers.
+    fn walk(dev: &mut Cached, bc: u32, mut head: u32, mut current: u32, target: u32) -> R<u32> {
+        while current > target {
+            let span = current - target + 1;
+            let npw2 = 32 - (span - 1).leading_zeros();
+            let skip = (npw2 - 1).min(current.trailing_zeros());
+            if head >= bc {
+                return err(ECORRUPT);
+            }
+            let mut p = [0u8; 4];
+            dev.read(head, 4 * skip, &mut p)?;
+            head = u32::from_le_bytes(p);
+            current -= 1 << skip;
+        }
+        if head >= bc {
+            return err(ECORRUPT);
+        }
+        Ok(head)
+    }
+
     /// Append `data` to the list (head, size); a partly filled last block is copied into a new
-    /// block first (blocks are never programmed twice). Returns the new (head, size).
+    /// block first (blocks are never programmed twice). The pointers of new blocks are found
+    /// through the skip pointers (O(log n) reads each). Returns the new (head, size).
     pub fn append(
         dev: &mut Cached,
         al: &mut Blocks,
@@ -808,34 +952,48 @@ pub mod ctz {
         }
         let bs = dev.bs as usize;
         let bc = al.used.len() as u32;
-        let mut bl = blocks(dev, bc, head, size)?;
+        // Blocks [0, kept) of the old list stay; `head` is its block `last`.
+        let mut last = 0;
+        let mut kept = 0;
         let mut cur: Option<(u32, Vec<u8>)> = None;
         if size > 0 {
-            let (_, off) = index(dev.bs, size - 1);
+            let (l, off) = index(dev.bs, size - 1);
+            if l >= bc {
+                return err(ECORRUPT);
+            }
+            last = l;
             let used = off as usize + 1;
             if used < bs {
-                let last = bl.pop().unwrap_or(head);
                 let mut buf = vec![0u8; used];
-                dev.read(last, 0, &mut buf)?;
+                dev.read(head, 0, &mut buf)?;
                 let nb = al.alloc()?;
                 dev.erase(nb)?;
                 cur = Some((nb, buf));
+                kept = l;
+            } else {
+                kept = l + 1;
             }
         }
+        let mut fresh: Vec<u32> = Vec::new();
         let total = size as usize + data.len();
         let mut rest = data;
         loop {
             let (b, mut buf) = match cur.take() {
                 Some(c) => c,
                 None => {
-                    let i = bl.len() as u32;
+                    let i = kept + fresh.len() as u32;
                     let b = al.alloc()?;
                     dev.erase(b)?;
                     let mut h = Vec::new();
                     if i > 0 {
                         for k in 0..=i.trailing_zeros() {
-                            let idx = (i - (1 << k)) as usize;
-                            h.extend_from_slice(&bl[idx].to_le_bytes());
+                            let idx = i - (1 << k);
+                            let p = if idx >= kept {
+                                fresh.get((idx - kept) as usize).copied().unwrap_or(0)
+                            } else {
+                                walk(dev, bc, head, last, idx)?
+                            };
+                            h.extend_from_slice(&p.to_le_bytes());
                         }
                     }
                     (b, h)
@@ -849,7 +1007,7 @@ pub mod ctz {
             buf.extend_from_slice(&rest[..take]);
             rest = &rest[take..];
             dev.prog(b, 0, &buf)?;
-            bl.push(b);
+            fresh.push(b);
             if rest.is_empty() {
                 return Ok((b, total as u32));
             }

@@ -2,14 +2,21 @@
 //! built-in `open()` with its file objects.
 //!
 //! Every stream is one native [`Stream`]: a byte buffer and a position. In-memory streams keep
-//! their whole contents there. A file opened for reading loads the whole file through the VFS
-//! (`vfs::read_file`) when it is opened; writes stay in the buffer and reach the file on `flush()`,
-//! `close()`, leaving a `with` block, or when more than [`AUTO_FLUSH`] bytes are pending. When only
-//! new bytes were added at the end since the last flush, they are appended; otherwise the file is
-//! rewritten. A file opened with mode `a` (no `+`) buffers only what is appended. Files on a
-//! block device (`VfsFat`) are written out by the `write()` that brings [`WRITE_THROUGH`] bytes
-//! pending, as MicroPython's write into the volume at once, so that a full volume raises ENOSPC
-//! from that write (the bytes that fit are kept).
+//! their whole contents there (`BytesIO(bytes)` uses the bytes object itself until its first
+//! change). A file of the Port (the host's files) is loaded whole through the VFS
+//! (`vfs::read_file`) when opened for reading, and holds the OS descriptor `fileno()` returns;
+//! writes stay in the buffer and reach the file on `flush()`, `close()`, leaving a `with` block,
+//! or when more than [`AUTO_FLUSH`] bytes are pending. When only new bytes were added at the end
+//! since the last flush, they are appended; otherwise the file is rewritten. A file opened with
+//! mode `a` (no `+`) buffers only what is appended.
+//!
+//! Files on block-device file systems (`VfsFat`, `VfsLfs1`, `VfsLfs2`) and `open(fd)` streams are
+//! streamed instead: the buffer is a [`Window`] of about one block of the file, read on demand
+//! by offset (`vfs::read_at`, or the descriptor) and written back from the first changed byte
+//! (`vfs::write_at`) once [`WRITE_THROUGH`] bytes are pending, on a seek away, on `flush()` and
+//! `close()` - so a 1 MB file is read in 512-byte chunks with a few hundred bytes of buffer, a
+//! full volume raises ENOSPC from the `write()` that does not fit, and a failing device shows at
+//! `read()`/`write()` as on MicroPython.
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -22,6 +29,7 @@ use crate::attr::dict_of;
 use crate::exceptions::ExcKind;
 use crate::modbuiltins::{builtin_fn, check_kw, kwarg};
 use crate::objint::native_property;
+use crate::port::HostFile;
 use crate::types;
 use crate::value::{Layout, NativeObj, Obj, PyObject, Str, Value};
 use crate::vm::Vm;
@@ -72,6 +80,38 @@ struct Stream {
     write_through: bool,
     /// Where a dropped file leaves its unwritten bytes (dangling for in-memory streams).
     finalizers: Weak<crate::finalize::Finalizers>,
+    /// A streamed file: `buf` is a window of the file (see [`Window`]).
+    win: Option<Window>,
+    /// The OS file (descriptor) behind a file of the Port or behind `open(fd)`.
+    host: Option<Box<dyn HostFile>>,
+    /// `open(fd)`: `name` is the descriptor's number.
+    fd_name: bool,
+    /// `BytesIO(bytes)`: the initial bytes object, shared until the first change (then copied
+    /// into `buf`), as MicroPython does.
+    init: Option<Obj>,
+}
+
+/// A streamed file's window: `buf` holds the file's bytes from `start` (at most about one block
+/// of them), `pos` is relative to `start`. Files on block-device file systems are read and
+/// written through the VFS by offset; `open(fd)` files through their OS descriptor.
+struct Window {
+    /// File offset of `buf[0]`.
+    start: usize,
+    /// The file's size as the file system has it (bytes still in `buf` may extend it).
+    size: usize,
+    /// Read and written through the VFS by name (false: through the host descriptor).
+    vfs: bool,
+}
+
+impl Window {
+    /// Bytes read at a time.
+    fn chunk(&self) -> usize {
+        if self.vfs {
+            512
+        } else {
+            4096
+        }
+    }
 }
 
 impl Drop for Stream {
@@ -79,6 +119,31 @@ impl Drop for Stream {
     /// safe point (CPython flushes a file object when it is freed).
     fn drop(&mut self) {
         if self.closed || !self.is_file() {
+            return;
+        }
+        if let Some(w) = &self.win {
+            // A streamed file: an OS descriptor gets its bytes at once; a file system only an
+            // append at the end (other changes of a dropped, unflushed file are lost).
+            let Some(from) = self.dirty_from.take() else {
+                return;
+            };
+            let from = from.min(self.buf.len());
+            let at = w.start + from;
+            if let Some(h) = self.host.as_mut() {
+                let _ = h.seek(at as i64, 0);
+                let _ = host_write_all(h.as_mut(), &self.buf[from..]);
+                return;
+            }
+            if at != w.size {
+                return;
+            }
+            if let Some(fin) = self.finalizers.upgrade() {
+                fin.push_write(crate::finalize::PendingWrite {
+                    path: core::mem::take(&mut self.name),
+                    data: self.buf.split_off(from),
+                    append: true,
+                });
+            }
             return;
         }
         let Some(fin) = self.finalizers.upgrade() else {
@@ -112,6 +177,35 @@ impl Stream {
             dirty_from: None,
             write_through: false,
             finalizers: Weak::new(),
+            win: None,
+            host: None,
+            fd_name: false,
+            init: None,
+        }
+    }
+    /// The stream's bytes (the shared initial bytes of a `BytesIO` not yet changed).
+    fn data(&self) -> &[u8] {
+        if let Some(o) = &self.init {
+            if let PyObject::Bytes(b) = &**o {
+                return b;
+            }
+        }
+        &self.buf
+    }
+    /// Copy shared initial bytes into `buf` before a change.
+    fn own(&mut self) {
+        if let Some(o) = self.init.take() {
+            if let PyObject::Bytes(b) = &*o {
+                self.buf = b.to_vec();
+            }
+        }
+    }
+    /// The file's size counting bytes not yet written (streamed files).
+    fn logical_size(&self) -> usize {
+        match &self.win {
+            Some(w) if self.buf.is_empty() => w.size,
+            Some(w) => w.size.max(w.start + self.buf.len()),
+            None => self.buf.len(),
         }
     }
     fn is_text(&self) -> bool {
@@ -121,7 +215,7 @@ impl Stream {
         matches!(self.kind, Kind::Text | Kind::Buffered | Kind::Raw)
     }
     fn rest(&self) -> &[u8] {
-        self.buf.get(self.pos..).unwrap_or(&[])
+        self.data().get(self.pos..).unwrap_or(&[])
     }
     /// Byte length of the first `n` characters of `b` (all of it if shorter).
     fn char_span(b: &[u8], n: usize) -> usize {
@@ -168,6 +262,7 @@ impl Stream {
         out
     }
     fn write(&mut self, data: &[u8], nchars: Option<usize>) {
+        self.own();
         if self.append {
             self.pos = self.buf.len();
         }
@@ -197,6 +292,8 @@ impl Stream {
         if self.kind == Kind::StringIO {
             let within = self.pos.min(self.buf.len());
             Stream::char_count(&self.buf[..within]) + (self.pos - within)
+        } else if let Some(w) = &self.win {
+            w.start + self.pos
         } else if self.append_only {
             self.base + self.pos
         } else {
@@ -217,10 +314,16 @@ impl Stream {
         if self.kind == Kind::StringIO {
             Stream::char_count(&self.buf)
         } else {
-            self.buf.len()
+            self.logical_size().max(self.data().len())
         }
     }
     fn pending(&self) -> usize {
+        if self.win.is_some() {
+            return match self.dirty_from {
+                Some(d) => self.buf.len().saturating_sub(d).max(1),
+                None => 0,
+            };
+        }
         match self.dirty_from {
             Some(_) => self.buf.len().saturating_sub(self.synced).max(1),
             None => 0,
@@ -537,11 +640,230 @@ pub fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
     }
 }
 
+/// Write all of `data` to an OS file.
+fn host_write_all(h: &mut dyn HostFile, mut data: &[u8]) -> Result<(), crate::port::Errno> {
+    while !data.is_empty() {
+        match h.write(data)? {
+            0 => return Err(crate::moderrno::codes::EIO),
+            n => data = data.get(n..).unwrap_or(&[]),
+        }
+    }
+    Ok(())
+}
+
+fn is_windowed(vm: &mut Vm, slf: &Value) -> PyResult<bool> {
+    with(vm, slf, |s| s.win.is_some())
+}
+
+/// A streamed file: write the window's changed bytes to the file, then let the window go when
+/// the position is at or past its end (so at most about a block stays in memory).
+fn win_flush(vm: &mut Vm, slf: &Value) -> PyResult<()> {
+    let job = with(vm, slf, |s| {
+        let start = s.win.as_ref()?.start;
+        let from = s.dirty_from.take()?.min(s.buf.len());
+        let at = start + from;
+        let r = match s.host.as_mut() {
+            Some(h) => {
+                let _ = h.seek(at as i64, 0);
+                Some(host_write_all(h.as_mut(), &s.buf[from..]).err())
+            }
+            None => None,
+        };
+        Some((at, s.buf[from..].to_vec(), s.name.clone(), r))
+    })?;
+    if let Some((at, data, name, r)) = job {
+        match r {
+            Some(Some(e)) => return Err(crate::vfs::os_error(vm, e, None)),
+            Some(None) => {}
+            None => crate::vfs::write_at(vm, &name, at as u64, &data)?,
+        }
+        with(vm, slf, |s| {
+            if let Some(w) = s.win.as_mut() {
+                w.size = w.size.max(at + data.len());
+            }
+        })?;
+    }
+    with(vm, slf, |s| {
+        if let Some(w) = s.win.as_mut() {
+            if s.dirty_from.is_none() && s.pos >= s.buf.len() {
+                w.start += s.pos;
+                s.pos = 0;
+                s.buf.clear();
+            }
+        }
+    })
+}
+
+/// A streamed file: after flushing, move the window to file offset `at` (empty).
+fn win_move(vm: &mut Vm, slf: &Value, at: usize) -> PyResult<()> {
+    win_flush(vm, slf)?;
+    with(vm, slf, |s| {
+        if let Some(w) = s.win.as_mut() {
+            w.start = at;
+            s.pos = 0;
+            s.buf.clear();
+        }
+    })
+}
+
+/// A streamed file: make the window hold bytes at the position when the file has any there
+/// (reading the next chunk once the position passed the window's end).
+fn win_fill(vm: &mut Vm, slf: &Value) -> PyResult<()> {
+    // Past the window's end, and (for a file system, whose files' sizes are known) before
+    // the file's end.
+    let need = with(vm, slf, |s| match &s.win {
+        Some(w) => s.pos >= s.buf.len() && (!w.vfs || w.start + s.pos < s.logical_size()),
+        None => false,
+    })?;
+    if !need {
+        return Ok(());
+    }
+    win_flush(vm, slf)?;
+    let job = with(vm, slf, |s| {
+        let w = s.win.as_mut()?;
+        if s.pos > 0 || !s.buf.is_empty() {
+            w.start += s.pos;
+            s.pos = 0;
+            s.buf.clear();
+        }
+        let (at, chunk) = (w.start, w.chunk());
+        let host = s.host.as_mut().map(|h| {
+            let _ = h.seek(at as i64, 0);
+            let mut b = alloc::vec![0u8; chunk];
+            h.read(&mut b).map(|n| {
+                b.truncate(n);
+                b
+            })
+        });
+        Some((at, chunk, s.name.clone(), host))
+    })?;
+    let Some((at, chunk, name, host)) = job else {
+        return Ok(());
+    };
+    let data = match host {
+        Some(Ok(b)) => b,
+        Some(Err(e)) => return Err(crate::vfs::os_error(vm, e, None)),
+        None => crate::vfs::read_at(vm, &name, at as u64, chunk)?,
+    };
+    with(vm, slf, |s| s.buf = data)
+}
+
+/// A streamed file about to be written into an empty window that starts inside a block of
+/// the file: read the block's bytes before it into the window first (as a block cache does
+/// for a partial block, so a failing device shows at this write).
+fn win_align(vm: &mut Vm, slf: &Value) -> PyResult<()> {
+    let job = with(vm, slf, |s| {
+        let w = s.win.as_ref()?;
+        let lead = w.start % w.chunk();
+        (w.vfs && s.buf.is_empty() && s.pos == 0 && lead > 0 && w.start <= w.size)
+            .then(|| (w.start - lead, lead, s.name.clone()))
+    })?;
+    let Some((at, lead, name)) = job else {
+        return Ok(());
+    };
+    let data = crate::vfs::read_at(vm, &name, at as u64, lead)?;
+    if data.len() == lead {
+        with(vm, slf, |s| {
+            if let Some(w) = s.win.as_mut() {
+                w.start = at;
+                s.buf = data;
+                s.pos = lead;
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Units (characters in text, bytes otherwise) in `b`.
+fn units(text: bool, b: &[u8]) -> usize {
+    if text {
+        Stream::char_count(b)
+    } else {
+        b.len()
+    }
+}
+
+/// A streamed text file: take the continuation bytes of a character split by the window's end.
+fn win_finish_char(vm: &mut Vm, slf: &Value, out: &mut Vec<u8>) -> PyResult<()> {
+    loop {
+        win_fill(vm, slf)?;
+        let more = with(vm, slf, |s| {
+            let rest = s.rest();
+            let n = rest.iter().take_while(|&&c| c & 0xC0 == 0x80).count();
+            out.extend_from_slice(&rest[..n]);
+            s.pos += n;
+            n > 0 && s.pos >= s.buf.len()
+        })?;
+        if !more {
+            return Ok(());
+        }
+    }
+}
+
+/// Read up to `n` units (None: all) from the position.
+fn read_units(vm: &mut Vm, slf: &Value, n: Option<usize>) -> PyResult<(bool, Vec<u8>)> {
+    if !is_windowed(vm, slf)? {
+        return with(vm, slf, |s| (s.is_text(), s.take(n)));
+    }
+    let mut out = Vec::new();
+    let mut left = n;
+    let mut text = false;
+    while left != Some(0) {
+        win_fill(vm, slf)?;
+        let got = with(vm, slf, |s| {
+            text = s.is_text();
+            s.take(left)
+        })?;
+        if got.is_empty() {
+            break;
+        }
+        if let Some(l) = left.as_mut() {
+            *l = l.saturating_sub(units(text, &got));
+        }
+        out.extend_from_slice(&got);
+    }
+    if text {
+        win_finish_char(vm, slf, &mut out)?;
+    }
+    Ok((text, out))
+}
+
+/// Read one line (with its newline), at most `limit` units.
+fn read_line(vm: &mut Vm, slf: &Value, limit: Option<usize>) -> PyResult<(bool, Vec<u8>)> {
+    if !is_windowed(vm, slf)? {
+        return with(vm, slf, |s| (s.is_text(), s.take_line(limit)));
+    }
+    let mut out = Vec::new();
+    let mut left = limit;
+    let mut text = false;
+    while left != Some(0) {
+        win_fill(vm, slf)?;
+        let got = with(vm, slf, |s| {
+            text = s.is_text();
+            s.take_line(left)
+        })?;
+        if got.is_empty() {
+            break;
+        }
+        if let Some(l) = left.as_mut() {
+            *l = l.saturating_sub(units(text, &got));
+        }
+        out.extend_from_slice(&got);
+        if got.last() == Some(&b'\n') {
+            break;
+        }
+    }
+    if text && out.last() != Some(&b'\n') {
+        win_finish_char(vm, slf, &mut out)?;
+    }
+    Ok((text, out))
+}
+
 fn s_read(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
     check(vm, slf, true, false)?;
     let n = size_arg(vm, args.get(1))?;
-    let (text, b) = with(vm, slf, |s| (s.is_text(), s.take(n)))?;
+    let (text, b) = read_units(vm, slf, n)?;
     to_value(vm, text, b)
 }
 
@@ -559,13 +881,20 @@ fn s_readinto(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         Some(n) => want.min(usize::try_from(vm.to_index(n)?).unwrap_or(0)),
         None => want,
     };
-    let b = with(vm, slf, |s| {
-        let rest = s.rest();
-        let n = want.min(rest.len());
-        let out = rest[..n].to_vec();
-        s.pos += n;
-        out
-    })?;
+    let mut b = Vec::new();
+    while b.len() < want {
+        win_fill(vm, slf)?;
+        let got = with(vm, slf, |s| {
+            let rest = s.rest();
+            let n = (want - b.len()).min(rest.len());
+            b.extend_from_slice(&rest[..n]);
+            s.pos += n;
+            n > 0 && s.win.is_some()
+        })?;
+        if !got {
+            break;
+        }
+    }
     if let Some(dst) = target.borrow_mut().get_mut(start..start + b.len()) {
         dst.copy_from_slice(&b);
     }
@@ -576,7 +905,7 @@ fn s_readline(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
     check(vm, slf, true, false)?;
     let n = size_arg(vm, args.get(1))?;
-    let (text, b) = with(vm, slf, |s| (s.is_text(), s.take_line(n)))?;
+    let (text, b) = read_line(vm, slf, n)?;
     to_value(vm, text, b)
 }
 
@@ -587,7 +916,7 @@ fn s_readlines(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let mut out = Vec::new();
     let mut total = 0;
     loop {
-        let (text, b) = with(vm, slf, |s| (s.is_text(), s.take_line(None)))?;
+        let (text, b) = read_line(vm, slf, None)?;
         if b.is_empty() {
             break;
         }
@@ -603,7 +932,7 @@ fn s_readlines(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 fn s_next(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let slf = &args[0];
     check(vm, slf, true, false)?;
-    let (text, b) = with(vm, slf, |s| (s.is_text(), s.take_line(None)))?;
+    let (text, b) = read_line(vm, slf, None)?;
     if b.is_empty() {
         return Err(vm.stop_iteration(Value::None));
     }
@@ -616,7 +945,22 @@ fn s_write(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let Some(arg) = args.get(1) else {
         return Err(vm.type_error("write() takes exactly one argument (0 given)"));
     };
-    let (kind, gap) = with(vm, slf, |s| (s.kind, s.pos.saturating_sub(s.buf.len())))?;
+    // A streamed file writes at the file's end (append modes) or past the window: the window
+    // moves there first (a gap past the file's end is filled by the file system).
+    let target = with(vm, slf, |s| {
+        let w = s.win.as_ref()?;
+        if s.append {
+            let end = s.logical_size();
+            (w.start + s.buf.len() != end).then_some(end)
+        } else {
+            (s.pos > s.buf.len()).then_some(w.start + s.pos)
+        }
+    })?;
+    if let Some(at) = target {
+        win_move(vm, slf, at)?;
+    }
+    win_align(vm, slf)?;
+    let (kind, gap) = with(vm, slf, |s| (s.kind, s.pos.saturating_sub(s.data().len())))?;
     if gap > MAX_GAP {
         return Err(vm.err(ExcKind::MemoryError, ""));
     }
@@ -715,7 +1059,18 @@ fn s_seek(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
             unsupported(vm, &format!("can't do nonzero {}-relative seeks", what))
         });
     }
-    let (cur, end) = with(vm, slf, |s| (s.tell() as i64, s.units_len() as i64))?;
+    let (cur, end) = with(vm, slf, |s| {
+        // An OS descriptor's size is asked from the OS.
+        let end = match (&s.win, s.host.as_mut()) {
+            (Some(w), Some(h)) if whence == 2 => match h.seek(0, 2) {
+                Ok(n) if s.buf.is_empty() => n as usize,
+                Ok(n) => (n as usize).max(w.start + s.buf.len()),
+                Err(_) => s.units_len(),
+            },
+            _ => s.units_len(),
+        };
+        (s.tell() as i64, end as i64)
+    })?;
     let end = end + with(vm, slf, |s| if s.append_only { s.base as i64 } else { 0 })?;
     let target = match whence {
         0 => off,
@@ -733,6 +1088,20 @@ fn s_seek(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let append_only = with(vm, slf, |s| s.append_only)?;
     if append_only {
         flush_stream(vm, slf)?;
+    }
+    if is_windowed(vm, slf)? {
+        let t = usize::try_from(target).unwrap_or(usize::MAX);
+        let inside = with(vm, slf, |s| match &s.win {
+            Some(w) if t >= w.start && t - w.start <= s.buf.len() => {
+                s.pos = t - w.start;
+                true
+            }
+            _ => false,
+        })?;
+        if !inside {
+            win_move(vm, slf, t)?;
+        }
+        return Ok(Value::Int(target));
     }
     with(vm, slf, |s| {
         let t = usize::try_from(target).unwrap_or(usize::MAX);
@@ -769,6 +1138,33 @@ fn s_truncate(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         flush_stream(vm, slf)?;
         return Err(unsupported(vm, "truncate"));
     }
+    if is_windowed(vm, slf)? {
+        win_flush(vm, slf)?;
+        let (n, name, host) = with(vm, slf, |s| {
+            let n = match size {
+                Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+                None => s.tell(),
+            };
+            (n, s.name.clone(), s.host.is_some())
+        })?;
+        if host {
+            return Err(unsupported(vm, "truncate"));
+        }
+        let size_now = with(vm, slf, |s| s.logical_size())?;
+        if n.saturating_sub(size_now) > MAX_GAP {
+            return Err(vm.err(ExcKind::MemoryError, ""));
+        }
+        crate::vfs::truncate(vm, &name, n as u64)?;
+        let at = with(vm, slf, |s| s.tell())?;
+        with(vm, slf, |s| {
+            if let Some(w) = s.win.as_mut() {
+                w.size = n;
+            }
+        })?;
+        win_move(vm, slf, at)?;
+        return Ok(Value::Int(n as i64));
+    }
+    with(vm, slf, |s| s.own())?;
     let grow = with(vm, slf, |s| {
         let want = size.map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
         s.is_file() && s.offset_of(want).saturating_sub(s.buf.len()) > MAX_GAP
@@ -803,6 +1199,9 @@ fn s_truncate(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 /// Write a file stream's pending bytes through the VFS.
 fn flush_stream(vm: &mut Vm, slf: &Value) -> PyResult<()> {
+    if is_windowed(vm, slf)? {
+        return win_flush(vm, slf);
+    }
     let plan = with(vm, slf, |s| {
         if s.is_file() {
             s.flush_plan().map(|p| (String::from(s.name.as_str()), p))
@@ -830,6 +1229,8 @@ fn s_close(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     let r = flush_stream(vm, slf);
     with(vm, slf, |s| {
         s.closed = true;
+        // Dropping the OS file closes its descriptor.
+        s.host = None;
         if s.is_file() {
             s.buf = Vec::new();
         }
@@ -842,9 +1243,19 @@ fn s_closed(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     Ok(Value::Bool(with(vm, &args[0], |s| s.closed)?))
 }
 
+/// A file's `name`: the path, or the descriptor number of `open(fd)`.
+fn name_value(vm: &mut Vm, slf: &Value, name: String) -> PyResult<Value> {
+    if with(vm, slf, |s| s.fd_name)? {
+        if let Ok(n) = name.parse::<i64>() {
+            return Ok(Value::Int(n));
+        }
+    }
+    Ok(Value::string(name))
+}
+
 fn s_name(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     match with(vm, &args[0], |s| s.is_file().then(|| s.name.clone()))? {
-        Some(n) => Ok(Value::string(n)),
+        Some(n) => name_value(vm, &args[0], n),
         None => {
             let tn = vm.type_name(&args[0]);
             Err(vm.attribute_error(format!("'{}' object has no attribute 'name'", tn)))
@@ -884,7 +1295,10 @@ fn s_isatty(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn s_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check(vm, &args[0], false, false)?;
-    Err(unsupported(vm, "fileno"))
+    match with(vm, &args[0], |s| s.host.as_ref().map(|h| h.fileno()))? {
+        Some(fd) => Ok(Value::Int(fd as i64)),
+        None => Err(unsupported(vm, "fileno")),
+    }
 }
 
 fn s_enter(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
@@ -899,7 +1313,7 @@ fn s_exit(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
 
 fn s_getvalue(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
     check(vm, &args[0], false, false)?;
-    let (text, b) = with(vm, &args[0], |s| (s.is_text(), s.buf.clone()))?;
+    let (text, b) = with(vm, &args[0], |s| (s.is_text(), s.data().to_vec()))?;
     to_value(vm, text, b)
 }
 
@@ -909,7 +1323,8 @@ fn s_repr(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         (s.kind, s.name.clone(), s.mode.clone(), s.closed)
     })?;
     let cls = vm.type_name(slf);
-    let name_repr = vm.repr(&Value::string(name))?;
+    let name_val = name_value(vm, slf, name)?;
+    let name_repr = vm.repr(&name_val)?;
     Ok(Value::string(match kind {
         Kind::StringIO | Kind::BytesIO => crate::repr::default_repr(vm, slf),
         Kind::Text => format!(
@@ -951,8 +1366,14 @@ fn stringio_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
 fn bytesio_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     check_kw(vm, "BytesIO", kw, &["initial_bytes"])?;
     let init = args.get(1).or_else(|| kwarg(kw, "initial_bytes"));
+    let mut shared = None;
     let buf = match init {
         None | Some(Value::None) | Some(Value::Int(_)) => Vec::new(),
+        // Immutable bytes are shared until the first change.
+        Some(Value::Obj(o)) if matches!(&**o, PyObject::Bytes(_)) => {
+            shared = Some(o.clone());
+            Vec::new()
+        }
         Some(v) => match crate::objbytes::bytes_data(v) {
             Some(b) => b,
             None => {
@@ -966,7 +1387,9 @@ fn bytesio_new(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         Some(Value::Obj(o)) if types::as_type(o).is_some() => o.clone(),
         _ => c.bytesio.clone(),
     };
-    Ok(new_stream(vm, &cls, Stream::memory(Kind::BytesIO, buf)))
+    let mut st = Stream::memory(Kind::BytesIO, buf);
+    st.init = shared;
+    Ok(new_stream(vm, &cls, st))
 }
 
 /// A parsed `open()` mode.
@@ -1050,17 +1473,15 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     let Some(file) = arg(0) else {
         return Err(vm.type_error("open() missing required argument 'file' (pos 1)"));
     };
+    let closefd = match arg(6) {
+        Some(v) => vm.truthy(&v)?,
+        None => true,
+    };
     let path = match &file {
         Value::Str(s) => String::from(s.as_str()),
+        Value::Int(fd) => return open_fd(vm, *fd, arg(1), arg(2), closefd),
         v => match crate::objbytes::bytes_data(v) {
             Some(b) => String::from_utf8_lossy(&b).into_owned(),
-            None if matches!(v, Value::Int(_)) => {
-                return Err(crate::vfs::os_error(
-                    vm,
-                    crate::moderrno::codes::EBADF,
-                    None,
-                ))
-            }
             None => {
                 let tn = vm.type_name(v);
                 return Err(vm.type_error(format!(
@@ -1079,6 +1500,9 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         }
     };
     let m = parse_mode(vm, &mode_str)?;
+    if !closefd {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
+    }
     // A file on a Python-defined file system is that file system's own file object.
     if let Some(f) = crate::vfs::open_user(vm, &path, &mode_str)? {
         return Ok(f);
@@ -1112,7 +1536,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     }
     let mut buf = Vec::new();
     let mut base = 0;
-    let append_only = m.append && !m.plus;
+    let mut append_only = m.append && !m.plus;
     if m.create && kind != FileKind::Missing {
         return Err(crate::vfs::os_error(
             vm,
@@ -1120,7 +1544,41 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
             Some(&path),
         ));
     }
-    if m.read || (m.append && m.plus) {
+    // Files on block devices are streamed: nothing is read at open().
+    let streamed = crate::vfs::is_block_file(vm, &path);
+    let mut win = None;
+    if streamed {
+        append_only = false;
+        // The file's own stat: a device error shows as itself (file_kind() sees "missing").
+        let st = if kind == FileKind::Missing {
+            match crate::vfs::stat(vm, &path) {
+                Ok(st) => Some(st),
+                Err(e) if m.read => return Err(e),
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        let size = if m.write || m.create {
+            crate::vfs::write_file(vm, &path, &[], false)?;
+            discard_pending(vm, &path);
+            0
+        } else {
+            match st {
+                Some(st) => st.size as usize,
+                None if kind == FileKind::Missing => {
+                    crate::vfs::write_file(vm, &path, &[], true)?;
+                    0
+                }
+                None => crate::vfs::stat(vm, &path)?.size as usize,
+            }
+        };
+        win = Some(Window {
+            start: if m.append { size } else { 0 },
+            size,
+            vfs: true,
+        });
+    } else if m.read || (m.append && m.plus) {
         if m.read || kind == FileKind::File {
             buf = crate::vfs::read_file(vm, &path)?;
         } else {
@@ -1167,7 +1625,12 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     };
     let pos = if m.append { buf.len() } else { 0 };
     let synced = buf.len();
-    let write_through = crate::vfs::is_block_file(vm, &path);
+    let write_through = streamed;
+    let host = if streamed {
+        None
+    } else {
+        crate::vfs::open_host(vm, &path, !m.read || m.plus)
+    };
     let s = Stream {
         kind: skind,
         buf,
@@ -1184,10 +1647,88 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
         dirty_from: None,
         write_through,
         finalizers: Rc::downgrade(&vm.finalizers),
+        win,
+        host,
+        fd_name: false,
+        init: None,
     };
     let f = new_stream(vm, &cls, s);
     register_file(vm, &f);
+    // littlefs reads a small (inline) file into the open file's cache at open().
+    let size = with(vm, &f, |s| s.win.as_ref().map(|w| w.size))?;
+    if let Some(size) = size.filter(|_| (m.read || m.plus) && !m.write) {
+        let name = with(vm, &f, |s| s.name.clone())?;
+        if size > 0 && crate::vfs::lfs_inline_max(vm, &name).is_some_and(|n| size <= n as usize) {
+            win_fill(vm, &f)?;
+        }
+    }
     Ok(f)
+}
+
+/// `open(fd, mode)`: a file object over an open OS descriptor (the Port's; EBADF when it has
+/// none), streamed through it; closing the object closes the descriptor unless `closefd` is
+/// false.
+fn open_fd(
+    vm: &mut Vm,
+    fd: i64,
+    mode: Option<Value>,
+    buffering: Option<Value>,
+    closefd: bool,
+) -> PyResult {
+    let mode_str = match mode {
+        None => String::from("r"),
+        Some(Value::Str(s)) => String::from(s.as_str()),
+        Some(v) => {
+            let tn = vm.type_name(&v);
+            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", tn)));
+        }
+    };
+    let m = parse_mode(vm, &mode_str)?;
+    let buffering = match buffering {
+        None => -1,
+        Some(v) => vm.to_index(&v)?,
+    };
+    if !m.binary && buffering == 0 {
+        return Err(vm.value_error("can't have unbuffered text I/O"));
+    }
+    if fd < 0 {
+        return Err(vm.value_error("negative file descriptor"));
+    }
+    let fdi = i32::try_from(fd).unwrap_or(i32::MAX);
+    let mut h = match vm.port.open_fd(fdi, closefd) {
+        Ok(h) => h,
+        Err(e) => return Err(crate::vfs::os_error(vm, e, None)),
+    };
+    let start = h.seek(0, 1).unwrap_or(0) as usize;
+    let size = h.seek(0, 2).map(|n| n as usize).unwrap_or(start);
+    let _ = h.seek(start as i64, 0);
+    let c = classes(vm)?;
+    let (skind, cls) = if !m.binary {
+        (Kind::Text, c.text.clone())
+    } else if buffering == 0 {
+        (Kind::Raw, c.fileio.clone())
+    } else if m.plus {
+        (Kind::Buffered, c.random.clone())
+    } else if m.read {
+        (Kind::Buffered, c.reader.clone())
+    } else {
+        (Kind::Buffered, c.writer.clone())
+    };
+    let mut s = Stream::memory(skind, Vec::new());
+    s.readable = m.read || m.plus;
+    s.writable = !m.read || m.plus;
+    s.name = format!("{}", fd);
+    s.fd_name = true;
+    s.mode = mode_str;
+    s.append = m.append;
+    s.write_through = true;
+    s.win = Some(Window {
+        start: if m.append { size } else { start },
+        size,
+        vfs: false,
+    });
+    s.host = Some(h);
+    Ok(new_stream(vm, &cls, s))
 }
 
 fn translate_newlines(b: &[u8]) -> Vec<u8> {

@@ -40,6 +40,8 @@ pub struct FatVol {
     hint: u32,
     cwd: String,
     readonly: bool,
+    /// Where the last streamed read or write of a file stopped in its cluster chain.
+    cursor: Option<vfsfat::Cursor>,
 }
 
 /// A `VfsPosix` object's state: the host directory it shows as its root ("" for the host's
@@ -317,6 +319,7 @@ fn posix_op(vm: &mut Vm, o: &Obj, root: &str, cwd: &str, path: &str, op: NOp) ->
             FileKind::Missing => Err(ENOENT),
         },
         NOp::Mount(_) => Ok(NOut::Unit),
+        NOp::ReadAt(..) | NOp::WriteAt(..) | NOp::Truncate(_) => Err(EINVAL),
     };
     r.map_err(|e| vfs::os_error(vm, e, Some(path)))
 }
@@ -336,13 +339,18 @@ impl BlockIo for PyDev<'_> {
         let ba = Value::Obj(self.vm.alloc(PyObject::ByteArray(RefCell::new(
             alloc::vec![0u8; buf.len()],
         ))));
-        self.vm
+        let r = self
+            .vm
             .call_method(
                 &self.dev,
                 "readblocks",
                 &[Value::Int(block as i64), ba.clone()],
             )
             .map_err(FsErr::Py)?;
+        // As FatFs's disk_read under MicroPython: anything but None or 0 is a failed read.
+        if !matches!(r, Value::None | Value::Int(0)) {
+            return Err(FsErr::Errno(EIO));
+        }
         if let Value::Obj(o) = &ba {
             if let PyObject::ByteArray(b) = &**o {
                 let b = b.borrow();
@@ -357,10 +365,14 @@ impl BlockIo for PyDev<'_> {
             self.vm
                 .alloc(PyObject::ByteArray(RefCell::new(buf.to_vec()))),
         );
-        self.vm
+        let r = self
+            .vm
             .call_method(&self.dev, "writeblocks", &[Value::Int(block as i64), ba])
-            .map(|_| ())
-            .map_err(FsErr::Py)
+            .map_err(FsErr::Py)?;
+        if !matches!(r, Value::None | Value::Int(0)) {
+            return Err(FsErr::Errno(EIO));
+        }
+        Ok(())
     }
 }
 
@@ -423,6 +435,7 @@ fn fat_new(vm: &mut Vm, args: &[Value], _kw: &[(Str, Value)]) -> PyResult {
         hint: 0,
         cwd: String::from("/"),
         readonly: false,
+        cursor: None,
     };
     new_native(vm, &args[0], Box::new(vol))
 }
@@ -458,12 +471,13 @@ fn fat_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
     let PyObject::Native(n) = &**o else {
         return Err(vfs::os_error(vm, ENODEV, Some(path)));
     };
-    let state = n
-        .data
-        .borrow()
-        .downcast_ref::<FatVol>()
-        .map(|v| (v.dev.clone(), v.geo, v.hint, v.cwd.clone(), v.readonly));
-    let Some((dev, mut geo, hint, cwd, readonly)) = state else {
+    let state = n.data.borrow().downcast_ref::<FatVol>().map(|v| {
+        (
+            (v.dev.clone(), v.geo, v.hint, v.cwd.clone(), v.readonly),
+            v.cursor,
+        )
+    });
+    let Some(((dev, mut geo, hint, cwd, readonly), mut cursor)) = state else {
         return Err(vfs::os_error(vm, ENODEV, Some(path)));
     };
     if geo.is_none() {
@@ -487,12 +501,13 @@ fn fat_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
         return Err(vfs::os_error(vm, ENODEV, None));
     };
     let p = vfs::inside(&cwd, path);
-    let writes = matches!(
-        op,
-        NOp::Write(..) | NOp::Mkdir | NOp::Remove | NOp::Rmdir | NOp::Rename(_)
-    );
+    let writes = op.writes();
     if writes && readonly {
         return Err(vfs::os_error(vm, EROFS, Some(path)));
+    }
+    if writes && !matches!(op, NOp::WriteAt(..)) {
+        // A chain may be freed (and its clusters reused): forget where streaming stopped.
+        cursor = None;
     }
     let now = vfsfat::secs_to_fattime(vm.port.time() as i64);
     let mut new_cwd = None;
@@ -547,11 +562,15 @@ fn fat_op(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
                 new_ro = Some(ro);
                 Ok(NOut::Unit)
             }
+            NOp::ReadAt(off, len) => fat.read_at(&p, off, len, &mut cursor).map(NOut::Data),
+            NOp::WriteAt(off, d) => fat.write_at(&p, off, d, &mut cursor).map(|_| NOut::Unit),
+            NOp::Truncate(len) => fat.truncate(&p, len, &mut cursor).map(|_| NOut::Unit),
         };
         (r, fat.hint)
     };
     if let Some(v) = n.data.borrow_mut().downcast_mut::<FatVol>() {
         v.hint = hint;
+        v.cursor = cursor;
         if let Some(c) = new_cwd {
             v.cwd = c;
         }

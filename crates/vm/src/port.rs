@@ -29,6 +29,19 @@ pub struct FileStat {
 /// A platform error number (POSIX errno values, as MicroPython's `errno` module uses).
 pub type Errno = i32;
 
+/// An open file of the platform: on the unix port an OS file descriptor. Dropping it closes the
+/// descriptor (unless it was wrapped with `closefd` false).
+pub trait HostFile {
+    /// Read up to `buf.len()` bytes at the current position; 0 at the end.
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Errno>;
+    /// Write bytes at the current position; the number written.
+    fn write(&mut self, data: &[u8]) -> Result<usize, Errno>;
+    /// Move the position (`whence` 0: start, 1: current, 2: end); the new position.
+    fn seek(&mut self, off: i64, whence: i32) -> Result<u64, Errno>;
+    /// The OS file descriptor.
+    fn fileno(&self) -> i32;
+}
+
 /// Services the platform gives the VM. Every method has a sensible default so a minimal port only
 /// implements output.
 pub trait Port {
@@ -91,6 +104,24 @@ pub trait Port {
         let mut old = self.read_file(path).unwrap_or_default();
         old.extend_from_slice(data);
         self.write_file(path, &old)
+    }
+    /// Open a file as an OS file (a descriptor `fileno()` shows), for reading and, when `write`,
+    /// writing; ports without descriptors refuse (the default).
+    fn open_host(
+        &mut self,
+        _path: &str,
+        _write: bool,
+    ) -> Result<alloc::boxed::Box<dyn HostFile>, Errno> {
+        Err(95)
+    }
+    /// Wrap an open OS file descriptor (`open(fd)`); dropping the result closes it when
+    /// `closefd`. EBADF (the default) when there is no such descriptor.
+    fn open_fd(
+        &mut self,
+        _fd: i32,
+        _closefd: bool,
+    ) -> Result<alloc::boxed::Box<dyn HostFile>, Errno> {
+        Err(9)
     }
     /// Names in a directory.
     fn list_dir(&mut self, _path: &str) -> Result<Vec<String>, Errno> {

@@ -678,6 +678,28 @@ pub enum NOp<'a> {
     Chdir,
     /// Mounted (read-only when true).
     Mount(bool),
+    /// Up to this many bytes of a file from this offset (fewer at its end).
+    ReadAt(u64, usize),
+    /// Write bytes into a file at an offset (zeros fill a gap past its end).
+    WriteAt(u64, &'a [u8]),
+    /// Cut or extend a file to this size.
+    Truncate(u64),
+}
+
+impl NOp<'_> {
+    /// True for the operations that change the file system.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            NOp::Write(..)
+                | NOp::Mkdir
+                | NOp::Remove
+                | NOp::Rmdir
+                | NOp::Rename(_)
+                | NOp::WriteAt(..)
+                | NOp::Truncate(_)
+        )
+    }
 }
 
 /// What a native [`NOp`] returns.
@@ -771,6 +793,7 @@ pub fn native(vm: &mut Vm, o: &Obj, path: &str, op: NOp) -> PyResult<NOut> {
                 NOut::Unit
             }
             NOp::Mount(_) => NOut::Unit,
+            NOp::ReadAt(..) | NOp::WriteAt(..) | NOp::Truncate(_) => return Err(EINVAL),
         })
     });
     match r {
@@ -891,19 +914,94 @@ fn native_fs(fs: &Value) -> Option<&Obj> {
     }
 }
 
-/// True when `path` lives on a block-device file system (`VfsFat`), whose files write through
-/// at each `write()` as MicroPython's do, so that a full volume fails the write itself.
+/// True when `path` lives on a block-device file system (`VfsFat`, `VfsLfs1`, `VfsLfs2`): its
+/// files are streamed (read and written a block at a time through [`read_at`] and [`write_at`])
+/// rather than held whole in memory, as MicroPython's are.
 pub fn is_block_file(vm: &mut Vm, path: &str) -> bool {
     match resolve(vm, path) {
-        #[cfg(feature = "vfs-fat")]
         Target::Fs(Value::Obj(o), _, _) => match &*o {
-            PyObject::Native(n) => n
-                .data
-                .try_borrow()
-                .is_ok_and(|d| d.is::<crate::modvfs::FatVol>()),
+            PyObject::Native(n) => n.data.try_borrow().is_ok_and(|d| {
+                #[cfg(feature = "vfs-fat")]
+                if d.is::<crate::modvfs::FatVol>() {
+                    return true;
+                }
+                #[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+                if d.is::<crate::lfsutil::LfsVol>() {
+                    return true;
+                }
+                let _ = &d;
+                false
+            }),
             _ => false,
         },
         _ => false,
+    }
+}
+
+/// For a file on a littlefs volume (`VfsLfs1`, `VfsLfs2`): the largest file it keeps inline
+/// in the directory entry (read into the open file's cache when it is opened); None elsewhere.
+pub fn lfs_inline_max(vm: &mut Vm, path: &str) -> Option<u32> {
+    match resolve(vm, path) {
+        #[cfg(any(feature = "vfs-lfs1", feature = "vfs-lfs2"))]
+        Target::Fs(Value::Obj(o), _, _) => crate::lfsutil::inline_max(&o),
+        _ => None,
+    }
+}
+
+/// Up to `len` bytes of a file from offset `off` (fewer at its end). Block-device file systems
+/// read only the blocks holding them; others read the file and slice it.
+pub fn read_at(vm: &mut Vm, path: &str, off: u64, len: usize) -> PyResult<Vec<u8>> {
+    if let Target::Fs(fs, p, _) = resolve(vm, path) {
+        if let Some(o) = native_fs(&fs).filter(|o| !is_ram(o)) {
+            return match native(vm, o, &p, NOp::ReadAt(off, len))? {
+                NOut::Data(d) => Ok(d),
+                _ => Ok(Vec::new()),
+            };
+        }
+    }
+    let all = read_file(vm, path)?;
+    let from = usize::try_from(off).unwrap_or(usize::MAX).min(all.len());
+    let to = from.saturating_add(len).min(all.len());
+    Ok(all[from..to].to_vec())
+}
+
+/// Write `data` into a file at offset `off`, growing it (with zeros over a gap) as needed.
+pub fn write_at(vm: &mut Vm, path: &str, off: u64, data: &[u8]) -> PyResult<()> {
+    if let Target::Fs(fs, p, _) = resolve(vm, path) {
+        if let Some(o) = native_fs(&fs).filter(|o| !is_ram(o)) {
+            return native(vm, o, &p, NOp::WriteAt(off, data)).map(|_| ());
+        }
+    }
+    let mut all = read_file(vm, path)?;
+    let from = usize::try_from(off).unwrap_or(usize::MAX);
+    let end = from
+        .checked_add(data.len())
+        .ok_or_else(|| vm.err(ExcKind::MemoryError, ""))?;
+    if end > all.len() {
+        all.resize(end, 0);
+    }
+    all[from..end].copy_from_slice(data);
+    write_file(vm, path, &all, false)
+}
+
+/// Cut or extend a file to `len` bytes.
+pub fn truncate(vm: &mut Vm, path: &str, len: u64) -> PyResult<()> {
+    if let Target::Fs(fs, p, _) = resolve(vm, path) {
+        if let Some(o) = native_fs(&fs).filter(|o| !is_ram(o)) {
+            return native(vm, o, &p, NOp::Truncate(len)).map(|_| ());
+        }
+    }
+    let mut all = read_file(vm, path)?;
+    all.resize(usize::try_from(len).unwrap_or(usize::MAX), 0);
+    write_file(vm, path, &all, false)
+}
+
+/// `path` opened as a file of the Port with an OS descriptor (`fileno()`), when it is one of
+/// the Port's files and the Port has descriptors.
+pub fn open_host(vm: &mut Vm, path: &str, write: bool) -> Option<Box<dyn crate::port::HostFile>> {
+    match resolve(vm, path) {
+        Target::Port(p) => vm.port.open_host(&p, write).ok(),
+        _ => None,
     }
 }
 

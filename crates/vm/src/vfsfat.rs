@@ -465,6 +465,18 @@ enum Node {
     Ent(Dir, Entry),
 }
 
+/// Where the last streamed access to a file's cluster chain stopped (kept by the volume between
+/// operations, forgotten when a chain may have been freed).
+#[derive(Clone, Copy, Debug)]
+pub struct Cursor {
+    /// The chain's first cluster.
+    pub first: u32,
+    /// Index of `clus` in the chain.
+    pub idx: u32,
+    /// The cluster.
+    pub clus: u32,
+}
+
 /// The result of `Fat::stat`: (is_dir, size, FAT date << 16 | time).
 pub type Stat = (bool, u32, u32);
 
@@ -1319,6 +1331,221 @@ impl<'a> Fat<'a> {
         result
     }
 
+    /// The cluster at index `idx` of the chain starting at `first`, or the last one when the
+    /// chain is shorter: (index reached, cluster). Starts from `cur` when it is on the same
+    /// chain at or before `idx` (sequential access walks each link once), and leaves it there.
+    fn walk_to(&mut self, first: u32, idx: u32, cur: &mut Option<Cursor>) -> R<(u32, u32)> {
+        let (mut i, mut c) = match *cur {
+            Some(k) if k.first == first && k.idx <= idx => (k.idx, k.clus),
+            _ => (0, first),
+        };
+        self.check_clus(c)?;
+        while i < idx {
+            let next = self.fat_get(c)?;
+            if self.is_end(next) {
+                break;
+            }
+            if next < 2 || next >= self.geo.n_fatent || i > self.geo.n_fatent {
+                return Err(EIO.into());
+            }
+            c = next;
+            i += 1;
+        }
+        *cur = Some(Cursor {
+            first,
+            idx: i,
+            clus: c,
+        });
+        Ok((i, c))
+    }
+
+    /// The entry of a regular file and the directory holding it.
+    fn file_entry(&mut self, path: &str) -> R<(Dir, Entry)> {
+        match self.lookup(path)? {
+            Node::Root => Err(EISDIR.into()),
+            Node::Ent(_, e) if e.is_dir() => Err(EISDIR.into()),
+            Node::Ent(d, e) => Ok((d, e)),
+        }
+    }
+
+    /// Up to `len` bytes of a file from offset `off`, reading only the sectors that hold them.
+    pub fn read_at(
+        &mut self,
+        path: &str,
+        off: u64,
+        len: usize,
+        cur: &mut Option<Cursor>,
+    ) -> R<Vec<u8>> {
+        let (_, e) = self.file_entry(path)?;
+        let size = e.size as u64;
+        if off >= size || len == 0 {
+            return Ok(Vec::new());
+        }
+        let len = (len as u64).min(size - off) as usize;
+        let ss = self.geo.ss as u64;
+        let cl = self.geo.csize as u64 * ss;
+        let mut out = Vec::with_capacity(len);
+        let mut buf = vec![0u8; ss as usize];
+        let mut o = off;
+        while out.len() < len {
+            let idx = u32::try_from(o / cl).map_err(|_| EIO)?;
+            let (reached, c) = self.walk_to(e.clus, idx, cur)?;
+            if reached != idx {
+                return Err(EIO.into());
+            }
+            let within = o % cl;
+            let sector = self.clus_sector(c) + (within / ss) as u32;
+            let inner = (within % ss) as usize;
+            self.dev.read(sector, &mut buf)?;
+            let take = (ss as usize - inner).min(len - out.len());
+            out.extend_from_slice(&buf[inner..inner + take]);
+            o += take as u64;
+        }
+        Ok(out)
+    }
+
+    /// Write `src` at offset `w` of the file `e` (w at most its size), allocating clusters as
+    /// the chain needs them; `e` gets the new first cluster and size.
+    fn put(
+        &mut self,
+        e: &mut Entry,
+        mut w: u64,
+        mut src: &[u8],
+        cur: &mut Option<Cursor>,
+    ) -> R<()> {
+        let cl = (self.geo.csize * self.geo.ss) as u64;
+        let end = w + src.len() as u64;
+        if end > u32::MAX as u64 {
+            return Err(EFBIG.into());
+        }
+        let mut result = Ok(());
+        while !src.is_empty() {
+            let idx = u32::try_from(w / cl).map_err(|_| EFBIG)?;
+            let within = (w % cl) as usize;
+            let c = if e.clus == 0 {
+                match self.alloc(0) {
+                    Ok(c) => {
+                        e.clus = c;
+                        *cur = Some(Cursor {
+                            first: c,
+                            idx: 0,
+                            clus: c,
+                        });
+                        c
+                    }
+                    Err(err) => {
+                        result = Err(err);
+                        break;
+                    }
+                }
+            } else {
+                let (mut i, mut c) = self.walk_to(e.clus, idx, cur)?;
+                while i < idx {
+                    match self.alloc(c) {
+                        Ok(n) => {
+                            c = n;
+                            i += 1;
+                        }
+                        Err(err) => {
+                            result = Err(err);
+                            break;
+                        }
+                    }
+                }
+                *cur = Some(Cursor {
+                    first: e.clus,
+                    idx: i,
+                    clus: c,
+                });
+                if i < idx {
+                    break;
+                }
+                c
+            };
+            let take = (cl as usize - within).min(src.len());
+            if within == 0 && take == cl as usize {
+                self.write_clusters(c, &src[..take])?;
+            } else {
+                let mut buf = vec![0u8; cl as usize];
+                if within > 0 || w + (take as u64) < e.size as u64 {
+                    self.read_cluster(c, &mut buf)?;
+                }
+                buf[within..within + take].copy_from_slice(&src[..take]);
+                self.write_clusters(c, &buf)?;
+            }
+            w += take as u64;
+            src = &src[take..];
+            if w > e.size as u64 {
+                e.size = w as u32;
+            }
+        }
+        result
+    }
+
+    /// Write `data` into a file at offset `off` (creating it; zeros fill a gap past its end),
+    /// touching only the clusters concerned.
+    pub fn write_at(
+        &mut self,
+        path: &str,
+        off: u64,
+        data: &[u8],
+        cur: &mut Option<Cursor>,
+    ) -> R<()> {
+        let (d, name) = self.parent(path)?;
+        let mut e = match self.find(d, name)? {
+            Some(e) if e.is_dir() => return Err(EISDIR.into()),
+            Some(e) if e.attr & ATTR_RO != 0 => return Err(EACCES.into()),
+            Some(e) => e,
+            None => self.create(d, name, ATTR_ARC, 0, 0)?,
+        };
+        if off.saturating_add(data.len() as u64) > u32::MAX as u64 {
+            return Err(EFBIG.into());
+        }
+        let mut r = Ok(());
+        let zeros = vec![0u8; (self.geo.csize * self.geo.ss) as usize];
+        while r.is_ok() && (e.size as u64) < off {
+            let n = (off - e.size as u64).min(zeros.len() as u64) as usize;
+            let at = e.size as u64;
+            r = self.put(&mut e, at, &zeros[..n], cur);
+        }
+        if r.is_ok() {
+            r = self.put(&mut e, off, data, cur);
+        }
+        e.mtime = self.now;
+        self.update(d, &e)?;
+        self.flush()?;
+        r
+    }
+
+    /// Cut or extend a file to `len` bytes.
+    pub fn truncate(&mut self, path: &str, len: u64, cur: &mut Option<Cursor>) -> R<()> {
+        let (d, mut e) = self.file_entry(path)?;
+        if len >= e.size as u64 {
+            return self.write_at(path, len, &[], cur);
+        }
+        *cur = None;
+        let cl = (self.geo.csize * self.geo.ss) as u64;
+        let need = len.div_ceil(cl) as usize;
+        let mut chain = self.chain(e.clus)?;
+        if chain.len() > need {
+            let rest = chain.split_off(need);
+            if let Some(&last) = chain.last() {
+                let eoc = self.eoc();
+                self.fat_set(last, eoc)?;
+            }
+            for c in rest {
+                self.fat_set(c, 0)?;
+            }
+        }
+        if need == 0 {
+            e.clus = 0;
+        }
+        e.size = len as u32;
+        e.mtime = self.now;
+        self.update(d, &e)?;
+        self.flush()
+    }
+
     /// Make a directory.
     pub fn mkdir(&mut self, path: &str) -> R<()> {
         let (d, name) = self.parent(path)?;
@@ -1659,5 +1886,44 @@ mod tests {
                 let _ = fat.remove("/a file.txt", false);
             }
         }
+    }
+
+    #[test]
+    fn streamed_reads_writes_and_truncate() {
+        let (mut dev, geo) = fresh(400);
+        let mut fat = Fat::new(&mut dev, geo, 0, 0);
+        let mut cur = None;
+        let mut want = Vec::new();
+        for k in 0..50u32 {
+            let chunk: Vec<u8> = (0..(k * 53 % 700 + 1)).map(|i| (i ^ k) as u8).collect();
+            fat.write_at("/f", want.len() as u64, &chunk, &mut cur)
+                .unwrap();
+            want.extend_from_slice(&chunk);
+        }
+        assert_eq!(fat.read("/f").unwrap(), want);
+        for (off, len) in [(0, 10), (500, 1000), (want.len() - 3, 10), (4097, 1)] {
+            let got = fat.read_at("/f", off as u64, len, &mut cur).unwrap();
+            assert_eq!(got, want[off..(off + len).min(want.len())]);
+        }
+        // Going back re-walks the chain from its start.
+        assert_eq!(fat.read_at("/f", 1, 2, &mut cur).unwrap(), want[1..3]);
+        fat.write_at("/f", 510, b"across", &mut cur).unwrap();
+        want[510..516].copy_from_slice(b"across");
+        // A write past the end leaves zeros.
+        let end = want.len();
+        fat.write_at("/f", end as u64 + 600, b"!", &mut cur)
+            .unwrap();
+        want.resize(end + 600, 0);
+        want.push(b'!');
+        assert_eq!(fat.read("/f").unwrap(), want);
+        fat.truncate("/f", 700, &mut cur).unwrap();
+        want.truncate(700);
+        assert_eq!(fat.read("/f").unwrap(), want);
+        fat.truncate("/f", 0, &mut cur).unwrap();
+        assert_eq!(fat.stat("/f").unwrap().1, 0);
+        let free = fat.free_clusters().unwrap();
+        fat.truncate("/f", 1000, &mut cur).unwrap();
+        assert_eq!(fat.read("/f").unwrap(), vec![0u8; 1000]);
+        assert!(fat.free_clusters().unwrap() < free);
     }
 }

@@ -206,7 +206,11 @@ pub fn mkfs(bd: &mut dyn Bd, cfg: Cfg) -> R<()> {
     for u in used.iter_mut().take(4) {
         *u = true;
     }
-    fs.used = Some(ctz::Blocks { used, cursor: 4 });
+    fs.used = Some(ctz::Blocks {
+        used,
+        cursor: 4,
+        taken: Vec::new(),
+    });
     let mut sup = fs.new_dir([0, 1]);
     let mut root = fs.new_dir([2, 3]);
     fs.commit(&mut root)?;
@@ -390,6 +394,7 @@ impl<'a> Lfs1<'a> {
             self.used = Some(ctz::Blocks {
                 used,
                 cursor: self.s.cursor,
+                taken: Vec::new(),
             });
         }
         Ok(())
@@ -674,6 +679,19 @@ impl Fs for Lfs1<'_> {
         let (h, s) = e.file();
         let bc = self.cfg().block_count;
         ctz::read(&mut self.dev, bc, h, s)
+    }
+
+    fn read_at(&mut self, path: &str, off: u64, len: usize) -> R<Vec<u8>> {
+        let Some((d, i)) = self.lookup(path)? else {
+            return err(EISDIR);
+        };
+        let e = &d.entries[i];
+        if e.kind() != T_REG {
+            return err(EISDIR);
+        }
+        let (h, s) = e.file();
+        let bc = self.cfg().block_count;
+        ctz::read_range(&mut self.dev, bc, h, s, off, len)
     }
 
     fn write(&mut self, path: &str, data: &[u8], append: bool, _mtime: Option<u64>) -> R<()> {
