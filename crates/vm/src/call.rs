@@ -659,10 +659,9 @@ impl Vm {
     ) -> PyResult {
         let Value::Str(name) = name else {
             let tn = self.type_name(name);
-            return Err(self.type_error(format!(
-                "type.__new__() argument 1 must be str, not {}",
-                tn
-            )));
+            return Err(
+                self.type_error(format!("type.__new__() argument 1 must be str, not {}", tn))
+            );
         };
         let bases_v: Vec<Value> = match bases.as_tuple() {
             Some(t) => t.to_vec(),

@@ -234,7 +234,10 @@ fn slice_items(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Val
     if n == 0 {
         Vec::new()
     } else if st == 1 {
-        items.get(s as usize..e as usize).map(<[Value]>::to_vec).unwrap_or_default()
+        items
+            .get(s as usize..e as usize)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default()
     } else {
         let mut v = Vec::with_capacity(n);
         v.extend(slice_positions(s, e, st).filter_map(|p| items.get(p).cloned()));

@@ -393,9 +393,7 @@ impl Vm {
                         // `__iter__ = None` declares the class not iterable.
                         if m.is_none() {
                             let tn = self.type_name(v);
-                            return Err(
-                                self.type_error(format!("'{}' object is not iterable", tn))
-                            );
+                            return Err(self.type_error(format!("'{}' object is not iterable", tn)));
                         }
                         let it = self.call_unbound(&m, core::slice::from_ref(v))?;
                         if self.lookup_special(&it, "__next__").is_none()
