@@ -802,36 +802,31 @@ fn win_finish_char(vm: &mut Vm, slf: &Value, out: &mut Vec<u8>) -> PyResult<()> 
 
 /// Read up to `n` units (None: all) from the position.
 fn read_units(vm: &mut Vm, slf: &Value, n: Option<usize>) -> PyResult<(bool, Vec<u8>)> {
-    if !is_windowed(vm, slf)? {
-        return with(vm, slf, |s| (s.is_text(), s.take(n)));
-    }
-    let mut out = Vec::new();
-    let mut left = n;
-    let mut text = false;
-    while left != Some(0) {
-        win_fill(vm, slf)?;
-        let got = with(vm, slf, |s| {
-            text = s.is_text();
-            s.take(left)
-        })?;
-        if got.is_empty() {
-            break;
-        }
-        if let Some(l) = left.as_mut() {
-            *l = l.saturating_sub(units(text, &got));
-        }
-        out.extend_from_slice(&got);
-    }
-    if text {
-        win_finish_char(vm, slf, &mut out)?;
-    }
-    Ok((text, out))
+    read_through(vm, slf, n, false)
 }
 
 /// Read one line (with its newline), at most `limit` units.
 fn read_line(vm: &mut Vm, slf: &Value, limit: Option<usize>) -> PyResult<(bool, Vec<u8>)> {
+    read_through(vm, slf, limit, true)
+}
+
+/// Read up to `limit` units from the position (only to the end of a line when `line`); a
+/// windowed file refills its window from the device until that is done.
+fn read_through(
+    vm: &mut Vm,
+    slf: &Value,
+    limit: Option<usize>,
+    line: bool,
+) -> PyResult<(bool, Vec<u8>)> {
+    let take = |s: &mut Stream, left: Option<usize>| {
+        if line {
+            s.take_line(left)
+        } else {
+            s.take(left)
+        }
+    };
     if !is_windowed(vm, slf)? {
-        return with(vm, slf, |s| (s.is_text(), s.take_line(limit)));
+        return with(vm, slf, |s| (s.is_text(), take(s, limit)));
     }
     let mut out = Vec::new();
     let mut left = limit;
@@ -840,7 +835,7 @@ fn read_line(vm: &mut Vm, slf: &Value, limit: Option<usize>) -> PyResult<(bool, 
         win_fill(vm, slf)?;
         let got = with(vm, slf, |s| {
             text = s.is_text();
-            s.take_line(left)
+            take(s, left)
         })?;
         if got.is_empty() {
             break;
@@ -849,11 +844,11 @@ fn read_line(vm: &mut Vm, slf: &Value, limit: Option<usize>) -> PyResult<(bool, 
             *l = l.saturating_sub(units(text, &got));
         }
         out.extend_from_slice(&got);
-        if got.last() == Some(&b'\n') {
+        if line && got.last() == Some(&b'\n') {
             break;
         }
     }
-    if text && out.last() != Some(&b'\n') {
+    if text && !(line && out.last() == Some(&b'\n')) {
         win_finish_char(vm, slf, &mut out)?;
     }
     Ok((text, out))
