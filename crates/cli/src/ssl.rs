@@ -1549,25 +1549,36 @@ fn poll(vm: &mut Vm, st: &mut Tls, arg: i64) -> PyResult {
         want = arg | POLL_WR;
         redirect = POLL_WR;
     }
+    let readable = plaintext_pending(&mut st.conn) || !st.pending_in.is_empty();
+    poll_stream(vm, &st.sock, readable, want, asked, redirect)
+}
+
+/// The end of a TLS or DTLS socket's poll for `want` (the events asked, `asked`, possibly
+/// redirected to the direction the handshake needs, `redirect`): readable when the engine has
+/// plaintext, plus what the wrapped stream reports (its `ioctl`; a stream without one, such as
+/// io.BytesIO, is always ready); a redirected direction that is ready reports as the one asked.
+fn poll_stream(
+    vm: &mut Vm,
+    sock: &Value,
+    readable: bool,
+    want: i64,
+    asked: i64,
+    redirect: i64,
+) -> PyResult {
     let mut ret = 0;
-    if want & POLL_RD != 0 && (plaintext_pending(&mut st.conn) || !st.pending_in.is_empty()) {
+    if want & POLL_RD != 0 && readable {
         ret |= POLL_RD;
         if want == POLL_RD {
             return Ok(Value::Int(POLL_RD));
         }
     }
-    if vm.getattr_opt(&st.sock, "ioctl")?.is_some() {
-        let r = vm.call_method(
-            &st.sock,
-            "ioctl",
-            &[Value::Int(STREAM_POLL), Value::Int(want)],
-        )?;
+    if vm.getattr_opt(sock, "ioctl")?.is_some() {
+        let r = vm.call_method(sock, "ioctl", &[Value::Int(STREAM_POLL), Value::Int(want)])?;
         if !matches!(r, Value::None) {
             ret |= vm.to_index(&r)?;
         }
     } else {
-        // A stream without ioctl (io.BytesIO) is always ready.
-        ret |= want & rdwr;
+        ret |= want & (POLL_RD | POLL_WR);
     }
     if ret & redirect != 0 {
         ret |= asked;

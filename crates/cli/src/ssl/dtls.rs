@@ -554,30 +554,8 @@ fn poll(vm: &mut Vm, st: &mut Dtls, arg: i64) -> PyResult {
         want = (arg & !rdwr) | st.poll_mask;
         redirect = st.poll_mask;
     }
-    let mut ret = 0;
     let ready = !st.partial.is_empty() || !st.conn.app_in.is_empty() || st.conn.peer_closed;
-    if want & POLL_RD != 0 && ready {
-        ret |= POLL_RD;
-        if want == POLL_RD {
-            return Ok(Value::Int(POLL_RD));
-        }
-    }
-    if vm.getattr_opt(&st.sock, "ioctl")?.is_some() {
-        let r = vm.call_method(
-            &st.sock,
-            "ioctl",
-            &[Value::Int(STREAM_POLL), Value::Int(want)],
-        )?;
-        if !matches!(r, Value::None) {
-            ret |= vm.to_index(&r)?;
-        }
-    } else {
-        ret |= want & rdwr;
-    }
-    if ret & redirect != 0 {
-        ret |= asked;
-    }
-    Ok(Value::Int(ret))
+    super::poll_stream(vm, &st.sock, ready, want, asked, redirect)
 }
 
 /// `setblocking(flag)` / `settimeout(t)`: passed on to the wrapped stream.
