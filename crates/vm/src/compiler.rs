@@ -503,21 +503,6 @@ fn find_ann(body: &[Stmt]) -> bool {
     })
 }
 
-fn retarget(i: Instr, t: u32) -> Instr {
-    match i {
-        Instr::Jump(_) => Instr::Jump(t),
-        Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),
-        Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(t),
-        Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(t),
-        Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(t),
-        Instr::ForIter(_) => Instr::ForIter(t),
-        Instr::SetupExcept(_) => Instr::SetupExcept(t),
-        Instr::SetupFinally(_) => Instr::SetupFinally(t),
-        Instr::SetupWith(_) => Instr::SetupWith(t),
-        other => other,
-    }
-}
-
 /// Stack effect of an instruction; `jump` selects the effect when the jump is taken.
 fn stack_effect(i: &Instr, jump: bool) -> i32 {
     use Instr::*;
@@ -733,7 +718,7 @@ impl<'a, 'i> Compiler<'a, 'i> {
             if let Some(l) = ins.jump_target() {
                 let t = u.labels.get(l as usize).copied().unwrap_or(UNBOUND);
                 let t = if t == UNBOUND || t > last { last } else { t };
-                *ins = retarget(*ins, t);
+                *ins = ins.with_target(t).unwrap_or(*ins);
             }
         }
         let max_stack = compute_max_stack(&instrs);

@@ -1453,16 +1453,7 @@ impl Vm {
                     self.delitem(&obj, &idx)?;
                 }
                 Instr::BuildSlice(n) => {
-                    let step = if n == 3 {
-                        pop!(self, frame)
-                    } else {
-                        Value::None
-                    };
-                    let stop = pop!(self, frame);
-                    let start = pop!(self, frame);
-                    self.heap_check()?;
-                    let s = self.alloc(PyObject::Slice(start, stop, step));
-                    frame.stack.push(Value::Obj(s));
+                    self.build_slice(&mut frame.stack, n)?;
                 }
                 Instr::BuildTuple(n) => {
                     // SAFETY: as for the dispatch above.
@@ -2710,16 +2701,7 @@ impl Vm {
                     }
                     // BuildSlice alone.
                     frame.ip = ip;
-                    let step = if n == 3 {
-                        pop!(self, frame)
-                    } else {
-                        Value::None
-                    };
-                    let stop = pop!(self, frame);
-                    let start = pop!(self, frame);
-                    self.heap_check()?;
-                    let s = self.alloc(PyObject::Slice(start, stop, step));
-                    frame.stack.push(Value::Obj(s));
+                    self.build_slice(&mut frame.stack, n)?;
                 }
                 Instr::StoreSlice => {
                     if self.store_slice(&mut frame.stack) {
@@ -2755,6 +2737,22 @@ impl Vm {
     /// BinarySlice's fast path: `[c, start, stop(, step)] -> [c[start:stop(:step)]]` for a list,
     /// tuple or str `c` and int or None bounds. False (stack untouched) for everything else.
     #[inline(never)]
+    /// BuildSlice: `[start, stop(, step)] -> [slice]`.
+    fn build_slice(&mut self, stack: &mut Vec<Value>, n: u32) -> PyResult<()> {
+        let step = if n == 3 {
+            stack.pop()
+        } else {
+            Some(Value::None)
+        };
+        let (Some(step), Some(stop), Some(start)) = (step, stack.pop(), stack.pop()) else {
+            return Err(self.stack_underflow());
+        };
+        self.heap_check()?;
+        let s = self.alloc(PyObject::Slice(start, stop, step));
+        stack.push(Value::Obj(s));
+        Ok(())
+    }
+
     fn binary_slice(&mut self, stack: &mut Vec<Value>, n: u32) -> PyResult<bool> {
         let k = stack.len().saturating_sub(n as usize + 1);
         let Some(bounds) = slice_bounds(stack, n) else {

@@ -371,6 +371,23 @@ impl Instr {
             _ => None,
         }
     }
+
+    /// The same jumping instruction with another target (None for an instruction that does
+    /// not jump).
+    pub fn with_target(self, t: u32) -> Option<Instr> {
+        Some(match self {
+            Instr::Jump(_) => Instr::Jump(t),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(t),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(t),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(t),
+            Instr::ForIter(_) => Instr::ForIter(t),
+            Instr::SetupExcept(_) => Instr::SetupExcept(t),
+            Instr::SetupFinally(_) => Instr::SetupFinally(t),
+            Instr::SetupWith(_) => Instr::SetupWith(t),
+            _ => return None,
+        })
+    }
 }
 
 /// Replace groups of instructions that often run one after another by superinstructions (see

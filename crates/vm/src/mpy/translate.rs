@@ -542,11 +542,11 @@ fn translate(
         let here = tr.instrs.len() as u32;
         tr.instrs.push(Instr::Mp(OP_ACTIVATE));
         tr.instrs.push(Instr::Jump(*tr.label.get(target)?));
-        tr.instrs[at] = retarget(tr.instrs[at], here)?;
+        tr.instrs[at] = tr.instrs[at].with_target(here)?;
     }
     for &(at, target) in &tr.fixups {
         let t = *tr.label.get(target)?;
-        tr.instrs[at] = retarget(tr.instrs[at], t)?;
+        tr.instrs[at] = tr.instrs[at].with_target(t)?;
     }
     if tr.instrs.len() >= i32::MAX as usize {
         return None;
@@ -660,22 +660,6 @@ fn translate(
 /// A NULL pushed by LOAD_NULL (no slot of ours).
 fn is_null(s: Slot) -> bool {
     s.kind == Kind::Pad && matches!(s.origin, Origin::Null(_))
-}
-
-/// The same jump instruction with another target.
-fn retarget(i: Instr, t: u32) -> Option<Instr> {
-    Some(match i {
-        Instr::Jump(_) => Instr::Jump(t),
-        Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(t),
-        Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(t),
-        Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(t),
-        Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(t),
-        Instr::ForIter(_) => Instr::ForIter(t),
-        Instr::SetupExcept(_) => Instr::SetupExcept(t),
-        Instr::SetupFinally(_) => Instr::SetupFinally(t),
-        Instr::SetupWith(_) => Instr::SetupWith(t),
-        _ => return None,
-    })
 }
 
 fn binop(k: usize) -> Option<BinOp> {
