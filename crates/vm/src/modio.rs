@@ -1397,6 +1397,22 @@ struct Mode {
     binary: bool,
 }
 
+/// The kind of stream and the io class (TextIOWrapper, FileIO, BufferedRandom/Reader/Writer)
+/// of a file opened with this mode and buffering.
+fn file_class(c: &IoClasses, m: &Mode, buffering: i64) -> (Kind, Obj) {
+    if !m.binary {
+        (Kind::Text, c.text.clone())
+    } else if buffering == 0 {
+        (Kind::Raw, c.fileio.clone())
+    } else if m.plus {
+        (Kind::Buffered, c.random.clone())
+    } else if m.read {
+        (Kind::Buffered, c.reader.clone())
+    } else {
+        (Kind::Buffered, c.writer.clone())
+    }
+}
+
 fn parse_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
     let mut m = Mode {
         create: false,
@@ -1589,18 +1605,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Str, Value)]) -> PyResult {
     if !m.binary && m.read && buf.contains(&b'\r') {
         buf = translate_newlines(&buf);
     }
-    let c = classes(vm)?;
-    let (skind, cls) = if !m.binary {
-        (Kind::Text, c.text.clone())
-    } else if buffering == 0 {
-        (Kind::Raw, c.fileio.clone())
-    } else if m.plus {
-        (Kind::Buffered, c.random.clone())
-    } else if m.read {
-        (Kind::Buffered, c.reader.clone())
-    } else {
-        (Kind::Buffered, c.writer.clone())
-    };
+    let (skind, cls) = file_class(&*classes(vm)?, &m, buffering);
     let shown_mode = if m.binary {
         let mut s = String::from(if m.create {
             "xb"
@@ -1697,18 +1702,7 @@ fn open_fd(
     let start = h.seek(0, 1).unwrap_or(0) as usize;
     let size = h.seek(0, 2).map(|n| n as usize).unwrap_or(start);
     let _ = h.seek(start as i64, 0);
-    let c = classes(vm)?;
-    let (skind, cls) = if !m.binary {
-        (Kind::Text, c.text.clone())
-    } else if buffering == 0 {
-        (Kind::Raw, c.fileio.clone())
-    } else if m.plus {
-        (Kind::Buffered, c.random.clone())
-    } else if m.read {
-        (Kind::Buffered, c.reader.clone())
-    } else {
-        (Kind::Buffered, c.writer.clone())
-    };
+    let (skind, cls) = file_class(&*classes(vm)?, &m, buffering);
     let mut s = Stream::memory(skind, Vec::new());
     s.readable = m.read || m.plus;
     s.writable = !m.read || m.plus;
